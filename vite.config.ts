@@ -1,0 +1,25 @@
+/// <reference types="vitest/config" />
+import { defineConfig } from 'vite';
+import { fileURLToPath } from 'node:url';
+import { hamiltonAnalysis } from './src/compiler/vitePlugin';
+
+const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
+
+// `hamilton` and `hamilton/frame` are the import names user code, tests and Node share.
+const alias = [
+  { find: /^hamilton\/frame$/, replacement: here('./src/frame/index.ts') },
+  { find: /^hamilton$/, replacement: here('./src/hamilton/index.ts') },
+];
+
+export default defineConfig({
+  resolve: { alias },
+  plugins: [hamiltonAnalysis()],
+  build: { manifest: true, target: 'es2022', chunkSizeWarningLimit: 8000 },
+  worker: { format: 'es' },
+  preview: { host: '127.0.0.1', port: 4173, strictPort: true },
+  test: {
+    include: ['src/**/*.test.ts'],
+    environment: 'node',
+    benchmark: { include: ['src/**/*.bench.ts'] },
+  },
+});
