@@ -1,7 +1,8 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
 import { fileURLToPath } from 'node:url';
-import { hamiltonAnalysis } from './src/compiler/vitePlugin';
+import { hamiltonAnalysis } from './src/compiler/vitePlugin.ts';
+import { hamiltonTypings } from './src/ui/editor/typingsPlugin.ts';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
@@ -13,8 +14,14 @@ const alias = [
 
 export default defineConfig({
   resolve: { alias },
-  plugins: [hamiltonAnalysis()],
-  build: { manifest: true, target: 'es2022', chunkSizeWarningLimit: 8000 },
+  plugins: [hamiltonAnalysis(), hamiltonTypings()],
+  build: {
+    manifest: true,
+    target: 'es2022',
+    chunkSizeWarningLimit: 8000,
+    // worker-test.html: the worker's browser-test page (e2e/worker-*.spec.ts), until the UI drives those tests.
+    rolldownOptions: { input: { main: here('./index.html'), 'worker-test': here('./worker-test.html') } },
+  },
   worker: { format: 'es' },
   preview: { host: '127.0.0.1', port: 4173, strictPort: true },
   test: {

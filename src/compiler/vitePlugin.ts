@@ -1,5 +1,42 @@
+/**
+ * Vite (and so vitest) plugin: analyses Hamilton modules from their TypeScript source, before Vite's
+ * own transform renames shadowing parameters, and appends the analysis (see annotate.ts).
+ */
 import type { Plugin } from 'vite';
-// Placeholder until the analysis plugin lands (see src/compiler/README.md).
-export function hamiltonAnalysis(): Plugin {
-  return { name: 'hamilton-analysis' };
+import { relative } from 'node:path';
+import { analyse } from './analyse';
+import { annotation } from './annotate';
+import { importsHamilton, includesPath, mayImport, type ModuleFilter } from './filter';
+
+/** Options of {@link hamiltonAnalysis}: which files are Hamilton modules. */
+export type HamiltonAnalysisOptions = ModuleFilter;
+
+/** The plugin. By default it analyses `.ts` files that import `hamilton` or `hamilton/frame`, outside the app's own folders. */
+export function hamiltonAnalysis(options: HamiltonAnalysisOptions = {}): Plugin {
+  let root = process.cwd();
+  return {
+    name: 'hamilton-analysis',
+    enforce: 'pre',
+    configResolved(config) {
+      root = config.root;
+    },
+    transform(code, id) {
+      const [path, query] = id.split('?', 2);
+      if (query && !isPlainModuleQuery(query)) return null; // `?raw`, `?url`, `?worker`: not the module's code
+      if (!includesPath(path, options) || !mayImport(code, options)) return null;
+      const analysis = analyse(code, relative(root, path).replaceAll('\\', '/'));
+      // A file that does not parse is left to Vite, whose own error is as good as ours.
+      if (!analysis.parsed || !importsHamilton(analysis, options)) return null;
+      for (const d of analysis.diagnostics) {
+        this.warn({ message: d.message, loc: d.line ? { line: d.line, column: (d.column ?? 1) - 1 } : undefined });
+      }
+      // Appending moves no original code, so `map: null` keeps the source map exact.
+      return { code: code + annotation(analysis), map: null };
+    },
+  };
+}
+
+/** Vite's bookkeeping queries on a module's own code (cache busting, import analysis). */
+function isPlainModuleQuery(query: string): boolean {
+  return [...new URLSearchParams(query).keys()].every((key) => ['v', 't', 'import', 'used', 'direct'].includes(key));
 }

@@ -8,7 +8,7 @@
  * order: config → create → inject → expand → transform → tag.
  */
 import type { Node } from '../node';
-import type { FunctionSource } from '../source';
+import type { FunctionSource, SourceLocation } from '../source';
 
 /** The phases in which modifiers apply, in Hamilton's order. */
 export const PHASES = ['config', 'create', 'inject', 'expand', 'transform', 'tag'] as const;
@@ -43,12 +43,37 @@ export interface FunctionModifier {
   readonly decorator: string;
   /** Config keys it reads (shown as quick toggles in the playground). */
   readonly configKeys?: readonly string[];
+  /** For each config key, the values it compares against (the toggle's choices), when known. */
+  readonly configValues?: Readonly<Record<string, readonly unknown[]>>;
+  /**
+   * Checks the decorator's arguments against the function (Hamilton's `validate(fn)`). Called for every
+   * modifier before any phase, whatever the configuration, so misuse fails at graph build with the
+   * function's location; throws {@link InvalidDecoratorException}.
+   */
+  validate?(ctx: ModifierContext): void;
   /** `config` phase: whether the function exists under this configuration. */
   enabled?(config: Config): boolean;
   /** `create` phase: the nodes that replace the function's default node. */
   create?(ctx: ModifierContext): Node[];
   /** Other phases: the nodes after this modifier. */
   transform?(nodes: readonly Node[], ctx: ModifierContext): Node[];
+}
+
+/**
+ * A decorator as users write it: a call that wraps a function and keeps its type, usable both as
+ * `tag({...})(fn)` and as a TypeScript decorator on a static method (`@tag({...}) static fn(...)`).
+ */
+export type Decorator = <F extends Function>(fn: F, context?: ClassMethodDecoratorContext) => F;
+
+/** Hamilton's `InvalidDecoratorException`: a decorator used in a way it cannot work. */
+export class InvalidDecoratorException extends Error {
+  /** Where the decorated function is written, when known. */
+  readonly location?: SourceLocation;
+  constructor(message: string, location?: SourceLocation) {
+    super(location ? `${message} (at ${location.file}:${location.line}:${location.column})` : message);
+    this.name = 'InvalidDecoratorException';
+    this.location = location;
+  }
 }
 
 /** Where a decorated function keeps its modifiers. */
@@ -61,9 +86,26 @@ interface Decorated {
   [WRAPPED]?: Function;
 }
 
-/** The modifiers recorded on a (possibly decorated) function, in the order they were applied. */
+// Modifiers added to a function from elsewhere (`mutate` decorates its targets), keyed by the user function.
+const REMOTE = new WeakMap<Function, FunctionModifier[]>();
+
+/**
+ * The modifiers recorded on a (possibly decorated) function, in the order they were applied, followed by
+ * any added from elsewhere with {@link addModifier}.
+ */
 export function modifiersOf(fn: Function): readonly FunctionModifier[] {
-  return (fn as Decorated)[MODIFIERS] ?? [];
+  const own = (fn as Decorated)[MODIFIERS] ?? [];
+  const remote = REMOTE.get(unwrap(fn));
+  return remote ? [...own, ...remote] : own;
+}
+
+/**
+ * Adds a modifier to a function without wrapping it (Hamilton's `mutate` decorates functions other than
+ * the one it is written on, which keep their exported identity).
+ */
+export function addModifier(fn: Function, modifier: FunctionModifier): void {
+  const inner = unwrap(fn);
+  REMOTE.set(inner, [...(REMOTE.get(inner) ?? []), modifier]);
 }
 
 /** The user function under any number of decorator wrappers. */
@@ -85,7 +127,7 @@ export function decorate<F extends Function>(fn: F, modifier: FunctionModifier):
   };
   Object.defineProperty(wrapper, 'name', { value: inner.name });
   Object.defineProperty(wrapper, 'length', { value: inner.length });
-  Object.defineProperty(wrapper, MODIFIERS, { value: [...modifiersOf(fn), modifier] });
+  Object.defineProperty(wrapper, MODIFIERS, { value: [...((fn as Decorated)[MODIFIERS] ?? []), modifier] });
   Object.defineProperty(wrapper, WRAPPED, { value: inner });
   return wrapper as unknown as F;
 }

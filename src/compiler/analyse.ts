@@ -1,0 +1,508 @@
+/**
+ * Source analysis: what a TypeScript module's top-level functions look like *as written*.
+ *
+ * Bundlers rename parameters that shadow top-level names (`f(client_id)` beside `export function
+ * client_id` becomes `f(client_id2)`), and Hamilton reads dependencies from parameter names, so they are
+ * read here from the source with a real parser, before any transform. `annotate.ts` turns the result
+ * into code appended to the module.
+ */
+import { parse } from '@babel/parser';
+import type * as t from '@babel/types';
+import type { FunctionSource, ParameterSource, SourceLocation } from '../hamilton/source';
+import type { CompilerDiagnostic } from './diagnostics';
+
+/** A top-level function and the expression that reaches it once the module has run. */
+export interface AnalysedFunction {
+  /** A JavaScript expression valid at the end of the module: `a`, or `Features.age` for a static method. */
+  readonly binding: string;
+  readonly source: FunctionSource;
+}
+
+/** An `import … from 'x'` (or `export … from 'x'`) and where its specifier is written. */
+export interface ImportReference {
+  readonly specifier: string;
+  /** True for `import type` (erased by the compiler, so never resolved). */
+  readonly typeOnly: boolean;
+  readonly location: SourceLocation;
+  readonly endLine: number;
+  readonly endColumn: number;
+}
+
+/** Everything analysis learns about one file. Immutable and cached by content. */
+export interface ModuleAnalysis {
+  readonly file: string;
+  /** The file name without folder and extension: the `module` tag of its nodes. */
+  readonly module: string;
+  readonly functions: readonly AnalysedFunction[];
+  /** Export name → local binding name, for exports of this file's own bindings. */
+  readonly exports: Readonly<Record<string, string>>;
+  readonly imports: readonly ImportReference[];
+  /** Every name bound at the module's top level (so appended code can avoid them). */
+  readonly bindings: ReadonlySet<string>;
+  readonly diagnostics: readonly CompilerDiagnostic[];
+  /** False when the file has syntax errors (then `functions` may be incomplete). */
+  readonly parsed: boolean;
+}
+
+type FunctionLiteral = t.FunctionDeclaration | t.FunctionExpression | t.ArrowFunctionExpression | t.ClassMethod;
+
+/** A top-level binding that may hold a function, before its function is resolved. */
+interface Candidate {
+  readonly binding: string;
+  /** The binding's own name (variable, function or method name). */
+  readonly name: string;
+  /** Where the binding's name is written. */
+  readonly nameNode: t.Node;
+  /** The function itself, or the initialiser to dig through. */
+  readonly value: FunctionLiteral | t.Expression;
+  /** Nodes whose leading comment may hold the doc, outermost first. */
+  readonly docHosts: readonly t.Node[];
+  /** Whether it is a node of the module (a public export or a static method of an exported class). */
+  readonly exported: boolean;
+}
+
+/** Mirrors `MODULE_SOURCE_EXPORT` of `src/hamilton/source.ts` (this folder imports only its types). */
+export const MODULE_EXPORT = '__hamilton';
+const PARSER_PLUGINS: ['typescript', 'decorators'] = ['typescript', 'decorators'];
+const JSX_PARSER_PLUGINS: ['typescript', 'decorators', 'jsx'] = ['typescript', 'decorators', 'jsx'];
+const CACHE_LIMIT = 256;
+const cache = new Map<string, ModuleAnalysis>();
+
+/** The module name of a file: `src/features.ts` → `features`. */
+export function moduleName(file: string): string {
+  const base = file.slice(file.lastIndexOf('/') + 1);
+  const dot = base.indexOf('.');
+  return dot > 0 ? base.slice(0, dot) : base;
+}
+
+/**
+ * Analyses a TypeScript module. Never throws: syntax errors come back as diagnostics with their place.
+ * Results are cached by file name and content, so calling it on every keystroke is cheap for unchanged files.
+ */
+export function analyse(code: string, file: string): ModuleAnalysis {
+  const key = `${file}\0${code}`;
+  const hit = cache.get(key);
+  if (hit) {
+    // Refresh its place in the insertion-ordered map: least recently used entries go first.
+    cache.delete(key);
+    cache.set(key, hit);
+    return hit;
+  }
+  const result = new Analyser(code, file).run();
+  cache.set(key, result);
+  if (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
+  return result;
+}
+
+class Analyser {
+  private readonly module: string;
+  private readonly diagnostics: CompilerDiagnostic[] = [];
+  private readonly exports: Record<string, string> = {};
+  private readonly imports: ImportReference[] = [];
+  private readonly bindings = new Set<string>();
+  private readonly candidates = new Map<string, Candidate>();
+  private readonly exportedClasses = new Set<string>();
+  private readonly classMembers: { readonly className: string; readonly members: Candidate[] }[] = [];
+
+  constructor(
+    private readonly code: string,
+    private readonly file: string,
+  ) {
+    this.module = moduleName(file);
+  }
+
+  run(): ModuleAnalysis {
+    let program: t.Program;
+    let parsed = true;
+    try {
+      const ast = parse(this.code, {
+        sourceType: 'module',
+        plugins: /\.[jt]sx$/.test(this.file) ? JSX_PARSER_PLUGINS : PARSER_PLUGINS,
+        errorRecovery: true,
+        sourceFilename: this.file,
+      });
+      program = ast.program;
+      for (const error of ast.errors ?? []) {
+        parsed = false;
+        this.syntaxError(error.message, error.loc);
+      }
+    } catch (error) {
+      const e = error as { message?: string; loc?: { line: number; column: number } };
+      this.syntaxError(e.message ?? String(error), e.loc);
+      return this.result([], false);
+    }
+    for (const statement of program.body) this.collect(statement);
+    if (this.bindings.has(MODULE_EXPORT) || MODULE_EXPORT in this.exports) {
+      this.diagnostics.push({
+        severity: 'error',
+        source: 'analysis',
+        message: `The name ${MODULE_EXPORT} is reserved: the compiler exports it from every analysed module.`,
+        file: this.file,
+      });
+    }
+    return this.result(this.resolveAll(), parsed);
+  }
+
+  private result(functions: AnalysedFunction[], parsed: boolean): ModuleAnalysis {
+    return {
+      file: this.file,
+      module: this.module,
+      functions,
+      exports: this.exports,
+      imports: this.imports,
+      bindings: this.bindings,
+      diagnostics: this.diagnostics,
+      parsed,
+    };
+  }
+
+  // ---- pass 1: top-level bindings, exports, imports ----
+
+  private collect(statement: t.Statement): void {
+    switch (statement.type) {
+      case 'ImportDeclaration': {
+        const typeOnly =
+          statement.importKind === 'type' ||
+          (statement.specifiers.length > 0 &&
+            statement.specifiers.every((s) => s.type === 'ImportSpecifier' && s.importKind === 'type'));
+        this.addImport(statement.source, typeOnly);
+        for (const s of statement.specifiers) this.bindings.add(s.local.name);
+        return;
+      }
+      case 'ExportAllDeclaration':
+        this.addImport(statement.source, statement.exportKind === 'type');
+        return;
+      case 'ExportNamedDeclaration':
+        if (statement.source) {
+          this.addImport(statement.source, statement.exportKind === 'type');
+          return;
+        }
+        for (const s of statement.specifiers) {
+          if (s.type === 'ExportSpecifier' && s.local.type === 'Identifier' && s.exportKind !== 'type') {
+            this.exports[nameOf(s.exported)] = s.local.name;
+          }
+        }
+        if (statement.declaration) this.declaration(statement.declaration, statement, true);
+        return;
+      case 'ExportDefaultDeclaration': {
+        const d = statement.declaration;
+        if ((d.type === 'FunctionDeclaration' || d.type === 'ClassDeclaration') && d.id) {
+          this.declaration(d, statement, true);
+          this.exports.default = d.id.name;
+        } else if (d.type === 'Identifier') {
+          this.exports.default = d.name;
+        }
+        return;
+      }
+      default:
+        this.declaration(statement, statement, false);
+    }
+  }
+
+  private declaration(d: t.Node, statement: t.Node, exported: boolean): void {
+    switch (d.type) {
+      case 'FunctionDeclaration':
+        if (!d.id || d.declare) return;
+        this.bindings.add(d.id.name);
+        if (exported) this.exports[d.id.name] = d.id.name;
+        this.candidates.set(d.id.name, {
+          binding: d.id.name,
+          name: d.id.name,
+          nameNode: d.id,
+          value: d,
+          docHosts: [statement, d],
+          exported,
+        });
+        return;
+      case 'VariableDeclaration':
+        if (d.declare) return;
+        for (const declarator of d.declarations) {
+          for (const name of patternNames(declarator.id)) {
+            this.bindings.add(name);
+            if (exported) this.exports[name] = name;
+          }
+          if (declarator.id.type !== 'Identifier' || !declarator.init) continue;
+          const init = unwrapExpression(declarator.init);
+          const name = declarator.id.name;
+          if (init.type === 'ClassExpression') {
+            this.classBody(name, init.body, exported);
+            continue;
+          }
+          this.candidates.set(name, {
+            binding: name,
+            name,
+            nameNode: declarator.id,
+            value: init,
+            docHosts: [statement, d, declarator],
+            exported,
+          });
+        }
+        return;
+      case 'ClassDeclaration':
+        if (!d.id || d.declare) return;
+        this.bindings.add(d.id.name);
+        if (exported) this.exports[d.id.name] = d.id.name;
+        this.classBody(d.id.name, d.body, exported);
+        return;
+      case 'TSEnumDeclaration':
+      case 'TSModuleDeclaration':
+        if (!d.declare && d.id.type === 'Identifier') this.bindings.add(d.id.name);
+        return;
+      default:
+    }
+  }
+
+  private classBody(className: string, body: t.ClassBody, exported: boolean): void {
+    if (exported) this.exportedClasses.add(className);
+    const members: Candidate[] = [];
+    for (const member of body.body) {
+      if ((member.type !== 'ClassMethod' && member.type !== 'ClassProperty') || !member.static) continue;
+      if (member.computed) continue;
+      const key = member.key;
+      const name = key.type === 'Identifier' ? key.name : key.type === 'StringLiteral' ? key.value : undefined;
+      if (name === undefined) continue;
+      const binding = `${className}${isIdentifierName(name) ? `.${name}` : `[${JSON.stringify(name)}]`}`;
+      if (member.type === 'ClassMethod') {
+        if (member.kind !== 'method') continue;
+        members.push({ binding, name, nameNode: key, value: member, docHosts: [member], exported });
+      } else if (member.value && !member.declare) {
+        const value = unwrapExpression(member.value);
+        members.push({ binding, name, nameNode: key, value, docHosts: [member], exported });
+      }
+    }
+    this.classMembers.push({ className, members });
+  }
+
+  private addImport(source: t.StringLiteral, typeOnly: boolean): void {
+    const loc = source.loc;
+    if (!loc) return;
+    this.imports.push({
+      specifier: source.value,
+      typeOnly,
+      location: this.location(source),
+      endLine: loc.end.line,
+      endColumn: loc.end.column + 1,
+    });
+  }
+
+  // ---- pass 2: resolve each binding to the function literal that defines it ----
+
+  private resolveAll(): AnalysedFunction[] {
+    const functions: AnalysedFunction[] = [];
+    const described = new Map<string, FunctionSource | null>();
+    const describe = (candidate: Candidate): FunctionSource | null => {
+      if (described.has(candidate.binding)) return described.get(candidate.binding) ?? null;
+      described.set(candidate.binding, null); // guards `const a = f(b); const b = f(a)`
+      const source = this.describe(candidate, describe);
+      described.set(candidate.binding, source);
+      return source;
+    };
+    for (const candidate of this.candidates.values()) {
+      const source = describe(candidate);
+      if (source) functions.push({ binding: candidate.binding, source });
+    }
+    for (const { className, members } of this.classMembers) {
+      const isNode = this.exportedClasses.has(className) || Object.values(this.exports).includes(className);
+      for (const member of members) {
+        const source = describe({ ...member, exported: isNode });
+        if (source) functions.push({ binding: member.binding, source });
+      }
+    }
+    return functions;
+  }
+
+  private describe(candidate: Candidate, describe: (c: Candidate) => FunctionSource | null): FunctionSource | null {
+    const found = this.innermostFunction(candidate.value, describe, new Set([candidate.binding]));
+    if (!found) return null;
+    if ('source' in found) return found.source;
+    const fn = found.fn;
+    const ownName = fn.type !== 'ClassMethod' && fn.type !== 'ArrowFunctionExpression' ? fn.id?.name : undefined;
+    const isNode = this.isNode(candidate);
+    const host = [...candidate.docHosts, ...(fn === candidate.value ? [] : [fn])];
+    return {
+      name: ownName ?? candidate.name,
+      module: this.module,
+      params: this.parameters(fn, ownName ?? candidate.name, isNode),
+      returnType: this.typeText(fn.returnType),
+      doc: docOf(host),
+      // The name the user wrote for the node (`export const x = tag(...)(...)` marks `x`).
+      location: this.location(candidate.nameNode),
+      async: fn.async,
+    };
+  }
+
+  private isNode(candidate: Candidate): boolean {
+    if (!candidate.exported && !Object.values(this.exports).includes(candidate.binding)) return false;
+    return !candidate.name.startsWith('_');
+  }
+
+  /**
+   * Digs through decorator call chains (`tag({...})(extractColumns('a')(function f() {}))`) to the
+   * function literal, or to a local function passed by name (whose own description is reused).
+   */
+  private innermostFunction(
+    value: FunctionLiteral | t.Expression,
+    describe: (c: Candidate) => FunctionSource | null,
+    seen: Set<string>,
+  ): { fn: FunctionLiteral } | { source: FunctionSource } | undefined {
+    if (value.type === 'ClassMethod' || value.type === 'FunctionDeclaration') return { fn: value };
+    const v = unwrapExpression(value);
+    switch (v.type) {
+      case 'FunctionExpression':
+      case 'ArrowFunctionExpression':
+        return { fn: v };
+      case 'Identifier': {
+        const target = this.candidates.get(v.name);
+        if (!target || seen.has(v.name)) return undefined;
+        const source = describe(target);
+        return source ? { source } : undefined;
+      }
+      case 'CallExpression':
+        for (const arg of v.arguments) {
+          if (arg.type === 'SpreadElement' || arg.type === 'ArgumentPlaceholder') continue;
+          const found = this.innermostFunction(arg as t.Expression, describe, seen);
+          if (found) return found;
+        }
+        return undefined;
+      default:
+        return undefined;
+    }
+  }
+
+  private parameters(fn: FunctionLiteral, functionName: string, isNode: boolean): ParameterSource[] {
+    const params: ParameterSource[] = [];
+    for (const p of fn.params) {
+      if (p.type === 'Identifier') {
+        if (p.name === 'this') continue; // a TypeScript `this` annotation, not a runtime parameter
+        params.push(this.parameter(p.name, p.typeAnnotation, p.optional === true, p));
+      } else if (p.type === 'AssignmentPattern' && p.left.type === 'Identifier') {
+        params.push(this.parameter(p.left.name, p.left.typeAnnotation, true, p));
+      } else if (p.type !== 'TSParameterProperty') {
+        const annotation = 'typeAnnotation' in p ? p.typeAnnotation : undefined;
+        const end = p.type === 'RestElement' ? p.argument.end : (annotation?.start ?? p.end);
+        const text = this.code.slice(p.start ?? 0, end ?? 0);
+        const what = p.type === 'RestElement' ? 'a rest parameter' : 'destructured';
+        this.diagnostics.push({
+          severity: isNode ? 'error' : 'warning',
+          source: 'analysis',
+          message:
+            `Parameter \`${text}\` of ${functionName} is ${what}: Hamilton reads each dependency from a ` +
+            `parameter's name, so write one named parameter per dependency` +
+            (isNode ? '.' : ' (this matters if the function is used as a node, e.g. in step() or does()).'),
+          ...this.range(p),
+        });
+        params.push(this.parameter(text, annotation, p.type === 'AssignmentPattern', p));
+      }
+    }
+    return params;
+  }
+
+  private parameter(
+    name: string,
+    annotation: t.Node | null | undefined,
+    optional: boolean,
+    node: t.Node,
+  ): ParameterSource {
+    return { name, type: this.typeText(annotation), optional, location: this.location(node) };
+  }
+
+  private typeText(annotation: t.Node | null | undefined): string {
+    if (!annotation || annotation.type !== 'TSTypeAnnotation') return 'unknown';
+    const inner = annotation.typeAnnotation;
+    return this.code.slice(inner.start ?? 0, inner.end ?? 0);
+  }
+
+  private location(node: t.Node): SourceLocation {
+    const start = node.loc?.start;
+    return { file: this.file, line: start?.line ?? 1, column: (start?.column ?? 0) + 1 };
+  }
+
+  private range(node: t.Node): Pick<CompilerDiagnostic, 'file' | 'line' | 'column' | 'endLine' | 'endColumn'> {
+    const { file, line, column } = this.location(node);
+    const end = node.loc?.end;
+    return { file, line, column, endLine: end?.line ?? line, endColumn: (end?.column ?? column - 1) + 1 };
+  }
+
+  private syntaxError(message: string, loc: { line: number; column: number } | undefined): void {
+    const line = loc?.line ?? 1;
+    const column = (loc?.column ?? 0) + 1;
+    this.diagnostics.push({
+      severity: 'error',
+      source: 'syntax',
+      // Babel appends "(line:column)"; the position travels in its own fields.
+      message: message.replace(/\s*\(\d+:\d+\)$/, ''),
+      file: this.file,
+      line,
+      column,
+      endLine: line,
+      endColumn: column + 1,
+    });
+  }
+}
+
+function nameOf(node: t.Identifier | t.StringLiteral): string {
+  return node.type === 'Identifier' ? node.name : node.value;
+}
+
+/** Strips what changes an expression's type but not its value: `(x)`, `x as T`, `x satisfies T`, `x!`. */
+function unwrapExpression(e: t.Expression): t.Expression {
+  let x = e;
+  for (;;) {
+    switch (x.type) {
+      case 'ParenthesizedExpression':
+      case 'TSAsExpression':
+      case 'TSSatisfiesExpression':
+      case 'TSNonNullExpression':
+      case 'TSTypeAssertion':
+      case 'TSInstantiationExpression':
+        x = x.expression;
+        break;
+      default:
+        return x;
+    }
+  }
+}
+
+function patternNames(pattern: t.Node | null | undefined): string[] {
+  if (!pattern) return [];
+  switch (pattern.type) {
+    case 'Identifier':
+      return [pattern.name];
+    case 'ObjectPattern':
+      return pattern.properties.flatMap((p) => patternNames(p.type === 'RestElement' ? p.argument : p.value));
+    case 'ArrayPattern':
+      return pattern.elements.flatMap((e) => patternNames(e));
+    case 'AssignmentPattern':
+      return patternNames(pattern.left);
+    case 'RestElement':
+      return patternNames(pattern.argument);
+    default:
+      return [];
+  }
+}
+
+function isIdentifierName(name: string): boolean {
+  return /^[A-Za-z_$][\w$]*$/.test(name);
+}
+
+/** The text of the nearest `/** … *\/` comment before the first host that has one, without its markers. */
+function docOf(hosts: readonly t.Node[]): string {
+  for (const host of hosts) {
+    const comments = host.leadingComments;
+    if (!comments) continue;
+    for (let i = comments.length - 1; i >= 0; i--) {
+      const c = comments[i];
+      if (c.type === 'CommentBlock' && c.value.startsWith('*') && !c.value.startsWith('**')) {
+        return cleanDoc(c.value.slice(1));
+      }
+    }
+  }
+  return '';
+}
+
+function cleanDoc(body: string): string {
+  const lines = body.split('\n').map((line) => line.replace(/^\s*\*?[ \t]?/, '').trimEnd());
+  while (lines.length > 0 && lines[0] === '') lines.shift();
+  while (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
+  return lines.join('\n');
+}

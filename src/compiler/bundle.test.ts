@@ -1,0 +1,188 @@
+import { readFileSync } from 'node:fs';
+import * as esbuild from 'esbuild';
+import * as hamilton from 'hamilton';
+import * as frame from 'hamilton/frame';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as source from '../hamilton/source';
+import { bundleProject } from './bundle';
+import type { SourceFile } from './diagnostics';
+import { mapError } from './errors';
+
+type Namespaces = Record<string, Record<string, unknown>>;
+
+/** The URL an ESM bundle is imported from, as the worker does (Node cannot import blob: URLs). */
+const urlOf = (code: string) => `data:text/javascript;base64,${Buffer.from(code).toString('base64')}`;
+
+async function evaluate(code: string): Promise<Namespaces> {
+  return ((await import(/* @vite-ignore */ urlOf(code))) as { default: Namespaces }).default;
+}
+
+const features = `import { sourceOf } from 'hamilton';
+import { helper } from './lib/util';
+export { sourceOf };
+
+/** The client's id. */
+export function client_id(): number {
+  return 1;
+}
+
+export function f(client_id: number, scale = 2): number {
+  return helper(client_id) * scale;
+}
+`;
+const util = `export function helper(x: number): number {
+  if (x > 100) throw new Error('too big: ' + x);
+  return x + 1;
+}
+`;
+const project: SourceFile[] = [
+  { name: 'features.ts', code: features },
+  { name: 'lib/util.ts', code: util },
+];
+
+describe('bundleProject', () => {
+  beforeAll(() => {
+    (globalThis as Record<string, unknown>).__hamilton_runtime = { hamilton: source, 'hamilton/frame': {} };
+  });
+  afterAll(() => {
+    delete (globalThis as Record<string, unknown>).__hamilton_runtime;
+  });
+
+  it('bundles virtual files into one module exposing each file’s namespace, analysed', async () => {
+    const r = await bundleProject(esbuild, project);
+    expect(r.diagnostics).toEqual([]);
+    const modules = await evaluate(r.code!);
+    expect(Object.keys(modules).sort()).toEqual(['features.ts', 'lib/util.ts']);
+    const m = modules['features.ts'];
+    expect(m.__hamilton).toEqual({ module: 'features', file: 'features.ts' });
+    expect(modules['lib/util.ts'].__hamilton).toEqual({ module: 'util', file: 'lib/util.ts' });
+    // One library instance: user code sees the host's own functions.
+    expect(m.sourceOf).toBe(source.sourceOf);
+    const f = m.f as (x: number) => number;
+    expect(f(3)).toBe(8);
+    expect(source.sourceOf(f)?.params.map((p) => [p.name, p.optional])).toEqual([
+      ['client_id', false],
+      ['scale', true],
+    ]);
+    expect(source.sourceOf(m.client_id as () => number)?.doc).toBe("The client's id.");
+    expect(r.code).toContain('client_id2'); // what the parameter names would have been without analysis
+    expect(JSON.parse(r.map!).sources).toEqual(expect.arrayContaining(['features.ts', 'lib/util.ts']));
+    expect(r.timings.total).toBeGreaterThanOrEqual(r.timings.bundle);
+  });
+
+  it('resolves relative imports with or without extension, and ../ paths', async () => {
+    const r = await bundleProject(esbuild, [
+      { name: 'a/main.ts', code: "import { b } from '../b.ts';\nimport { c } from './c';\nexport const out = b + c;\n" },
+      { name: 'b.ts', code: 'export const b = 1;\n' },
+      { name: 'a/c.ts', code: 'export const c = 2;\n' },
+    ]);
+    expect(r.diagnostics).toEqual([]);
+    expect((await evaluate(r.code!))['a/main.ts'].out).toBe(3);
+  });
+
+  it('reports an unknown import at its place, listing what is available', async () => {
+    const r = await bundleProject(esbuild, [
+      { name: 'features.ts', code: "import { Driver } from 'hamilton';\nimport _ from 'lodash';\nexport const d = Driver;\n" },
+      { name: 'other.ts', code: 'export async function g() {\n  return import("./missing");\n}\n' },
+    ]);
+    expect(r.code).toBeUndefined();
+    expect(r.diagnostics).toEqual([
+      {
+        severity: 'error',
+        source: 'bundle',
+        message: "Unknown import 'lodash'. Available: 'hamilton', 'hamilton/frame', './features.ts', './other.ts'.",
+        file: 'features.ts',
+        line: 2,
+        column: 15,
+        endLine: 2,
+        endColumn: 23,
+      },
+    ]);
+    const dynamic = await bundleProject(esbuild, [
+      { name: 'other.ts', code: 'export async function g() {\n  return import("./missing");\n}\n' },
+    ]);
+    expect(dynamic.diagnostics).toMatchObject([
+      { severity: 'error', message: expect.stringContaining("Cannot find './missing'"), file: 'other.ts', line: 2, column: 17 },
+    ]);
+  });
+
+  it('reports syntax errors with file, line and column and builds nothing', async () => {
+    const r = await bundleProject(esbuild, [
+      { name: 'ok.ts', code: 'export const a = 1;\n' },
+      { name: 'bad.ts', code: 'export const a = 1;\nexport function b(x: number {\n}\n' },
+    ]);
+    expect(r.code).toBeUndefined();
+    expect(r.diagnostics).toMatchObject([{ severity: 'error', source: 'syntax', file: 'bad.ts', line: 2, column: 29 }]);
+  });
+
+  it('reports esbuild’s own errors at their place', async () => {
+    const r = await bundleProject(esbuild, [
+      { name: 'a.ts', code: "import { nope } from './b';\nexport const a = nope;\n" },
+      { name: 'b.ts', code: 'export const b = 1;\n' },
+    ]);
+    expect(r.code).toBeUndefined();
+    expect(r.diagnostics).toMatchObject([
+      { severity: 'error', source: 'bundle', message: expect.stringContaining('nope'), file: 'a.ts', line: 1, column: 10 },
+    ]);
+  });
+
+  it('builds a classic script with iife format', async () => {
+    const r = await bundleProject(esbuild, project, { format: 'iife', globalName: '__test_modules' });
+    (0, eval)(r.code!);
+    const modules = (globalThis as Record<string, unknown>).__test_modules as Namespaces;
+    expect((modules['features.ts'].f as (x: number) => number)(1)).toBe(4);
+    delete (globalThis as Record<string, unknown>).__test_modules;
+  });
+
+  it('returns the same result for the same project', async () => {
+    expect(bundleProject(esbuild, project)).toBe(bundleProject(esbuild, project));
+  });
+});
+
+describe('the playground’s path: bundle, evaluate, build the graph with the real library', () => {
+  it('gives the driver the dependencies as written for the lineage example', async () => {
+    (globalThis as Record<string, unknown>).__hamilton_runtime = { hamilton, 'hamilton/frame': frame };
+    const files = ['load_data.ts', 'features.ts', 'data_sets.ts'].map((name) => ({
+      name,
+      code: readFileSync(new URL(`../examples/lineage/${name}`, import.meta.url), 'utf8'),
+    }));
+    const r = await bundleProject(esbuild, files);
+    expect(r.diagnostics).toEqual([]);
+    const modules = await evaluate(r.code!);
+    const dr = new hamilton.Driver({}, ...(Object.values(modules) as hamilton.HamiltonModule[]));
+    const since = dr.listAvailableVariables().find((v) => v.name === 'time_since_last_login');
+    expect(since?.requiredDependencies).toEqual(['execution_time', 'client_id', 'login_data']);
+    expect(since?.tags.module).toBe('features');
+  });
+});
+
+describe('mapError', () => {
+  beforeAll(() => {
+    (globalThis as Record<string, unknown>).__hamilton_runtime = { hamilton: source, 'hamilton/frame': {} };
+  });
+
+  it('maps a runtime error’s stack to the user’s TypeScript line', async () => {
+    const r = await bundleProject(esbuild, project);
+    const modules = await evaluate(r.code!);
+    let thrown: unknown;
+    try {
+      (modules['features.ts'].f as (x: number) => number)(500);
+    } catch (e) {
+      thrown = e;
+    }
+    // Node prints the bundle's sourceURL; vitest rewrites stacks with the URL: either name maps.
+    const names = [urlOf(r.code!), 'hamilton-bundle.js'];
+    const mapped = mapError(thrown, r.map, names);
+    expect(mapped).toMatchObject({ name: 'Error', message: 'too big: 500', file: 'lib/util.ts', line: 2, column: 22 });
+    expect(mapped.stack).toContain('lib/util.ts:2:22');
+    expect(mapped.stack).toContain('features.ts:11:10');
+    const wrapped = mapError(new Error('node f failed', { cause: thrown }), r.map, names);
+    expect(wrapped).toMatchObject({ message: 'node f failed', file: 'lib/util.ts', line: 2 });
+    expect(wrapped.stack).toContain('Caused by: Error: too big: 500');
+  });
+
+  it('describes thrown non-Error values', () => {
+    expect(mapError('plain', undefined, 'x')).toEqual({ name: 'string', message: 'plain' });
+    expect(mapError({ code: 3 }, undefined, 'x')).toEqual({ name: 'object', message: '{"code":3}' });
+  });
+});

@@ -1,0 +1,49 @@
+/**
+ * Which files are Hamilton modules, for the hosts that analyse files on disk (the Vite plugin and the
+ * Node loader). The playground's bundler analyses every file of a project and needs none of this.
+ */
+import type { ModuleAnalysis } from './analyse';
+
+/** Which files to analyse. */
+export interface ModuleFilter {
+  /** Paths to consider. Default: TypeScript files. */
+  readonly include?: RegExp | readonly RegExp[];
+  /** Paths never analysed. Default: the app's own code (library, frame, UI, worker, compiler; fixtures excepted), tests and node_modules. */
+  readonly exclude?: RegExp | readonly RegExp[];
+  /** A file is a Hamilton module when it imports one of these. Default: `hamilton`, `hamilton/frame`. Empty: every included file. */
+  readonly imports?: readonly string[];
+}
+
+const DEFAULT_INCLUDE = [/\.[cm]?tsx?$/];
+const DEFAULT_EXCLUDE = [
+  /^(?!.*\/(__)?fixtures(__)?\/).*\/src\/(hamilton|frame|ui|worker|compiler)\//,
+  /\.(test|spec|bench)\.[cm]?tsx?$/,
+  /\/node_modules\//,
+  /\.d\.[cm]?ts$/,
+];
+const DEFAULT_IMPORTS = ['hamilton', 'hamilton/frame'];
+
+/** A cheap test on the text (no parse) that a file may import one of the modules; the parse confirms it. */
+export function mayImport(code: string, filter: ModuleFilter = {}): boolean {
+  const imports = filter.imports ?? DEFAULT_IMPORTS;
+  return imports.length === 0 || imports.some((name) => code.includes(`'${name}'`) || code.includes(`"${name}"`));
+}
+
+/** Whether a path (without query) is one to analyse. */
+export function includesPath(path: string, filter: ModuleFilter = {}): boolean {
+  const normalised = path.replaceAll('\\', '/');
+  const include = list(filter.include, DEFAULT_INCLUDE);
+  const exclude = list(filter.exclude, DEFAULT_EXCLUDE);
+  return include.some((r) => r.test(normalised)) && !exclude.some((r) => r.test(normalised));
+}
+
+/** Whether an analysed file imports one of the filter's modules (by its parsed imports). */
+export function importsHamilton(analysis: ModuleAnalysis, filter: ModuleFilter = {}): boolean {
+  const imports = filter.imports ?? DEFAULT_IMPORTS;
+  return imports.length === 0 || analysis.imports.some((i) => imports.includes(i.specifier));
+}
+
+function list(value: RegExp | readonly RegExp[] | undefined, fallback: readonly RegExp[]): readonly RegExp[] {
+  if (value === undefined) return fallback;
+  return value instanceof RegExp ? [value] : value;
+}

@@ -1,0 +1,2 @@
+// register.mjs has no exports: importing it registers the module hooks.
+export {};

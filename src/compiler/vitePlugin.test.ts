@@ -1,0 +1,57 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { transformSync } from 'esbuild';
+import { describe, expect, it } from 'vitest';
+import { sourceOf } from '../hamilton/source';
+import * as m from './fixtures/shadowing';
+import { hamiltonAnalysis } from './vitePlugin';
+
+const fixture = fileURLToPath(new URL('./fixtures/shadowing.ts', import.meta.url));
+
+describe('hamiltonAnalysis (the Vite plugin, applied to this very test run)', () => {
+  it('keeps the parameter name as written, which a bundler would rename', () => {
+    expect(sourceOf(m.f)?.params).toEqual([
+      { ...m.expected, location: { file: 'src/compiler/fixtures/shadowing.ts', line: 11, column: 19 } },
+    ]);
+    expect(m.f(m.client_id())).toBe(14);
+    expect((m as Record<string, unknown>).__hamilton).toEqual({
+      module: 'shadowing',
+      file: 'src/compiler/fixtures/shadowing.ts',
+    });
+    // Without analysis, the name would come from a renamed parameter.
+    const transformed = transformSync(readFileSync(fixture, 'utf8'), { loader: 'ts', format: 'esm' }).code;
+    expect(transformed).toContain('function f(client_id2)');
+  });
+
+  type Transform = (code: string, id: string) => { code: string; map: null } | null;
+  const transform = hamiltonAnalysis().transform as unknown as Transform;
+  const warnings: unknown[] = [];
+  const run = (code: string, id: string) => transform.call({ warn: (w: unknown) => warnings.push(w) } as never, code, id);
+  const module = "import { Driver } from 'hamilton';\nexport const a = (x: number) => x;\n";
+
+  it('analyses only Hamilton modules outside the app’s own folders', () => {
+    expect(run(module, '/p/src/features.ts')?.code).toContain('__hamilton_attach(a, {"name":"a"');
+    expect(run(module, '/p/src/features.ts?import')).not.toBeNull();
+    expect(run(module, '/p/src/features.ts?raw')).toBeNull();
+    expect(run('export const a = (x: number) => x;\n', '/p/src/plain.ts')).toBeNull();
+    expect(run("// 'hamilton'\nexport const a = 1;\n", '/p/src/comment.ts')).toBeNull();
+    expect(run(module, '/p/src/hamilton/driver.ts')).toBeNull();
+    expect(run(module, '/p/src/ui/App.tsx')).toBeNull();
+    expect(run(module, '/p/src/compiler/analyse.ts')).toBeNull();
+    expect(run(module, '/p/src/features.test.ts')).toBeNull();
+    expect(run(module, '/p/src/hamilton/fixtures/x.ts')).not.toBeNull();
+    expect(run(module, '/p/src/styles.css')).toBeNull();
+  });
+
+  it('honours include/exclude/imports options and reports analysis problems as warnings', () => {
+    const all = hamiltonAnalysis({ imports: [], exclude: /skip/ }).transform as unknown as Transform;
+    expect(all.call({} as never, 'export const a = 1;\n', '/p/src/x.ts')?.code).toContain('export const __hamilton');
+    expect(all.call({} as never, 'export const a = 1;\n', '/p/src/skip.ts')).toBeNull();
+    expect(run("import 'hamilton';\nexport function g({ a }: Q) {}\n", '/p/src/d.ts')).not.toBeNull();
+    expect(warnings).toMatchObject([{ loc: { line: 2, column: 18 } }]);
+  });
+
+  it('leaves files that do not parse to Vite', () => {
+    expect(run("import 'hamilton';\nexport function (", '/p/src/broken.ts')).toBeNull();
+  });
+});

@@ -1,0 +1,28 @@
+/**
+ * `hamilton/frame`: a small, typed, fast column library for feature functions. `Series` (typed columns
+ * with arithmetic, comparisons and reductions), `DataFrame` (typed by a schema, with joins and group-by),
+ * CSV reading and writing, and `DataFrameResult`, Hamilton's frame result builder. Runs in Node and in
+ * Web Workers (no DOM).
+ * @packageDocumentation
+ */
+export { Series, isSeries } from './series';
+export type { DType, Scalar, Element, StorageOf, ScalarOf, DTypeOf, Stats } from './series';
+export { DataFrame, GroupBy, isDataFrame } from './dataframe';
+export type {
+  ColumnName,
+  Row,
+  NumericArray,
+  ColumnInput,
+  ColumnType,
+  Widen,
+  FieldType,
+  AggName,
+  AggResult,
+  AggSpec,
+  JoinSchema,
+  LeftJoinOptions,
+  GroupByOptions,
+} from './dataframe';
+export { readCsv, toCsv } from './csv';
+export type { ReadCsvOptions, ToCsvOptions } from './csv';
+export { DataFrameResult } from './result';

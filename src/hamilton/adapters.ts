@@ -1,0 +1,155 @@
+/**
+ * Lifecycle adapters: Hamilton's hooks, with its order and its keyword arguments in camelCase. An adapter
+ * is any object with some of the hook methods; hooks may return a Promise when used with `execute`.
+ */
+import type { Config } from './function_modifiers/base';
+import type { FunctionGraph } from './graph';
+import type { TagValue } from './node';
+
+/** Context of {@link LifecycleAdapter.runAfterGraphConstruction}. */
+export interface AfterGraphConstructionContext {
+  /** The graph that was built. */
+  readonly graph: FunctionGraph;
+  /** The config it was built with. */
+  readonly config: Config;
+}
+
+/** Context of {@link LifecycleAdapter.runBeforeGraphExecution}. */
+export interface BeforeGraphExecutionContext {
+  /** The graph about to run. */
+  readonly graph: FunctionGraph;
+  /** The requested outputs, as names. */
+  readonly finalVars: readonly string[];
+  /** The runtime inputs. */
+  readonly inputs: Readonly<Record<string, unknown>>;
+  /** The overrides. */
+  readonly overrides: Readonly<Record<string, unknown>>;
+  /** The function nodes that will run, in execution order. */
+  readonly executionPath: readonly string[];
+  /** Unique id of this run. */
+  readonly runId: string;
+}
+
+/** Context of {@link LifecycleAdapter.runBeforeNodeExecution}. */
+export interface BeforeNodeExecutionContext {
+  /** The node about to run. */
+  readonly nodeName: string;
+  /** Its tags. */
+  readonly nodeTags: Readonly<Record<string, TagValue>>;
+  /** Its dependencies' values by name (absent optional ones omitted). */
+  readonly nodeKwargs: Readonly<Record<string, unknown>>;
+  /** Its return type text. */
+  readonly nodeReturnType: string;
+  /** The type each parameter expects. */
+  readonly nodeInputTypes: Readonly<Record<string, string>>;
+  /** Always null: there are no tasks (Hamilton's task-based executors). */
+  readonly taskId: null;
+  /** Unique id of this run. */
+  readonly runId: string;
+}
+
+/** Context of {@link LifecycleAdapter.runAfterNodeExecution}. */
+export interface AfterNodeExecutionContext {
+  /** The node that ran. */
+  readonly nodeName: string;
+  /** Its tags. */
+  readonly nodeTags: Readonly<Record<string, TagValue>>;
+  /** Its dependencies' values by name. */
+  readonly nodeKwargs: Readonly<Record<string, unknown>>;
+  /** Its return type text. */
+  readonly nodeReturnType: string;
+  /** What it returned (undefined when it failed). */
+  readonly result: unknown;
+  /** What it threw, when it failed. */
+  readonly error: unknown;
+  /** Whether it succeeded. */
+  readonly success: boolean;
+  /** Always null: there are no tasks. */
+  readonly taskId: null;
+  /** Unique id of this run. */
+  readonly runId: string;
+}
+
+/** Context of {@link LifecycleAdapter.runAfterGraphExecution}. */
+export interface AfterGraphExecutionContext {
+  /** The graph that ran. */
+  readonly graph: FunctionGraph;
+  /** Whether the whole execution succeeded. */
+  readonly success: boolean;
+  /** What the execution threw, when it failed. */
+  readonly error: unknown;
+  /** The outputs by name, when it succeeded. */
+  readonly results: Readonly<Record<string, unknown>> | undefined;
+  /** Unique id of this run. */
+  readonly runId: string;
+}
+
+/** What a hook may return: nothing, or a Promise that `execute` waits for. */
+export type HookResult = void | Promise<void>;
+
+/**
+ * A lifecycle adapter (Hamilton's `lifecycle.api` hooks). Hooks run in this order: after graph
+ * construction; then per execution: before graph execution, per node before and after node execution
+ * (a failing node still gets its after-hook, with `success: false`), after graph execution (always).
+ */
+export interface LifecycleAdapter {
+  /** Runs once the driver has built its graph. */
+  runAfterGraphConstruction?(context: AfterGraphConstructionContext): HookResult;
+  /** Runs before an execution, once its inputs are validated. */
+  runBeforeGraphExecution?(context: BeforeGraphExecutionContext): HookResult;
+  /** Runs before each node. */
+  runBeforeNodeExecution?(context: BeforeNodeExecutionContext): HookResult;
+  /** Runs after each node, whether it succeeded or not. */
+  runAfterNodeExecution?(context: AfterNodeExecutionContext): HookResult;
+  /** Runs after every execution, whether it succeeded or not. */
+  runAfterGraphExecution?(context: AfterGraphExecutionContext): HookResult;
+}
+
+/** The hook names, in Hamilton's order. */
+export type HookName = keyof LifecycleAdapter;
+
+type ContextOf<H extends HookName> = Parameters<NonNullable<LifecycleAdapter[H]>>[0];
+
+/** True for a Promise or any other thenable. */
+export function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return (
+    value !== null &&
+    (typeof value === 'object' || typeof value === 'function') &&
+    typeof (value as { then?: unknown }).then === 'function'
+  );
+}
+
+/** The adapters of a driver, knowing which hooks any of them has so that unused hooks cost nothing. */
+export class AdapterSet {
+  /** The adapters, in the order given. */
+  readonly adapters: readonly LifecycleAdapter[];
+  /** True when some adapter has a per-node hook (the executor then builds kwargs objects). */
+  readonly hasNodeHooks: boolean;
+
+  constructor(adapters: readonly LifecycleAdapter[]) {
+    this.adapters = adapters;
+    this.hasNodeHooks = this.has('runBeforeNodeExecution') || this.has('runAfterNodeExecution');
+  }
+
+  /** Whether any adapter has the hook. */
+  has(hook: HookName): boolean {
+    return this.adapters.some((a) => typeof a[hook] === 'function');
+  }
+
+  /**
+   * Calls the hook on every adapter that has it, in order. Returns a Promise only when a hook returned
+   * one (the next adapters' hooks then wait for it).
+   */
+  call<H extends HookName>(hook: H, context: ContextOf<H>): HookResult {
+    for (let i = 0; i < this.adapters.length; i++) {
+      const adapter = this.adapters[i];
+      const method = adapter[hook] as ((c: ContextOf<H>) => HookResult) | undefined;
+      if (typeof method !== 'function') continue;
+      const result = method.call(adapter, context);
+      if (isThenable(result)) {
+        const rest = this.adapters.slice(i + 1);
+        return Promise.resolve(result).then(() => new AdapterSet(rest).call(hook, context));
+      }
+    }
+  }
+}

@@ -1,0 +1,293 @@
+/**
+ * The driver: builds the graph from config and modules once, then executes, validates, lists, traces
+ * lineage and describes it for drawing. `new Driver(config, ...modules)` as in the talk, or the
+ * {@link Builder} for adapters, result builders and module overrides.
+ */
+import { AdapterSet, isThenable, type LifecycleAdapter } from './adapters';
+import type { GraphDescription, Variable } from './description';
+import { AsyncInSyncError, throwAll, UnknownNodesError } from './errors';
+import { executionPath, outputsOf, planExecution, runAsync, runSync, type Plan } from './execution';
+import type { Config } from './function_modifiers/base';
+import { FunctionGraph } from './graph';
+import { downstreamOf, pathBetween, upstreamOf } from './lineage';
+import type { HamiltonModule } from './modules';
+import { DictResult, type ResultBuilder } from './results';
+import { listVariables, type TagFilter } from './variables';
+import { describeGraph } from './visualize';
+
+/** A requested output: a node name, or the module function that defines it. */
+export type FinalVar = string | Function;
+
+/** Inputs and overrides of one execution. */
+export interface ExecuteOptions {
+  /** Values for the external inputs. */
+  readonly inputs?: Readonly<Record<string, unknown>>;
+  /** Values that replace nodes: the node does not run, nor anything only it needed. */
+  readonly overrides?: Readonly<Record<string, unknown>>;
+}
+
+/** Options of {@link Driver.listAvailableVariables}. */
+export interface ListOptions {
+  /** Only nodes whose tags match (see {@link TagFilter}). */
+  readonly tagFilter?: TagFilter;
+}
+
+interface DriverSettings<R> {
+  readonly config: Config;
+  readonly modules: readonly HamiltonModule[];
+  readonly adapters: readonly LifecycleAdapter[];
+  readonly resultBuilder: ResultBuilder<R>;
+  readonly allowModuleOverrides: boolean;
+}
+
+let runCounter = 0;
+
+function newRunId(): string {
+  const uuid = (globalThis.crypto as { randomUUID?: () => string } | undefined)?.randomUUID;
+  return uuid ? uuid.call(globalThis.crypto) : `run-${Date.now().toString(36)}-${(++runCounter).toString(36)}`;
+}
+
+/**
+ * Hamilton's driver. Build it from config and modules (ES module namespaces analysed by src/compiler, or
+ * plain objects of functions); `execute` returns a plain object of the requested outputs by default.
+ *
+ * @example
+ * ```ts
+ * import * as helloWorld from './hello_world';
+ * const dr = new Driver({}, helloWorld);
+ * const { c, d } = await dr.execute(['c', 'd'], { inputs: { input: [1, 2, 3, 4, 5] } });
+ * ```
+ */
+export class Driver<R = Record<string, unknown>> {
+  /** The graph, built once. */
+  readonly graph: FunctionGraph;
+  /** Things worth knowing that are not errors (for example, parameter names read from function text). */
+  readonly warnings: readonly string[];
+  private readonly adapters: AdapterSet;
+  private readonly resultBuilder: ResultBuilder<R>;
+  private readonly construction: Promise<void> | undefined;
+
+  /**
+   * Builds the graph of `modules` under `config` (Hamilton's `Driver(config, *modules)`), with the
+   * default plain-object result. Throws every build problem at once.
+   */
+  constructor(config: Config, ...modules: HamiltonModule[]) {
+    // The Builder passes its settings in place of the config.
+    const settings: DriverSettings<R> =
+      config instanceof BuilderSettings
+        ? (config as BuilderSettings<R>)
+        : {
+            config,
+            modules,
+            adapters: [],
+            resultBuilder: new DictResult() as unknown as ResultBuilder<R>,
+            allowModuleOverrides: false,
+          };
+    this.graph = FunctionGraph.fromModules(settings.modules, {
+      config: settings.config,
+      allowModuleOverrides: settings.allowModuleOverrides,
+    });
+    this.warnings = this.graph.warnings;
+    this.adapters = new AdapterSet(settings.adapters);
+    this.resultBuilder = settings.resultBuilder;
+    const constructed = this.adapters.call('runAfterGraphConstruction', { graph: this.graph, config: settings.config });
+    // An async construction hook is awaited by the first execute, so its failure surfaces there.
+    this.construction = isThenable(constructed) ? Promise.resolve(constructed) : undefined;
+    this.construction?.catch(() => undefined);
+  }
+
+  private plan(finalVars: readonly FinalVar[], options: ExecuteOptions): Plan {
+    return planExecution(
+      this.graph,
+      finalVars.map((v) => this.graph.nameOf(v)),
+      { inputs: options.inputs ?? {}, overrides: options.overrides ?? {} },
+    );
+  }
+
+  /**
+   * Computes `finalVars` (names or module functions; order kept) and everything they need, each node
+   * once. Nodes may return Promises; independent branches run concurrently. Every problem with the
+   * request (unknown outputs, missing inputs, config/input overlap, cycles) is thrown before any node
+   * runs; a failing node rejects with a `NodeExecutionError` whose `cause` is the original error.
+   */
+  async execute(finalVars: readonly FinalVar[], options: ExecuteOptions = {}): Promise<R> {
+    if (this.construction) await this.construction;
+    const runId = newRunId();
+    const adapters = this.adapters;
+    let outputs: Record<string, unknown> | undefined;
+    let error: unknown;
+    let success = false;
+    try {
+      const plan = this.plan(finalVars, options);
+      throwAll(plan.problems);
+      if (adapters.has('runBeforeGraphExecution')) {
+        await adapters.call('runBeforeGraphExecution', this.beforeGraph(plan, runId));
+      }
+      await runAsync(plan, adapters, runId);
+      outputs = outputsOf(plan);
+      const result = this.resultBuilder.build(outputs);
+      success = true;
+      return result;
+    } catch (e) {
+      error = e;
+      throw e;
+    } finally {
+      if (adapters.has('runAfterGraphExecution')) {
+        await adapters.call('runAfterGraphExecution', { graph: this.graph, success, error, results: success ? outputs : undefined, runId });
+      }
+    }
+  }
+
+  /**
+   * {@link execute} for graphs whose nodes and hooks are all synchronous; throws an `AsyncInSyncError`
+   * when a node or hook returns a Promise.
+   */
+  executeSync(finalVars: readonly FinalVar[], options: ExecuteOptions = {}): R {
+    if (this.construction) throw new AsyncInSyncError('An adapter runAfterGraphConstruction hook');
+    const runId = newRunId();
+    const adapters = this.adapters;
+    let outputs: Record<string, unknown> | undefined;
+    let error: unknown;
+    let success = false;
+    try {
+      const plan = this.plan(finalVars, options);
+      throwAll(plan.problems);
+      if (adapters.has('runBeforeGraphExecution')) {
+        syncHook(adapters.call('runBeforeGraphExecution', this.beforeGraph(plan, runId)));
+      }
+      runSync(plan, adapters, runId);
+      outputs = outputsOf(plan);
+      const result = this.resultBuilder.build(outputs);
+      success = true;
+      return result;
+    } catch (e) {
+      error = e;
+      throw e;
+    } finally {
+      if (adapters.has('runAfterGraphExecution')) {
+        syncHook(adapters.call('runAfterGraphExecution', { graph: this.graph, success, error, results: success ? outputs : undefined, runId }));
+      }
+    }
+  }
+
+  private beforeGraph(plan: Plan, runId: string) {
+    return {
+      graph: this.graph,
+      finalVars: plan.finalVars,
+      inputs: plan.given.inputs,
+      overrides: plan.given.overrides,
+      executionPath: executionPath(plan),
+      runId,
+    };
+  }
+
+  /** Checks that `finalVars` could run with these inputs; throws every problem at once; runs nothing. */
+  validateExecution(finalVars: readonly FinalVar[], options: ExecuteOptions = {}): void {
+    throwAll(this.plan(finalVars, options).problems);
+  }
+
+  /**
+   * Every node (functions, inputs, config) as a {@link Variable}, optionally filtered by tags: all keys
+   * must match; `null` means "has the tag"; a list means "any of these values".
+   */
+  listAvailableVariables(options: ListOptions = {}): Variable[] {
+    return listVariables(this.graph, options.tagFilter);
+  }
+
+  /** The named nodes and everything upstream of them. Unknown names are errors. */
+  whatIsUpstreamOf(...nodeNames: string[]): Variable[] {
+    return upstreamOf(this.graph, nodeNames);
+  }
+
+  /** The named nodes and everything downstream of them. Unknown names are errors. */
+  whatIsDownstreamOf(...nodeNames: string[]): Variable[] {
+    return downstreamOf(this.graph, nodeNames);
+  }
+
+  /** The nodes on paths from `upstream` to `downstream`, both included; empty when there is no path. */
+  whatIsThePathBetween(upstream: string, downstream: string): Variable[] {
+    return pathBetween(this.graph, upstream, downstream);
+  }
+
+  /**
+   * The graph described for drawing an execution: every node, with the requested outputs, overrides and
+   * the nodes the execution touches flagged. Missing inputs and cycles do not prevent drawing; unknown
+   * outputs are errors.
+   */
+  visualizeExecution(finalVars: readonly FinalVar[], options: ExecuteOptions = {}): GraphDescription {
+    const plan = this.plan(finalVars, options);
+    const unknown = plan.problems.filter((p) => p instanceof UnknownNodesError);
+    throwAll(unknown);
+    return describeGraph(this.graph, plan);
+  }
+
+  /** The whole graph described for drawing (Hamilton's `display_all_functions`). */
+  displayAllFunctions(): GraphDescription {
+    return describeGraph(this.graph);
+  }
+}
+
+function syncHook(result: unknown): void {
+  if (isThenable(result)) {
+    Promise.resolve(result).catch(() => undefined);
+    throw new AsyncInSyncError('An adapter hook');
+  }
+}
+
+class BuilderSettings<R> implements DriverSettings<R> {
+  constructor(
+    readonly config: Config,
+    readonly modules: readonly HamiltonModule[],
+    readonly adapters: readonly LifecycleAdapter[],
+    readonly resultBuilder: ResultBuilder<R>,
+    readonly allowModuleOverrides: boolean,
+  ) {}
+}
+
+/**
+ * Hamilton's `driver.Builder`:
+ * `new Builder().withConfig(cfg).withModules(a, b).withAdapters(h).withResultBuilder(rb).allowModuleOverrides().build()`.
+ * Each method returns a new builder.
+ */
+export class Builder<R = Record<string, unknown>> {
+  private readonly settings: BuilderSettings<R>;
+
+  constructor(settings?: BuilderSettings<R>) {
+    this.settings = settings ?? new BuilderSettings<R>({}, [], [], new DictResult() as unknown as ResultBuilder<R>, false);
+  }
+
+  private with<S>(changes: Partial<DriverSettings<S>>): Builder<S> {
+    const s = { ...this.settings, ...changes } as unknown as DriverSettings<S>;
+    return new Builder<S>(new BuilderSettings<S>(s.config, s.modules, s.adapters, s.resultBuilder, s.allowModuleOverrides));
+  }
+
+  /** Adds config values (merged over earlier ones). */
+  withConfig(config: Config): Builder<R> {
+    return this.with<R>({ config: { ...this.settings.config, ...config } });
+  }
+
+  /** Adds modules. */
+  withModules(...modules: HamiltonModule[]): Builder<R> {
+    return this.with<R>({ modules: [...this.settings.modules, ...modules] });
+  }
+
+  /** Adds lifecycle adapters. */
+  withAdapters(...adapters: LifecycleAdapter[]): Builder<R> {
+    return this.with<R>({ adapters: [...this.settings.adapters, ...adapters] });
+  }
+
+  /** Sets what `execute` returns (default: a plain object of the outputs). */
+  withResultBuilder<S>(resultBuilder: ResultBuilder<S>): Builder<S> {
+    return this.with<S>({ resultBuilder });
+  }
+
+  /** Lets a later module redefine a node of an earlier one instead of raising an error. */
+  allowModuleOverrides(): Builder<R> {
+    return this.with<R>({ allowModuleOverrides: true });
+  }
+
+  /** Builds the driver (and its graph). */
+  build(): Driver<R> {
+    return new Driver<R>(this.settings as unknown as Config);
+  }
+}

@@ -1,0 +1,144 @@
+/**
+ * What several decorators share: recording a modifier (argument errors deferred to graph build),
+ * choosing the nodes a transform applies to (Hamilton's `NodeTransformer` targets),
+ * rewiring a node's inputs, and Python-like formatting for messages.
+ */
+import { copyNode, type Dependency, type Node } from '../node';
+import {
+  decorate,
+  InvalidDecoratorException,
+  type Decorator,
+  type FunctionModifier,
+  type ModifierContext,
+  type ModifierPhase,
+} from './base';
+
+/** Nodes with this tag are never "final" (sinks) for a transform's default target (Hamilton's tag). */
+export const NON_FINAL_TAG = 'hamilton.non_final_node';
+
+/** Which nodes a transform applies to: the final nodes (default), one node by name, or several. */
+export type Target = string | readonly string[];
+
+/** An error for a misused decorator, located at the decorated function. */
+export function invalid(ctx: ModifierContext, message: string): InvalidDecoratorException {
+  return new InvalidDecoratorException(message, ctx.source.location);
+}
+
+/**
+ * A modifier that only refuses: decorator arguments are checked when the decorator is called, but the
+ * error is raised when the graph is built, where the function's location is known.
+ */
+export function refusal(phase: ModifierPhase, decorator: string, message: string): FunctionModifier {
+  return {
+    phase,
+    decorator,
+    validate(ctx) {
+      throw invalid(ctx, message);
+    },
+  };
+}
+
+/**
+ * The decorator that records `modifier` on the functions it wraps. (The graph builder refuses a second
+ * creator or expander on one function, as Hamilton does.)
+ */
+export function decoratorFor(modifier: FunctionModifier): Decorator {
+  return <F extends Function>(fn: F): F => decorate(fn, modifier);
+}
+
+/** Calls `then` on a value that may be a Promise (node callables may be async). */
+export function andThen<T, R>(value: T | Promise<T>, then: (v: T) => R): R | Promise<Awaited<R>> {
+  return value instanceof Promise ? value.then((v) => then(v) as Awaited<R>) : then(value);
+}
+
+/** Hamilton's sinks: nodes no other node of the group depends on, without the non-final tag. */
+export function finalNodes(nodes: readonly Node[]): Node[] {
+  const used = new Set(nodes.flatMap((n) => n.dependencies.map((d) => d.name)));
+  return nodes.filter((n) => !used.has(n.name) && !n.tags[NON_FINAL_TAG]);
+}
+
+/** The nodes a target selects (Hamilton's `NodeTransformer.select_nodes`). */
+export function selectNodes(target: Target | undefined, nodes: readonly Node[], ctx: ModifierContext): Node[] {
+  if (target === undefined) return finalNodes(nodes);
+  const names = typeof target === 'string' ? [target] : target;
+  const out = nodes.filter((n) => names.includes(n.name));
+  if (out.length !== names.length) {
+    const found = new Set(out.map((n) => n.name));
+    const missing = names.filter((n) => !found.has(n));
+    throw invalid(
+      ctx,
+      typeof target === 'string'
+        ? `Could not find node ${target} in ${repr(nodes.map((n) => n.name))}`
+        : `Could not find all nodes ${repr(names)} in ${repr(nodes.map((n) => n.name))}. Missing (${repr(missing)})`,
+    );
+  }
+  return out;
+}
+
+/** Applies `transform` to the targeted nodes; the others are kept, first, as Hamilton orders them. */
+export function transformTargets(
+  nodes: readonly Node[],
+  targets: readonly Node[],
+  transform: (node: Node) => Node[],
+): Node[] {
+  return [...nodes.filter((n) => !targets.includes(n)), ...targets.flatMap(transform)];
+}
+
+/**
+ * A node reading some inputs from other nodes (`names`: parameter → node) and others from constants
+ * (`values`: parameter → value): Hamilton's `Node.reassign_inputs`.
+ */
+export function reassignInputs(
+  node: Node,
+  names: Readonly<Record<string, string>>,
+  values: Readonly<Record<string, unknown>> = {},
+): Node {
+  const callable = node.callable;
+  const dependencies = uniqueDependencies(
+    node.dependencies.filter((d) => !(d.name in values)).map((d) => (d.name in names ? { ...d, name: names[d.name] } : d)),
+  );
+  return copyNode(node, {
+    dependencies,
+    callable:
+      callable &&
+      ((kwargs) => {
+        const own: Record<string, unknown> = {};
+        for (const dep of node.dependencies) {
+          if (dep.name in values) own[dep.name] = values[dep.name];
+          else {
+            const from = dep.name in names ? names[dep.name] : dep.name;
+            if (from in kwargs) own[dep.name] = kwargs[from];
+          }
+        }
+        return callable(own);
+      }),
+  });
+}
+
+/** Dependencies without repeats (two parameters may read the same node), first one kept. */
+export function uniqueDependencies(deps: readonly Dependency[]): Dependency[] {
+  const seen = new Set<string>();
+  return deps.filter((d) => (seen.has(d.name) ? false : (seen.add(d.name), true)));
+}
+
+/** Python-like text for values in messages: `['a', 'b']`, `{'k': 1}`, `'x'`, `10`. */
+export function repr(value: unknown): string {
+  if (typeof value === 'string') return `'${value}'`;
+  if (value === null || value === undefined) return 'None';
+  if (typeof value === 'boolean') return value ? 'True' : 'False';
+  if (Array.isArray(value)) return `[${value.map(repr).join(', ')}]`;
+  if (value instanceof Set) return `{${[...value].map(repr).join(', ')}}`;
+  if (typeof value === 'function') return value.name || 'function';
+  if (typeof value === 'object') {
+    if (Object.getPrototypeOf(value) !== Object.prototype) return String(value);
+    return `{${Object.entries(value as Record<string, unknown>)
+      .map(([k, v]) => `${repr(k)}: ${repr(v)}`)
+      .join(', ')}}`;
+  }
+  return String(value);
+}
+
+/** True for `{...}` literals (options objects), false for arrays, functions, class instances. */
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype;
+}

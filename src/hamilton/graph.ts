@@ -1,0 +1,308 @@
+/**
+ * The function graph: nodes from modules, config nodes and external input nodes, indexed by integer id
+ * (edge lists in compressed rows, both directions) so that planning, execution and lineage are linear
+ * and Map-free in their loops. Cycles are found with Tarjan's strongly connected components.
+ */
+import type { Config } from './function_modifiers/base';
+import { DuplicateDefinitionError, HamiltonError, throwAll } from './errors';
+import { readModule, type HamiltonModule } from './modules';
+import type { Node } from './node';
+import { positionalCallOf, resolveFunction } from './resolve';
+
+/** Node kind codes in {@link FunctionGraph.kind}. */
+export const FUNCTION = 0;
+/** An external input. */
+export const INPUT = 1;
+/** A config value. */
+export const CONFIG = 2;
+
+/** How the graph is built. */
+export interface GraphOptions {
+  /** Config values: available like inputs, replacing same-named functions. */
+  readonly config?: Config;
+  /** Let a later module redefine a node instead of raising an error. */
+  readonly allowModuleOverrides?: boolean;
+}
+
+function typeOfValue(value: unknown): string {
+  const t = typeof value;
+  return t === 'string' || t === 'number' || t === 'boolean' || t === 'bigint' ? t : 'unknown';
+}
+
+/**
+ * A built dataflow graph. The integer-indexed fields are what the executor and the lineage queries walk;
+ * node `i` is `nodeList[i]`, and its dependencies are `depIds[depStart[i] .. depStart[i + 1])`.
+ */
+export class FunctionGraph {
+  /** Every node by name, in definition order (functions, then inputs as first read, then config). */
+  readonly nodes: ReadonlyMap<string, Node>;
+  /** The config it was built with. */
+  readonly config: Config;
+  /** Each cycle as the node names along it; empty for a DAG. */
+  readonly cycles: readonly (readonly string[])[];
+  /** Things the user should know that are not errors (e.g. parameter names read from function text). */
+  readonly warnings: readonly string[];
+  /** Node by id. */
+  readonly nodeList: readonly Node[];
+  /** Id by name. */
+  readonly ids: ReadonlyMap<string, number>;
+  /** {@link FUNCTION}, {@link INPUT} or {@link CONFIG}, by id. */
+  readonly kind: Uint8Array;
+  /** Start of each node's dependencies in {@link depIds}; length n + 1. */
+  readonly depStart: Int32Array;
+  /** Dependency ids, in parameter order. */
+  readonly depIds: Int32Array;
+  /** 1 where the dependency is optional (the parameter has a default). */
+  readonly depOptional: Uint8Array;
+  /** Start of each node's consumers in {@link useIds}; length n + 1. */
+  readonly useStart: Int32Array;
+  /** Consumer ids (each consuming edge once). */
+  readonly useIds: Int32Array;
+  /** The function to call positionally, when the node allows it (see `positionalCallOf`). */
+  readonly fns: readonly (Function | undefined)[];
+  /** `this` for each positional call. */
+  readonly thisArgs: readonly unknown[];
+  /** For nodes on a cycle: the index of their cycle in {@link cycles}; -1 otherwise. */
+  readonly cycleOf: Int32Array;
+  private readonly functionNames: ReadonlyMap<Function, string>;
+
+  constructor(nodes: ReadonlyMap<string, Node>, config: Config, functionNames: ReadonlyMap<Function, string>, warnings: readonly string[]) {
+    this.nodes = nodes;
+    this.config = config;
+    this.functionNames = functionNames;
+    this.warnings = warnings;
+    const n = nodes.size;
+    const nodeList = [...nodes.values()];
+    const ids = new Map<string, number>();
+    for (let i = 0; i < n; i++) ids.set(nodeList[i].name, i);
+    const kind = new Uint8Array(n);
+    const depStart = new Int32Array(n + 1);
+    let edges = 0;
+    for (let i = 0; i < n; i++) {
+      const node = nodeList[i];
+      kind[i] = node.kind === 'function' ? FUNCTION : node.kind === 'input' ? INPUT : CONFIG;
+      depStart[i] = edges;
+      edges += node.dependencies.length;
+    }
+    depStart[n] = edges;
+    const depIds = new Int32Array(edges);
+    const depOptional = new Uint8Array(edges);
+    const useCount = new Int32Array(n + 1);
+    const fns = new Array<Function | undefined>(n);
+    const thisArgs = new Array<unknown>(n);
+    for (let i = 0, e = 0; i < n; i++) {
+      const node = nodeList[i];
+      const deps = node.dependencies;
+      for (let k = 0; k < deps.length; k++, e++) {
+        const d = ids.get(deps[k].name) as number;
+        depIds[e] = d;
+        depOptional[e] = deps[k].optional ? 1 : 0;
+        useCount[d]++;
+      }
+      const call = positionalCallOf(node);
+      fns[i] = call?.fn;
+      thisArgs[i] = call?.thisArg;
+    }
+    const useStart = new Int32Array(n + 1);
+    for (let i = 0; i < n; i++) useStart[i + 1] = useStart[i] + useCount[i];
+    const fill = useStart.slice(0, n);
+    const useIds = new Int32Array(edges);
+    for (let i = 0; i < n; i++) {
+      for (let e = depStart[i]; e < depStart[i + 1]; e++) useIds[fill[depIds[e]]++] = i;
+    }
+    this.nodeList = nodeList;
+    this.ids = ids;
+    this.kind = kind;
+    this.depStart = depStart;
+    this.depIds = depIds;
+    this.depOptional = depOptional;
+    this.useStart = useStart;
+    this.useIds = useIds;
+    this.fns = fns;
+    this.thisArgs = thisArgs;
+    const { cycles, cycleOf } = findCycles(this);
+    this.cycles = cycles;
+    this.cycleOf = cycleOf;
+  }
+
+  /** The number of nodes. */
+  get size(): number {
+    return this.nodeList.length;
+  }
+
+  /** The node name a final var stands for: the name itself, or the node a module function defines. */
+  nameOf(variable: string | Function): string {
+    if (typeof variable === 'string') return variable;
+    return this.functionNames.get(variable) ?? variable.name;
+  }
+
+  /**
+   * Builds the graph of `modules` under `options.config`. Every problem (unanalysed modules, bad
+   * signatures, decorator misuse, duplicate definitions) is collected and thrown at once. Cycles are not
+   * errors here: the graph still builds and can be drawn.
+   */
+  static fromModules(modules: readonly HamiltonModule[], options: GraphOptions = {}): FunctionGraph {
+    const config = options.config ?? {};
+    const errors: HamiltonError[] = [];
+    const warnings: string[] = [];
+    const nodes = new Map<string, Node>();
+    const functionNames = new Map<Function, string>();
+    const hasConfig = (name: string) => Object.prototype.hasOwnProperty.call(config, name);
+    for (const mod of modules) {
+      let read;
+      try {
+        read = readModule(mod, (w) => warnings.push(w));
+      } catch (e) {
+        errors.push(asHamiltonError(e));
+        continue;
+      }
+      for (const item of read.functions) {
+        let resolved;
+        try {
+          resolved = resolveFunction(item, read.name, config, !read.analysed);
+        } catch (e) {
+          errors.push(asHamiltonError(e));
+          continue;
+        }
+        if (!functionNames.has(item.fn)) functionNames.set(item.fn, resolved.name);
+        for (const node of resolved.nodes) {
+          if (hasConfig(node.name)) continue;
+          const previous = nodes.get(node.name);
+          if (previous && !options.allowModuleOverrides) {
+            errors.push(
+              new DuplicateDefinitionError(
+                node.name,
+                { module: previous.tags.module as string, location: previous.location },
+                { module: read.name, location: node.location },
+              ),
+            );
+            continue;
+          }
+          nodes.set(node.name, node);
+        }
+      }
+    }
+    throwAll(errors);
+    addExternalNodes(nodes, config);
+    return new FunctionGraph(nodes, config, functionNames, warnings);
+  }
+}
+
+function asHamiltonError(e: unknown): HamiltonError {
+  if (e instanceof HamiltonError) return e;
+  const location = (e as { location?: HamiltonError['location'] }).location;
+  return new HamiltonError(e instanceof Error ? e.message : String(e), { cause: e, location });
+}
+
+/** Adds a node for every dependency nothing defines (config keys become config nodes), then the unused config keys. */
+function addExternalNodes(nodes: Map<string, Node>, config: Config): void {
+  const functions = [...nodes.values()];
+  for (const node of functions) {
+    for (const dep of node.dependencies) {
+      if (nodes.has(dep.name)) continue;
+      const isConfig = Object.prototype.hasOwnProperty.call(config, dep.name);
+      nodes.set(dep.name, {
+        name: dep.name,
+        type: isConfig ? typeOfValue(config[dep.name]) : dep.type,
+        kind: isConfig ? 'config' : 'input',
+        dependencies: [],
+        tags: {},
+        documentation: '',
+      });
+    }
+  }
+  for (const key of Object.keys(config)) {
+    if (nodes.has(key)) continue;
+    nodes.set(key, { name: key, type: typeOfValue(config[key]), kind: 'config', dependencies: [], tags: {}, documentation: '' });
+  }
+}
+
+/** Tarjan's SCC (iterative, linear); each non-trivial component becomes one cycle path. */
+function findCycles(g: FunctionGraph): { cycles: string[][]; cycleOf: Int32Array } {
+  const n = g.size;
+  const { depStart, depIds } = g;
+  const index = new Int32Array(n).fill(-1);
+  const low = new Int32Array(n);
+  const onStack = new Uint8Array(n);
+  const stack = new Int32Array(n);
+  const callNode = new Int32Array(n);
+  const callEdge = new Int32Array(n);
+  const cycleOf = new Int32Array(n).fill(-1);
+  const cycles: string[][] = [];
+  let sp = 0;
+  let next = 0;
+  for (let root = 0; root < n; root++) {
+    if (index[root] !== -1) continue;
+    let depth = 0;
+    callNode[0] = root;
+    callEdge[0] = depStart[root];
+    index[root] = low[root] = next++;
+    stack[sp++] = root;
+    onStack[root] = 1;
+    while (depth >= 0) {
+      const v = callNode[depth];
+      const e = callEdge[depth];
+      if (e < depStart[v + 1]) {
+        callEdge[depth] = e + 1;
+        const w = depIds[e];
+        if (index[w] === -1) {
+          index[w] = low[w] = next++;
+          stack[sp++] = w;
+          onStack[w] = 1;
+          depth++;
+          callNode[depth] = w;
+          callEdge[depth] = depStart[w];
+        } else if (onStack[w] && index[w] < low[v]) low[v] = index[w];
+        continue;
+      }
+      if (low[v] === index[v]) {
+        let size = 0;
+        let w: number;
+        do {
+          w = stack[--sp];
+          onStack[w] = 0;
+          size++;
+          cycleOf[w] = cycles.length;
+        } while (w !== v);
+        if (size > 1 || selfLoop(g, v)) cycles.push(cyclePath(g, v, cycleOf));
+        else cycleOf[v] = -1;
+      }
+      depth--;
+      if (depth >= 0) {
+        const parent = callNode[depth];
+        if (low[v] < low[parent]) low[parent] = low[v];
+      }
+    }
+  }
+  return { cycles, cycleOf };
+}
+
+function selfLoop(g: FunctionGraph, v: number): boolean {
+  for (let e = g.depStart[v]; e < g.depStart[v + 1]; e++) if (g.depIds[e] === v) return true;
+  return false;
+}
+
+/** A cycle through `start` inside its component, in data-flow order (producer before consumer). */
+function cyclePath(g: FunctionGraph, start: number, cycleOf: Int32Array): string[] {
+  const component = cycleOf[start];
+  const parent = new Map<number, number>([[start, -1]]);
+  const queue = [start];
+  // Breadth-first along consumer edges inside the component until an edge leads back to `start`.
+  for (let q = 0; q < queue.length; q++) {
+    const v = queue[q];
+    for (let e = g.useStart[v]; e < g.useStart[v + 1]; e++) {
+      const w = g.useIds[e];
+      if (cycleOf[w] !== component) continue;
+      if (w === start) {
+        const path: string[] = [];
+        for (let x = v; x !== -1; x = parent.get(x) as number) path.push(g.nodeList[x].name);
+        return path.reverse();
+      }
+      if (!parent.has(w)) {
+        parent.set(w, v);
+        queue.push(w);
+      }
+    }
+  }
+  return [g.nodeList[start].name];
+}

@@ -1,0 +1,58 @@
+/**
+ * Hamilton in TypeScript: functions are nodes, parameter names are dependencies, a driver runs the graph.
+ * Every public name of the library is exported from here (and the decorators from `function_modifiers`).
+ */
+export { Builder, Driver, type ExecuteOptions, type FinalVar, type ListOptions } from './driver';
+export { FunctionGraph, type GraphOptions } from './graph';
+export type { HamiltonModule } from './modules';
+export { DictResult, type ResultBuilder } from './results';
+export {
+  AdapterSet,
+  type AfterGraphConstructionContext,
+  type AfterGraphExecutionContext,
+  type AfterNodeExecutionContext,
+  type BeforeGraphExecutionContext,
+  type BeforeNodeExecutionContext,
+  type HookName,
+  type HookResult,
+  type LifecycleAdapter,
+} from './adapters';
+export {
+  AsyncInSyncError,
+  ConfigInputOverlapError,
+  CycleError,
+  DuplicateDefinitionError,
+  HamiltonError,
+  HamiltonErrors,
+  InvalidSignatureError,
+  MissingInputError,
+  ModuleNotAnalysedError,
+  NodeExecutionError,
+  NodeResolutionError,
+  UnknownNodesError,
+} from './errors';
+export { toDot, type DotOptions } from './visualize';
+export type { TagFilter } from './variables';
+export type { DescribedEdge, DescribedNode, GraphDescription, Variable } from './description';
+export { copyNode, type Dependency, type Node, type NodeCallable, type NodeKind, type TagValue } from './node';
+export {
+  attachSource,
+  MODULE_SOURCE_EXPORT,
+  SOURCE,
+  sourceOf,
+  type FunctionSource,
+  type ModuleSource,
+  type ParameterSource,
+  type SourceLocation,
+} from './source';
+export {
+  decorate,
+  modifiersOf,
+  PHASES,
+  unwrap,
+  type Config,
+  type FunctionModifier,
+  type ModifierContext,
+  type ModifierPhase,
+} from './function_modifiers/base';
+export * from './function_modifiers';

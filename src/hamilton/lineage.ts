@@ -1,0 +1,61 @@
+/** Lineage queries: what is upstream or downstream of nodes, and what lies between two (all linear). */
+import type { Variable } from './description';
+import { UnknownNodesError } from './errors';
+import type { FunctionGraph } from './graph';
+import { toVariable } from './variables';
+
+function idsOf(graph: FunctionGraph, names: readonly string[]): number[] {
+  const unknown = names.filter((n) => !graph.ids.has(n));
+  if (unknown.length) throw new UnknownNodesError(unknown);
+  return names.map((n) => graph.ids.get(n) as number);
+}
+
+/** Marks everything reachable from `starts` (included) along one edge direction. */
+function reach(graph: FunctionGraph, starts: readonly number[], start: Int32Array, targets: Int32Array): Uint8Array {
+  const seen = new Uint8Array(graph.size);
+  const stack = new Int32Array(graph.size);
+  let sp = 0;
+  for (const s of starts) {
+    if (seen[s]) continue;
+    seen[s] = 1;
+    stack[sp++] = s;
+  }
+  while (sp > 0) {
+    const v = stack[--sp];
+    for (let e = start[v]; e < start[v + 1]; e++) {
+      const w = targets[e];
+      if (!seen[w]) {
+        seen[w] = 1;
+        stack[sp++] = w;
+      }
+    }
+  }
+  return seen;
+}
+
+function collect(graph: FunctionGraph, marked: (i: number) => boolean): Variable[] {
+  const out: Variable[] = [];
+  for (let i = 0; i < graph.size; i++) if (marked(i)) out.push(toVariable(graph.nodeList[i]));
+  return out;
+}
+
+/** The named nodes and everything they depend on, in definition order. */
+export function upstreamOf(graph: FunctionGraph, names: readonly string[]): Variable[] {
+  const seen = reach(graph, idsOf(graph, names), graph.depStart, graph.depIds);
+  return collect(graph, (i) => seen[i] === 1);
+}
+
+/** The named nodes and everything that depends on them, in definition order. */
+export function downstreamOf(graph: FunctionGraph, names: readonly string[]): Variable[] {
+  const seen = reach(graph, idsOf(graph, names), graph.useStart, graph.useIds);
+  return collect(graph, (i) => seen[i] === 1);
+}
+
+/** The nodes on some path from `from` to `to` (both included); empty when there is no path. */
+export function pathBetween(graph: FunctionGraph, from: string, to: string): Variable[] {
+  const [a, b] = idsOf(graph, [from, to]);
+  const down = reach(graph, [a], graph.useStart, graph.useIds);
+  if (!down[b]) return [];
+  const up = reach(graph, [b], graph.depStart, graph.depIds);
+  return collect(graph, (i) => down[i] === 1 && up[i] === 1);
+}

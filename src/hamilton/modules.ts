@@ -1,0 +1,151 @@
+/**
+ * Reading modules: ES module namespaces (analysed by src/compiler, which exports `__hamilton`), plain
+ * objects of functions, and exported classes whose static methods are nodes. A module's exports are its
+ * nodes; names starting with `_` and values that are not functions are not.
+ */
+import { unwrap } from './function_modifiers/base';
+import { HamiltonError, ModuleNotAnalysedError } from './errors';
+import { readParameters } from './signature';
+import { MODULE_SOURCE_EXPORT, sourceOf, type FunctionSource, type ModuleSource } from './source';
+
+/** What the driver accepts as a module: `import * as m from './features'` or an object of functions. */
+export type HamiltonModule = object;
+
+/** One function a module contributes. */
+export interface ModuleFunction {
+  /** The export name (for a static method: the method name). */
+  readonly exportName: string;
+  /** The exported value: the user function or a decorator wrapper around it. */
+  readonly fn: Function;
+  /** `this` for the call: the class, for a static method. */
+  readonly thisArg: unknown;
+  /** What analysis knows about the function (or what was read from its text). */
+  readonly source: FunctionSource;
+}
+
+/** A module, read. */
+export interface ReadModule {
+  /** The module's name (the `module` tag of its nodes). */
+  readonly name: string;
+  /** Its functions, in definition order when known. */
+  readonly functions: readonly ModuleFunction[];
+  /** Whether its functions' parameters come from source analysis. */
+  readonly analysed: boolean;
+}
+
+// Sources read from function text: they have no real location.
+const fromText = new WeakMap<Function, FunctionSource>();
+const textSources = new WeakSet<FunctionSource>();
+
+/** True when `source` was read from the function's text rather than from analysis of its source. */
+export function isTextSource(source: FunctionSource): boolean {
+  return textSources.has(source);
+}
+
+/**
+ * The analysis of `fn` (or of the user function under its decorators); without analysis, when allowed,
+ * its parameters read from its text. Throws when neither is possible.
+ */
+export function functionSource(fn: Function, label: string, module: string, allowText: boolean): FunctionSource {
+  const analysed = sourceOf(fn) ?? sourceOf(unwrap(fn));
+  if (analysed) return analysed;
+  if (!allowText) {
+    throw new HamiltonError(
+      `${label} has no source analysis: its parameter names are unknown. Define it in an analysed module ` +
+        `(the Vite plugin hamiltonAnalysis() or the Node loader from src/compiler analyse .ts files).`,
+      { module },
+    );
+  }
+  const inner = unwrap(fn);
+  const cached = fromText.get(inner);
+  if (cached) return cached;
+  const params = readParameters(inner, label, module).map((p) => ({ name: p.name, type: 'unknown', optional: p.optional }));
+  const source: FunctionSource = {
+    name: inner.name || label,
+    module,
+    params,
+    returnType: 'unknown',
+    doc: '',
+    location: { file: module, line: 0, column: 0 },
+    async: inner.constructor?.name === 'AsyncFunction',
+  };
+  textSources.add(source);
+  fromText.set(inner, source);
+  return source;
+}
+
+function isNamespace(mod: object): boolean {
+  return (mod as { [Symbol.toStringTag]?: unknown })[Symbol.toStringTag] === 'Module';
+}
+
+// A class constructor's `prototype` is read-only; a plain function's is writable, an arrow has none.
+function isClass(value: Function): boolean {
+  return Object.getOwnPropertyDescriptor(value, 'prototype')?.writable === false;
+}
+
+const FUNCTION_OWN_PROPS = new Set(['length', 'name', 'prototype', 'caller', 'arguments']);
+
+/** Describes a module in messages by its first exports, since a namespace carries no file name. */
+function describe(mod: object): string {
+  const keys = Object.keys(mod);
+  return `with exports ${keys.slice(0, 5).join(', ')}${keys.length > 5 ? ', ...' : ''}`;
+}
+
+/**
+ * Reads one module. `warn` receives a warning when parameter names had to be read from function text.
+ * Throws {@link ModuleNotAnalysedError} for an ES namespace without `__hamilton`.
+ */
+export function readModule(mod: HamiltonModule, warn: (message: string) => void): ReadModule {
+  if (mod === null || (typeof mod !== 'object' && typeof mod !== 'function')) {
+    throw new HamiltonError(`A module must be an object of functions or an ES module namespace, got ${String(mod)}`);
+  }
+  const record = mod as Record<string, unknown>;
+  const meta = record[MODULE_SOURCE_EXPORT] as ModuleSource | undefined;
+  const namespace = isNamespace(mod);
+  if (namespace && !meta) throw new ModuleNotAnalysedError(describe(mod));
+  const keys = Object.keys(record);
+  let name = meta?.module;
+  if (name === undefined) {
+    for (const key of keys) {
+      const value = record[key];
+      const s = typeof value === 'function' ? (sourceOf(value) ?? sourceOf(unwrap(value))) : undefined;
+      if (s) {
+        name = s.module;
+        break;
+      }
+    }
+  }
+  const moduleName = name ?? 'module';
+  const functions: ModuleFunction[] = [];
+  let textRead = 0;
+  const add = (exportName: string, fn: Function, thisArg: unknown): void => {
+    const analysed = sourceOf(fn) ?? sourceOf(unwrap(fn));
+    if (!analysed) textRead++;
+    const source = analysed ?? functionSource(fn, exportName, moduleName, true);
+    functions.push({ exportName, fn, thisArg, source });
+  };
+  for (const key of keys) {
+    if (key[0] === '_') continue;
+    const value = record[key];
+    if (typeof value !== 'function') continue;
+    if (!sourceOf(value) && !sourceOf(unwrap(value)) && isClass(value)) {
+      for (const method of Object.getOwnPropertyNames(value)) {
+        if (method[0] === '_' || FUNCTION_OWN_PROPS.has(method)) continue;
+        const member = Object.getOwnPropertyDescriptor(value, method)?.value as unknown;
+        if (typeof member === 'function' && !isClass(member)) add(method, member, value);
+      }
+    } else add(key, value, undefined);
+  }
+  if (namespace) {
+    // Namespace keys come sorted by name; analysis knows the definition order.
+    functions.sort((a, b) => a.source.location.line - b.source.location.line || a.source.location.column - b.source.location.column);
+  }
+  if (textRead > 0) {
+    warn(
+      `module ${moduleName}: the parameter names of ${textRead} function(s) were read from the function text, ` +
+        `not from analysed source; bundlers (esbuild, Vite, vitest, tsx) rename parameters that shadow ` +
+        `top-level names, so analyse the module (hamiltonAnalysis() Vite plugin, or the Node loader) when they could.`,
+    );
+  }
+  return { name: moduleName, functions, analysed: textRead === 0 };
+}

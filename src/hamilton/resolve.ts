@@ -1,0 +1,163 @@
+/**
+ * Turning one function into nodes: Hamilton's `resolve_nodes`. Config modifiers decide whether the
+ * function exists (and cut its name at the last `__`), then the other modifiers apply in Hamilton's fixed
+ * phase order, whatever order they were stacked in.
+ */
+import {
+  InvalidDecoratorException,
+  modifiersOf,
+  unwrap,
+  type Config,
+  type FunctionModifier,
+  type ModifierContext,
+  type ModifierPhase,
+} from './function_modifiers/base';
+import { HamiltonError, NodeResolutionError } from './errors';
+import { functionSource, isTextSource, type ModuleFunction } from './modules';
+import { copyNode, type Node, type NodeCallable } from './node';
+import type { FunctionSource } from './source';
+
+/** How a node made by {@link nodeFromFunction} may be called positionally, skipping the kwargs object. */
+export interface PositionalCall {
+  /** The user function. */
+  readonly fn: Function;
+  /** `this` for the call. */
+  readonly thisArg: unknown;
+  /** The dependency list the function's parameters correspond to (identity-compared). */
+  readonly dependencies: Node['dependencies'];
+}
+
+const positional = new WeakMap<NodeCallable, PositionalCall>();
+
+/**
+ * The positional form of a node's callable, when the node still reads exactly the parameters its function
+ * declares (decorators that rewire inputs make a new callable or a new dependency list, and lose it).
+ */
+export function positionalCallOf(node: Node): PositionalCall | undefined {
+  const call = node.callable && positional.get(node.callable);
+  return call && call.dependencies === node.dependencies ? call : undefined;
+}
+
+/**
+ * The node a function makes by default: named `name`, one dependency per parameter in order, tagged with
+ * its module. Its callable passes dependencies positionally; an absent optional one is passed as
+ * `undefined`, so the parameter's default applies.
+ */
+export function nodeFromFunction(name: string, fn: Function, source: FunctionSource, thisArg?: unknown): Node {
+  const params = source.params;
+  const count = params.length;
+  const callable: NodeCallable = (kwargs) => {
+    const args = new Array<unknown>(count);
+    for (let i = 0; i < count; i++) args[i] = kwargs[params[i].name];
+    return (fn as (...a: unknown[]) => unknown).apply(thisArg, args);
+  };
+  positional.set(callable, { fn, thisArg, dependencies: params });
+  return {
+    name,
+    type: source.returnType,
+    kind: 'function',
+    dependencies: params,
+    callable,
+    tags: { module: source.module },
+    documentation: source.doc,
+    location: isTextSource(source) ? undefined : source.location,
+    originatingFunction: fn,
+  };
+}
+
+/** The node name of a config-selected function: its name cut at the last `__`. */
+export function configName(name: string): string {
+  const cut = name.lastIndexOf('__');
+  return cut > 0 ? name.slice(0, cut) : name;
+}
+
+/** What resolving a module function produced. */
+export interface Resolved {
+  /** The node name the function stands for (what passing the function as a final var means). */
+  readonly name: string;
+  /** Its nodes; empty when config deselects it. */
+  readonly nodes: readonly Node[];
+}
+
+/**
+ * The nodes one module function makes under `config`. Decorator errors are wrapped in a
+ * {@link NodeResolutionError} naming the function, its module and line (errors the library or the
+ * decorators raise on purpose pass through unchanged).
+ */
+export function resolveFunction(item: ModuleFunction, moduleName: string, config: Config, allowText: boolean): Resolved {
+  const modifiers = modifiersOf(item.fn);
+  const { source, thisArg } = item;
+  const inner = unwrap(item.fn);
+  if (modifiers.length === 0) {
+    return { name: item.exportName, nodes: [nodeFromFunction(item.exportName, inner, source, thisArg)] };
+  }
+  try {
+    return applyModifiers(item, modifiers, inner, moduleName, config, allowText);
+  } catch (e) {
+    if (e instanceof HamiltonError || e instanceof InvalidDecoratorException) throw e;
+    throw new NodeResolutionError(item.exportName, e, moduleName, isTextSource(source) ? undefined : source.location);
+  }
+}
+
+function applyModifiers(
+  item: ModuleFunction,
+  modifiers: readonly FunctionModifier[],
+  inner: Function,
+  moduleName: string,
+  config: Config,
+  allowText: boolean,
+): Resolved {
+  const byPhase = new Map<ModifierPhase, FunctionModifier[]>();
+  for (const m of modifiers) {
+    const list = byPhase.get(m.phase);
+    if (list) list.push(m);
+    else byPhase.set(m.phase, [m]);
+  }
+  const configModifiers = byPhase.get('config') ?? [];
+  if (configModifiers.length > 0 && item.exportName.endsWith('__')) {
+    throw new HamiltonError(
+      `${item.exportName}: config decorators use the part of the name before the last __ as the node name ` +
+        `(signups__v2 is the node signups), so a name cannot end with __`,
+      { module: moduleName, location: item.source.location },
+    );
+  }
+  const name = configModifiers.length > 0 ? configName(item.exportName) : item.exportName;
+  const ctx: ModifierContext = {
+    name,
+    fn: inner,
+    source: item.source,
+    config,
+    sourceOf: (fn) => functionSource(fn, fn.name || 'a function', moduleName, allowText),
+    nodeFromFunction: (n, fn, s) => nodeFromFunction(n, fn, s, fn === inner ? item.thisArg : undefined),
+  };
+  for (const m of modifiers) m.validate?.(ctx);
+  if (!configModifiers.every((m) => m.enabled?.(config) ?? true)) return { name, nodes: [] };
+  for (const phase of ['create', 'expand'] as const) {
+    const list = byPhase.get(phase);
+    if (list && list.length > 1) {
+      throw new HamiltonError(
+        `Got multiple decorators for decorator @${list[1].decorator} on ${item.exportName}. Only one allowed.`,
+        { module: moduleName, location: item.source.location },
+      );
+    }
+  }
+  const creator = byPhase.get('create')?.[0];
+  let nodes: Node[] = creator?.create
+    ? creator.create(ctx)
+    : [nodeFromFunction(name, inner, item.source, item.thisArg)];
+  for (const phase of ['inject', 'expand', 'transform', 'tag'] as const) {
+    for (const m of byPhase.get(phase) ?? []) if (m.transform) nodes = m.transform(nodes, ctx);
+  }
+  const configKeys = [...new Set(configModifiers.flatMap((m) => m.configKeys ?? []))];
+  return {
+    name,
+    nodes: nodes.map((n) => {
+      const tags = { ...n.tags };
+      if (tags.module === undefined) tags.module = moduleName;
+      if (configModifiers.length > 0 && tags['hamilton.config'] === undefined) {
+        tags['hamilton.config'] = configKeys.length ? configKeys.join(',') : '__UNKNOWN__';
+      }
+      return copyNode(n, { tags, originatingFunction: n.originatingFunction ?? inner });
+    }),
+  };
+}

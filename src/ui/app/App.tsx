@@ -1,0 +1,82 @@
+import { useState } from 'react';
+import { Splitter } from '../layout/Splitter';
+import { Tabs } from '../layout/Tabs';
+import { useMediaQuery } from '../layout/useMediaQuery';
+import { PlaygroundContext, useSession, useView } from '../state/hooks';
+import { updateView, type Region } from '../state/view';
+import type { Playground } from '../state/playground';
+import { EditorPane } from '../editor/EditorPane';
+import { GraphPane } from '../graph/GraphPane';
+import { BottomPanel } from './BottomPanel';
+import { Header } from './Header';
+import type { AppSlots } from './slots';
+
+const REGIONS = [
+  { key: 'code', label: 'Code' },
+  { key: 'graph', label: 'Graph' },
+  { key: 'results', label: 'Results' },
+] as const;
+
+/** The shell: header, then code | (graph / results) in resizable panes, or one region at a time on phones. */
+export function App({ playground, slots = {} }: { readonly playground: Playground; readonly slots?: AppSlots }) {
+  return (
+    <PlaygroundContext.Provider value={playground}>
+      <Shell slots={slots} />
+    </PlaygroundContext.Provider>
+  );
+}
+
+function Shell({ slots }: { readonly slots: AppSlots }) {
+  const phone = useMediaQuery('(max-width: 719px)');
+  const { region } = useView();
+  const { notice } = useSession();
+  const [codeShare, setCodeShare] = useState(0.42);
+  const [graphShare, setGraphShare] = useState(0.55);
+  const shown = (r: Region) => !phone || region === r;
+
+  const code = (
+    <section className="region" aria-label="Code" hidden={!shown('code')} style={phone ? { flex: 1 } : { flexBasis: `${codeShare * 100}%` }}>
+      <EditorPane />
+    </section>
+  );
+  const graph = (
+    <section className="region" aria-label="Graph" hidden={!shown('graph')} style={phone ? { flex: 1 } : { flexBasis: `${graphShare * 100}%` }}>
+      <GraphPane />
+    </section>
+  );
+  const results = (
+    <section className="region" aria-label="Results and tools" hidden={!shown('results')} style={{ flex: 1 }}>
+      <BottomPanel />
+    </section>
+  );
+  return (
+    <div className="app">
+      <Header slots={slots} />
+      {notice && (
+        <div className="notice" role="alert">
+          {notice}
+        </div>
+      )}
+      {phone ? (
+        <Tabs label="Region" tabs={REGIONS} selected={region} onSelect={(r) => updateView({ region: r })} className="phone">
+          <div className="main phone-main">
+            {code}
+            {graph}
+            {results}
+          </div>
+        </Tabs>
+      ) : (
+        <main className="main">
+          {slots.sidePanel}
+          {code}
+          <Splitter orientation="vertical" label="Resize code and graph" value={codeShare} onChange={setCodeShare} />
+          <div className="region" style={{ flex: 1 }}>
+            {graph}
+            <Splitter orientation="horizontal" label="Resize graph and results" value={graphShare} onChange={setGraphShare} />
+            {results}
+          </div>
+        </main>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,36 @@
+import { Popover } from '../layout/Popover';
+import { MOD_KEY } from './platform';
+
+const SHORTCUTS: readonly (readonly [string, string])[] = [
+  [`${MOD_KEY}+Enter`, 'Run'],
+  [`${MOD_KEY}+Space`, 'Completion (editor)'],
+  ['F1', 'Command palette (editor)'],
+  ['Tab / Shift+Tab', 'Move between controls (Ctrl+M lets Tab leave the editor)'],
+  ['Arrow keys', 'Graph: move between nodes (← upstream, → downstream)'],
+  ['Enter', 'Graph: select the focused node'],
+  ['Escape', 'Graph: clear the selection'],
+  ['F / + / −', 'Graph: fit, zoom in, zoom out'],
+];
+
+/** A small help: the keyboard shortcuts. */
+export function HelpMenu() {
+  return (
+    <Popover label="?" buttonLabel="Help: keyboard shortcuts" className="icon-button" align="right">
+      {() => (
+        <table className="shortcuts">
+          <caption className="visually-hidden">Keyboard shortcuts</caption>
+          <tbody>
+            {SHORTCUTS.map(([keys, what]) => (
+              <tr key={keys}>
+                <td>
+                  <kbd>{keys}</kbd>
+                </td>
+                <td>{what}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </Popover>
+  );
+}

@@ -1,0 +1,16 @@
+/**
+ * Where H7's parts plug into the shell: the Examples menu's entries, a side panel (the tutorial),
+ * and the Share button's behaviour. The shell renders whatever it is given here and nothing else.
+ */
+import type { ReactNode } from 'react';
+import type { Example } from '../../examples';
+import type { Workspace } from '../../share/workspace';
+
+export interface AppSlots {
+  /** The Examples menu, in order. */
+  readonly examples?: readonly Example[];
+  /** A panel shown beside the editor (e.g. the tutorial); absent: none. */
+  readonly sidePanel?: ReactNode;
+  /** What Share does; without it the button says sharing is unavailable. */
+  readonly onShare?: (workspace: Workspace) => void | Promise<void>;
+}

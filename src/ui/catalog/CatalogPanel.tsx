@@ -1,0 +1,133 @@
+import { useMemo, useState } from 'react';
+import type { Variable } from 'hamilton';
+import { useSession, useView } from '../state/hooks';
+import { lineageOf, type Lineage } from '../state/lineage';
+import { revealInEditor, updateView } from '../state/view';
+import { NodeList } from '../shared/NodeList';
+import { TagList } from '../shared/TagList';
+import { matchesTags, parseTagFilter } from './tagFilter';
+import './catalog.css';
+
+type Kind = 'all' | 'function' | 'source';
+
+const text = (v: Variable) => `${v.name} ${v.type} ${v.documentation} ${v.tags.module ?? ''}`.toLowerCase();
+
+/** The feature catalog: every variable, searchable and filterable by tag, with its lineage one click away. */
+export function CatalogPanel() {
+  const { compiled } = useSession();
+  const { selected } = useView();
+  const [query, setQuery] = useState('');
+  const [tagFilter, setTagFilter] = useState('');
+  const [kind, setKind] = useState<Kind>('all');
+  const [open, setOpen] = useState<string | null>(null);
+  const graph = compiled?.graph;
+  const lineage = useMemo(() => (graph ? lineageOf(graph) : null), [graph]);
+  const variables = compiled?.variables ?? [];
+  const clauses = parseTagFilter(tagFilter);
+  const q = query.trim().toLowerCase();
+  const shown = variables.filter(
+    (v) =>
+      (!q || text(v).includes(q)) &&
+      matchesTags(v.tags, clauses) &&
+      (kind === 'all' || (kind === 'function' ? !v.isExternalInput && v.kind === 'function' : v.kind !== 'function')),
+  );
+  const expanded = open ?? selected;
+
+  return (
+    <div className="catalog panel-pad">
+      <div className="toolbar catalog-filters">
+        <input type="search" aria-label="Search variables" placeholder="Search name, type, doc…" value={query} onChange={(e) => setQuery(e.target.value)} />
+        <input type="text" aria-label="Filter by tags" placeholder="Tags: pii=true owner=data-engineering" value={tagFilter} onChange={(e) => setTagFilter(e.target.value)} className="mono" />
+        <select aria-label="Kind" value={kind} onChange={(e) => setKind(e.target.value as Kind)}>
+          <option value="all">All variables</option>
+          <option value="function">Computed</option>
+          <option value="source">Inputs and config</option>
+        </select>
+        <span className="muted small" role="status">
+          {shown.length} of {variables.length}
+        </span>
+      </div>
+      {!compiled ? (
+        <p className="empty">The catalog fills in once the code has compiled.</p>
+      ) : (
+        <table className="catalog-table">
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Type</th>
+              <th scope="col">Tags</th>
+              <th scope="col">Documentation</th>
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((v) => (
+              <CatalogRow key={v.name} variable={v} lineage={lineage} open={expanded === v.name} onToggle={() => setOpen(expanded === v.name ? '' : v.name)} onTag={setTagFilter} />
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}
+
+interface RowProps {
+  readonly variable: Variable;
+  readonly lineage: Lineage | null;
+  readonly open: boolean;
+  readonly onToggle: () => void;
+  readonly onTag: (filter: string) => void;
+}
+
+function CatalogRow({ variable: v, lineage, open, onToggle, onTag }: RowProps) {
+  const owner = v.tags.owner;
+  return (
+    <>
+      <tr data-variable={v.name} className={open ? 'open' : undefined}>
+        <th scope="row">
+          <button type="button" className="link-button" aria-expanded={open} onClick={onToggle}>
+            {v.name}
+          </button>
+          {v.isExternalInput && <span className="chip">input</span>}
+          {v.kind === 'config' && <span className="chip">config</span>}
+        </th>
+        <td className="mono">{v.type}</td>
+        <td>
+          <TagList tags={v.tags} onPick={onTag} />
+        </td>
+        <td className="doc-cell">{v.documentation}</td>
+      </tr>
+      {open && lineage && (
+        <tr className="lineage-row">
+          <td colSpan={4}>
+            <dl className="details-list" aria-label={`Lineage of ${v.name}`}>
+              <dt>Who owns it</dt>
+              <dd>{owner ? (Array.isArray(owner) ? owner.join(', ') : owner) : <span className="muted">no owner tag</span>}</dd>
+              <dt>How it is computed</dt>
+              <dd>
+                <NodeList names={lineage.upstream(v.name)} empty="it is a source" />
+              </dd>
+              <dt>Where it is used</dt>
+              <dd>
+                <NodeList names={lineage.downstream(v.name)} empty="nowhere (a final output)" />
+              </dd>
+              <dt>Sources that feed it</dt>
+              <dd>
+                <NodeList names={lineage.sources(v.name)} empty="none" />
+              </dd>
+            </dl>
+            <p>
+              <button type="button" className="button small" onClick={() => updateView({ selected: v.name, region: 'graph' })}>
+                Show in graph
+              </button>{' '}
+              {v.location && (
+                <button type="button" className="button small" onClick={() => revealInEditor(v.location!)}>
+                  Go to code ({v.location.file}:{v.location.line})
+                </button>
+              )}
+            </p>
+          </td>
+        </tr>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,202 @@
+import { useEffect, useImperativeHandle, useMemo, useRef, useState, type KeyboardEvent, type Ref } from 'react';
+import { select } from 'd3-selection';
+import { zoom, zoomIdentity, type ZoomBehavior } from 'd3-zoom';
+import type { GraphDescription } from 'hamilton';
+import type { Lineage } from '../state/lineage';
+import type { NodeRun } from '../state/session';
+import { edgePath } from './edgePath';
+import { GraphNode } from './GraphNode';
+import type { GraphLayout, PlacedNode } from './layout';
+
+export interface GraphCanvasHandle {
+  fit(): void;
+  zoomBy(factor: number): void;
+  /** The drawn SVG (for export). */
+  svg(): SVGSVGElement | null;
+}
+
+interface GraphCanvasProps {
+  readonly graph: GraphDescription;
+  readonly layout: GraphLayout;
+  readonly lineage: Lineage;
+  readonly runs: Readonly<Record<string, NodeRun>>;
+  readonly errorNodes: ReadonlySet<string>;
+  readonly selected: string | null;
+  readonly onSelect: (name: string | null) => void;
+  readonly onHover: (hover: { name: string; x: number; y: number } | null) => void;
+  readonly handle: Ref<GraphCanvasHandle>;
+}
+
+const PAD = 24;
+type Direction = 'ArrowUp' | 'ArrowDown' | 'ArrowLeft' | 'ArrowRight';
+
+/** The nearest node from `from` in a direction (its neighbours along edges first for left and right). */
+function nearest(from: PlacedNode, direction: Direction, candidates: Iterable<PlacedNode>): PlacedNode | null {
+  let best: PlacedNode | null = null;
+  let bestScore = Infinity;
+  for (const c of candidates) {
+    if (c === from) continue;
+    const dx = c.x - from.x;
+    const dy = c.y - from.y;
+    const [ahead, aside] = direction === 'ArrowRight' ? [dx, dy] : direction === 'ArrowLeft' ? [-dx, dy] : direction === 'ArrowDown' ? [dy, dx] : [-dy, dx];
+    if (ahead <= 0.5) continue;
+    const score = ahead + 3 * Math.abs(aside);
+    if (score < bestScore) {
+      bestScore = score;
+      best = c;
+    }
+  }
+  return best;
+}
+
+/** The graph drawn as SVG, with pan and zoom (d3-zoom), selection, hover and keyboard navigation. */
+export function GraphCanvas({ graph, layout, lineage, runs, errorNodes, selected, onSelect, onHover, handle }: GraphCanvasProps) {
+  const svgRef = useRef<SVGSVGElement>(null);
+  const viewport = useRef<SVGGElement>(null);
+  const zoomRef = useRef<ZoomBehavior<SVGSVGElement, unknown> | null>(null);
+  const [focus, setFocus] = useState<string | null>(null);
+
+  useEffect(() => {
+    const svg = svgRef.current!;
+    const behavior = zoom<SVGSVGElement, unknown>()
+      .scaleExtent([0.02, 4])
+      .on('zoom', (event) => viewport.current?.setAttribute('transform', event.transform.toString()));
+    zoomRef.current = behavior;
+    select(svg).call(behavior).on('dblclick.zoom', null);
+    return () => void select(svg).on('.zoom', null);
+  }, []);
+
+  const fit = () => {
+    const svg = svgRef.current;
+    if (!svg || !zoomRef.current) return;
+    const { width, height } = svg.getBoundingClientRect();
+    if (!width || !height || !layout.width) return;
+    const scale = Math.min(1.25, (width - 2 * PAD) / layout.width, (height - 2 * PAD) / layout.height);
+    const t = zoomIdentity.translate((width - layout.width * scale) / 2, (height - layout.height * scale) / 2).scale(scale);
+    select(svg).call(zoomRef.current.transform, t);
+  };
+  // A new layout is fitted; the same layout (an edit that did not change the graph) keeps the view.
+  useEffect(fit, [layout]);
+  useImperativeHandle(handle, () => ({
+    fit,
+    zoomBy: (factor) => svgRef.current && zoomRef.current && select(svgRef.current).call(zoomRef.current.scaleBy, factor),
+    svg: () => svgRef.current,
+  }));
+
+  const highlight = useMemo(() => {
+    if (!selected || !layout.nodes.has(selected)) return null;
+    return { up: lineage.upstream(selected), down: lineage.downstream(selected) };
+  }, [selected, lineage, layout]);
+  const lit = (name: string) => !highlight || name === selected || highlight.up.has(name) || highlight.down.has(name);
+  const edgeLit = (from: string, to: string) =>
+    !!highlight &&
+    (((from === selected || highlight.up.has(from)) && (to === selected || highlight.up.has(to))) ||
+      ((from === selected || highlight.down.has(from)) && (to === selected || highlight.down.has(to))));
+
+  const focusName = focus && layout.nodes.has(focus) ? focus : (selected ?? graph.nodes[0]?.name ?? null);
+
+  const moveFocus = (name: string) => {
+    setFocus(name);
+    const element = svgRef.current?.querySelector<SVGGElement>(`[data-node="${CSS.escape(name)}"]`);
+    element?.focus();
+    // Keep the focused node in view.
+    const svg = svgRef.current;
+    const box = element?.getBoundingClientRect();
+    const view = svg?.getBoundingClientRect();
+    if (svg && box && view && zoomRef.current && (box.left < view.left || box.right > view.right || box.top < view.top || box.bottom > view.bottom)) {
+      const place = layout.nodes.get(name)!;
+      select(svg).call(zoomRef.current.translateTo, place.x, place.y);
+    }
+  };
+
+  const onKeyDown = (event: KeyboardEvent<SVGSVGElement>) => {
+    const target = (event.target as Element).closest('[data-node]')?.getAttribute('data-node');
+    if (event.key === 'f' || event.key === 'F') fit();
+    else if (event.key === '+' || event.key === '=') handleZoom(1.25);
+    else if (event.key === '-') handleZoom(0.8);
+    else if (event.key === 'Escape') onSelect(null);
+    else if (target && (event.key === 'Enter' || event.key === ' ')) onSelect(target === selected ? null : target);
+    else if (target && event.key.startsWith('Arrow')) {
+      const from = layout.nodes.get(target)!;
+      const direction = event.key as Direction;
+      // Left and right follow edges (upstream, downstream) when there are some; otherwise geometry.
+      const along = direction === 'ArrowRight' ? lineage.children(target) : direction === 'ArrowLeft' ? lineage.parents(target) : [];
+      const neighbours = along.map((n) => layout.nodes.get(n)!).filter(Boolean);
+      const next = nearest(from, direction, neighbours.length ? neighbours : layout.nodes.values());
+      if (next) moveFocus(next.name);
+    } else return;
+    event.preventDefault();
+  };
+  const handleZoom = (factor: number) => svgRef.current && zoomRef.current && select(svgRef.current).call(zoomRef.current.scaleBy, factor);
+
+  const nodeAt = (element: EventTarget) => (element as Element).closest?.('[data-node]')?.getAttribute('data-node') ?? null;
+
+  return (
+    <svg
+      ref={svgRef}
+      className="graph-svg"
+      role="group"
+      aria-label={`Dataflow graph: ${graph.nodes.length} nodes, ${graph.edges.length} edges. Arrow keys move between nodes, Enter selects.`}
+      onKeyDown={onKeyDown}
+      onClick={(event) => {
+        const name = nodeAt(event.target);
+        onSelect(name === selected ? null : name);
+        if (name) setFocus(name);
+      }}
+      onPointerOver={(event) => {
+        const name = nodeAt(event.target);
+        onHover(name ? { name, x: event.clientX, y: event.clientY } : null);
+      }}
+      onPointerLeave={() => onHover(null)}
+    >
+      <defs>
+        <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+          <path className="arrow-head" d="M0,0 L10,5 L0,10 z" />
+        </marker>
+        <marker id="arrow-lit" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+          <path className="arrow-head lit" d="M0,0 L10,5 L0,10 z" />
+        </marker>
+        <pattern id="hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+          <line className="hatch-line" x1="0" y1="0" x2="0" y2="6" />
+        </pattern>
+      </defs>
+      <g ref={viewport}>
+        <g className="edges">
+          {layout.edges.map((edge, i) => {
+            const isLit = edgeLit(edge.from, edge.to);
+            const from = layout.nodes.get(edge.from)!;
+            const to = layout.nodes.get(edge.to)!;
+            return (
+              <path
+                key={i}
+                className={`edge${isLit ? ' lit' : ''}${highlight && !isLit ? ' dim' : ''}${edge.back ? ' back' : ''}`}
+                d={edgePath(edge, from, to)}
+                markerEnd={isLit ? 'url(#arrow-lit)' : 'url(#arrow)'}
+              />
+            );
+          })}
+        </g>
+        <g className="nodes">
+          {graph.nodes.map((node) => {
+            const place = layout.nodes.get(node.name);
+            if (!place) return null;
+            const run = runs[node.name];
+            return (
+              <GraphNode
+                key={node.name}
+                node={node}
+                place={place}
+                state={run?.state ?? 'idle'}
+                durationMs={run?.durationMs}
+                selected={node.name === selected}
+                dimmed={!lit(node.name)}
+                focusable={node.name === focusName}
+                hasError={errorNodes.has(node.name)}
+              />
+            );
+          })}
+        </g>
+      </g>
+    </svg>
+  );
+}

@@ -1,0 +1,127 @@
+import { useMemo, useRef, useState } from 'react';
+import { useSession, useView } from '../state/hooks';
+import { lineageOf } from '../state/lineage';
+import { allDiagnostics } from '../state/session';
+import { updateView } from '../state/view';
+import { Popover } from '../layout/Popover';
+import { GraphCanvas, type GraphCanvasHandle } from './GraphCanvas';
+import { Legend } from './Legend';
+import { NodeDetails } from './NodeDetails';
+import { NodeTooltip } from './NodeTooltip';
+import { exportDot, exportPng, exportSvg } from './exportGraph';
+import { layoutGraph } from './layout';
+import './graph.css';
+
+/** The graph region: toolbar, drawing, legend, problems without a place, and the selected node's details. */
+export function GraphPane() {
+  const session = useSession();
+  const { selected } = useView();
+  const canvas = useRef<GraphCanvasHandle>(null);
+  const [hover, setHover] = useState<{ name: string; x: number; y: number } | null>(null);
+  const [exportError, setExportError] = useState<string | null>(null);
+  const compiled = session.compiled;
+  const graph = compiled?.graph ?? null;
+  const layout = useMemo(() => (graph ? layoutGraph(graph) : null), [graph]);
+  const lineage = useMemo(() => (graph ? lineageOf(graph) : null), [graph]);
+  const runs = session.run?.nodes ?? {};
+  const diagnostics = allDiagnostics(session);
+  const errorNodes = useMemo(() => new Set(diagnostics.filter((d) => d.severity === 'error' && d.node).map((d) => d.node!)), [diagnostics]);
+  const unplaced = diagnostics.filter((d) => d.severity === 'error' && !d.file);
+  const select = (name: string | null) => updateView({ selected: name });
+  const node = graph?.nodes.find((n) => n.name === selected);
+  const hovered = hover && graph?.nodes.find((n) => n.name === hover.name);
+
+  const doExport = async (kind: 'svg' | 'png' | 'dot', close: () => void) => {
+    const svg = canvas.current?.svg();
+    if (!graph || !layout || !svg) return;
+    try {
+      if (kind === 'svg') exportSvg(svg, layout);
+      else if (kind === 'png') await exportPng(svg, layout);
+      else exportDot(graph);
+      setExportError(null);
+      close();
+    } catch (e) {
+      setExportError(`Export failed: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  };
+
+  return (
+    <div className="graph-pane">
+      <div className="toolbar graph-toolbar">
+        <button type="button" className="button" onClick={() => canvas.current?.fit()} title="Fit to view (F)">
+          Fit
+        </button>
+        <button type="button" className="icon-button" aria-label="Zoom in" onClick={() => canvas.current?.zoomBy(1.25)}>
+          +
+        </button>
+        <button type="button" className="icon-button" aria-label="Zoom out" onClick={() => canvas.current?.zoomBy(0.8)}>
+          −
+        </button>
+        <Popover label="Export ▾" buttonLabel="Export the graph">
+          {(close) => (
+            <>
+              <ul className="menu" aria-label="Export formats">
+                <li>
+                  <button type="button" onClick={() => void doExport('svg', close)}>
+                    SVG image
+                  </button>
+                </li>
+                <li>
+                  <button type="button" onClick={() => void doExport('png', close)}>
+                    PNG image
+                  </button>
+                </li>
+                <li>
+                  <button type="button" onClick={() => void doExport('dot', close)}>
+                    DOT (Graphviz)
+                  </button>
+                </li>
+              </ul>
+              {exportError && <p className="field-error">{exportError}</p>}
+            </>
+          )}
+        </Popover>
+        <span className="spacer" />
+        {graph && <Legend graph={graph} />}
+      </div>
+      {compiled?.stale && <p className="graph-banner warn">The code has errors; this is the last graph that built.</p>}
+      {unplaced.map((d, i) => (
+        <p key={i} className="graph-banner error" role="alert">
+          {d.message}
+        </p>
+      ))}
+      {graph && graph.cycles.length > 0 && (
+        <p className="graph-banner error" role="alert">
+          Cycle: {graph.cycles.map((c) => c.join(' → ')).join('; ')}
+        </p>
+      )}
+      <div className="graph-body">
+        {graph && layout && lineage ? (
+          graph.nodes.length ? (
+            <GraphCanvas
+              graph={graph}
+              layout={layout}
+              lineage={lineage}
+              runs={runs}
+              errorNodes={errorNodes}
+              selected={selected}
+              onSelect={select}
+              onHover={setHover}
+              handle={canvas}
+            />
+          ) : (
+            <p className="empty">No functions yet: export a function from a file and it appears here.</p>
+          )
+        ) : (
+          <p className="empty" aria-busy="true">
+            {session.worker === 'starting' ? 'Starting the compiler…' : 'Building the graph…'}
+          </p>
+        )}
+        {node && lineage && (
+          <NodeDetails node={node} lineage={lineage} run={runs[node.name]} validations={session.run?.validations ?? []} onSelect={select} />
+        )}
+      </div>
+      {hovered && hover && hover.name !== selected && <NodeTooltip node={hovered} run={runs[hovered.name]} x={hover.x} y={hover.y} />}
+    </div>
+  );
+}

@@ -1,0 +1,61 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import type { Json } from '../../worker/protocol';
+
+type JsonObject = Readonly<Record<string, Json>>;
+
+interface JsonFieldProps {
+  readonly label: string;
+  readonly value: JsonObject;
+  readonly onChange: (value: JsonObject) => void;
+  readonly hint?: string;
+}
+
+/** Where a JSON.parse error is, as "line L, column C", from the offset V8 puts in its message. */
+function describeError(text: string, error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const at = /position (\d+)/.exec(message);
+  if (!at) return message;
+  const before = text.slice(0, Number(at[1]));
+  const line = before.split('\n').length;
+  return `${message.replace(/ in JSON at position \d+.*$/, '')} (line ${line}, column ${before.length - before.lastIndexOf('\n')})`;
+}
+
+/** A JSON object editor: applied when it parses, the text (and the error, at its place) kept when not. */
+export function JsonField({ label, value, onChange, hint }: JsonFieldProps) {
+  const id = useId();
+  const [text, setText] = useState(() => JSON.stringify(value, null, 2));
+  const [error, setError] = useState<string | null>(null);
+  const applied = useRef(value);
+  // A workspace loaded from elsewhere (an example, a toggle) replaces the text.
+  useEffect(() => {
+    if (value !== applied.current) {
+      applied.current = value;
+      setText(JSON.stringify(value, null, 2));
+      setError(null);
+    }
+  }, [value]);
+  const edit = (next: string) => {
+    setText(next);
+    try {
+      const parsed: unknown = JSON.parse(next);
+      if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('Expected an object: { "name": value, … }');
+      setError(null);
+      applied.current = parsed as JsonObject;
+      onChange(parsed as JsonObject);
+    } catch (e) {
+      setError(describeError(next, e));
+    }
+  };
+  return (
+    <div className="json-field">
+      <label htmlFor={id}>{label}</label>
+      {hint && <p className="muted small">{hint}</p>}
+      <textarea id={id} className="json mono" spellCheck={false} value={text} aria-invalid={!!error} aria-describedby={error ? `${id}-error` : undefined} onChange={(e) => edit(e.target.value)} />
+      {error && (
+        <p id={`${id}-error`} className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

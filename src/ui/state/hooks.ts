@@ -1,0 +1,28 @@
+/** React access to the playground: the workspace, the session, and UI-only state (selection). */
+import { createContext, useContext, useSyncExternalStore } from 'react';
+import type { Workspace } from '../../share/workspace';
+import type { Playground } from './playground';
+import type { Session } from './session';
+import { viewStore, type ViewState } from './view';
+
+export const PlaygroundContext = createContext<Playground | null>(null);
+
+export function usePlayground(): Playground {
+  const playground = useContext(PlaygroundContext);
+  if (!playground) throw new Error('usePlayground needs a PlaygroundContext provider');
+  return playground;
+}
+
+export function useWorkspace(): Workspace {
+  const { workspace } = usePlayground();
+  return useSyncExternalStore(workspace.subscribe, workspace.get);
+}
+
+export function useSession(): Session {
+  const { session } = usePlayground();
+  return useSyncExternalStore(session.subscribe, session.get);
+}
+
+export function useView(): ViewState {
+  return useSyncExternalStore(viewStore.subscribe, viewStore.get);
+}

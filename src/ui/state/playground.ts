@@ -1,0 +1,100 @@
+/**
+ * The playground's data flow, one way: workspace → compile (debounced) → graph → run → views.
+ * It owns the worker host and the session; the React views read both through hooks (`hooks.ts`).
+ */
+import type { WorkerHost } from '../../worker/host';
+import type { Workspace } from '../../share/workspace';
+import type { WorkspaceStore } from './workspaceStore';
+import { initialSession, reduceSession, type Session, type SessionAction } from './session';
+import { lineageOf } from './lineage';
+import { createStore } from './store';
+
+/** Typing pauses this long before the project is compiled again. */
+const COMPILE_DEBOUNCE_MS = 150;
+
+export interface SessionStore {
+  get(): Session;
+  subscribe(listener: () => void): () => void;
+  dispatch(action: SessionAction): void;
+}
+
+export interface Playground {
+  readonly workspace: WorkspaceStore;
+  readonly session: SessionStore;
+  /** Runs the workspace's outputs (all sinks when none are chosen) with its inputs and tables. */
+  run(): Promise<void>;
+  /** Stops a run (the host replaces the worker and recompiles the project). */
+  stop(): void;
+  dispose(): void;
+}
+
+function createSessionStore(): SessionStore {
+  const store = createStore(initialSession);
+  return {
+    get: store.get,
+    subscribe: store.subscribe,
+    dispatch: (action) => store.set(reduceSession(store.get(), action)),
+  };
+}
+
+/** Resolves table values that name a served data file (`data/...`) to their CSV text. */
+async function resolveTables(tables: Workspace['tables']): Promise<Record<string, string>> {
+  const entries = await Promise.all(
+    Object.entries(tables).map(async ([name, value]) => {
+      if (!value.startsWith('data/')) return [name, value] as const;
+      const response = await fetch(new URL(value, new URL(import.meta.env.BASE_URL, location.href)));
+      if (!response.ok) throw new Error(`Could not load ${value} for table ${name}: HTTP ${response.status}`);
+      return [name, await response.text()] as const;
+    }),
+  );
+  return Object.fromEntries(entries);
+}
+
+export function createPlayground(host: WorkerHost, workspace: WorkspaceStore): Playground {
+  const session = createSessionStore();
+  const unsubscribeHost = host.subscribe((event) => session.dispatch(event));
+
+  const compile = () => {
+    const ws = workspace.get();
+    session.dispatch({ type: 'compile-requested', id: host.compile(ws.files, ws.config) });
+  };
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let last = workspace.get();
+  const unsubscribeWorkspace = workspace.subscribe((ws) => {
+    const filesChanged = ws.files !== last.files;
+    const configChanged = ws.config !== last.config;
+    last = ws;
+    if (!filesChanged && !configChanged) return;
+    clearTimeout(timer);
+    // A config switch redraws at once; typing waits for a pause.
+    if (filesChanged) timer = setTimeout(compile, COMPILE_DEBOUNCE_MS);
+    else compile();
+  });
+  compile();
+
+  return {
+    workspace,
+    session,
+    async run() {
+      clearTimeout(timer);
+      const ws = workspace.get();
+      let tables: Record<string, string>;
+      try {
+        tables = await resolveTables(ws.tables);
+      } catch (error) {
+        session.dispatch({ type: 'console', runId: null, level: 'error', node: null, text: String(error) });
+        return;
+      }
+      const graph = session.get().compiled?.graph;
+      const id = host.run({ outputs: ws.outputs, inputs: ws.inputs, overrides: {}, tables });
+      session.dispatch({ type: 'run-requested', id, nodes: graph ? lineageOf(graph).executed(ws.outputs) : [] });
+    },
+    stop: () => host.stop(),
+    dispose() {
+      clearTimeout(timer);
+      unsubscribeHost();
+      unsubscribeWorkspace();
+      host.dispose();
+    },
+  };
+}

@@ -1,0 +1,28 @@
+/**
+ * UI-only state shared across panes: the selected node, the bottom tab, the phone layout's region,
+ * and requests to reveal a place in the editor. Not part of the workspace (not shared, not saved).
+ */
+import type { SourceLocation } from '../../hamilton/source';
+import { createStore } from './store';
+
+export type BottomTab = 'results' | 'console' | 'catalog' | 'inputs';
+export type Region = 'code' | 'graph' | 'results';
+
+export interface ViewState {
+  readonly selected: string | null;
+  readonly tab: BottomTab;
+  readonly region: Region;
+  /** The latest request to show a place in the editor; `seq` makes repeated requests distinct. */
+  readonly reveal: (SourceLocation & { readonly seq: number }) | null;
+}
+
+export const viewStore = createStore<ViewState>({ selected: null, tab: 'results', region: 'code', reveal: null });
+
+export function updateView(change: Partial<ViewState>): void {
+  viewStore.set({ ...viewStore.get(), ...change });
+}
+
+/** Shows `location` in the editor (switching to the code region on phones). */
+export function revealInEditor(location: SourceLocation): void {
+  updateView({ reveal: { ...location, seq: (viewStore.get().reveal?.seq ?? 0) + 1 }, region: 'code' });
+}

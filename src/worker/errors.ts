@@ -1,0 +1,65 @@
+/**
+ * Thrown values made plain for the UI, with stacks mapped back through the bundle's source map to the
+ * user's files, so the editor can mark the line.
+ */
+import type { BuiltProject, UserPosition } from './build';
+import type { ErrorInfo } from './protocol';
+
+/** Frames kept of a mapped stack (unbounded recursion has thousands). */
+const MAX_FRAMES = 12;
+
+/** `at f (hamilton-bundle.js:12:5)`, `at blob:null/…:12:5`, `at data:text/javascript,…:12:5`. */
+const FRAME = /^(\s*at (?:(.*?) \()?)(.*?):(\d+):(\d+)(\)?)$/;
+
+function isBundleUrl(url: string, built: BuiltProject): boolean {
+  return url.endsWith(built.bundleName) || url.startsWith('blob:') || url.startsWith('data:');
+}
+
+/** The stack with bundle positions replaced by the user's, keeping only frames in user code. */
+function mapStack(stack: string, built: BuiltProject): { stack: string; top: UserPosition | null } {
+  const lines = stack.split('\n');
+  const out: string[] = [];
+  let top: UserPosition | null = null;
+  let frames = 0;
+  for (const line of lines) {
+    const m = FRAME.exec(line);
+    if (!m) {
+      if (frames === 0 && !line.trimStart().startsWith('at ')) out.push(line);
+      continue;
+    }
+    const [, , fn, url, l, c] = m;
+    if (!isBundleUrl(url, built)) continue;
+    const p = built.originalPosition(Number(l), Number(c));
+    if (!p) continue;
+    top ??= p;
+    if (frames++ < MAX_FRAMES) out.push(`    at ${fn ? `${fn} (` : ''}${p.file}:${p.line}:${p.column}${fn ? ')' : ''}`);
+  }
+  if (frames > MAX_FRAMES) out.push(`    … ${frames - MAX_FRAMES} more frames`);
+  return { stack: out.join('\n'), top };
+}
+
+function nonErrorText(thrown: unknown): string {
+  if (typeof thrown === 'string') return JSON.stringify(thrown);
+  try {
+    return JSON.stringify(thrown) ?? String(thrown);
+  } catch {
+    return String(thrown);
+  }
+}
+
+/** An {@link ErrorInfo} for anything thrown, including non-Error values. */
+export function describeError(thrown: unknown, built: BuiltProject | null): ErrorInfo {
+  if (!(thrown instanceof Error)) {
+    return { name: 'NonErrorThrown', message: `a non-Error value was thrown: ${nonErrorText(thrown)}` };
+  }
+  const name = typeof thrown.name === 'string' ? thrown.name : 'Error';
+  const message = typeof thrown.message === 'string' ? thrown.message : String(thrown.message);
+  // Library errors wrap the user's error: its stack is the one that points at the user's line.
+  const cause = (thrown as { cause?: unknown }).cause;
+  const origin = cause instanceof Error && typeof cause.stack === 'string' ? cause : thrown;
+  const stack = typeof origin.stack === 'string' && built ? mapStack(origin.stack, built) : null;
+  if (stack?.top) return { name, message, stack: stack.stack, file: stack.top.file, line: stack.top.line, column: stack.top.column };
+  const located = (thrown as { location?: UserPosition }).location;
+  if (located && typeof located.file === 'string') return { name, message, file: located.file, line: located.line, column: located.column };
+  return { name, message };
+}

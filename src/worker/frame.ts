@@ -1,0 +1,54 @@
+/**
+ * The sandboxed frame between the page and the worker. Its document is written by the host as
+ * `srcdoc` with {@link FRAME_CSP} and one inline script, {@link frameMain}, which is serialised with
+ * `Function.prototype.toString`: it must stay self-contained (no imports, no outer names).
+ */
+
+/**
+ * No network (`connect-src 'none'`, and `default-src 'none'` for everything unnamed); scripts only
+ * inline (the frame's own), eval (esbuild's output is evaluated) and `blob:` (the worker and the user's
+ * bundle); wasm compilation for esbuild. The worker inherits this policy from its `blob:` URL.
+ */
+export const FRAME_CSP =
+  "default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval' 'wasm-unsafe-eval' blob:; worker-src blob:; connect-src 'none'";
+
+/** The page's one message to the frame: what to start the worker from, and the port to hand it. */
+export interface PageToFrame {
+  readonly kind: 'boot';
+  readonly script: string;
+  readonly wasm: ArrayBuffer;
+  readonly port: MessagePort;
+}
+
+/** The frame's messages to the page (the worker talks to the page only through its port). */
+export interface FrameMessage {
+  readonly kind: 'crash';
+  readonly message: string;
+}
+
+/** What the frame hands the worker: the compiled esbuild module and the port to the page. */
+export interface WorkerInit {
+  readonly kind: 'init';
+  readonly wasmModule: WebAssembly.Module;
+  readonly port: MessagePort;
+}
+
+/** Runs inside the frame. */
+export function frameMain(): void {
+  addEventListener('message', (event: MessageEvent) => {
+    const data = event.data as PageToFrame;
+    if (event.source !== parent || !data || data.kind !== 'boot') return;
+    const crash = (message: string) => parent.postMessage({ kind: 'crash', message }, '*');
+    const url = URL.createObjectURL(new Blob([data.script], { type: 'text/javascript' }));
+    const worker = new Worker(url, { type: 'module', name: 'hamilton-runner' });
+    // Uncaught errors of user code are reported by the worker itself; reaching here means the worker
+    // itself could not start or died.
+    worker.addEventListener('error', (e) => crash(e.message || 'the worker failed'));
+    worker.addEventListener('messageerror', () => crash('a message could not be read'));
+    // The frame compiles while the worker evaluates its script; the module then crosses for free.
+    WebAssembly.compile(data.wasm).then(
+      (wasmModule) => worker.postMessage({ kind: 'init', wasmModule, port: data.port }, [data.port]),
+      (e: unknown) => crash(`esbuild could not be compiled: ${String(e)}`),
+    );
+  });
+}

@@ -1,0 +1,235 @@
+/**
+ * The worker's compile and run logic in Node: native esbuild injected, bundles evaluated from `data:`
+ * URLs (Node cannot import `blob:`), events collected instead of posted.
+ */
+import * as esbuild from 'esbuild';
+import * as hamilton from 'hamilton';
+import * as frame from 'hamilton/frame';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { captureConsole } from './console';
+import type { CompiledEvent, RunFinishedEvent, RunRequest, SourceFile, WorkerEvent } from './protocol';
+import { installRuntime } from './runtime';
+import { Session } from './session';
+import { parseWorkerMessage } from './validate';
+
+beforeAll(() => installRuntime(hamilton, frame));
+let restoreConsole = () => {};
+afterEach(() => restoreConsole());
+
+function newSession() {
+  const events: WorkerEvent[] = [];
+  const transfers: Transferable[][] = [];
+  const session = new Session({
+    esbuild,
+    evaluate: (code) => import(/* @vite-ignore */ `data:text/javascript;base64,${Buffer.from(code).toString('base64')}`),
+    post: (event, transfer = []) => {
+      // Everything the session posts must pass the UI's own check.
+      expect(parseWorkerMessage(event)).not.toBeNull();
+      events.push(event);
+      transfers.push(transfer);
+    },
+    now: () => performance.now(),
+  });
+  restoreConsole = captureConsole(console, (level, args) => session.console(level, args));
+  let id = 0;
+  const compile = async (files: SourceFile[], config: Record<string, string> = {}) => {
+    await session.receive({ type: 'compile', id: ++id, files, config });
+    return events.filter((e): e is CompiledEvent => e.type === 'compiled').at(-1)!;
+  };
+  const run = async (request: Partial<Omit<RunRequest, 'type' | 'id'>> = {}) => {
+    const runId = ++id;
+    await session.receive({ type: 'run', id: runId, outputs: [], inputs: {}, overrides: {}, tables: {}, ...request });
+    const finished = events.find((e): e is RunFinishedEvent => e.type === 'run-finished' && e.runId === runId)!;
+    return { finished, events: events.filter((e) => 'runId' in e && e.runId === runId), transfer: transfers[events.indexOf(finished)] };
+  };
+  return { session, events, compile, run };
+}
+
+const features: SourceFile = {
+  name: 'features.ts',
+  code: `import { config } from 'hamilton';
+import { scale } from './helpers';
+
+/** Spend per visit. */
+export function spend_per_visit(spend: number, visits: number): number {
+  return scale(spend / visits);
+}
+
+export const bonus__high = config.when({ tier: 'high' })(function bonus(spend_per_visit: number): number {
+  return spend_per_visit * 2;
+});
+export const bonus__low = config.when({ tier: 'low' })(function bonus(spend_per_visit: number): number {
+  return spend_per_visit;
+});
+
+export function report(bonus: number, label: string = 'total'): string {
+  console.log('reporting', label, { bonus });
+  return label + ': ' + bonus;
+}
+
+export function broken(spend: number): number {
+  if (spend > 100) {
+    throw new RangeError('spend too high: ' + spend);
+  }
+  return spend;
+}
+
+export function downstream_of_broken(broken: number): number {
+  return broken + 1;
+}
+
+export function thrower(visits: number): number {
+  throw { code: 42 };
+}
+`,
+};
+const helpers: SourceFile = { name: 'helpers.ts', code: `export function scale(x: number): number {\n  return Math.round(x * 100) / 100;\n}\n` };
+
+describe('compile', () => {
+  it('builds the graph of several files, with variables, config keys and timings', async () => {
+    const { compile } = newSession();
+    const compiled = await compile([features, helpers], { tier: 'high' });
+    expect(compiled.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(compiled.stale).toBe(false);
+    const names = compiled.graph!.nodes.map((n) => n.name);
+    expect(names).toEqual(expect.arrayContaining(['spend_per_visit', 'bonus', 'report', 'spend', 'visits', 'label', 'tier']));
+    // `scale` is a helper of another module imported here, not a node of features; helpers.ts exports it as its own node.
+    expect(compiled.graph!.edges).toContainEqual({ from: 'spend_per_visit', to: 'bonus', optional: false });
+    expect(compiled.graph!.edges).toContainEqual({ from: 'label', to: 'report', optional: true });
+    const spv = compiled.variables.find((v) => v.name === 'spend_per_visit')!;
+    expect(spv.documentation).toBe('Spend per visit.');
+    expect(spv.location).toEqual({ file: 'features.ts', line: 5, column: expect.any(Number) });
+    expect(compiled.configKeys).toEqual([{ key: 'tier', values: ['high', 'low'] }]);
+    expect(Object.keys(compiled.timings)).toEqual(['bundle', 'evaluate', 'graph']);
+  });
+
+  it('answers only the newest of several queued compiles', async () => {
+    const { session, events } = newSession();
+    const files = [features, helpers];
+    const done = [1, 2, 3].map((id) => session.receive({ type: 'compile', id, files, config: {} }));
+    await Promise.all(done);
+    expect(events.filter((e) => e.type === 'compiled').map((e) => (e as CompiledEvent).id)).toEqual([3]);
+  });
+
+  it('reports a syntax error at its place, with no graph', async () => {
+    const { compile } = newSession();
+    const compiled = await compile([{ name: 'a.ts', code: 'export function a(x: number {\n  return x;\n}\n' }]);
+    expect(compiled.graph).toBeNull();
+    expect(compiled.diagnostics[0]).toMatchObject({ severity: 'error', file: 'a.ts', line: 1 });
+  });
+
+  it('names what is available when an import is unknown', async () => {
+    const { compile } = newSession();
+    const compiled = await compile([{ name: 'a.ts', code: "import _ from 'lodash';\nexport const a = (x: number) => x;\n" }]);
+    expect(compiled.graph).toBeNull();
+    expect(compiled.diagnostics[0].message).toContain("'hamilton'");
+    expect(compiled.diagnostics[0]).toMatchObject({ file: 'a.ts', line: 1 });
+  });
+
+  it('maps an error thrown by module top-level code to its TypeScript line', async () => {
+    const { compile } = newSession();
+    const code = 'type T = { a: number };\nconst t: T = { a: 1 };\nexport function a(x: number): number { return x; }\nthrow new Error("top " + t.a);\n';
+    const compiled = await compile([{ name: 'top.ts', code }]);
+    expect(compiled.graph).toBeNull();
+    expect(compiled.diagnostics).toContainEqual(expect.objectContaining({ source: 'runtime', file: 'top.ts', line: 4, message: expect.stringContaining('top 1') }));
+  });
+
+  it('reports graph-building errors', async () => {
+    const { compile } = newSession();
+    const compiled = await compile([
+      { name: 'a.ts', code: 'export function x(y: number): number { return y; }\n' },
+      { name: 'b.ts', code: 'export function x(z: number): number { return z; }\n' },
+    ]);
+    expect(compiled.graph).toBeNull();
+    expect(compiled.diagnostics[0]).toMatchObject({ source: 'graph', message: expect.stringContaining('x') });
+  });
+});
+
+describe('run', () => {
+  it('streams node events, captures console output with its node, and returns every sink', async () => {
+    const { compile, run } = newSession();
+    await compile([features, helpers], { tier: 'high' });
+    const { finished, events } = await run({ outputs: ['report'], inputs: { spend: 50, visits: 4 } });
+    expect(finished).toMatchObject({ ok: true, skipped: [], validations: [] });
+    expect(finished.results.report).toEqual({ kind: 'scalar', type: 'string', text: 'total: 25' });
+    const order = events.filter((e) => e.type === 'node-started' || e.type === 'node-finished').map((e) => `${e.type}:${'node' in e ? e.node : ''}`);
+    expect(order).toEqual([
+      'node-started:spend_per_visit',
+      'node-finished:spend_per_visit',
+      'node-started:bonus',
+      'node-finished:bonus',
+      'node-started:report',
+      'node-finished:report',
+    ]);
+    const log = events.find((e) => e.type === 'console');
+    expect(log).toMatchObject({ level: 'log', node: 'report', text: 'reporting total {"bonus":25}' });
+  });
+
+  it('maps a failing node to its TypeScript line and lists the nodes it kept from running', async () => {
+    const { compile, run } = newSession();
+    await compile([features, helpers], { tier: 'low' });
+    const { finished, events } = await run({ outputs: ['downstream_of_broken'], inputs: { spend: 500 } });
+    expect(finished.ok).toBe(false);
+    const failed = events.find((e) => e.type === 'node-failed');
+    expect(failed).toMatchObject({ node: 'broken', error: { name: 'RangeError', message: 'spend too high: 500', file: 'features.ts', line: 23 } });
+    expect(finished.error).toMatchObject({ file: 'features.ts', line: 23 });
+    expect(finished.skipped).toEqual(['downstream_of_broken']);
+    expect(finished.diagnostics[0]).toMatchObject({ source: 'runtime', file: 'features.ts', line: 23 });
+  });
+
+  it('reports a non-Error throw with the value and the node', async () => {
+    const { compile, run } = newSession();
+    await compile([features, helpers], { tier: 'low' });
+    const { finished, events } = await run({ outputs: ['thrower'], inputs: { visits: 1 } });
+    expect(finished.ok).toBe(false);
+    expect(events.find((e) => e.type === 'node-failed')).toMatchObject({
+      node: 'thrower',
+      error: { name: 'NonErrorThrown', message: expect.stringContaining('{"code":42}') },
+    });
+  });
+
+  it('reads CSV tables into frames and returns results as full typed columns to transfer', async () => {
+    const { compile, run } = newSession();
+    await compile([
+      {
+        name: 'orders.ts',
+        code: `import { DataFrame, Series } from 'hamilton/frame';
+export function amount(orders: DataFrame): Series<number> { return orders.column('amount') as Series<number>; }
+export function doubled(amount: Series<number>): Series<number> { return amount.mul(2); }
+export function total(doubled: Series<number>): number { return doubled.sum(); }
+`,
+      },
+    ]);
+    const rows = Array.from({ length: 50 }, (_, i) => `${i},${i * 10}`).join('\n');
+    const { finished, events, transfer } = await run({ outputs: ['doubled', 'total'], tables: { orders: `id,amount\n${rows}\n` } });
+    expect(finished.ok).toBe(true);
+    const doubled = finished.results.doubled;
+    if (doubled.kind !== 'series') throw new Error(doubled.kind);
+    expect(doubled.column.values).toBeInstanceOf(Float64Array);
+    expect(doubled.column.values.length).toBe(50);
+    expect(doubled.truncated).toBe(false);
+    expect(doubled.stats?.max).toBe(980);
+    expect(finished.results.total).toMatchObject({ text: String(2 * 10 * ((49 * 50) / 2)) });
+    expect(transfer).toContain((doubled.column.values as Float64Array).buffer);
+    const preview = events.find((e) => e.type === 'node-finished' && e.node === 'amount');
+    expect(preview).toMatchObject({ preview: { kind: 'series', length: 50, truncated: true } });
+  });
+
+  it('reports data-quality validators', async () => {
+    const { compile, run } = newSession();
+    await compile([
+      { name: 'q.ts', code: `import { checkOutput } from 'hamilton';\nexport const score = checkOutput({ range: [0, 1] })(function score(x: number): number { return x; });\n` },
+    ]);
+    const { finished } = await run({ outputs: ['score'], inputs: { x: 5 } });
+    expect(finished.validations).toEqual([
+      { node: 'score', validator: 'score_range_validator', passed: false, importance: 'warn', message: expect.any(String) },
+    ]);
+  });
+
+  it('refuses to run a project that does not compile', async () => {
+    const { compile, run } = newSession();
+    await compile([{ name: 'a.ts', code: 'export function a( {' }]);
+    const { finished } = await run();
+    expect(finished).toMatchObject({ ok: false, error: { message: expect.stringContaining('does not compile') } });
+  });
+});

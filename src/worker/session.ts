@@ -1,0 +1,340 @@
+/**
+ * What the worker does with requests, independent of where it runs (the browser worker injects
+ * esbuild-wasm and `blob:` evaluation; Node tests inject native esbuild and `data:` URLs).
+ *
+ * Requests run one at a time in arrival order. A compile is obsolete as soon as a newer one has
+ * arrived: it is skipped, or abandoned at its next step, and never answered.
+ */
+import { Builder, type Driver, type GraphDescription } from 'hamilton';
+import { readCsv } from 'hamilton/frame';
+import { modifiersOf } from '../hamilton/function_modifiers/base';
+import { buildProject, type BuiltProject, type Esbuild } from './build';
+import { describeError } from './errors';
+import { formatConsole, type ConsoleLevel } from './console';
+import { NODE_PREVIEW, previewValue, RESULT_PREVIEW } from './preview';
+import type {
+  CompileRequest,
+  ConfigKey,
+  Diagnostic,
+  ErrorInfo,
+  RunRequest,
+  ValidationResult,
+  ValuePreview,
+  WorkerEvent,
+  WorkerRequest,
+} from './protocol';
+import { validationOf } from './validations';
+
+/** What the session needs from where it runs. */
+export interface SessionEnv {
+  readonly esbuild: Esbuild;
+  /** Evaluates an ES module's code and returns its namespace. */
+  evaluate(code: string): Promise<Record<string, unknown>>;
+  /** Sends an event to the UI, transferring the given buffers. */
+  post(event: WorkerEvent, transfer?: Transferable[]): void;
+  now(): number;
+}
+
+/** A project that compiled: its driver and what maps its errors back to the user's files. */
+interface Compiled {
+  readonly driver: Driver;
+  readonly project: BuiltProject;
+  readonly graph: GraphDescription;
+}
+
+/** The run in progress, as the lifecycle adapter and the console see it. */
+interface ActiveRun {
+  readonly id: number;
+  readonly started: Map<string, number>;
+  readonly running: string[];
+  readonly validations: ValidationResult[];
+}
+
+/** A small project that exercises analysis, bundling, evaluation and graph building once at start-up. */
+const WARM_UP = [
+  { name: 'warm_up.ts', code: "import { tag } from 'hamilton';\n/** a */\nexport function a(x: number): number { return x + 1; }\nexport const b = tag({ owner: 'x' })(function b(a: number): number { return a * 2; });\n" },
+];
+
+export class Session {
+  private readonly env: SessionEnv;
+  private queue: Promise<void> = Promise.resolve();
+  private latestCompile = 0;
+  private compiled: Compiled | null = null;
+  /** The project of the last compile that produced a graph, kept for runs only when it is current. */
+  private current = false;
+  private activeRun: ActiveRun | null = null;
+  private requests = 0;
+
+  constructor(env: SessionEnv) {
+    this.env = env;
+  }
+
+  /** Queues a request from the UI. */
+  receive(request: WorkerRequest): Promise<void> {
+    this.requests++;
+    if (request.type === 'compile') this.latestCompile = Math.max(this.latestCompile, request.id);
+    const next = this.queue.then(() => (request.type === 'compile' ? this.compile(request) : this.run(request)));
+    this.queue = next.catch((e: unknown) => this.console('error', ['hamilton worker: internal error', e]));
+    return this.queue;
+  }
+
+  /**
+   * Compiles a small project through every step, so the first real compile does not pay for V8's
+   * tier-up of esbuild's wasm. Skipped when the UI has already asked for something.
+   */
+  async warmUp(): Promise<void> {
+    if (this.requests > 0) return;
+    await this.queue;
+    const built = await buildProject(this.env.esbuild, WARM_UP);
+    if (built.diagnostics.some((d) => d.severity === 'error')) return;
+    const modules = await this.evaluateModules(built);
+    new Builder().withModules(...Object.values(modules)).build().displayAllFunctions();
+  }
+
+  /** Sends console output, attributed to the node running, if any. */
+  console(level: ConsoleLevel, args: readonly unknown[]): void {
+    const run = this.activeRun;
+    this.env.post({
+      type: 'console',
+      runId: run?.id ?? null,
+      level,
+      node: run?.running.at(-1) ?? null,
+      text: formatConsole(args),
+    });
+  }
+
+  private obsolete(id: number): boolean {
+    return id !== this.latestCompile;
+  }
+
+  private async evaluateModules(built: BuiltProject): Promise<Record<string, object>> {
+    if (built.code === undefined) throw new Error('the project did not build');
+    const namespace = await this.env.evaluate(built.code);
+    return built.modulesOf(namespace);
+  }
+
+  private async compile(request: CompileRequest): Promise<void> {
+    if (this.obsolete(request.id)) return;
+    const { now } = this.env;
+    const timings: Record<string, number> = {};
+    let t = now();
+    const step = (name: string) => {
+      const end = now();
+      timings[name] = end - t;
+      t = end;
+    };
+    const fail = (diagnostics: readonly Diagnostic[]) => {
+      this.current = false;
+      this.env.post({ type: 'compiled', id: request.id, graph: null, variables: [], configKeys: [], stale: false, diagnostics, timings });
+    };
+
+    const built = await buildProject(this.env.esbuild, request.files);
+    step('bundle');
+    if (this.obsolete(request.id)) return;
+    const diagnostics: Diagnostic[] = [...built.diagnostics];
+    if (built.code === undefined || diagnostics.some((d) => d.severity === 'error')) return fail(diagnostics);
+
+    let modules: Record<string, object>;
+    try {
+      modules = await this.evaluateModules(built);
+    } catch (e) {
+      return fail([...diagnostics, this.runtimeDiagnostic(built, e, 'evaluating the module')]);
+    }
+    step('evaluate');
+    if (this.obsolete(request.id)) return;
+
+    let driver: Driver;
+    try {
+      driver = new Builder()
+        .withConfig(request.config)
+        .withModules(...Object.values(modules))
+        .withAdapters(this.adapter(built))
+        .build();
+    } catch (e) {
+      return fail([...diagnostics, ...graphDiagnostics(e)]);
+    }
+    const graph = driver.displayAllFunctions();
+    const variables = driver.listAvailableVariables();
+    for (const cycle of graph.cycles) {
+      diagnostics.push({ severity: 'error', source: 'graph', message: `Cycle: ${[...cycle, cycle[0]].join(' → ')}`, node: cycle[0] });
+    }
+    for (const warning of driver.warnings) diagnostics.push({ severity: 'warning', source: 'graph', message: warning });
+    step('graph');
+    this.compiled = { driver, project: built, graph };
+    this.current = true;
+    this.env.post({
+      type: 'compiled',
+      id: request.id,
+      graph,
+      variables,
+      configKeys: configKeysOf(Object.values(modules)),
+      stale: false,
+      diagnostics,
+      timings,
+    });
+  }
+
+  private runtimeDiagnostic(built: BuiltProject, thrown: unknown, during: string): Diagnostic {
+    const info = describeError(thrown, built);
+    return {
+      severity: 'error',
+      source: 'runtime',
+      message: `${info.name} while ${during}: ${info.message}`,
+      ...(info.file && { file: info.file, line: info.line, column: info.column }),
+    };
+  }
+
+  /** The lifecycle adapter that streams node events of whichever run is active. */
+  private adapter(built: BuiltProject) {
+    return {
+      runBeforeNodeExecution: ({ nodeName }: { nodeName: string }) => {
+        const run = this.activeRun;
+        if (!run) return;
+        run.started.set(nodeName, this.env.now());
+        run.running.push(nodeName);
+        this.env.post({ type: 'node-started', runId: run.id, node: nodeName });
+      },
+      runAfterNodeExecution: (ctx: { nodeName: string; nodeTags: Readonly<Record<string, unknown>>; result: unknown; error: unknown; success: boolean }) => {
+        const run = this.activeRun;
+        if (!run) return;
+        const durationMs = this.env.now() - (run.started.get(ctx.nodeName) ?? this.env.now());
+        const at = run.running.lastIndexOf(ctx.nodeName);
+        if (at >= 0) run.running.splice(at, 1);
+        if (ctx.success) {
+          const validation = validationOf(ctx.nodeName, ctx.nodeTags, ctx.result);
+          if (validation) run.validations.push(validation);
+          const { preview, transfer } = previewValue(ctx.result, NODE_PREVIEW, ctx.nodeName);
+          this.env.post({ type: 'node-finished', runId: run.id, node: ctx.nodeName, durationMs, preview }, transfer);
+        } else {
+          this.env.post({ type: 'node-failed', runId: run.id, node: ctx.nodeName, durationMs, error: describeError(ctx.error, built) });
+        }
+      },
+    };
+  }
+
+  private async run(request: RunRequest): Promise<void> {
+    const start = this.env.now();
+    const finish = (fields: { ok: boolean; results?: Record<string, ValuePreview>; skipped?: string[]; error?: ErrorInfo; diagnostics?: Diagnostic[] }, transfer: ArrayBuffer[] = []) => {
+      this.env.post(
+        {
+          type: 'run-finished',
+          runId: request.id,
+          ok: fields.ok,
+          durationMs: this.env.now() - start,
+          results: fields.results ?? {},
+          skipped: fields.skipped ?? [],
+          validations: run?.validations ?? [],
+          ...(fields.error && { error: fields.error }),
+          diagnostics: fields.diagnostics ?? [],
+        },
+        transfer,
+      );
+    };
+    let run: ActiveRun | null = null;
+    const compiled = this.compiled;
+    if (!compiled || !this.current) {
+      return finish({ ok: false, error: { name: 'Error', message: 'The project does not compile: fix the errors shown in the editor, then run again.' } });
+    }
+
+    const inputs: Record<string, unknown> = { ...request.inputs };
+    try {
+      for (const [name, csv] of Object.entries(request.tables)) inputs[name] = readCsv(csv);
+    } catch (e) {
+      return finish({ ok: false, error: describeError(e, compiled.project) });
+    }
+    const outputs = request.outputs.length > 0 ? [...request.outputs] : sinksOf(compiled.graph);
+    run = { id: request.id, started: new Map(), running: [], validations: [] };
+    this.activeRun = run;
+    let values: Record<string, unknown> | undefined;
+    let error: ErrorInfo | undefined;
+    try {
+      values = (await compiled.driver.execute(outputs, { inputs, overrides: request.overrides })) as Record<string, unknown>;
+    } catch (e) {
+      error = describeError(e, compiled.project);
+    } finally {
+      this.activeRun = null;
+    }
+
+    const results: Record<string, ValuePreview> = {};
+    const transfer = new Set<ArrayBuffer>();
+    if (values) {
+      for (const name of outputs) {
+        const preview = previewValue(values[name], RESULT_PREVIEW, name);
+        results[name] = preview.preview;
+        for (const buffer of preview.transfer) transfer.add(buffer);
+      }
+    }
+    const skipped = error ? skippedNodes(compiled.driver, outputs, inputs, request.overrides, run.started) : [];
+    const diagnostics: Diagnostic[] = error?.file
+      ? [{ severity: 'error', source: 'runtime', message: `${error.name}: ${error.message}`, file: error.file, line: error.line, column: error.column }]
+      : [];
+    finish({ ok: !error, results, skipped, ...(error && { error }), diagnostics }, [...transfer]);
+  }
+}
+
+/** Functions nothing else in the graph reads: what a run computes when no output is named. */
+function sinksOf(graph: GraphDescription): string[] {
+  const read = new Set(graph.edges.map((e) => e.from));
+  return graph.nodes.filter((n) => n.kind === 'function' && !read.has(n.name)).map((n) => n.name);
+}
+
+/** Nodes of the execution path that never started (something upstream failed first). */
+function skippedNodes(
+  driver: Driver,
+  outputs: readonly string[],
+  inputs: Readonly<Record<string, unknown>>,
+  overrides: Readonly<Record<string, unknown>>,
+  started: ReadonlyMap<string, number>,
+): string[] {
+  try {
+    const path = driver.visualizeExecution(outputs, { inputs, overrides });
+    return path.nodes.filter((n) => n.onPath && n.kind === 'function' && !n.isOverride && !started.has(n.name)).map((n) => n.name);
+  } catch {
+    // The run failed validation before any node ran (missing inputs, unknown outputs): nothing ran.
+    return [];
+  }
+}
+
+/** Graph-building errors, one diagnostic per problem, at the offending function when known. */
+function graphDiagnostics(thrown: unknown): Diagnostic[] {
+  const errors = (thrown as { errors?: unknown }).errors;
+  const list = Array.isArray(errors) && errors.length > 0 ? errors : [thrown];
+  return list.map((e: unknown): Diagnostic => {
+    const error = e as { message?: unknown; location?: { file: string; line: number; column: number }; nodeName?: unknown };
+    const message = typeof error.message === 'string' ? error.message : String(e);
+    return {
+      severity: 'error',
+      source: 'graph',
+      message,
+      ...(error.location && { file: error.location.file, line: error.location.line, column: error.location.column }),
+      ...(typeof error.nodeName === 'string' && { node: error.nodeName }),
+    };
+  });
+}
+
+/** The config keys decorators read, with the values they compare against, in first-seen order. */
+export function configKeysOf(modules: readonly object[]): ConfigKey[] {
+  const keys = new Map<string, Set<string>>();
+  const visit = (fn: Function) => {
+    for (const modifier of modifiersOf(fn)) {
+      for (const key of modifier.configKeys ?? []) {
+        const values = keys.get(key) ?? new Set<string>();
+        keys.set(key, values);
+        for (const v of modifier.configValues?.[key] ?? []) values.add(String(v));
+      }
+    }
+  };
+  for (const mod of modules) {
+    for (const value of Object.values(mod)) {
+      if (typeof value === 'function') {
+        visit(value);
+        // Static methods of exported classes are nodes too.
+        for (const key of Object.getOwnPropertyNames(value)) {
+          const member = (value as unknown as Record<string, unknown>)[key];
+          if (typeof member === 'function' && key !== 'constructor') visit(member);
+        }
+      }
+    }
+  }
+  return [...keys].map(([key, values]) => ({ key, values: [...values] }));
+}

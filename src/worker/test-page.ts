@@ -1,0 +1,31 @@
+/**
+ * The page behind worker-test.html, for e2e/worker-*.spec.ts and the worker benchmark: a host on
+ * `window.workerTest`, every event recorded, and each event's text rendered as text (forged markup
+ * must stay inert). It also plants secrets in this origin's storage for the isolation tests to look for.
+ */
+import { createWorkerHost } from './host';
+import type { WorkerEvent } from './protocol';
+
+const params = new URLSearchParams(location.search);
+const timeoutMs = params.has('timeout') ? Number(params.get('timeout')) : undefined;
+const host = createWorkerHost(timeoutMs === undefined ? {} : { timeoutMs });
+const events: WorkerEvent[] = [];
+const log = document.getElementById('log')!;
+host.subscribe((event) => {
+  events.push(event);
+  const line = document.createElement('div');
+  line.textContent = JSON.stringify(event, (_, v: unknown) => (ArrayBuffer.isView(v) ? Array.from(v as Float64Array) : v));
+  log.appendChild(line);
+});
+
+localStorage.setItem('secret', 'page-secret');
+document.cookie = 'secret=page-secret; SameSite=Strict';
+const open = indexedDB.open('secrets', 1);
+open.onupgradeneeded = () => open.result.createObjectStore('s').put('page-secret', 'secret');
+
+declare global {
+  interface Window {
+    workerTest: { host: typeof host; events: WorkerEvent[]; loadedAt: number };
+  }
+}
+window.workerTest = { host, events, loadedAt: performance.now() };
