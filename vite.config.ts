@@ -3,6 +3,7 @@ import { defineConfig } from 'vite';
 import { fileURLToPath } from 'node:url';
 import { hamiltonAnalysis } from './src/compiler/vitePlugin.ts';
 import { hamiltonTypings } from './src/ui/editor/typingsPlugin.ts';
+import { hamiltonExportRuntime } from './src/share/export/runtimePlugin.ts';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
@@ -14,13 +15,13 @@ const alias = [
 
 export default defineConfig({
   resolve: { alias },
-  plugins: [hamiltonAnalysis(), hamiltonTypings()],
+  plugins: [hamiltonAnalysis(), hamiltonTypings(), hamiltonExportRuntime()],
   build: {
     manifest: true,
     target: 'es2022',
     chunkSizeWarningLimit: 8000,
     // worker-test.html: the worker's browser-test page (e2e/worker-*.spec.ts), until the UI drives those tests.
-    rolldownOptions: { input: { main: here('./index.html'), 'worker-test': here('./worker-test.html') } },
+    rolldownOptions: { input: { main: here('./index.html'), embed: here('./embed.html'), 'worker-test': here('./worker-test.html') } },
   },
   worker: { format: 'es' },
   preview: { host: '127.0.0.1', port: 4173, strictPort: true },

@@ -81,7 +81,7 @@ test('a run streams node states and maps a failure to the TypeScript line', asyn
   expect(failed.finished.ok).toBe(false);
   expect(failed.events.find((e) => e.type === 'node-failed')).toMatchObject({
     node: 'broken',
-    error: { name: 'RangeError', message: 'spend too high: 500', file: 'features.ts', line: 21 },
+    error: { name: 'RangeError', message: 'spend too high: 500', file: 'features.ts', line: 20 },
   });
 });
 

@@ -4,11 +4,13 @@ import * as hamilton from 'hamilton';
 import * as frame from 'hamilton/frame';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as source from '../hamilton/source';
-import { bundleProject } from './bundle';
+import { bundleProject, disposeBundlers } from './bundle';
 import type { SourceFile } from './diagnostics';
 import { mapError } from './errors';
 
 type Namespaces = Record<string, Record<string, unknown>>;
+
+afterAll(() => disposeBundlers(esbuild));
 
 /** The URL an ESM bundle is imported from, as the worker does (Node cannot import blob: URLs). */
 const urlOf = (code: string) => `data:text/javascript;base64,${Buffer.from(code).toString('base64')}`;
@@ -122,8 +124,9 @@ describe('bundleProject', () => {
     ]);
     expect(r.code).toBeUndefined();
     expect(r.diagnostics).toMatchObject([
-      { severity: 'error', source: 'bundle', message: expect.stringContaining('nope'), file: 'a.ts', line: 1, column: 10 },
+      { severity: 'error', source: 'bundle', file: 'a.ts', line: 1, column: 10, endColumn: 14 },
     ]);
+    expect(r.diagnostics[0].message).toMatch(/^No matching export in "b.ts" for import "nope"/);
   });
 
   it('builds a classic script with iife format', async () => {
@@ -132,6 +135,16 @@ describe('bundleProject', () => {
     const modules = (globalThis as Record<string, unknown>).__test_modules as Namespaces;
     expect((modules['features.ts'].f as (x: number) => number)(1)).toBe(4);
     delete (globalThis as Record<string, unknown>).__test_modules;
+  });
+
+  it('keeps concurrent builds apart and recovers after a failed one', async () => {
+    const one = (n: number) => [{ name: 'a.ts', code: `export const n = ${n};\n` }];
+    const broken = bundleProject(esbuild, [{ name: 'a.ts', code: "import { x } from './b';\nexport const y = x;\n" }, { name: 'b.ts', code: '' }]);
+    const results = await Promise.all([bundleProject(esbuild, one(1)), broken, bundleProject(esbuild, one(2))]);
+    expect(results[1].code).toBeUndefined();
+    expect((await evaluate(results[0].code!))['a.ts'].n).toBe(1);
+    expect((await evaluate(results[2].code!))['a.ts'].n).toBe(2);
+    expect((await evaluate((await bundleProject(esbuild, one(3))).code!))['a.ts'].n).toBe(3);
   });
 
   it('returns the same result for the same project', async () => {

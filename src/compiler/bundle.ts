@@ -5,16 +5,18 @@
  * virtual file system. `hamilton` and `hamilton/frame` are not bundled: they read the host's own copy
  * of the library from `globalThis.__hamilton_runtime`, so user code and the host share one instance
  * (its classes, its symbols). esbuild is injected: esbuild-wasm in the browser worker, the native
- * package in Node; both have the same API.
+ * package in Node; both have the same API. One esbuild build context is kept per esbuild instance and
+ * settings and rebuilt on every call: esbuild then re-parses only the files whose text changed (in
+ * Chromium's worker this took a 3-file build from ~18 ms to ~9 ms).
  */
-import type { BuildFailure, Loader, Message, Plugin, build } from 'esbuild-wasm';
+import type { BuildContext, BuildFailure, Loader, Message, Plugin, context } from 'esbuild-wasm';
 import { analyse, type ModuleAnalysis } from './analyse';
 import { annotation } from './annotate';
 import type { CompilerDiagnostic, SourceFile } from './diagnostics';
 
-/** The part of esbuild's API the bundler uses. */
+/** The part of esbuild's API the bundler uses (`import * as esbuild from 'esbuild-wasm'` or `'esbuild'`). */
 export interface Esbuild {
-  readonly build: typeof build;
+  readonly context: typeof context;
 }
 
 /** How to bundle. Every field has a default. */
@@ -34,6 +36,11 @@ export interface BundleOptions {
   readonly bundleName?: string;
   /** Also append the map to the code as a `data:` URL comment (for browser devtools). Default false. */
   readonly inlineSourceMap?: boolean;
+  /**
+   * Keep esbuild's build context between calls, so only changed files are re-parsed. Default: true,
+   * except in Node, where a kept context keeps the process alive (call {@link disposeBundlers} when done).
+   */
+  readonly incremental?: boolean;
 }
 
 /** Milliseconds spent, for the playground's timing display and benchmarks. */
@@ -63,12 +70,31 @@ const DEFAULT_RUNTIME_MODULES = ['hamilton', 'hamilton/frame'];
 const LOADERS: Readonly<Record<string, Loader>> = { ts: 'ts', mts: 'ts', tsx: 'tsx', js: 'js', mjs: 'js', jsx: 'jsx', json: 'json' };
 const ANALYSED = new Set(['ts', 'mts', 'tsx', 'js', 'mjs', 'jsx']);
 
-let last: { readonly key: string; readonly result: Promise<BundleResult> } | undefined;
+/** The options that shape the build (everything but post-processing), defaults applied. */
+interface Settings {
+  readonly runtimeModules: readonly string[];
+  readonly runtimeGlobal: string;
+  readonly format: 'esm' | 'iife';
+  readonly globalName: string;
+  readonly bundleName: string;
+}
+
+/** A build context kept for rebuilds, and the project its plugin reads during the current build. */
+interface Bundler {
+  readonly context: Promise<BuildContext>;
+  project: Project | undefined;
+  /** Rebuilds of one context run one after another. */
+  queue: Promise<unknown>;
+}
+
+const bundlers = new WeakMap<Esbuild, Map<string, Bundler>>();
+const RUNNING_IN_NODE = typeof process !== 'undefined' && typeof process.versions?.node === 'string';
+let last: { readonly esbuild: Esbuild; readonly key: string; readonly result: Promise<BundleResult> } | undefined;
 
 /**
  * Analyses, annotates and bundles a project. Never throws for bad user code: problems come back as
  * diagnostics at their file, line and column. Calling it again with the same files and options returns
- * the previous result; unchanged files reuse their cached analysis.
+ * the previous result; unchanged files reuse their cached analysis and esbuild's cached parse.
  */
 export function bundleProject(
   esbuild: Esbuild,
@@ -76,9 +102,9 @@ export function bundleProject(
   options: BundleOptions = {},
 ): Promise<BundleResult> {
   const key = JSON.stringify([files.map((f) => [f.name, f.code]), options]);
-  if (last?.key === key) return last.result;
+  if (last?.esbuild === esbuild && last.key === key) return last.result;
   const result = bundle(esbuild, files, options);
-  last = { key, result };
+  last = { esbuild, key, result };
   // A crash of esbuild itself (not a build error) must not be remembered as the answer.
   result.catch(() => {
     if (last?.result === result) last = undefined;
@@ -86,12 +112,23 @@ export function bundleProject(
   return result;
 }
 
+/** Releases the build contexts kept for an esbuild instance (lets a Node process exit). */
+export async function disposeBundlers(esbuild: Esbuild): Promise<void> {
+  const mine = bundlers.get(esbuild);
+  bundlers.delete(esbuild);
+  if (last?.esbuild === esbuild) last = undefined;
+  await Promise.all([...(mine?.values() ?? [])].map(async (b) => (await b.context).dispose()));
+}
+
 async function bundle(esbuild: Esbuild, files: readonly SourceFile[], options: BundleOptions): Promise<BundleResult> {
   const t0 = performance.now();
-  const runtimeModules = options.runtimeModules ?? DEFAULT_RUNTIME_MODULES;
-  const runtimeGlobal = options.runtimeGlobal ?? '__hamilton_runtime';
-  const format = options.format ?? 'esm';
-  const bundleName = options.bundleName ?? 'hamilton-bundle.js';
+  const settings: Settings = {
+    runtimeModules: options.runtimeModules ?? DEFAULT_RUNTIME_MODULES,
+    runtimeGlobal: options.runtimeGlobal ?? '__hamilton_runtime',
+    format: options.format ?? 'esm',
+    globalName: options.globalName ?? '__hamilton_modules',
+    bundleName: options.bundleName ?? 'hamilton-bundle.js',
+  };
 
   const contents = new Map<string, string>();
   const analyses: ModuleAnalysis[] = [];
@@ -107,112 +144,166 @@ async function bundle(esbuild: Esbuild, files: readonly SourceFile[], options: B
       contents.set(name, file.code);
     }
   }
+  const project = new Project(contents, settings);
   const t1 = performance.now();
-  if (analyses.some((a) => !a.parsed)) {
-    return { diagnostics, analyses, timings: { analyse: t1 - t0, bundle: 0, total: t1 - t0 } };
-  }
-
-  const names = [...contents.keys()];
-  const available = () =>
-    [...runtimeModules.map((m) => `'${m}'`), ...names.map((n) => `'./${n}'`)].join(', ');
-  const resolveRelative = (importer: string, path: string) => {
-    const base = importer.slice(0, importer.lastIndexOf('/') + 1);
-    return candidates(normalise(base + path)).find((p) => contents.has(p));
-  };
-  const unresolved = (importer: string, path: string): string | undefined => {
-    if (runtimeModules.includes(path)) return undefined;
-    if (!path.startsWith('./') && !path.startsWith('../')) return `Unknown import '${path}'. Available: ${available()}.`;
-    if (resolveRelative(importer, path) === undefined) return `Cannot find '${path}' in the project. Available: ${available()}.`;
-    return undefined;
-  };
-
+  const failed = (more: readonly CompilerDiagnostic[] = []): BundleResult => ({
+    diagnostics: [...diagnostics, ...more],
+    analyses,
+    timings: { analyse: t1 - t0, bundle: 0, total: performance.now() - t0 },
+  });
+  if (analyses.some((a) => !a.parsed)) return failed();
   // Imports are checked here, at their place, even those TypeScript would drop as unused.
-  const importErrors: CompilerDiagnostic[] = [];
-  for (const analysis of analyses) {
-    for (const ref of analysis.imports) {
-      const message = ref.typeOnly ? undefined : unresolved(analysis.file, ref.specifier);
-      if (!message) continue;
-      importErrors.push({
-        severity: 'error',
-        source: 'bundle',
-        message,
-        ...ref.location,
-        endLine: ref.endLine,
-        endColumn: ref.endColumn,
-      });
-    }
-  }
-  if (importErrors.length > 0) {
-    return { diagnostics: [...diagnostics, ...importErrors], analyses, timings: { analyse: t1 - t0, bundle: 0, total: performance.now() - t0 } };
-  }
-  const entry =
-    names.map((n, i) => `import * as m${i} from ${JSON.stringify(`./${n}`)};\n`).join('') +
-    (format === 'esm' ? 'export default ' : `globalThis[${JSON.stringify(options.globalName ?? '__hamilton_modules')}] = `) +
-    `{${names.map((n, i) => `${JSON.stringify(n)}: m${i}`).join(', ')}};\n`;
+  const importErrors = analyses.flatMap((analysis) =>
+    analysis.imports.flatMap((ref): CompilerDiagnostic[] => {
+      const message = ref.typeOnly ? undefined : project.unresolved(analysis.file, ref.specifier);
+      if (!message) return [];
+      return [{ severity: 'error', source: 'bundle', message, ...ref.location, endLine: ref.endLine, endColumn: ref.endColumn }];
+    }),
+  );
+  if (importErrors.length > 0) return failed(importErrors);
 
-  const plugin: Plugin = {
+  const incremental = options.incremental ?? !RUNNING_IN_NODE;
+  const bundler = incremental ? bundlerFor(esbuild, settings) : newBundler(esbuild, settings);
+  const build = async () => {
+    bundler.project = project;
+    try {
+      const result = await (await bundler.context).rebuild();
+      let code: string | undefined;
+      let map: string | undefined;
+      for (const out of result.outputFiles ?? []) {
+        if (out.path.endsWith('.map')) map = renameSources(out.text);
+        else code = out.text;
+      }
+      return { code, map, errors: result.errors, warnings: result.warnings };
+    } catch (error) {
+      const failure = error as Partial<BuildFailure>;
+      if (!failure.errors) throw error;
+      return { code: undefined, map: undefined, errors: failure.errors, warnings: failure.warnings ?? [] };
+    } finally {
+      bundler.project = undefined;
+    }
+  };
+  const run = bundler.queue.then(build, build);
+  bundler.queue = run.catch(() => undefined);
+  const built = await run.finally(async () => {
+    if (!incremental) await (await bundler.context).dispose();
+  });
+
+  diagnostics.push(...built.errors.map((m) => fromMessage(m, 'error')));
+  diagnostics.push(...built.warnings.map((m) => fromMessage(m, 'warning')));
+  let code = built.code;
+  const map = built.map;
+  if (code !== undefined && map !== undefined) {
+    code += `//# sourceURL=${settings.bundleName}\n`;
+    if (options.inlineSourceMap) code += `//# sourceMappingURL=data:application/json;base64,${base64(map)}\n`;
+  }
+  const t2 = performance.now();
+  return { code, map, diagnostics, analyses, timings: { analyse: t1 - t0, bundle: t2 - t1, total: t2 - t0 } };
+}
+
+/** A project's files as the build sees them: annotated contents by normalised name, and how imports resolve. */
+class Project {
+  constructor(
+    readonly contents: ReadonlyMap<string, string>,
+    private readonly settings: Settings,
+  ) {}
+
+  /** The entry module: imports every file and exposes the record of namespaces. */
+  entry(): string {
+    const names = [...this.contents.keys()];
+    const record = `{${names.map((n, i) => `${JSON.stringify(n)}: m${i}`).join(', ')}}`;
+    return (
+      names.map((n, i) => `import * as m${i} from ${JSON.stringify(`./${n}`)};\n`).join('') +
+      (this.settings.format === 'esm'
+        ? `export default ${record};\n`
+        : `globalThis[${JSON.stringify(this.settings.globalName)}] = ${record};\n`)
+    );
+  }
+
+  /** The file a relative import means, if the project has it. */
+  resolveRelative(importer: string, path: string): string | undefined {
+    const base = importer.slice(0, importer.lastIndexOf('/') + 1);
+    return candidates(normalise(base + path)).find((p) => this.contents.has(p));
+  }
+
+  /** Why an import cannot be resolved, or undefined when it can. */
+  unresolved(importer: string, path: string): string | undefined {
+    if (this.settings.runtimeModules.includes(path)) return undefined;
+    const available = [...this.settings.runtimeModules, ...[...this.contents.keys()].map((n) => `./${n}`)]
+      .map((m) => `'${m}'`)
+      .join(', ');
+    if (!path.startsWith('./') && !path.startsWith('../')) return `Unknown import '${path}'. Available: ${available}.`;
+    if (this.resolveRelative(importer, path) === undefined) {
+      return `Cannot find '${path}' in the project. Available: ${available}.`;
+    }
+    return undefined;
+  }
+}
+
+/** The kept bundler for these settings, created on first use. */
+function bundlerFor(esbuild: Esbuild, settings: Settings): Bundler {
+  let mine = bundlers.get(esbuild);
+  if (!mine) bundlers.set(esbuild, (mine = new Map()));
+  const key = JSON.stringify(settings);
+  let bundler = mine.get(key);
+  if (!bundler) mine.set(key, (bundler = newBundler(esbuild, settings)));
+  return bundler;
+}
+
+function newBundler(esbuild: Esbuild, settings: Settings): Bundler {
+  const project = () => {
+    if (!bundler.project) throw new Error('esbuild called the plugin outside a build');
+    return bundler.project;
+  };
+  const bundler: Bundler = {
+    project: undefined,
+    queue: Promise.resolve(),
+    context: esbuild.context({
+      entryPoints: [ENTRY],
+      bundle: true,
+      write: false,
+      format: settings.format,
+      platform: 'neutral',
+      target: 'es2022',
+      outfile: settings.bundleName,
+      sourcemap: 'external',
+      logLevel: 'silent',
+      charset: 'utf8',
+      tsconfigRaw: {},
+      plugins: [virtualFiles(project, settings)],
+    }),
+  };
+  return bundler;
+}
+
+/** The esbuild plugin serving the project's files from memory and the host's modules from globals. */
+function virtualFiles(project: () => Project, settings: Settings): Plugin {
+  return {
     name: 'hamilton-virtual-files',
     setup(b) {
       b.onResolve({ filter: /.*/ }, (args) => {
         if (args.kind === 'entry-point') return { path: ENTRY, namespace: FILE_NAMESPACE };
-        if (runtimeModules.includes(args.path)) return { path: args.path, namespace: RUNTIME_NAMESPACE };
+        if (settings.runtimeModules.includes(args.path)) return { path: args.path, namespace: RUNTIME_NAMESPACE };
         const importer = args.importer === ENTRY ? '' : args.importer;
-        const problem = unresolved(importer, args.path);
+        const problem = project().unresolved(importer, args.path);
         if (problem) return { errors: [{ text: problem }] };
-        return { path: resolveRelative(importer, args.path), namespace: FILE_NAMESPACE };
+        return { path: project().resolveRelative(importer, args.path), namespace: FILE_NAMESPACE };
       });
       b.onLoad({ filter: /.*/, namespace: FILE_NAMESPACE }, (args) =>
         args.path === ENTRY
-          ? { contents: entry, loader: 'js' }
-          : { contents: contents.get(args.path), loader: LOADERS[extension(args.path)] ?? 'text' },
+          ? { contents: project().entry(), loader: 'js' }
+          : { contents: project().contents.get(args.path), loader: LOADERS[extension(args.path)] ?? 'text' },
       );
       b.onLoad({ filter: /.*/, namespace: RUNTIME_NAMESPACE }, (args) => ({
         // CommonJS, so that esbuild turns named imports into property reads of the host's module object.
         contents:
-          `const runtime = globalThis[${JSON.stringify(runtimeGlobal)}]?.[${JSON.stringify(args.path)}];\n` +
+          `const runtime = globalThis[${JSON.stringify(settings.runtimeGlobal)}]?.[${JSON.stringify(args.path)}];\n` +
           `if (!runtime) throw new Error(${JSON.stringify(`The host did not provide the module '${args.path}'.`)});\n` +
           `module.exports = runtime;\n`,
         loader: 'js',
       }));
     },
   };
-
-  let messages: { errors: Message[]; warnings: Message[] };
-  let code: string | undefined;
-  let map: string | undefined;
-  try {
-    const result = await esbuild.build({
-      entryPoints: [ENTRY],
-      bundle: true,
-      write: false,
-      format,
-      platform: 'neutral',
-      target: 'es2022',
-      outfile: bundleName,
-      sourcemap: 'external',
-      logLevel: 'silent',
-      charset: 'utf8',
-      tsconfigRaw: {},
-      plugins: [plugin],
-    });
-    messages = result;
-    for (const out of result.outputFiles ?? []) {
-      if (out.path.endsWith('.map')) map = renameSources(out.text);
-      else code = out.text;
-    }
-  } catch (error) {
-    const failure = error as Partial<BuildFailure>;
-    if (!failure.errors) throw error;
-    messages = { errors: failure.errors, warnings: failure.warnings ?? [] };
-  }
-  diagnostics.push(...messages.errors.map((m) => fromMessage(m, 'error')));
-  diagnostics.push(...messages.warnings.map((m) => fromMessage(m, 'warning')));
-  if (code !== undefined && map !== undefined) {
-    code += `//# sourceURL=${bundleName}\n`;
-    if (options.inlineSourceMap) code += `//# sourceMappingURL=data:application/json;base64,${base64(map)}\n`;
-  }
-  const t2 = performance.now();
-  return { code, map, diagnostics, analyses, timings: { analyse: t1 - t0, bundle: t2 - t1, total: t2 - t0 } };
 }
 
 /** The files an import may mean: as written, then with a TypeScript extension or index file. */
@@ -243,12 +334,14 @@ function fileOf(path: string): string {
 
 function fromMessage(m: Message, severity: 'error' | 'warning'): CompilerDiagnostic {
   const loc = m.location;
-  if (!loc || fileOf(loc.file) === ENTRY) return { severity, source: 'bundle', message: m.text };
+  // esbuild names files by namespace (`hamilton-file:b.ts`); its first note often says what to do instead.
+  const text = [m.text, ...m.notes.slice(0, 1).map((n) => n.text)].join('. ').replaceAll(`${FILE_NAMESPACE}:`, '');
+  if (!loc || fileOf(loc.file) === ENTRY) return { severity, source: 'bundle', message: text };
   const column = loc.column + 1;
   return {
     severity,
     source: 'bundle',
-    message: m.text,
+    message: text,
     file: fileOf(loc.file),
     line: loc.line,
     column,

@@ -24,17 +24,32 @@ describe('readCsv', () => {
     });
     expect(df.toRecords()).toEqual([
       {
-        client_id: 1, budget: 500.5, active: true, signup: new Date('2024-01-05T00:00:00Z'),
-        last_login: new Date('2024-02-01T10:30:00Z'), gender: 'male', note: 'likes, commas',
+        client_id: 1,
+        budget: 500.5,
+        active: true,
+        signup: new Date('2024-01-05T00:00:00Z'),
+        last_login: new Date('2024-02-01T10:30:00Z'),
+        gender: 'male',
+        note: 'likes, commas',
       },
       {
-        client_id: 2, budget: NaN, active: false, signup: new Date('2024-01-06T00:00:00Z'),
+        client_id: 2,
+        budget: NaN,
+        active: false,
+        signup: new Date('2024-01-06T00:00:00Z'),
         // A date-time without a zone is UTC, whatever the machine's time zone.
-        last_login: new Date('2024-02-02T08:00:00Z'), gender: 'female', note: 'say "hi"',
+        last_login: new Date('2024-02-02T08:00:00Z'),
+        gender: 'female',
+        note: 'say "hi"',
       },
       {
-        client_id: 3, budget: -1000, active: null, signup: null,
-        last_login: new Date('2024-02-03T07:00:00Z'), gender: null, note: null,
+        client_id: 3,
+        budget: -1000,
+        active: null,
+        signup: null,
+        last_login: new Date('2024-02-03T07:00:00Z'),
+        gender: null,
+        note: null,
       },
     ]);
   });
@@ -63,7 +78,10 @@ describe('readCsv', () => {
 
   it('reads other delimiters and short rows', () => {
     const df = readCsv('a\tb\n1\tx\n2', { delimiter: '\t' });
-    expect(df.toRecords()).toEqual([{ a: 1, b: 'x' }, { a: 2, b: null }]);
+    expect(df.toRecords()).toEqual([
+      { a: 1, b: 'x' },
+      { a: 2, b: null },
+    ]);
   });
 });
 

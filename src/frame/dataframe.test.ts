@@ -18,7 +18,11 @@ const survey: DataFrame<Survey> = DataFrame.fromRecords([
 
 describe('construction and access', () => {
   it('builds from records, keys in order of first appearance, absent keys missing', () => {
-    const df = DataFrame.fromRecords<{ a: number; b?: string | null }>([{ a: 1 }, { a: 2, b: 'x' }, { b: null, a: 3 }]);
+    const df = DataFrame.fromRecords<{ a: number; b?: string | null }>([
+      { a: 1 },
+      { a: 2, b: 'x' },
+      { b: null, a: 3 },
+    ]);
     expect(df.columnNames).toEqual(['a', 'b']);
     expect(df.shape).toEqual([3, 2]);
     expect(df.column('b').toArray()).toEqual([null, 'x', null]);
@@ -28,7 +32,12 @@ describe('construction and access', () => {
 
   it('builds from columns of Series, typed arrays and arrays, sharing Series', () => {
     const ages = Series.of(1, 2);
-    const df = DataFrame.fromColumns({ age: ages, score: new Float32Array([0.5, 1.5]), ok: [true, null], when: [new Date(0), null] });
+    const df = DataFrame.fromColumns({
+      age: ages,
+      score: new Float32Array([0.5, 1.5]),
+      ok: [true, null],
+      when: [new Date(0), null],
+    });
     expect(df.column('age')).toBe(ages);
     expect(df.dtypes).toEqual({ age: 'number', score: 'number', ok: 'boolean', when: 'date' });
     expect(df.column('ok').toArray()).toEqual([true, null]);
@@ -49,7 +58,9 @@ describe('construction and access', () => {
     expectTypeOf(survey.column('age')).toEqualTypeOf<Series<number>>();
     expectTypeOf(survey.column('gender')).toEqualTypeOf<Series<string>>();
     // @ts-expect-error 'agee' is not a column of Survey
-    expect(() => survey.column('agee')).toThrow("Column 'agee' not found; the columns are: client_id, budget, age, gender");
+    expect(() => survey.column('agee')).toThrow(
+      "Column 'agee' not found; the columns are: client_id, budget, age, gender",
+    );
     expect(survey.hasColumn('age')).toBe(true);
     expect(survey.hasColumn('agee')).toBe(false);
     expect(isDataFrame(survey)).toBe(true);
@@ -71,7 +82,9 @@ describe('assign, filter, head, take', () => {
     expect(df.column('source').toArray()).toEqual(['web', 'web', 'web', 'web']);
     expectTypeOf(df.column('is_male')).toEqualTypeOf<Series<boolean>>();
     expectTypeOf(df.column('source')).toEqualTypeOf<Series<string>>();
-    expect(() => survey.assign({ short: [1, 2] })).toThrow("assign: column 'short' has 2 rows, but the frame has 4");
+    expect(() => survey.assign({ short: [1, 2] })).toThrow(
+      "assign: column 'short' has 2 rows, but the frame has 4",
+    );
     expect(survey.columnNames).toEqual(['client_id', 'budget', 'age', 'gender']);
   });
 
@@ -96,7 +109,12 @@ describe('assign, filter, head, take', () => {
   });
 
   it('gives columns as owned storage, ready to transfer and rebuild', () => {
-    const when = DataFrame.fromColumns({ id: [1, 2], login: [new Date(5), null], flag: [true, false], name: ['a', null] });
+    const when = DataFrame.fromColumns({
+      id: [1, 2],
+      login: [new Date(5), null],
+      flag: [true, false],
+      name: ['a', null],
+    });
     const cols = when.toColumns();
     expect(cols.id).toBeInstanceOf(Float64Array);
     expect(cols.id).not.toBe(when.column('id').values);
@@ -159,10 +177,18 @@ describe('leftJoin', () => {
     expect(() => survey.leftJoin(dup, { on: 'client_id' })).toThrow(
       'leftJoin: key client_id=1 occurs on right rows 0 and 1; the right keys must be unique (many-to-one)',
     );
-    const textIds = DataFrame.fromRecords([{ client_id: '1' }]);
-    expect(() => survey.leftJoin(textIds as unknown as DataFrame<{ client_id: number }>, { on: 'client_id' })).toThrow(
-      "leftJoin: key 'client_id' is number on the left but string on the right",
+    const day = new Date('2024-01-01T00:00:00Z');
+    const byDay = DataFrame.fromRecords([
+      { day, name: 'a' },
+      { day, name: 'b' },
+    ]);
+    expect(() => DataFrame.fromRecords([{ day }]).leftJoin(byDay, { on: 'day' })).toThrow(
+      'leftJoin: key day=2024-01-01T00:00:00.000Z occurs on right rows 0 and 1',
     );
+    const textIds = DataFrame.fromRecords([{ client_id: '1' }]);
+    expect(() =>
+      survey.leftJoin(textIds as unknown as DataFrame<{ client_id: number }>, { on: 'client_id' }),
+    ).toThrow("leftJoin: key 'client_id' is number on the left but string on the right");
     // @ts-expect-error 'id' is not a column of both frames
     expect(() => survey.leftJoin(logins, { on: 'id' })).toThrow("Column 'id' not found");
   });
@@ -194,12 +220,32 @@ describe('groupBy().agg()', () => {
     });
     expect(out.toRecords()).toEqual([
       {
-        region: 'east', total: 12, avg: 6, sd: Math.SQRT2, n: 2, mid: 6, lo: 5, hi: 7, v: 2,
-        first_rep: 'a', last_rep: 'b', latest: new Date('2024-01-15'),
+        region: 'east',
+        total: 12,
+        avg: 6,
+        sd: Math.SQRT2,
+        n: 2,
+        mid: 6,
+        lo: 5,
+        hi: 7,
+        v: 2,
+        first_rep: 'a',
+        last_rep: 'b',
+        latest: new Date('2024-01-15'),
       },
       {
-        region: 'west', total: 40, avg: 20, sd: Math.sqrt(200), n: 2, mid: 20, lo: 10, hi: 30, v: 200,
-        first_rep: 'b', last_rep: 'b', latest: new Date('2024-03-01'),
+        region: 'west',
+        total: 40,
+        avg: 20,
+        sd: Math.sqrt(200),
+        n: 2,
+        mid: 20,
+        lo: 10,
+        hi: 30,
+        v: 200,
+        first_rep: 'b',
+        last_rep: 'b',
+        latest: new Date('2024-03-01'),
       },
     ]);
     expectTypeOf(out.column('latest')).toEqualTypeOf<Series<Date>>();
@@ -216,7 +262,12 @@ describe('groupBy().agg()', () => {
       { region: 'east', rep: 'b', total: 7 },
     ]);
     const sorted = sales.groupBy(['region', 'rep']).agg({ n: ['amount', 'count'] });
-    expect(sorted.toRecords().map((r) => `${r.region}/${r.rep}`)).toEqual(['east/a', 'east/b', 'west/a', 'west/b']);
+    expect(sorted.toRecords().map((r) => `${r.region}/${r.rep}`)).toEqual([
+      'east/a',
+      'east/b',
+      'west/a',
+      'west/b',
+    ]);
   });
 
   it('refuses aggregations that do not fit the column', () => {

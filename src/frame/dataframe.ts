@@ -21,21 +21,20 @@ export type Row<S> = { [K in keyof S]: Element<S[K]> };
 
 /** Typed arrays taken as number columns (a `Uint8Array` is numbers too; booleans come as `boolean[]`). */
 export type NumericArray =
-  | Float64Array
-  | Float32Array
-  | Int8Array
-  | Int16Array
-  | Int32Array
-  | Uint8Array
-  | Uint16Array
-  | Uint32Array;
+  Float64Array | Float32Array | Int8Array | Int16Array | Int32Array | Uint8Array | Uint16Array | Uint32Array;
 
 /** What a column can be made from: a Series, a typed array, or an array of values (`null` missing). */
 export type ColumnInput = Series | NumericArray | readonly (Scalar | null | undefined)[];
 
 /** The value type a column made from C holds. */
 export type ColumnType<C> =
-  C extends Series<infer T> ? T : C extends NumericArray ? number : C extends ArrayLike<infer E> ? Widen<NonNullable<E>> : never;
+  C extends Series<infer T>
+    ? T
+    : C extends NumericArray
+      ? number
+      : C extends ArrayLike<infer E>
+        ? Widen<NonNullable<E>>
+        : never;
 
 /** The widened Scalar type of a value type (`'a' | 'b'` is string). */
 export type Widen<E> = E extends number
@@ -121,6 +120,10 @@ function keyReader(columns: readonly Series[]): (row: number) => unknown {
   };
 }
 
+function formatKey(value: unknown): string {
+  return value instanceof Date ? value.toISOString() : JSON.stringify(value);
+}
+
 function compareRows(columns: readonly Series[], a: number, b: number): number {
   for (const c of columns) {
     const x = c.values[a] as number | string;
@@ -152,7 +155,9 @@ export class DataFrame<S extends object = Record<string, Scalar>> {
     for (const [name, series] of columns) {
       if (length === undefined) [length, first] = [series.length, name];
       else if (series.length !== length) {
-        throw new RangeError(`${op}: column '${name}' has ${series.length} rows, but '${first}' has ${length}`);
+        throw new RangeError(
+          `${op}: column '${name}' has ${series.length} rows, but '${first}' has ${length}`,
+        );
       }
     }
     return new DataFrame<S>(columns, length ?? 0);
@@ -163,13 +168,17 @@ export class DataFrame<S extends object = Record<string, Scalar>> {
    * or arrays of values. `dtypes` reads a column as another dtype, e.g. `{ login: 'date' }` for epoch ms.
    * @throws RangeError when the columns differ in length; TypeError when a value does not fit its column.
    */
-  static fromColumns<C extends Record<string, ColumnInput>, const D extends { [K in keyof C]?: DType } = Record<never, never>>(
+  static fromColumns<
+    C extends Record<string, ColumnInput>,
+    const D extends { [K in keyof C]?: DType } = Record<never, never>,
+  >(
     columns: C,
     options?: { readonly dtypes?: D },
   ): DataFrame<Simplify<{ [K in keyof C]: D[K] extends DType ? ScalarOf<D[K]> : ColumnType<C[K]> }>> {
     const dtypes = (options?.dtypes ?? {}) as Partial<Record<string, DType>>;
     const map = new Map<string, Series>();
-    for (const [name, input] of Object.entries(columns)) map.set(name, toSeries(name, input, dtypes[name], 'fromColumns'));
+    for (const [name, input] of Object.entries(columns))
+      map.set(name, toSeries(name, input, dtypes[name], 'fromColumns'));
     return DataFrame.#make(map, 'fromColumns');
   }
 
@@ -232,7 +241,9 @@ export class DataFrame<S extends object = Record<string, Scalar>> {
    */
   assign<A extends Record<string, ColumnInput | Scalar | null>>(
     columns: A,
-  ): DataFrame<Simplify<Omit<S, keyof A> & { [K in keyof A]: A[K] extends Scalar ? Widen<A[K]> : ColumnType<A[K]> }>> {
+  ): DataFrame<
+    Simplify<Omit<S, keyof A> & { [K in keyof A]: A[K] extends Scalar ? Widen<A[K]> : ColumnType<A[K]> }>
+  > {
     const map = new Map(this.#columns);
     for (const [name, value] of Object.entries(columns)) {
       map.set(
@@ -245,7 +256,9 @@ export class DataFrame<S extends object = Record<string, Scalar>> {
     if (this.#columns.size === 0) return DataFrame.#make(map, 'assign');
     for (const [name, series] of map) {
       if (series.length !== this.length) {
-        throw new RangeError(`assign: column '${name}' has ${series.length} rows, but the frame has ${this.length}`);
+        throw new RangeError(
+          `assign: column '${name}' has ${series.length} rows, but the frame has ${this.length}`,
+        );
       }
     }
     return new DataFrame(map, this.length);
@@ -263,7 +276,8 @@ export class DataFrame<S extends object = Record<string, Scalar>> {
    * @throws RangeError when the mask's length differs from the frame's; TypeError when it is not boolean.
    */
   filter(mask: Series<boolean>): DataFrame<S> {
-    if (!isSeries(mask) || mask.dtype !== 'boolean') throw new TypeError('filter: the mask must be a boolean Series');
+    if (!isSeries(mask) || mask.dtype !== 'boolean')
+      throw new TypeError('filter: the mask must be a boolean Series');
     if (mask.length !== this.length) {
       throw new RangeError(`filter: the mask has ${mask.length} rows, but the frame has ${this.length}`);
     }
@@ -290,10 +304,12 @@ export class DataFrame<S extends object = Record<string, Scalar>> {
    * @throws Error when a key value occurs twice on the right: the join is one-to-one or many-to-one
    * (pandas' `validate='many_to_one'`); aggregate the right frame first (`groupBy`) to make keys unique.
    */
-  leftJoin<R extends object, K extends ColumnName<S> & ColumnName<R>, SX extends string = '_x', SY extends string = '_y'>(
-    right: DataFrame<R>,
-    options: LeftJoinOptions<K, SX, SY>,
-  ): DataFrame<JoinSchema<S, R, K, SX, SY>> {
+  leftJoin<
+    R extends object,
+    K extends ColumnName<S> & ColumnName<R>,
+    SX extends string = '_x',
+    SY extends string = '_y',
+  >(right: DataFrame<R>, options: LeftJoinOptions<K, SX, SY>): DataFrame<JoinSchema<S, R, K, SX, SY>> {
     const on: readonly string[] = typeof options.on === 'string' ? [options.on] : options.on;
     if (on.length === 0) throw new Error('leftJoin: `on` names no key column');
     const [sx, sy] = options.suffixes ?? ['_x', '_y'];
@@ -311,7 +327,7 @@ export class DataFrame<S extends object = Record<string, Scalar>> {
       const seen = index.get(key);
       if (seen !== undefined) {
         throw new Error(
-          `leftJoin: key ${on.map((k) => `${k}=${String(right.column(k as ColumnName<R>).at(j))}`).join(', ')} ` +
+          `leftJoin: key ${on.map((k) => `${k}=${formatKey(right.column(k as ColumnName<R>).at(j))}`).join(', ')} ` +
             `occurs on right rows ${seen} and ${j}; the right keys must be unique (many-to-one), ` +
             'so that each left row keeps exactly one result row. Aggregate the right frame first.',
         );

@@ -116,7 +116,11 @@ const left = DataFrame.fromColumns({ client_id: leftIds, budget: leftIds.map((x)
 const rightIds = new Float64Array(JOIN_ROWS);
 for (let i = 0; i < JOIN_ROWS; i++) rightIds[i] = JOIN_ROWS - 1 - i;
 const right = DataFrame.fromColumns(
-  { client_id: rightIds, last_login: rightIds.map((x) => 1.7e12 + x * 1000), channel: Array.from(rightIds, (x) => `c${x % 7}`) },
+  {
+    client_id: rightIds,
+    last_login: rightIds.map((x) => 1.7e12 + x * 1000),
+    channel: Array.from(rightIds, (x) => `c${x % 7}`),
+  },
   { dtypes: { last_login: 'date' } },
 );
 const join = median(() => left.leftJoin(right, { on: 'client_id' }), 11);

@@ -25,5 +25,7 @@ it('runs with only the JavaScript built-ins (no DOM, no Node globals)', async ()
     context,
   );
   expect(csv).toBe('age,gender,z,male\n20,male,-0.7071067811865475,true\n40,female,0.7071067811865475,false');
-  expect(runInContext('typeof window + typeof document + typeof process', context)).toBe('undefinedundefinedundefined');
+  expect(runInContext('typeof window + typeof document + typeof process', context)).toBe(
+    'undefinedundefinedundefined',
+  );
 });

@@ -12,7 +12,11 @@ describe('DataFrameResult (Hamilton PandasDataFrameResult semantics)', () => {
   });
 
   it('makes Series columns named by output, scalars repeated on every row', () => {
-    const df = builder.build({ age: Series.of(20, 30, 40), is_male: Series.of(true, false, true), age_mean: 30 });
+    const df = builder.build({
+      age: Series.of(20, 30, 40),
+      is_male: Series.of(true, false, true),
+      age_mean: 30,
+    });
     expect(df.columnNames).toEqual(['age', 'is_male', 'age_mean']);
     expect(df.toRecords()).toEqual([
       { age: 20, is_male: true, age_mean: 30 },
@@ -65,6 +69,8 @@ describe('DataFrameResult (Hamilton PandasDataFrameResult semantics)', () => {
     expect(() => builder.build({ s: Series.of(1), obj: { x: 1 } })).toThrow(
       "DataFrameResult: output 'obj' is [object Object]; a frame is built from Series, DataFrames, arrays and scalars",
     );
-    expect(() => builder.build({ s: [1, 'x'] })).toThrow("DataFrameResult: output 's': Series.from: element 1 is a string");
+    expect(() => builder.build({ s: [1, 'x'] })).toThrow(
+      "DataFrameResult: output 's': Series.from: element 1 is a string",
+    );
   });
 });

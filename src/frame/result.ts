@@ -34,7 +34,9 @@ function broadcast(value: Column, length: number): Series {
     // Shorter columns are padded with missing values: pandas aligns Series on their (here positional) index.
     return value.take(Int32Array.from({ length }, (_, i) => (i < value.length ? i : -1)));
   }
-  return value === null ? Series.full(length, null, 'number') : Series.full(length, value, Series.from([value]).dtype);
+  return value === null
+    ? Series.full(length, null, 'number')
+    : Series.full(length, value, Series.from([value]).dtype);
 }
 
 /**

@@ -29,11 +29,13 @@ describe('construction', () => {
 
   it('uses an explicit dtype, and names the element that does not fit', () => {
     expect(Series.from([1, 2], 'number').sum()).toBe(3);
-    expect(Series.from(new Float64Array([0, 86_400_000]), 'date').at(1)).toEqual(new Date('1970-01-02T00:00:00Z'));
+    expect(Series.from(new Float64Array([0, 86_400_000]), 'date').at(1)).toEqual(
+      new Date('1970-01-02T00:00:00Z'),
+    );
     expect(() => Series.from([1, 'x', 3] as unknown as number[])).toThrow(
       'Series.from: element 1 is a string, but the series is number',
     );
-    expect(() => Series.from([{}] as unknown as number[])).toThrow('element 0 is a object');
+    expect(() => Series.from([{}] as unknown as number[])).toThrow('element 0 is an object');
   });
 
   it('has length, at, head, slice, take and full', () => {
@@ -96,13 +98,17 @@ describe('arithmetic', () => {
   });
 
   it('refuses different lengths and incompatible types with a clear message', () => {
-    expect(() => a.add(Series.of(1, 2))).toThrow('add: series lengths differ (4 and 2); operations are positional');
+    expect(() => a.add(Series.of(1, 2))).toThrow(
+      'add: series lengths differ (4 and 2); operations are positional',
+    );
     const names = Series.of('x', 'y') as unknown as Series<number>;
     expect(() => names.add(1)).toThrow('add: needs a number series, not a string one');
     expect(() => Series.of(1, 2).mul(Series.of('x', 'y') as unknown as Series<number>)).toThrow(
       'mul: cannot combine a number series with a string series',
     );
-    expect(() => Series.of(1).add('1' as unknown as number)).toThrow('add: cannot combine a number series with a string');
+    expect(() => Series.of(1).add('1' as unknown as number)).toThrow(
+      'add: cannot combine a number series with a string',
+    );
   });
 });
 
@@ -139,7 +145,9 @@ describe('comparisons', () => {
   });
 
   it('refuses comparing different types', () => {
-    expect(() => Series.of(1).eq('1' as unknown as number)).toThrow('eq: cannot compare a number series with a string');
+    expect(() => Series.of(1).eq('1' as unknown as number)).toThrow(
+      'eq: cannot compare a number series with a string',
+    );
     expect(() => Series.of('a').eq(Series.of(1) as unknown as Series<string>)).toThrow(
       'eq: cannot compare a string series with a number series',
     );
@@ -160,7 +168,9 @@ describe('logic', () => {
   });
 
   it('needs booleans', () => {
-    expect(() => (Series.of(1) as unknown as Series<boolean>).not()).toThrow('not: needs a boolean series, not a number one');
+    expect(() => (Series.of(1) as unknown as Series<boolean>).not()).toThrow(
+      'not: needs a boolean series, not a number one',
+    );
     expect(() => Series.of(true).and(Series.of(1) as unknown as Series<boolean>)).toThrow(
       'and: cannot combine a boolean series with a number series',
     );
@@ -179,10 +189,26 @@ describe('missing values, map and astype', () => {
   });
 
   it('maps elements, inferring or taking the dtype', () => {
-    expect(Series.of(1, 2).map((x) => x * 10).toArray()).toEqual([10, 20]);
-    expect(Series.of(1, 2).map((x) => (x > 1 ? 'big' : null)).toArray()).toEqual([null, 'big']);
-    expect(Series.of('a', null).map((s) => s === null, 'boolean').toArray()).toEqual([false, true]);
-    expect(Series.of(5).map((_, i) => i).toArray()).toEqual([0]);
+    expect(
+      Series.of(1, 2)
+        .map((x) => x * 10)
+        .toArray(),
+    ).toEqual([10, 20]);
+    expect(
+      Series.of(1, 2)
+        .map((x) => (x > 1 ? 'big' : null))
+        .toArray(),
+    ).toEqual([null, 'big']);
+    expect(
+      Series.of('a', null)
+        .map((s) => s === null, 'boolean')
+        .toArray(),
+    ).toEqual([false, true]);
+    expect(
+      Series.of(5)
+        .map((_, i) => i)
+        .toArray(),
+    ).toEqual([0]);
   });
 
   it('converts between dtypes', () => {
@@ -191,15 +217,23 @@ describe('missing values, map and astype', () => {
     expect(Series.of(' 3 ', '', null).astype('number').toArray()).toEqual([3, NaN, NaN]);
     expect(Series.of('TRUE', 'false').astype('boolean').toArray()).toEqual([true, false]);
     expect(Series.of(true, false).astype('number').toArray()).toEqual([1, 0]);
-    expect(Series.of('2024-01-02T00:00:00Z').astype('date').toArray()).toEqual([new Date('2024-01-02T00:00:00Z')]);
+    expect(Series.of('2024-01-02T00:00:00Z').astype('date').toArray()).toEqual([
+      new Date('2024-01-02T00:00:00Z'),
+    ]);
     expect(Series.of(new Date(0)).astype('string').toArray()).toEqual(['1970-01-01T00:00:00.000Z']);
     expect(Series.of(new Date(5)).astype('number').toArray()).toEqual([5]);
     expect(Series.of(5).astype('date').toArray()).toEqual([new Date(5)]);
     const same = Series.of(1);
     expect(same.astype('number')).toBe(same);
-    expect(() => Series.of('1', 'x').astype('number')).toThrow("astype('number'): element 1 is 'x', not a number");
-    expect(() => Series.of('yes').astype('boolean')).toThrow("astype('boolean'): element 0 is 'yes', not true or false");
-    expect(() => Series.of(true).astype('date')).toThrow("astype('date'): cannot convert a boolean (element 0) to date");
+    expect(() => Series.of('1', 'x').astype('number')).toThrow(
+      "astype('number'): element 1 is 'x', not a number",
+    );
+    expect(() => Series.of('yes').astype('boolean')).toThrow(
+      "astype('boolean'): element 0 is 'yes', not true or false",
+    );
+    expect(() => Series.of(true).astype('date')).toThrow(
+      "astype('date'): cannot convert a boolean (element 0) to date",
+    );
   });
 });
 
@@ -216,7 +250,15 @@ describe('reductions (pandas semantics: missing skipped, std and var with ddof 1
   });
 
   it('interpolates quantiles linearly, as pandas does by default', () => {
-    const expected: [number, number][] = [[0, -4], [0.1, -1.5], [0.25, 1.25], [0.5, 2.75], [0.75, 6.3125], [0.9, 8.625], [1, 10]];
+    const expected: [number, number][] = [
+      [0, -4],
+      [0.1, -1.5],
+      [0.25, 1.25],
+      [0.5, 2.75],
+      [0.75, 6.3125],
+      [0.9, 8.625],
+      [1, 10],
+    ];
     for (const [q, value] of expected) expect(withGaps.quantile(q)).toBeCloseTo(value, 12);
     expect(() => withGaps.quantile(1.5)).toThrow('quantile: q must be between 0 and 1, got 1.5');
     expect(Series.of(4, 1, 3, 2).median()).toBe(2.5);
@@ -226,7 +268,14 @@ describe('reductions (pandas semantics: missing skipped, std and var with ddof 1
     const empty = Series.of(NaN, NaN);
     expect(empty.sum()).toBe(0);
     expect(empty.count()).toBe(0);
-    for (const v of [empty.mean(), empty.std(), empty.min(), empty.max(), empty.median(), Series.of(5).std()]) {
+    for (const v of [
+      empty.mean(),
+      empty.std(),
+      empty.min(),
+      empty.max(),
+      empty.median(),
+      Series.of(5).std(),
+    ]) {
       expect(v).toBeNaN();
     }
     expect(Series.of(5).var()).toBeNaN();
@@ -258,6 +307,8 @@ describe('reductions (pandas semantics: missing skipped, std and var with ddof 1
     expect(dates.max()).toEqual(new Date('2024-05-01'));
     expect(dates.count()).toBe(2);
     expect(Series.from([null], 'date').min()).toBeNull();
-    expect(() => (Series.of('a') as unknown as Series<number>).mean()).toThrow('mean: needs a number series, not a string one');
+    expect(() => (Series.of('a') as unknown as Series<number>).mean()).toThrow(
+      'mean: needs a number series, not a string one',
+    );
   });
 });

@@ -16,7 +16,11 @@ export type Element<T> = T extends number ? number : T | null;
  * The storage behind a Series of T: `Float64Array` for numbers (NaN missing) and dates (epoch ms, NaN
  * missing), `Uint8Array` for booleans (0 false, 1 true, 2 missing), `(string | null)[]` for strings.
  */
-export type StorageOf<T> = T extends boolean ? Uint8Array : T extends string ? (string | null)[] : Float64Array;
+export type StorageOf<T> = T extends boolean
+  ? Uint8Array
+  : T extends string
+    ? (string | null)[]
+    : Float64Array;
 
 /** The Scalar type a DType names. */
 export type ScalarOf<D extends DType> = D extends 'number'
@@ -75,12 +79,17 @@ export function isSeries(value: unknown): value is Series {
 function describeValue(value: unknown): string {
   if (isSeries(value)) return `a ${value.dtype} series`;
   if (value instanceof Date) return 'a Date';
-  return value === null ? 'null' : `a ${typeof value}`;
+  if (value === null) return 'null';
+  return typeof value === 'object' || typeof value === 'undefined'
+    ? `an ${typeof value}`
+    : `a ${typeof value}`;
 }
 
 function checkLength(op: string, a: Series, b: Series): void {
   if (a.length !== b.length) {
-    throw new RangeError(`${op}: series lengths differ (${a.length} and ${b.length}); operations are positional`);
+    throw new RangeError(
+      `${op}: series lengths differ (${a.length} and ${b.length}); operations are positional`,
+    );
   }
 }
 
@@ -96,21 +105,45 @@ function arithmetic(op: ArithOp, a: Float64Array, b: Float64Array | number): Flo
   const out = new Float64Array(n);
   if (typeof b === 'number') {
     switch (op) {
-      case 'add': for (let i = 0; i < n; i++) out[i] = a[i] + b; break;
-      case 'sub': for (let i = 0; i < n; i++) out[i] = a[i] - b; break;
-      case 'mul': for (let i = 0; i < n; i++) out[i] = a[i] * b; break;
-      case 'div': for (let i = 0; i < n; i++) out[i] = a[i] / b; break;
-      case 'mod': for (let i = 0; i < n; i++) out[i] = pyMod(a[i], b); break;
-      case 'pow': for (let i = 0; i < n; i++) out[i] = a[i] ** b; break;
+      case 'add':
+        for (let i = 0; i < n; i++) out[i] = a[i] + b;
+        break;
+      case 'sub':
+        for (let i = 0; i < n; i++) out[i] = a[i] - b;
+        break;
+      case 'mul':
+        for (let i = 0; i < n; i++) out[i] = a[i] * b;
+        break;
+      case 'div':
+        for (let i = 0; i < n; i++) out[i] = a[i] / b;
+        break;
+      case 'mod':
+        for (let i = 0; i < n; i++) out[i] = pyMod(a[i], b);
+        break;
+      case 'pow':
+        for (let i = 0; i < n; i++) out[i] = a[i] ** b;
+        break;
     }
   } else {
     switch (op) {
-      case 'add': for (let i = 0; i < n; i++) out[i] = a[i] + b[i]; break;
-      case 'sub': for (let i = 0; i < n; i++) out[i] = a[i] - b[i]; break;
-      case 'mul': for (let i = 0; i < n; i++) out[i] = a[i] * b[i]; break;
-      case 'div': for (let i = 0; i < n; i++) out[i] = a[i] / b[i]; break;
-      case 'mod': for (let i = 0; i < n; i++) out[i] = pyMod(a[i], b[i]); break;
-      case 'pow': for (let i = 0; i < n; i++) out[i] = a[i] ** b[i]; break;
+      case 'add':
+        for (let i = 0; i < n; i++) out[i] = a[i] + b[i];
+        break;
+      case 'sub':
+        for (let i = 0; i < n; i++) out[i] = a[i] - b[i];
+        break;
+      case 'mul':
+        for (let i = 0; i < n; i++) out[i] = a[i] * b[i];
+        break;
+      case 'div':
+        for (let i = 0; i < n; i++) out[i] = a[i] / b[i];
+        break;
+      case 'mod':
+        for (let i = 0; i < n; i++) out[i] = pyMod(a[i], b[i]);
+        break;
+      case 'pow':
+        for (let i = 0; i < n; i++) out[i] = a[i] ** b[i];
+        break;
     }
   }
   return out;
@@ -122,21 +155,45 @@ function compareNumbers(op: CompareOp, a: Float64Array, b: Float64Array | number
   const out = new Uint8Array(n);
   if (typeof b === 'number') {
     switch (op) {
-      case 'eq': for (let i = 0; i < n; i++) out[i] = a[i] === b ? 1 : 0; break;
-      case 'ne': for (let i = 0; i < n; i++) out[i] = a[i] !== b ? 1 : 0; break;
-      case 'gt': for (let i = 0; i < n; i++) out[i] = a[i] > b ? 1 : 0; break;
-      case 'ge': for (let i = 0; i < n; i++) out[i] = a[i] >= b ? 1 : 0; break;
-      case 'lt': for (let i = 0; i < n; i++) out[i] = a[i] < b ? 1 : 0; break;
-      case 'le': for (let i = 0; i < n; i++) out[i] = a[i] <= b ? 1 : 0; break;
+      case 'eq':
+        for (let i = 0; i < n; i++) out[i] = a[i] === b ? 1 : 0;
+        break;
+      case 'ne':
+        for (let i = 0; i < n; i++) out[i] = a[i] !== b ? 1 : 0;
+        break;
+      case 'gt':
+        for (let i = 0; i < n; i++) out[i] = a[i] > b ? 1 : 0;
+        break;
+      case 'ge':
+        for (let i = 0; i < n; i++) out[i] = a[i] >= b ? 1 : 0;
+        break;
+      case 'lt':
+        for (let i = 0; i < n; i++) out[i] = a[i] < b ? 1 : 0;
+        break;
+      case 'le':
+        for (let i = 0; i < n; i++) out[i] = a[i] <= b ? 1 : 0;
+        break;
     }
   } else {
     switch (op) {
-      case 'eq': for (let i = 0; i < n; i++) out[i] = a[i] === b[i] ? 1 : 0; break;
-      case 'ne': for (let i = 0; i < n; i++) out[i] = a[i] !== b[i] ? 1 : 0; break;
-      case 'gt': for (let i = 0; i < n; i++) out[i] = a[i] > b[i] ? 1 : 0; break;
-      case 'ge': for (let i = 0; i < n; i++) out[i] = a[i] >= b[i] ? 1 : 0; break;
-      case 'lt': for (let i = 0; i < n; i++) out[i] = a[i] < b[i] ? 1 : 0; break;
-      case 'le': for (let i = 0; i < n; i++) out[i] = a[i] <= b[i] ? 1 : 0; break;
+      case 'eq':
+        for (let i = 0; i < n; i++) out[i] = a[i] === b[i] ? 1 : 0;
+        break;
+      case 'ne':
+        for (let i = 0; i < n; i++) out[i] = a[i] !== b[i] ? 1 : 0;
+        break;
+      case 'gt':
+        for (let i = 0; i < n; i++) out[i] = a[i] > b[i] ? 1 : 0;
+        break;
+      case 'ge':
+        for (let i = 0; i < n; i++) out[i] = a[i] >= b[i] ? 1 : 0;
+        break;
+      case 'lt':
+        for (let i = 0; i < n; i++) out[i] = a[i] < b[i] ? 1 : 0;
+        break;
+      case 'le':
+        for (let i = 0; i < n; i++) out[i] = a[i] <= b[i] ? 1 : 0;
+        break;
     }
   }
   return out;
@@ -144,12 +201,18 @@ function compareNumbers(op: CompareOp, a: Float64Array, b: Float64Array | number
 
 function compareOrdered<V>(op: CompareOp, x: V, y: V): boolean {
   switch (op) {
-    case 'eq': return x === y;
-    case 'ne': return x !== y;
-    case 'gt': return x > y;
-    case 'ge': return x >= y;
-    case 'lt': return x < y;
-    case 'le': return x <= y;
+    case 'eq':
+      return x === y;
+    case 'ne':
+      return x !== y;
+    case 'gt':
+      return x > y;
+    case 'ge':
+      return x >= y;
+    case 'lt':
+      return x < y;
+    case 'le':
+      return x <= y;
   }
 }
 
@@ -191,19 +254,16 @@ function moments(values: Float64Array): Stats {
       if (x === x) {
         n++;
         sum += x;
+        min = x < min ? x : min;
+        max = x > max ? x : max;
       }
     }
     if (n === 0) continue;
     const blockMean = sum / n;
     let blockM2 = 0;
     for (let i = start; i < end; i++) {
-      const x = values[i];
-      if (x === x) {
-        const d = x - blockMean;
-        blockM2 += d * d;
-        if (x < min) min = x;
-        if (x > max) max = x;
-      }
+      const d = values[i] - blockMean;
+      if (d === d) blockM2 += d * d;
     }
     const total = count + n;
     const delta = blockMean - mean;
@@ -230,7 +290,9 @@ function inferDType(values: ArrayLike<unknown>): DType {
     if (v instanceof Date) return 'date';
     const t = typeof v;
     if (t === 'number' || t === 'boolean' || t === 'string') return t as DType;
-    throw new TypeError(`Series.from: element ${i} is ${describeValue(v)}; a series holds numbers, booleans, strings or Dates`);
+    throw new TypeError(
+      `Series.from: element ${i} is ${describeValue(v)}; a series holds numbers, booleans, strings or Dates`,
+    );
   }
   return 'number';
 }
@@ -238,7 +300,9 @@ function inferDType(values: ArrayLike<unknown>): DType {
 function storageFor(values: ArrayLike<unknown>, dtype: DType): Storage {
   const n = values.length;
   const wrong = (i: number): never => {
-    throw new TypeError(`Series.from: element ${i} is ${describeValue(values[i])}, but the series is ${dtype}`);
+    throw new TypeError(
+      `Series.from: element ${i} is ${describeValue(values[i])}, but the series is ${dtype}`,
+    );
   };
   switch (dtype) {
     case 'number': {
@@ -342,7 +406,8 @@ export class Series<T extends Scalar = Scalar> {
   /**
    * A Series from an array or typed array. Without `dtype`, the first present value decides it (typed
    * arrays are numbers; an empty or all-missing array is numbers). `null` and `undefined` are missing.
-   * A `Float64Array` is used as it is, not copied.
+   * Storage is used as it is, not copied: a `Float64Array` for numbers or dates (epoch ms), and a
+   * `Uint8Array` of 0/1/2 codes for `dtype` `'boolean'` (what `DataFrame.toColumns` gives).
    * @throws TypeError when an element does not fit the dtype.
    */
   static from(values: Float64Array | ArrayLike<number | null | undefined>): Series<number>;
@@ -383,9 +448,12 @@ export class Series<T extends Scalar = Scalar> {
   #element(i: number): Element<T> {
     const v = this.values[i];
     switch (this.dtype) {
-      case 'boolean': return (v === MISSING ? null : v === 1) as Element<T>;
-      case 'date': return (Number.isNaN(v) ? null : new Date(v as number)) as Element<T>;
-      default: return v as Element<T>;
+      case 'boolean':
+        return (v === MISSING ? null : v === 1) as Element<T>;
+      case 'date':
+        return (Number.isNaN(v) ? null : new Date(v as number)) as Element<T>;
+      default:
+        return v as Element<T>;
     }
   }
 
@@ -417,7 +485,11 @@ export class Series<T extends Scalar = Scalar> {
     const n = indices.length;
     const src = this.values;
     const out: Storage =
-      src instanceof Float64Array ? new Float64Array(n) : src instanceof Uint8Array ? new Uint8Array(n) : new Array(n);
+      src instanceof Float64Array
+        ? new Float64Array(n)
+        : src instanceof Uint8Array
+          ? new Uint8Array(n)
+          : new Array(n);
     const missing = src instanceof Float64Array ? NaN : src instanceof Uint8Array ? MISSING : null;
     for (let i = 0; i < n; i++) {
       const j = indices[i];
@@ -429,7 +501,8 @@ export class Series<T extends Scalar = Scalar> {
   }
 
   #numbers(op: string, dtypes: readonly DType[] = ['number']): Float64Array {
-    if (!dtypes.includes(this.dtype)) throw new TypeError(`${op}: needs a ${dtypes.join(' or ')} series, not a ${this.dtype} one`);
+    if (!dtypes.includes(this.dtype))
+      throw new TypeError(`${op}: needs a ${dtypes.join(' or ')} series, not a ${this.dtype} one`);
     return this.values as Float64Array;
   }
 
@@ -439,11 +512,13 @@ export class Series<T extends Scalar = Scalar> {
     const wanted = dates ? 'date' : 'number';
     if (isSeries(other)) {
       checkLength(op, this, other);
-      if (other.dtype !== wanted) throw new TypeError(`${op}: cannot combine a ${this.dtype} series with ${describeValue(other)}`);
+      if (other.dtype !== wanted)
+        throw new TypeError(`${op}: cannot combine a ${this.dtype} series with ${describeValue(other)}`);
       return new Series('number', arithmetic(op, a, other.values as Float64Array));
     }
     const b = dates && other instanceof Date ? other.getTime() : other;
-    if (typeof b !== 'number') throw new TypeError(`${op}: cannot combine a ${this.dtype} series with ${describeValue(other)}`);
+    if (typeof b !== 'number')
+      throw new TypeError(`${op}: cannot combine a ${this.dtype} series with ${describeValue(other)}`);
     return new Series('number', arithmetic(op, a, b));
   }
 
@@ -489,7 +564,8 @@ export class Series<T extends Scalar = Scalar> {
 
   #compare(op: CompareOp, other: T | Series<T>): Series<boolean> {
     const ordered = op !== 'eq' && op !== 'ne';
-    if (ordered && this.dtype === 'boolean') throw new TypeError(`${op}: booleans are not ordered; use eq or ne`);
+    if (ordered && this.dtype === 'boolean')
+      throw new TypeError(`${op}: booleans are not ordered; use eq or ne`);
     const mismatch = (): never => {
       throw new TypeError(`${op}: cannot compare a ${this.dtype} series with ${describeValue(other)}`);
     };
@@ -563,7 +639,8 @@ export class Series<T extends Scalar = Scalar> {
   }
 
   #booleans(op: string): Uint8Array {
-    if (this.dtype !== 'boolean') throw new TypeError(`${op}: needs a boolean series, not a ${this.dtype} one`);
+    if (this.dtype !== 'boolean')
+      throw new TypeError(`${op}: needs a boolean series, not a ${this.dtype} one`);
     return this.values as Uint8Array;
   }
 
@@ -613,7 +690,10 @@ export class Series<T extends Scalar = Scalar> {
    * `fn` applied to each element (missing ones included, as NaN or `null`); returning `null` or
    * `undefined` makes a missing value. The result's dtype is `dtype`, or else inferred from the results.
    */
-  map<U extends Scalar>(fn: (value: Element<T>, index: number) => U | null | undefined, dtype?: DTypeOf<U>): Series<U> {
+  map<U extends Scalar>(
+    fn: (value: Element<T>, index: number) => U | null | undefined,
+    dtype?: DTypeOf<U>,
+  ): Series<U> {
     const out = new Array<U | null | undefined>(this.length);
     for (let i = 0; i < out.length; i++) out[i] = fn(this.#element(i), i);
     return Series.from(out, dtype) as Series<U>;
@@ -621,8 +701,9 @@ export class Series<T extends Scalar = Scalar> {
 
   /**
    * The Series converted to another dtype. Numbers → booleans is `x !== 0`; strings → numbers, dates
-   * (`Date.parse`) or booleans (`'true'`/`'false'`) must parse; dates ↔ numbers are epoch milliseconds;
-   * anything → strings is its text (dates as ISO). Missing stays missing.
+   * (`Date.parse`) or booleans (`'true'`/`'false'`) must parse, and blank strings become missing;
+   * dates ↔ numbers are epoch milliseconds; anything → strings is its text (dates as ISO). Missing stays
+   * missing.
    * @throws TypeError naming the first element that does not convert.
    */
   astype<D extends DType>(dtype: D): Series<ScalarOf<D>> {
@@ -722,7 +803,9 @@ export class Series<T extends Scalar = Scalar> {
    */
   quantile(this: Series<number>, q: number): number {
     if (!(q >= 0 && q <= 1)) throw new RangeError(`quantile: q must be between 0 and 1, got ${q}`);
-    const sorted = this.#numbers('quantile').filter((x) => x === x).sort();
+    const sorted = this.#numbers('quantile')
+      .filter((x) => x === x)
+      .sort();
     if (sorted.length === 0) return NaN;
     const pos = q * (sorted.length - 1);
     const lo = Math.floor(pos);

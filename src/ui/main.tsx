@@ -1,24 +1,29 @@
 /**
  * The playground's entry: starts the worker at once (esbuild warms up while the page renders), opens
- * the first example, and renders the shell. H7's share links, autosave and tutorial plug in through
- * the store (`createWorkspaceStore`: get, load, update, subscribe) and the App's slots.
+ * what the URL or the autosave says, and renders the shell. H7's share links, autosave, tutorial and
+ * Download project plug in through the workspace store and the App's slots (see share/slots.tsx).
  */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createWorkerHost } from '../worker/host';
-import { examples } from '../examples';
 import { App } from './app/App';
 import { createPlayground } from './state/playground';
-import { createWorkspaceStore } from './state/workspaceStore';
+import { openPlayground, shareSlots } from './share/slots';
 import './theme/theme';
 import './app/app.css';
 
-const host = createWorkerHost();
-const workspace = createWorkspaceStore(examples[0].workspace);
-const playground = createPlayground(host, workspace);
-
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App playground={playground} slots={{ examples }} />
-  </StrictMode>,
-);
+const root = document.getElementById('root')!;
+if (new URLSearchParams(location.search).get('embed') === '1') {
+  // `?embed=1`: the docs embed (embed.html is the lighter entry for the same thing).
+  void import('./share/embed').then(({ mountEmbed }) => mountEmbed(root));
+} else {
+  const host = createWorkerHost();
+  // A share link, an example, the autosave or the default example; see share/opening.ts.
+  const { workspace, share } = openPlayground();
+  const playground = createPlayground(host, workspace);
+  createRoot(root).render(
+    <StrictMode>
+      <App playground={playground} slots={shareSlots(share)} />
+    </StrictMode>,
+  );
+}

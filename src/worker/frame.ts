@@ -39,8 +39,12 @@ export function frameMain(): void {
     const data = event.data as PageToFrame;
     if (event.source !== parent || !data || data.kind !== 'boot') return;
     const crash = (message: string) => parent.postMessage({ kind: 'crash', message }, '*');
-    const url = URL.createObjectURL(new Blob([data.script], { type: 'text/javascript' }));
-    const worker = new Worker(url, { type: 'module', name: 'hamilton-runner' });
+    // A classic worker: Chromium refuses module workers from `blob:` URLs of an opaque origin. The
+    // script is built as an ES module without imports; the function scope keeps its top-level
+    // declarations off the global object, where esbuild's Go shim would mistake them for its own.
+    const source = `(function () {\n${data.script}\n})();\n`;
+    const url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
+    const worker = new Worker(url, { name: 'hamilton-runner' });
     // Uncaught errors of user code are reported by the worker itself; reaching here means the worker
     // itself could not start or died.
     worker.addEventListener('error', (e) => crash(e.message || 'the worker failed'));

@@ -139,3 +139,17 @@ describe('parameterizeValues / parameterizeSources / inject', () => {
     expect(await dr.execute(['a_plus_10_plus_b'], { inputs: { a: 1, b: 2 } })).toEqual({ a_plus_10_plus_b: 13 });
   });
 });
+
+describe('group() type checks', () => {
+  it('refuses group() on a parameter not typed as an array or record', () => {
+    const bad = analysed(inject({ n: group(source('a'), source('b')) })((n: number) => n), { name: 'bad', params: 'n: number' });
+    expect(() => driverOf({ bad })).toThrow(
+      'Validation for fn: bad All parameters with a group() parameterization must be annotated as a list: the following are not: n (number)',
+    );
+    const ok = analysed(inject({ n: group({ x: source('a') }) })((n: Readonly<Record<string, number>>) => n.x), {
+      name: 'ok',
+      params: 'n: Readonly<Record<string, number>>',
+    });
+    expect(() => driverOf({ ok })).not.toThrow();
+  });
+});

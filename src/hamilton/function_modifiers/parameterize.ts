@@ -43,12 +43,18 @@ function formatDoc(doc: string, values: Readonly<Record<string, unknown>>): stri
 
 /** The element type of an array type's text (`number[]`, `Array<number>`), or `unknown`. */
 function elementType(type: string): string {
-  const t = type.replace(/^readonly\s+/, '').trim();
+  const t = type
+    .trim()
+    .replace(/^readonly\s+/, '')
+    .replace(/^Readonly<(.+)>$/, '$1');
   const generic = /^(?:Readonly)?Array<(.+)>$/.exec(t) ?? /^Record<\s*string\s*,(.+)>$/.exec(t);
   if (generic) return generic[1].trim();
   if (t.endsWith('[]')) return t.slice(0, -2).replace(/^\((.*)\)$/, '$1');
   return 'unknown';
 }
+
+const isArrayType = (type: string) => /^(readonly\s+)?.+\[\]$|^(Readonly)?Array<.+>$/.test(type.trim());
+const isRecordType = (type: string) => /^(Readonly<)?Record<\s*string\s*,.+>$|^\{\s*\[\w+:\s*string\]:.+\}$/.test(type.trim());
 
 function resolveSingle(dep: SingleDependency, kwargs: Readonly<Record<string, unknown>>): unknown {
   return dep instanceof UpstreamDependency ? kwargs[dep.source] : dep.value;
@@ -131,6 +137,26 @@ function parameterizeModifier(decorator: string, spec: Readonly<Record<string, P
         throw invalid(
           ctx,
           `Parametrization is invalid: the following parameters don't appear in the function itself: ${[...missing].join(', ')}`,
+        );
+      }
+      const types = new Map(ctx.source.params.map((p) => [p.name, p.type]));
+      const invalidTypes = new Set<string>();
+      for (const s of Object.values(spec)) {
+        for (const [param, a] of Object.entries(splitSpec(s)[0])) {
+          const type = types.get(param) ?? 'unknown';
+          const fits =
+            type === 'unknown' ||
+            (a instanceof GroupedListDependency && isArrayType(type)) ||
+            (a instanceof GroupedDictDependency && isRecordType(type));
+          if ((a instanceof GroupedListDependency || a instanceof GroupedDictDependency) && !fits) {
+            invalidTypes.add(`${param} (${type})`);
+          }
+        }
+      }
+      if (invalidTypes.size > 0) {
+        throw invalid(
+          ctx,
+          `Validation for fn: ${ctx.source.name} All parameters with a group() parameterization must be annotated as a list: the following are not: ${[...invalidTypes].join(', ')}`,
         );
       }
     },

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { modifiersOf } from './base';
 import { source, value } from './dependencies';
 import { extractFields } from './extract';
 import { applyTo, mutate, pipeInput, pipeOutput, step } from './pipe';
@@ -42,6 +43,9 @@ describe('pipeInput', () => {
     const inputs = { v: 10, input_1: 20, input_2: 30 };
     const on = await driverOf({ chain }, { calc_c: true }).execute(['chain'], { inputs });
     expect(on.chain).toBe(((10 + 1 + 2 + 3 + 20) * 30) * 10);
+    const [modifier] = modifiersOf(chain);
+    expect(modifier.configKeys).toEqual(['calc_c']);
+    expect(modifier.configValues).toEqual({ calc_c: [true] });
     const offDriver = driverOf({ chain }, { calc_c: false });
     expect(nodesOf(offDriver).has('chain.with_add_n_1')).toBe(false);
     expect((await offDriver.execute(['chain'], { inputs })).chain).toBe(((10 + 1 + 2 + 20) * 30) * 10);

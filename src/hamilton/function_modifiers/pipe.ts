@@ -112,12 +112,26 @@ export function applyTo(targetFn: Function, kwargs: Readonly<Record<string, unkn
   return new Step({ targetFn, kwargs });
 }
 
+/** The config keys the steps' `.when` conditions read. */
+function configKeysOf(steps: readonly Step[]): string[] {
+  return [...new Set(steps.flatMap((s) => s.resolvers.flatMap((r) => r.keys)))];
+}
+
+/** The values the steps' `.when` conditions compare each key with. */
+function configValuesOf(steps: readonly Step[]): Record<string, unknown[]> {
+  const out: Record<string, unknown[]> = {};
+  for (const r of steps.flatMap((s) => s.resolvers)) {
+    for (const [k, vs] of Object.entries(r.values)) out[k] = [...new Set([...(out[k] ?? []), ...vs])];
+  }
+  return out;
+}
+
 function fnName(fn: Function, ctx: ModifierContext): string {
   return ctx.sourceOf(fn).name || fn.name;
 }
 
-/** The step's arguments bound to its parameters: parameter → node, parameter → constant. */
-function bind(s: Step, chained: string | undefined, ctx: ModifierContext): [Record<string, string>, Record<string, unknown>] {
+/** The step's arguments (after the chained one) bound to its parameters: parameter → node, → constant. */
+function bind(s: Step, chained: string, ctx: ModifierContext): [Record<string, string>, Record<string, unknown>] {
   const fn = s.fn as Function;
   const params = ctx.sourceOf(fn).params;
   const fail = () =>
@@ -125,7 +139,7 @@ function bind(s: Step, chained: string | undefined, ctx: ModifierContext): [Reco
       ctx,
       `Function: ${fnName(fn, ctx)} cannot be applied with the following args: ${repr(s.args)} and the following kwargs: ${repr(s.kwargs)}`,
     );
-  const positional = chained === undefined ? s.args : [source(chained), ...s.args];
+  const positional = [source(chained), ...s.args];
   if (positional.length > params.length) throw fail();
   const bound = new Map<string, unknown>();
   positional.forEach((a, i) => bound.set(params[i].name, a));
@@ -216,11 +230,12 @@ export function pipeInput(...args: (Step | PipeInputOptions)[]): Decorator {
       ),
     );
   }
-  const inherit = !('namespace' in options);
+  const inherit = options.namespace === undefined;
   const modifier: FunctionModifier = {
     phase: 'inject',
     decorator: 'pipe_input',
-    configKeys: steps.flatMap((s) => s.resolvers.flatMap((r) => r.keys)),
+    configKeys: configKeysOf(steps),
+    configValues: configValuesOf(steps),
     validate(ctx) {
       for (const s of steps) validateStep(s, inherit, ctx);
     },
@@ -267,11 +282,15 @@ class PipeOutput implements FunctionModifier {
   ) {}
 
   get configKeys(): string[] {
-    return this.steps.flatMap((s) => s.resolvers.flatMap((r) => r.keys));
+    return configKeysOf(this.steps);
+  }
+
+  get configValues(): Record<string, unknown[]> {
+    return configValuesOf(this.steps);
   }
 
   validate(ctx: ModifierContext): void {
-    for (const s of this.steps) validateStep(s, !('namespace' in this.options), ctx);
+    for (const s of this.steps) validateStep(s, this.options.namespace === undefined, ctx);
   }
 
   transform(nodes: readonly Node[], ctx: ModifierContext): Node[] {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import { InvalidDecoratorException } from './base';
 import { extractColumns } from './extract';
 import { tag, tagOutputs } from './tags';
@@ -84,5 +84,13 @@ describe('tagOutputs', () => {
   it('refuses reserved tags', () => {
     const df = analysed(tagOutputs({ a: { 'dag.x': 'y' } })(() => 1), { name: 'df' });
     expect(() => driverOf({ df })).toThrow(/The following tags are invalid as tags: dag.x=y/);
+  });
+});
+
+describe('typing', () => {
+  it('a decorated function keeps its parameter and return types', () => {
+    const f = tag({ owner: 'ds' })(extractColumns('a')((x: number, _label?: string): { a: number[] } => ({ a: [x] })));
+    expectTypeOf(f).toEqualTypeOf<(x: number, label?: string) => { a: number[] }>();
+    expect(f(2).a).toEqual([2]);
   });
 });

@@ -84,7 +84,7 @@ export function tagOutputs(tagsByOutput: Readonly<Record<string, Tags>>): Decora
   const modifier: FunctionModifier = {
     phase: 'tag',
     decorator: 'tag_outputs',
-    transform: (nodes) => nodes.map((n) => (n.name in tagsByOutput ? withTags(n, tagsByOutput[n.name]) : n)),
+    transform: (nodes) => nodes.map((n) => (Object.hasOwn(tagsByOutput, n.name) ? withTags(n, tagsByOutput[n.name]) : n)),
   };
   return decoratorFor(modifier);
 }

@@ -57,10 +57,14 @@ export async function buildExportRuntime(): Promise<Record<string, string>> {
 export function hamiltonExportRuntime(): Plugin {
   return {
     name: 'hamilton-export-runtime',
-    resolveId: (id) => (id === RUNTIME_MODULE ? RESOLVED : null),
-    async load(id) {
-      if (id !== RESOLVED) return null;
-      return `export default ${JSON.stringify(await buildExportRuntime())};`;
+    // Hook filters: the bundler calls these for the virtual module only.
+    resolveId: {
+      filter: { id: /^virtual:hamilton-export-runtime$/ },
+      handler: () => RESOLVED,
+    },
+    load: {
+      filter: { id: /^\0virtual:hamilton-export-runtime$/ },
+      handler: async () => `export default ${JSON.stringify(await buildExportRuntime())};`,
     },
   };
 }

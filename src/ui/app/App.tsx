@@ -57,6 +57,7 @@ function Shell({ slots }: { readonly slots: AppSlots }) {
           {notice}
         </div>
       )}
+      {slots.banner}
       {phone ? (
         <Tabs label="Region" tabs={REGIONS} selected={region} onSelect={(r) => updateView({ region: r })} className="phone">
           <div className="main phone-main">

@@ -45,6 +45,7 @@ export function Header({ slots }: { readonly slots: AppSlots }) {
       </button>
       <StatusLine />
       <span className="spacer" />
+      {slots.headerActions}
       <button
         type="button"
         className="button"

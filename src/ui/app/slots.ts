@@ -13,4 +13,8 @@ export interface AppSlots {
   readonly sidePanel?: ReactNode;
   /** What Share does; without it the button says sharing is unavailable. */
   readonly onShare?: (workspace: Workspace) => void | Promise<void>;
+  /** Extra header buttons before Share (Download project, Tutorial). */
+  readonly headerActions?: ReactNode;
+  /** Banners under the header (opened from a link, restore previous work). */
+  readonly banner?: ReactNode;
 }

@@ -18,7 +18,7 @@ export function scanParams(code: string, from: number): ParamPlace[] {
   const start = code.indexOf('(', from);
   if (start < 0) return [];
   const params: ParamPlace[] = [];
-  let depth = 0;
+  const open: string[] = [];
   let segment = start + 1;
   for (let i = start + 1; i < code.length; i++) {
     const c = code[i];
@@ -36,15 +36,15 @@ export function scanParams(code: string, from: number): ParamPlace[] {
       if (i <= 0) break;
       continue;
     }
-    if (c === '>' && code[i - 1] === '=') continue; // an arrow in a default value or a function type
-    if (OPEN.includes(c)) depth++;
+    if (OPEN.includes(c)) open.push(c);
     else if (CLOSE.includes(c)) {
-      if (depth === 0) {
-        if (c === ')') pushParam(code, segment, i, params);
+      // `>` closes only a `<` (otherwise it is a comparison or an arrow's).
+      if (open.at(-1) === OPEN[CLOSE.indexOf(c)]) open.pop();
+      else if (c === ')' && open.length === 0) {
+        pushParam(code, segment, i, params);
         return params;
       }
-      depth--;
-    } else if (c === ',' && depth === 0) {
+    } else if (c === ',' && open.length === 0) {
       pushParam(code, segment, i, params);
       segment = i + 1;
     }

@@ -62,13 +62,15 @@ export function emitHamiltonTypings(): { libs: ExtraLib[]; sources: string[]; er
 export function hamiltonTypings(): Plugin {
   return {
     name: 'hamilton-typings',
-    resolveId: (id) => (id === VIRTUAL ? RESOLVED : undefined),
-    load(id) {
-      if (id !== RESOLVED) return undefined;
-      const { libs, sources, errors } = emitHamiltonTypings();
-      if (errors.length) this.error(`hamilton typings: ${errors.join('\n')}`);
-      for (const source of sources) this.addWatchFile(source);
-      return `export default ${JSON.stringify(libs)};`;
+    resolveId: { filter: { id: new RegExp(`^${VIRTUAL}$`) }, handler: () => RESOLVED },
+    load: {
+      filter: { id: new RegExp(`^\0${VIRTUAL}$`) },
+      handler() {
+        const { libs, sources, errors } = emitHamiltonTypings();
+        if (errors.length) this.error(`hamilton typings: ${errors.join('\n')}`);
+        for (const source of sources) this.addWatchFile(source);
+        return `export default ${JSON.stringify(libs)};`;
+      },
     },
   };
 }

@@ -1,0 +1,98 @@
+/** Share links: the round trip, the URL following edits, the malformed-link banner and autosave restore. */
+import { expect, test } from '@playwright/test';
+import { decodeLink } from '../src/share/link';
+import { openPlayground, replaceCode, waitForNode } from './ui-helpers';
+import { editorText, runUntilDone, savedWorkspace } from './share-helpers';
+
+const EDITED = "import { Series } from 'hamilton/frame';\n\nexport function a(input: number[]): Series<number> {\n  return Series.from(input).mod(7);\n}\n\nexport function shared_node(a: Series<number>): number {\n  return a.sum();\n}\n";
+
+test('share link round trip: copy, open in a new page, same files, runs only after Run', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await openPlayground(page);
+  await waitForNode(page, 'd');
+  await replaceCode(page, EDITED);
+  await waitForNode(page, 'shared_node');
+  await page.getByRole('button', { name: 'Share' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Link copied' })).toBeVisible();
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  expect(link).toBe(page.url());
+  const decoded = decodeLink(new URL(link).hash);
+  expect(decoded?.ok && decoded.workspace.files).toEqual([{ name: 'functions.ts', code: EDITED }]);
+
+  const other = await context.newPage();
+  const errors = await openPlayground(other, link.replace(/^https?:\/\/[^/]+/, ''));
+  await waitForNode(other, 'shared_node');
+  await expect(other.locator('[data-banner="link"]')).toContainText('came from a link');
+  expect(await editorText(other)).toContain('export function shared_node(a: Series<number>): number {');
+  // Drawn, not run.
+  await expect(other.locator('[data-node][data-state="done"]')).toHaveCount(0);
+  await other.waitForTimeout(500);
+  await expect(other.locator('[data-node][data-state="done"]')).toHaveCount(0);
+  await runUntilDone(other, 'shared_node');
+  expect(errors).toEqual([]);
+});
+
+test('the URL follows edits', async ({ page }) => {
+  await openPlayground(page);
+  await waitForNode(page, 'd');
+  await replaceCode(page, EDITED);
+  await expect.poll(() => decodeLink(new URL(page.url()).hash)?.ok, { timeout: 10_000 }).toBe(true);
+  const decoded = decodeLink(new URL(page.url()).hash);
+  expect(decoded?.ok && decoded.workspace.files[0].code).toBe(EDITED);
+});
+
+test('autosave: reopening the playground restores the work', async ({ page }) => {
+  await openPlayground(page);
+  await waitForNode(page, 'd');
+  await replaceCode(page, EDITED);
+  await expect.poll(() => savedWorkspace(page), { timeout: 10_000 }).toContain('shared_node');
+  await page.goto('/');
+  await waitForNode(page, 'shared_node');
+  expect(await editorText(page)).toContain('shared_node');
+  await expect(page.locator('[data-banner]')).toHaveCount(0);
+});
+
+for (const [name, hash] of [
+  ['malformed', '#h1.this-is-not-deflate'],
+  ['truncated', '#h1.q1YqSy0qzszPU7JSMlTSUUrLzEnVU8rJz0tPLElVslIqLcnLz0nPzM'],
+  ['future-version', '#h7.AAAA'],
+] as const) {
+  test(`a ${name} link shows a banner, opens the default example and keeps the autosave`, async ({ page }) => {
+    await openPlayground(page);
+    await waitForNode(page, 'd');
+    await replaceCode(page, EDITED);
+    await expect.poll(() => savedWorkspace(page), { timeout: 10_000 }).toContain('shared_node');
+    const saved = await savedWorkspace(page);
+
+    await page.goto(`/${hash}`);
+    const banner = page.locator('[data-banner="bad-link"]');
+    await expect(banner).toContainText('could not be opened');
+    await waitForNode(page, 'd');
+    await expect(page.locator('[data-node="shared_node"]')).toHaveCount(0);
+    expect(await savedWorkspace(page)).toBe(saved);
+    await banner.getByRole('button', { name: 'Restore my previous work' }).click();
+    await waitForNode(page, 'shared_node');
+  });
+}
+
+test('opening a link never overwrites the autosave without a way back', async ({ page }) => {
+  await openPlayground(page);
+  await waitForNode(page, 'd');
+  await replaceCode(page, EDITED);
+  await expect.poll(() => savedWorkspace(page), { timeout: 10_000 }).toContain('shared_node');
+  const mine = await savedWorkspace(page);
+
+  // Someone else's link: the e-commerce example.
+  await page.goto('/?example=ecommerce');
+  await waitForNode(page, 'feature_set_v1');
+  await page.getByRole('button', { name: 'Share' }).click();
+  const theirs = page.url();
+  await page.goto('/');
+  await page.goto(theirs.replace(/^https?:\/\/[^/]+/, ''));
+  await waitForNode(page, 'feature_set_v1');
+  const banner = page.locator('[data-banner="link"]');
+  await expect(banner).toBeVisible();
+  expect(await savedWorkspace(page)).toBe(mine);
+  await banner.getByRole('button', { name: 'Restore my previous work' }).click();
+  await waitForNode(page, 'shared_node');
+});

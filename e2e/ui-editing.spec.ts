@@ -1,0 +1,38 @@
+import { expect, test } from '@playwright/test';
+import { focusEditorEnd, openPlayground, waitForNode } from './ui-helpers';
+
+test('a new function appears as a node while typing, wired to what it reads', async ({ page }) => {
+  const errors = await openPlayground(page);
+  await waitForNode(page, 'd');
+  await focusEditorEnd(page);
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('export const e = (d: Series<number>, c: Series<number>): Series<number> => d.add(c');
+  const e = await waitForNode(page, 'e');
+  await expect(e).toHaveAttribute('aria-label', /^e: function, type Series<number>/);
+  // Its edges are drawn: selecting it lights d and c as its upstream.
+  await e.click();
+  const details = page.getByRole('complementary', { name: 'Details of e' });
+  await expect(details.getByRole('button', { name: 'd', exact: true })).toBeVisible();
+  await expect(details.getByRole('button', { name: 'c', exact: true })).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
+test('file tabs: add, rename and delete a file; its functions join and leave the graph', async ({ page }) => {
+  await openPlayground(page);
+  await waitForNode(page, 'd');
+  await page.getByRole('button', { name: 'Add a file' }).click();
+  await page.getByRole('textbox', { name: 'New file name' }).fill('extra.ts');
+  await page.getByRole('button', { name: 'Add', exact: true }).click();
+  await expect(page.getByRole('button', { name: 'extra.ts', pressed: true })).toBeVisible();
+  await focusEditorEnd(page);
+  await page.keyboard.insertText("import { Series } from 'hamilton/frame';\nexport function f(d: Series<number>): number {\n  return d.sum();\n}\n");
+  await waitForNode(page, 'f');
+  await page.getByRole('button', { name: 'Rename extra.ts' }).click();
+  await page.getByRole('textbox', { name: 'New name for extra.ts' }).fill('more.ts');
+  await page.getByRole('button', { name: 'Rename', exact: true }).click();
+  await expect(page.getByRole('button', { name: 'more.ts', pressed: true })).toBeVisible();
+  page.once('dialog', (dialog) => void dialog.accept());
+  await page.getByRole('button', { name: 'Delete more.ts' }).click();
+  await expect(page.locator('[data-node="f"]')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'functions.ts', pressed: true })).toBeVisible();
+});

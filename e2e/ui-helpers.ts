@@ -1,0 +1,46 @@
+/** Shared steps of the UI's browser tests: open the app, collect console errors, wait for the graph. */
+import { expect, type Page } from '@playwright/test';
+
+/** Opens the playground and returns the list its console errors (and page errors) land in. */
+export async function openPlayground(page: Page, path = '/'): Promise<string[]> {
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(String(error)));
+  await page.goto(path);
+  return errors;
+}
+
+/** Waits until the graph shows the node `name`. */
+export async function waitForNode(page: Page, name: string) {
+  const node = page.locator(`[data-node="${name}"]`);
+  await expect(node).toBeVisible({ timeout: 30_000 });
+  return node;
+}
+
+/** Waits for Monaco, then puts the cursor at the end of the active file. */
+export async function focusEditorEnd(page: Page) {
+  const editor = page.locator('.editor-host[data-editor-ready] .monaco-editor');
+  await expect(editor).toBeVisible({ timeout: 30_000 });
+  await editor.locator('.view-lines').click();
+  await page.keyboard.press('ControlOrMeta+End');
+}
+
+/** Opens an example from the Examples menu. */
+export async function openExample(page: Page, title: string) {
+  await page.getByRole('button', { name: 'Examples ▾' }).click();
+  await page.getByRole('button', { name: new RegExp(`^${title}`) }).click();
+}
+
+/** Replaces the active file's whole text, as a user selecting all and pasting would. */
+export async function replaceCode(page: Page, code: string) {
+  await focusEditorEnd(page);
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.insertText(code);
+}
+
+/** Opens a tab of the panel under the graph. */
+export async function openTab(page: Page, name: RegExp | string) {
+  await page.getByRole('tab', { name }).click();
+}

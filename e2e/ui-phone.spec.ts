@@ -1,0 +1,22 @@
+import { expect, test } from '@playwright/test';
+import { openPlayground, waitForNode } from './ui-helpers';
+
+test.use({ viewport: { width: 375, height: 812 } });
+
+test('at 375 px one region shows at a time, chosen with the Code / Graph / Results switcher', async ({ page }) => {
+  const errors = await openPlayground(page);
+  const switcher = page.getByRole('tablist', { name: 'Region' });
+  await expect(switcher.getByRole('tab')).toHaveText(['Code', 'Graph', 'Results']);
+  await expect(page.getByRole('region', { name: 'Code' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Graph' })).toBeHidden();
+  await switcher.getByRole('tab', { name: 'Graph' }).click();
+  await waitForNode(page, 'd');
+  await expect(page.getByRole('region', { name: 'Code' })).toBeHidden();
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(page.locator('[data-node="d"]')).toHaveAttribute('data-state', 'done');
+  await switcher.getByRole('tab', { name: 'Results' }).click();
+  await expect(page.getByRole('region', { name: 'Result d' })).toBeVisible();
+  // Nothing sticks out sideways.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+  expect(errors).toEqual([]);
+});

@@ -1,0 +1,213 @@
+/**
+ * Hostile and broken code: runaway loops (in a node and at module top level), Stop, unbounded
+ * recursion, memory exhaustion, non-Error throws, forged protocol messages, and attempts to reach the
+ * page, its storage or the network. After each, the playground compiles and runs again.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { allEvents, compile, expectWorking, nextCompiled, openWorkerPage, run } from './worker-page';
+import type { WorkerEvent } from '../src/worker/protocol';
+
+const TIMEOUT_MS = 2000;
+
+test.beforeEach(async ({ page }) => openWorkerPage(page, `?timeout=${TIMEOUT_MS}`));
+
+function nextRestart(page: Page): Promise<WorkerEvent> {
+  return page.evaluate(
+    () =>
+      new Promise<WorkerEvent>((resolve) => {
+        const off = window.workerTest.host.subscribe((e) => {
+          if (e.type === 'worker-restarted') {
+            off();
+            resolve(e);
+          }
+        });
+      }),
+  );
+}
+
+/** Milliseconds the page takes to answer, while the worker is busy. */
+async function pageLatency(page: Page): Promise<number> {
+  return page.evaluate(() => new Promise<number>((resolve) => {
+    const t = performance.now();
+    requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - t)));
+  }));
+}
+
+const loop = `import { tag } from 'hamilton';
+export function start(x: number): number {
+  return x;
+}
+export function spin(start: number): number {
+  while (true) {}
+  return start;
+}
+`;
+
+test('while (true) in a node: the watchdog stops it, names the node, and the page stays responsive', async ({ page }) => {
+  await compile(page, [{ name: 'loop.ts', code: loop }]);
+  const restarted = nextRestart(page);
+  const running = run(page, { outputs: ['spin'], inputs: { x: 1 } });
+  await page.waitForFunction(() => window.workerTest.events.some((e) => e.type === 'node-started' && e.node === 'spin'));
+  expect(await pageLatency(page)).toBeLessThan(500);
+  const { finished, events } = await running;
+  expect(finished.ok).toBe(false);
+  expect(finished.error?.name).toBe('TimeoutError');
+  expect(events).toContainEqual(expect.objectContaining({ type: 'node-failed', node: 'spin' }));
+  expect(await restarted).toMatchObject({ reason: 'timeout', node: 'spin', message: expect.stringContaining('node spin') });
+  // The fresh worker rebuilds the last project, so the graph is back without an edit.
+  const again = await nextCompiled(page);
+  expect(again.graph?.nodes.map((n) => n.name)).toContain('spin');
+  await expectWorking(page);
+});
+
+test('while (true) at module top level: stopped, the last good graph stays, marked stale', async ({ page }) => {
+  const good = await compile(page, [{ name: 'loop.ts', code: loop }]);
+  const restarted = nextRestart(page);
+  const hung = await compile(page, [{ name: 'loop.ts', code: `${loop}\nwhile (true) {}\n` }]);
+  expect(await restarted).toMatchObject({ reason: 'timeout', node: null, message: expect.stringContaining('module top-level code') });
+  expect(hung.stale).toBe(true);
+  expect(hung.graph).toEqual(good.graph);
+  expect(hung.diagnostics[0]).toMatchObject({ severity: 'error', source: 'worker' });
+  await expectWorking(page);
+});
+
+test('Stop ends a running node at once', async ({ page }) => {
+  await compile(page, [{ name: 'loop.ts', code: loop }]);
+  const restarted = nextRestart(page);
+  const running = run(page, { outputs: ['spin'], inputs: { x: 1 } });
+  await page.waitForFunction(() => window.workerTest.events.some((e) => e.type === 'node-started' && e.node === 'spin'));
+  const stoppedAt = await page.evaluate(() => {
+    window.workerTest.host.stop();
+    return performance.now();
+  });
+  const { finished } = await running;
+  expect(finished.error?.name).toBe('AbortError');
+  expect(await restarted).toMatchObject({ reason: 'stopped', node: 'spin' });
+  const recompiledAt = await page.evaluate(
+    () => new Promise<number>((resolve) => window.workerTest.host.subscribe((e) => e.type === 'compiled' && resolve(performance.now()))),
+  );
+  expect(recompiledAt - stoppedAt).toBeLessThan(TIMEOUT_MS);
+  await expectWorking(page);
+});
+
+test('unbounded recursion fails its node with a mapped RangeError', async ({ page }) => {
+  await compile(page, [
+    { name: 'rec.ts', code: 'function down(n: number): number {\n  return down(n + 1) + 1;\n}\nexport function deep(x: number): number {\n  return down(x);\n}\n' },
+  ]);
+  const { finished, events } = await run(page, { inputs: { x: 0 } });
+  expect(finished.ok).toBe(false);
+  expect(events.find((e) => e.type === 'node-failed')).toMatchObject({
+    node: 'deep',
+    error: { name: 'RangeError', message: expect.stringContaining('call stack'), file: 'rec.ts', line: 2 },
+  });
+  await expectWorking(page);
+});
+
+test('allocating memory until the worker dies: it is replaced', async ({ page }) => {
+  await compile(page, [
+    { name: 'mem.ts', code: 'export function hog(x: number): number {\n  const keep: number[][] = [];\n  while (true) keep.push(new Array(1_000_000).fill(x));\n}\n' },
+  ]);
+  const restarted = nextRestart(page);
+  const { finished } = await run(page, { inputs: { x: 1.5 } });
+  expect(finished.ok).toBe(false);
+  expect(['timeout', 'crashed']).toContain(((await restarted) as { reason: string }).reason);
+  await expectWorking(page);
+});
+
+test('a node that throws a non-Error value', async ({ page }) => {
+  await compile(page, [
+    { name: 't.ts', code: "export function s(x: number): number {\n  throw 'plain string';\n}\nexport function o(x: number): number {\n  throw { code: 7, html: '<img src=x onerror=\"window.__pwned=1\">' };\n}\n" },
+  ]);
+  const { events } = await run(page, { inputs: { x: 1 } });
+  const failures = events.filter((e) => e.type === 'node-failed');
+  expect(failures).toEqual([
+    expect.objectContaining({ node: 's', error: { name: 'NonErrorThrown', message: 'a non-Error value was thrown: "plain string"' } }),
+    expect.objectContaining({ node: 'o', error: expect.objectContaining({ name: 'NonErrorThrown', message: expect.stringContaining('"code":7') }) }),
+  ]);
+  expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
+  await expectWorking(page);
+});
+
+test('forged protocol messages never reach the page, and markup in values stays text', async ({ page }) => {
+  const forger = `
+const forged = [
+  { type: 'compiled', id: 999, graph: null, variables: [], configKeys: [], stale: false, diagnostics: [{ severity: 'error', source: 'worker', message: 'FORGED <img src=x onerror="window.top.__pwned=1">' }], timings: {} },
+  { type: 'worker-restarted', reason: 'crashed', node: null, message: 'FORGED' },
+  { type: 'console', runId: null, level: 'log', node: null, text: '<script>window.__pwned = 1</script>FORGED' },
+  '<img src=x onerror="window.__pwned=1">',
+];
+// Whatever user code can reach: the worker's own postMessage (to the frame), and any port it can catch.
+for (const m of forged) postMessage(m);
+const send = MessagePort.prototype.postMessage;
+MessagePort.prototype.postMessage = function (message: unknown, transfer?: Transferable[]) {
+  for (const m of forged) send.call(this, m);
+  return send.call(this, message, transfer as Transferable[]);
+};
+Reflect.apply = ((f: Function, self: unknown, args: unknown[]) => {
+  if (self instanceof MessagePort) for (const m of forged) send.call(self, m);
+  return Function.prototype.apply.call(f, self, args);
+}) as typeof Reflect.apply;
+export function markup(x: number): string {
+  console.log('<img src=x onerror="window.__pwned=1">');
+  return '<script>window.__pwned = 1</script><b>bold</b>';
+}
+`;
+  await compile(page, [{ name: 'forge.ts', code: forger }]);
+  const { finished } = await run(page, { inputs: { x: 1 } });
+  expect(finished.results.markup).toEqual({ kind: 'scalar', type: 'string', text: '<script>window.__pwned = 1</script><b>bold</b>' });
+  const events = await allEvents(page);
+  expect(JSON.stringify(events)).not.toContain('FORGED');
+  expect(events.filter((e) => e.type === 'worker-restarted')).toEqual([]);
+  // The test page renders every event as text: the markup is there, inert.
+  await expect(page.locator('#log')).toContainText('<b>bold</b>');
+  expect(await page.locator('#log b, #log img, #log script').count()).toBe(0);
+  expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
+  await expectWorking(page);
+});
+
+test('user code cannot reach the network, the page, or its storage', async ({ page }) => {
+  const requests: string[] = [];
+  page.on('request', (r) => requests.push(r.url()));
+  const probe = `
+async function attempt(f: () => unknown): Promise<string> {
+  try {
+    const v = await f();
+    return 'REACHED ' + String(v instanceof Response ? v.status : v);
+  } catch (e) {
+    return 'blocked: ' + (e instanceof Error ? e.name : String(e));
+  }
+}
+export async function attempts(x: number): Promise<Record<string, string>> {
+  const g = globalThis as any;
+  return {
+    fetchSameOrigin: await attempt(() => fetch('/worker-test.html?exfil=fetch')),
+    fetchAbsolute: await attempt(() => fetch(location.origin.replace('null', '') + 'http://127.0.0.1:${4175}/?exfil=abs')),
+    xhr: await attempt(() => { const r = new XMLHttpRequest(); r.open('GET', 'http://127.0.0.1:4175/?exfil=xhr', false); r.send(); return r.status; }),
+    webSocket: await attempt(() => new Promise((ok, no) => { const s = new WebSocket('ws://127.0.0.1:4175/?exfil=ws'); s.onopen = () => ok('open'); s.onerror = () => no(new Error('ws error')); })),
+    importScripts: await attempt(() => g.importScripts('http://127.0.0.1:4175/?exfil=importScripts')),
+    dynamicImport: await attempt(() => import(/* @vite-ignore */ 'http://127.0.0.1:4175/?exfil=import')),
+    localStorage: await attempt(() => g.localStorage.getItem('secret')),
+    sessionStorage: await attempt(() => g.sessionStorage.getItem('secret')),
+    indexedDB: await attempt(() => new Promise((ok, no) => { const r = indexedDB.open('secrets'); r.onsuccess = () => ok('opened'); r.onerror = () => no(r.error); })),
+    caches: await attempt(() => g.caches.keys()),
+    cookie: await attempt(() => g.document.cookie),
+    parentDocument: await attempt(() => g.parent.document.title),
+    topLocation: await attempt(() => g.top.location.href),
+    origin: String(g.origin),
+  };
+}
+`;
+  await compile(page, [{ name: 'probe.ts', code: probe }]);
+  const { finished } = await run(page, { inputs: { x: 1 } });
+  expect(finished.ok).toBe(true);
+  const result = finished.results.attempts;
+  if (result.kind !== 'tree') throw new Error(JSON.stringify(result));
+  const outcomes = result.value as Record<string, string>;
+  for (const [name, outcome] of Object.entries(outcomes)) {
+    if (name === 'origin') expect(outcome).toBe('null');
+    else expect(outcome, name).toMatch(/^blocked/);
+  }
+  expect(JSON.stringify(outcomes)).not.toContain('page-secret');
+  expect(requests.filter((u) => u.includes('exfil'))).toEqual([]);
+  await expectWorking(page);
+});

@@ -1,0 +1,68 @@
+/** The share pieces of the shell: the banner under the header, the toast, and Download project. */
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useWorkspace } from '../state/hooks';
+import type { ShareController } from './controller';
+import './share.css';
+
+function useShareState(controller: ShareController) {
+  return useSyncExternalStore(controller.state.subscribe, controller.state.get);
+}
+
+/** "This code came from a link", a broken link's message, and "Restore my previous work". */
+export function ShareBanner({ controller }: { readonly controller: ShareController }) {
+  const { banner } = useShareState(controller);
+  if (!banner) return null;
+  return (
+    <div className={`share-banner ${banner.kind}`} role={banner.kind === 'bad-link' ? 'alert' : 'status'} data-banner={banner.kind}>
+      <span>{banner.message}</span>
+      {banner.canRestore && (
+        <button type="button" className="button" onClick={() => controller.restore()}>
+          Restore my previous work
+        </button>
+      )}
+      <button type="button" className="icon-button" aria-label="Dismiss" onClick={() => controller.dismissBanner()}>
+        ×
+      </button>
+    </div>
+  );
+}
+
+const TOAST_MS = 3500;
+
+/** A message that fades after a few seconds (read by screen readers as a status). */
+export function ShareToast({ controller }: { readonly controller: ShareController }) {
+  const { toast } = useShareState(controller);
+  const [shown, setShown] = useState<number | null>(null);
+  useEffect(() => {
+    if (!toast) return;
+    setShown(toast.seq);
+    const timer = setTimeout(() => setShown(null), TOAST_MS);
+    return () => clearTimeout(timer);
+  }, [toast]);
+  return (
+    <div className="share-toast" role="status" aria-live="polite" hidden={!toast || shown !== toast.seq}>
+      {toast?.text}
+    </div>
+  );
+}
+
+/** The header's Download project button. */
+export function DownloadProjectButton({ controller }: { readonly controller: ShareController }) {
+  const workspace = useWorkspace();
+  const [busy, setBusy] = useState(false);
+  return (
+    <button
+      type="button"
+      className="button"
+      aria-label="Download project"
+      title="Download a Node project that runs these modules (npm install && npm start)"
+      disabled={busy}
+      onClick={() => {
+        setBusy(true);
+        void controller.downloadProject(workspace).finally(() => setBusy(false));
+      }}
+    >
+      ⤓ Project
+    </button>
+  );
+}

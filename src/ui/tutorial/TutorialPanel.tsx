@@ -1,0 +1,123 @@
+/**
+ * The tutorial's side panel: a step's prose and goal, its checks ticking as the user works, a done
+ * indicator, Reset and Show solution, and the way between steps. Checks read the compiled graph and
+ * the results of runs made since the step was opened.
+ */
+import { Fragment, useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
+import { tutorialSteps, type TutorialStep } from '../../examples/tutorial/steps';
+import type { CheckContext } from '../../examples/tutorial/check';
+import { usePlayground, useSession, useWorkspace } from '../state/hooks';
+import { progressStore, updateProgress } from './progress';
+import './tutorial.css';
+
+function useProgress() {
+  return useSyncExternalStore(progressStore.subscribe, progressStore.get);
+}
+
+/** Text with `code` spans. */
+function Prose({ text }: { readonly text: string }) {
+  return (
+    <p>
+      {text.split('`').map((part, i) => (i % 2 === 1 ? <code key={i}>{part}</code> : <Fragment key={i}>{part}</Fragment>))}
+    </p>
+  );
+}
+
+/** The header's Tutorial button: opens and closes the panel. */
+export function TutorialToggle() {
+  const { open } = useProgress();
+  return (
+    <button type="button" className="button" aria-pressed={open} onClick={() => updateProgress({ open: !open })}>
+      Tutorial
+    </button>
+  );
+}
+
+export function TutorialPanel() {
+  const progress = useProgress();
+  if (!progress.open) return null;
+  return <OpenPanel />;
+}
+
+function OpenPanel() {
+  const progress = useProgress();
+  const playground = usePlayground();
+  const session = useSession();
+  const workspace = useWorkspace();
+  const index = Math.max(0, tutorialSteps.findIndex((s) => s.id === progress.step));
+  const step = tutorialSteps[index];
+  // Runs from before the step was opened (another step's files) do not count.
+  const since = useRef<number>(session.run?.id ?? -1);
+
+  const open = (target: TutorialStep, which: 'start' | 'solution') => {
+    since.current = session.run?.id ?? -1;
+    updateProgress({ step: target.id });
+    playground.workspace.load(which === 'start' ? target.start : target.solution);
+  };
+  // First opening: the first step's files.
+  useEffect(() => {
+    if (progress.step === null) open(tutorialSteps[0], 'start');
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  const ctx: CheckContext = {
+    graph: session.compiled?.graph ?? null,
+    results: session.run && session.run.status === 'done' && session.run.id > since.current ? session.run.results : {},
+    config: workspace.config,
+  };
+  const checks = useMemo(() => step.check(ctx), [step, ctx.graph, ctx.results, ctx.config]); // eslint-disable-line react-hooks/exhaustive-deps
+  const done = checks.every((c) => c.ok);
+  useEffect(() => {
+    if (done && !progress.done.includes(step.id)) updateProgress({ done: [...progress.done, step.id] });
+  }, [done, step.id, progress.done]);
+  const next = tutorialSteps[index + 1];
+  const previous = tutorialSteps[index - 1];
+
+  return (
+    <aside className="tutorial" aria-label="Tutorial">
+      <div className="tutorial-head">
+        <span className="tutorial-count">
+          Step {index + 1} of {tutorialSteps.length} · {progress.done.length} done
+        </span>
+        <button type="button" className="icon-button" aria-label="Close the tutorial" onClick={() => updateProgress({ open: false })}>
+          ×
+        </button>
+      </div>
+      <h2>{step.title}</h2>
+      {step.prose.map((p) => (
+        <Prose key={p} text={p} />
+      ))}
+      <div className="tutorial-goal">
+        <strong>Goal</strong>
+        <Prose text={step.goal} />
+      </div>
+      <ul className="tutorial-checks" aria-label="Checks">
+        {checks.map((c) => (
+          <li key={c.label} data-ok={c.ok}>
+            <span aria-hidden="true">{c.ok ? '✓' : '○'}</span> {c.label}
+            <span className="sr-only">{c.ok ? ' (done)' : ' (not yet)'}</span>
+          </li>
+        ))}
+      </ul>
+      <p className="tutorial-status" role="status" data-done={done}>
+        {done ? '✓ Step done!' : 'Not done yet: edit the code, then Run.'}
+      </p>
+      <div className="tutorial-actions">
+        <button type="button" className="button" onClick={() => open(step, 'start')}>
+          Reset
+        </button>
+        <button type="button" className="button" onClick={() => open(step, 'solution')}>
+          Show solution
+        </button>
+      </div>
+      <div className="tutorial-actions">
+        <button type="button" className="button" disabled={!previous} onClick={() => previous && open(previous, 'start')}>
+          ← Previous
+        </button>
+        <button type="button" className={`button${done ? ' primary' : ''}`} disabled={!next} onClick={() => next && open(next, 'start')}>
+          Next step →
+        </button>
+      </div>
+    </aside>
+  );
+}
