@@ -137,14 +137,18 @@ describe('bundleProject', () => {
     delete (globalThis as Record<string, unknown>).__test_modules;
   });
 
-  it('keeps concurrent builds apart and recovers after a failed one', async () => {
+  it.each([true, false])('keeps concurrent builds apart and recovers after a failed one (incremental: %s)', async (incremental) => {
     const one = (n: number) => [{ name: 'a.ts', code: `export const n = ${n};\n` }];
-    const broken = bundleProject(esbuild, [{ name: 'a.ts', code: "import { x } from './b';\nexport const y = x;\n" }, { name: 'b.ts', code: '' }]);
-    const results = await Promise.all([bundleProject(esbuild, one(1)), broken, bundleProject(esbuild, one(2))]);
+    const broken = [{ name: 'a.ts', code: "import { x } from './b';\nexport const y = x;\n" }, { name: 'b.ts', code: '' }];
+    const results = await Promise.all([
+      bundleProject(esbuild, one(1), { incremental }),
+      bundleProject(esbuild, broken, { incremental }),
+      bundleProject(esbuild, one(2), { incremental }),
+    ]);
     expect(results[1].code).toBeUndefined();
     expect((await evaluate(results[0].code!))['a.ts'].n).toBe(1);
     expect((await evaluate(results[2].code!))['a.ts'].n).toBe(2);
-    expect((await evaluate((await bundleProject(esbuild, one(3))).code!))['a.ts'].n).toBe(3);
+    expect((await evaluate((await bundleProject(esbuild, one(3), { incremental })).code!))['a.ts'].n).toBe(3);
   });
 
   it('returns the same result for the same project', async () => {

@@ -74,7 +74,7 @@ for (let i = 0; i < 100; i++) {
   // One file edited per round, as when typing in one tab.
   const project = files.map((f, j) => (j === 1 ? { ...f, code: `${f.code}// edit ${i}\n` } : f));
   const t = performance.now();
-  const r = await bundleProject(esbuild, project);
+  const r = await bundleProject(esbuild, project, { incremental: true });
   edits.push(performance.now() - t);
   bundles.push(r.timings.bundle);
   if (r.diagnostics.length > 0) throw new Error(JSON.stringify(r.diagnostics));

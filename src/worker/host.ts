@@ -10,8 +10,8 @@
  */
 import wasmUrl from 'esbuild-wasm/esbuild.wasm?url';
 import workerUrl from './runtime.worker.ts?worker&url';
-import type { CompileRequest, Json, RunRequest, SourceFile, WorkerEvent, WorkerRequest } from './protocol';
-import { parseWorkerMessage } from './validate';
+import type { CompiledEvent, CompileRequest, Json, RunRequest, SourceFile, WorkerEvent, WorkerRequest } from './protocol';
+import { parseWorkerMessage, parseWorkerNotice } from './validate';
 import { FRAME_CSP, frameMain, type FrameMessage, type PageToFrame } from './frame';
 
 /** The UI's handle on the compile-and-run worker. */
@@ -65,16 +65,17 @@ function frameDocument(): string {
 }
 
 /**
- * One isolated worker: a fresh sandboxed frame and the worker inside it. Replacing the whole frame on
- * every restart also recovers from the frame's process dying (a worker running out of memory can take
- * its renderer down with it).
+ * One isolated worker: a sandboxed frame and the worker inside it. A restart replaces the whole frame,
+ * which also recovers from the frame's process dying (a worker out of memory can take it down).
  */
 class IsolatedWorker {
+  /** Whether esbuild is initialised in it. */
+  ready = false;
   private readonly frame: HTMLIFrameElement;
   private readonly channel = new MessageChannel();
   private readonly onWindowMessage: (e: MessageEvent) => void;
 
-  constructor(payload: Payload, onMessage: (data: unknown) => void, onCrash: (message: string) => void) {
+  constructor(payload: Payload, onMessage: (from: IsolatedWorker, data: unknown) => void, onCrash: (from: IsolatedWorker, message: string) => void) {
     this.frame = document.createElement('iframe');
     this.frame.setAttribute('sandbox', 'allow-scripts');
     this.frame.setAttribute('aria-hidden', 'true');
@@ -82,16 +83,17 @@ class IsolatedWorker {
     this.frame.title = 'code runner';
     this.frame.style.display = 'none';
     this.frame.srcdoc = frameDocument();
-    this.channel.port1.onmessage = (e) => onMessage(e.data);
+    this.channel.port1.onmessage = (e) => onMessage(this, e.data);
     this.onWindowMessage = (e) => {
       if (e.source !== this.frame.contentWindow) return;
       const data = e.data as Partial<FrameMessage> | null;
-      if (data && data.kind === 'crash') onCrash(typeof data.message === 'string' ? data.message : 'the worker crashed');
+      if (data && data.kind === 'crash') onCrash(this, typeof data.message === 'string' ? data.message : 'the worker failed');
     };
     window.addEventListener('message', this.onWindowMessage);
     this.frame.addEventListener(
       'load',
       () => {
+        // The wasm bytes are copied, not transferred: every restart needs them again.
         const boot: PageToFrame = { kind: 'boot', script: payload.script, wasm: payload.wasm, port: this.channel.port2 };
         this.frame.contentWindow?.postMessage(boot, '*', [this.channel.port2]);
       },
@@ -112,27 +114,37 @@ class IsolatedWorker {
   }
 }
 
-/** What the host remembers to rebuild the worker's state after a restart. */
-interface LastCompile {
-  readonly request: CompileRequest;
-}
+/** Crashes in a row, with no worker becoming ready in between, before the host gives up. */
+const MAX_CRASHES = 3;
+/** How long the active worker must be idle before a spare starts (it competes for the CPU). */
+const SPARE_DELAY_MS = 1000;
 
-/** Starts the worker (at once: call this at page load, so esbuild warms up while the page renders). */
+/**
+ * Starts the worker at once (call it at page load, so esbuild warms up while the page renders).
+ *
+ * Runaway code, Stop and crashes replace the worker with a spare one, started and warmed up in the
+ * background, so the graph is back within a few tens of milliseconds rather than a cold start.
+ */
 export function createWorkerHost(options: WorkerHostOptions = {}): WorkerHost {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const listeners = new Set<(event: WorkerEvent) => void>();
-  let worker: IsolatedWorker | null = null;
+  let payload: Payload | null = null;
+  let active: IsolatedWorker | null = null;
+  let spare: IsolatedWorker | null = null;
+  let spareTimer: ReturnType<typeof setTimeout> | undefined;
   let disposed = false;
   let nextId = 1;
-  let last: LastCompile | null = null;
-  /** The last compile that evaluated without running away: what a restart after a runaway rebuilds. */
-  let lastSafe: LastCompile | null = null;
-  let lastGood: Extract<WorkerEvent, { type: 'compiled' }> | null = null;
-  /** Requests sent to the current worker and not answered yet. */
+  let crashes = 0;
+  /** The newest compile asked for, and the newest whose modules evaluated without running away. */
+  let last: CompileRequest | null = null;
+  let lastSafe: CompileRequest | null = null;
+  /** The newest answer with a graph that is not stale: shown, stale, while the project does not compile. */
+  let lastGood: CompiledEvent | null = null;
+  /** The newest compile not yet answered, and whether the worker is evaluating user code for a compile. */
   let pendingCompile: number | null = null;
+  let evaluating = false;
   let activeRun: { id: number; running: Set<string> } | null = null;
   let watchdog: ReturnType<typeof setTimeout> | undefined;
-  let workerReady = false;
   /** Compiles whose answer the UI did not ask for (rebuilding the last safe project after a runaway). */
   const hidden = new Set<number>();
 
@@ -147,9 +159,9 @@ export function createWorkerHost(options: WorkerHostOptions = {}): WorkerHost {
     for (const listener of [...listeners]) listener(event);
   };
 
-  /** Keeps a deadline while the worker owes an answer; `fresh` starts a new one (a new run, or progress). */
+  /** The watchdog times runs from their request, and compiles from the start of their evaluation. */
   const armWatchdog = (fresh: boolean): void => {
-    const owed = workerReady && (pendingCompile !== null || activeRun !== null);
+    const owed = active?.ready === true && (evaluating || activeRun !== null);
     if (watchdog !== undefined && (fresh || !owed)) {
       clearTimeout(watchdog);
       watchdog = undefined;
@@ -157,24 +169,29 @@ export function createWorkerHost(options: WorkerHostOptions = {}): WorkerHost {
     if (owed && watchdog === undefined) watchdog = setTimeout(() => restart('timeout'), timeoutMs);
   };
 
-  const onMessage = (data: unknown): void => {
-    const event = parseWorkerMessage(data);
-    // The worker never speaks for the host: a restart notice from that side is forged.
-    if (!event || event.type === 'worker-restarted') {
-      console.warn('hamilton worker: ignored a message that is not a protocol event');
-      return;
-    }
+  const scheduleSpare = (): void => {
+    clearTimeout(spareTimer);
+    if (spare || disposed || !payload) return;
+    spareTimer = setTimeout(() => {
+      if (pendingCompile !== null || activeRun !== null) scheduleSpare();
+      else if (!spare && !disposed && payload) spare = new IsolatedWorker(payload, onMessage, onCrash);
+    }, SPARE_DELAY_MS);
+  };
+
+  const onEvent = (event: WorkerEvent): void => {
     switch (event.type) {
       case 'ready':
-        workerReady = true;
+        crashes = 0;
         resolveReady();
         armWatchdog(true);
+        scheduleSpare();
         break;
       case 'compiled':
         if (hidden.delete(event.id)) return;
         if (pendingCompile !== null && event.id >= pendingCompile) pendingCompile = null;
-        if (last && event.id === last.request.id) lastSafe = last;
+        if (last && event.id === last.id) lastSafe = last;
         armWatchdog(true);
+        scheduleSpare();
         if (event.graph && !event.stale) lastGood = event;
         else if (!event.graph && lastGood) {
           emit({ ...event, graph: lastGood.graph, variables: lastGood.variables, configKeys: lastGood.configKeys, stale: true });
@@ -192,32 +209,41 @@ export function createWorkerHost(options: WorkerHostOptions = {}): WorkerHost {
         if (activeRun?.id === event.runId) {
           activeRun = null;
           armWatchdog(true);
+          scheduleSpare();
         }
         break;
     }
     emit(event);
   };
 
-  /** A run asked for before the first worker exists. */
-  let queuedRun: RunRequest | null = null;
+  function onMessage(from: IsolatedWorker, data: unknown): void {
+    const notice = parseWorkerNotice(data);
+    const event = notice ? null : parseWorkerMessage(data);
+    if (event?.type === 'ready') from.ready = true;
+    // A spare speaks only to say it is ready; its warm-up output is nobody's business.
+    if (from !== active) return;
+    if (notice) {
+      evaluating = !notice.done;
+      armWatchdog(true);
+      return;
+    }
+    // The worker never speaks for the host: a restart notice from that side is forged.
+    if (!event || event.type === 'worker-restarted') {
+      console.warn('hamilton worker: ignored a message that is not a protocol event');
+      return;
+    }
+    onEvent(event);
+  }
 
-  const start = (payload: Payload): void => {
-    workerReady = false;
-    worker = new IsolatedWorker(payload, onMessage, (message) => restart('crashed', message));
-  };
-
-  let payload: Payload | null = null;
-  loadPayload().then(
-    (p) => {
-      payload = p;
-      if (disposed) return;
-      start(p);
-      if (last) worker!.post(last.request);
-      if (queuedRun) worker!.post(queuedRun);
-      queuedRun = null;
-    },
-    (e) => rejectReady(e),
-  );
+  function onCrash(from: IsolatedWorker, message: string): void {
+    if (from === spare) {
+      spare.destroy();
+      spare = null;
+      scheduleSpare();
+    } else if (from === active) {
+      restart('crashed', message);
+    }
+  }
 
   function restart(reason: 'timeout' | 'stopped' | 'crashed', detail?: string): void {
     if (disposed || !payload) return;
@@ -225,10 +251,12 @@ export function createWorkerHost(options: WorkerHostOptions = {}): WorkerHost {
     watchdog = undefined;
     const run = activeRun;
     const node = run ? ([...run.running].at(-1) ?? null) : null;
-    const compiling = pendingCompile !== null && !run;
-    worker?.destroy();
+    const compiling = evaluating && !run;
+    const wasReady = active?.ready === true;
+    active?.destroy();
     activeRun = null;
     pendingCompile = null;
+    evaluating = false;
     const seconds = `${(timeoutMs / 1000).toLocaleString('en')} s`;
     const what = compiling ? 'module top-level code' : node ? `node ${node}` : 'the run';
     const message =
@@ -238,18 +266,25 @@ export function createWorkerHost(options: WorkerHostOptions = {}): WorkerHost {
           ? `Stopped ${what}.`
           : `The worker crashed${detail ? ` (${detail})` : ''}; it was restarted.`;
     if (run) {
-      const error = { name: reason === 'timeout' ? 'TimeoutError' : 'AbortError', message };
+      const error = { name: reason === 'timeout' ? 'TimeoutError' : reason === 'stopped' ? 'AbortError' : 'WorkerCrashed', message };
       for (const n of run.running) emit({ type: 'node-failed', runId: run.id, node: n, durationMs: 0, error });
       emit({ type: 'run-finished', runId: run.id, ok: false, durationMs: 0, results: {}, skipped: [], validations: [], error, diagnostics: [] });
     }
     emit({ type: 'worker-restarted', reason, node, message });
-    start(payload);
+
+    if (reason === 'crashed' && !wasReady && ++crashes >= MAX_CRASHES) {
+      active = null;
+      rejectReady(new Error(`the worker could not start: ${detail ?? 'it crashed'}`));
+      return;
+    }
+    active = spare ?? new IsolatedWorker(payload, onMessage, onCrash);
+    spare = null;
     if (compiling && last) {
       // Evaluating this project's modules is what ran away: show the last good graph as stale, and
-      // rebuild the last project that evaluated safely so the fresh worker matches what is drawn.
+      // rebuild the last project that evaluated safely, so the fresh worker matches what is drawn.
       emit({
         type: 'compiled',
-        id: last.request.id,
+        id: last.id,
         graph: lastGood?.graph ?? null,
         variables: lastGood?.variables ?? [],
         configKeys: lastGood?.configKeys ?? [],
@@ -258,30 +293,48 @@ export function createWorkerHost(options: WorkerHostOptions = {}): WorkerHost {
         timings: {},
       });
       if (lastSafe) {
-        hidden.add(lastSafe.request.id);
-        worker!.post(lastSafe.request);
+        hidden.add(lastSafe.id);
+        active.post(lastSafe);
       }
       last = lastSafe;
     } else if (last) {
-      pendingCompile = last.request.id;
-      worker!.post(last.request);
+      pendingCompile = last.id;
+      active.post(last);
     }
+    armWatchdog(true);
   }
+
+  loadPayload().then(
+    (p) => {
+      payload = p;
+      if (disposed) return;
+      active = new IsolatedWorker(p, onMessage, onCrash);
+      for (const request of queued) active.post(request);
+      queued.length = 0;
+    },
+    (e: unknown) => rejectReady(e),
+  );
+  /** Requests made before the first worker exists. */
+  const queued: WorkerRequest[] = [];
+  const send = (request: WorkerRequest): void => {
+    if (active) active.post(request);
+    else if (request.type === 'run') queued.push(request);
+    else queued.splice(0, queued.length, ...queued.filter((r) => r.type !== 'compile'), request);
+  };
 
   return {
     compile(files, config) {
       const request: CompileRequest = { type: 'compile', id: nextId++, files, config };
-      last = { request };
+      last = request;
       pendingCompile = request.id;
-      worker?.post(request);
+      send(request);
       armWatchdog(false);
       return request.id;
     },
     run(options) {
       const request: RunRequest = { type: 'run', id: nextId++, ...options };
       activeRun = { id: request.id, running: new Set() };
-      if (worker) worker.post(request);
-      else queuedRun = request;
+      send(request);
       armWatchdog(true);
       return request.id;
     },
@@ -296,8 +349,10 @@ export function createWorkerHost(options: WorkerHostOptions = {}): WorkerHost {
     dispose() {
       disposed = true;
       clearTimeout(watchdog);
-      worker?.destroy();
-      worker = null;
+      clearTimeout(spareTimer);
+      active?.destroy();
+      spare?.destroy();
+      active = spare = null;
       listeners.clear();
     },
   };

@@ -218,3 +218,15 @@ export type WorkerEvent =
   | ConsoleEvent
   | RunFinishedEvent
   | WorkerRestartedEvent;
+
+// ---- worker → host (consumed by the host, never passed to the UI) ----
+
+/**
+ * The worker starts (`done: false`) or ends (`done: true`) evaluating user code for a compile: the
+ * host's watchdog times module top-level code and graph building, not the bundling before them.
+ */
+export interface EvaluatingNotice {
+  readonly type: 'evaluating';
+  readonly id: number;
+  readonly done: boolean;
+}

@@ -9,7 +9,7 @@ import * as esbuild from 'esbuild-wasm';
 import * as hamilton from 'hamilton';
 import * as frame from 'hamilton/frame';
 import type { WorkerInit } from './frame';
-import type { WorkerEvent, WorkerRequest } from './protocol';
+import type { EvaluatingNotice, WorkerEvent, WorkerRequest } from './protocol';
 import { routeZeroDelayTimers } from './timers';
 import { Session } from './session';
 import { captureConsole } from './console';
@@ -34,7 +34,7 @@ async function evaluate(code: string): Promise<Record<string, unknown>> {
 
 function start(init: WorkerInit): void {
   const port = init.port;
-  const post = (event: WorkerEvent, transfer: Transferable[] = []): void => {
+  const post = (event: WorkerEvent | EvaluatingNotice, transfer: Transferable[] = []): void => {
     apply(postToPort, port, [event, transfer]);
   };
   const session = new Session({ esbuild, evaluate, post, now: () => performance.now() });

@@ -10,7 +10,7 @@ import { captureConsole } from './console';
 import type { CompiledEvent, RunFinishedEvent, RunRequest, SourceFile, WorkerEvent } from './protocol';
 import { installRuntime } from './runtime';
 import { Session } from './session';
-import { parseWorkerMessage } from './validate';
+import { parseWorkerMessage, parseWorkerNotice } from './validate';
 
 beforeAll(() => installRuntime(hamilton, frame));
 let restoreConsole = () => {};
@@ -23,7 +23,11 @@ function newSession() {
     esbuild,
     evaluate: (code) => import(/* @vite-ignore */ `data:text/javascript;base64,${Buffer.from(code).toString('base64')}`),
     post: (event, transfer = []) => {
-      // Everything the session posts must pass the UI's own check.
+      // Everything the session posts must pass the host's own check.
+      if (event.type === 'evaluating') {
+        expect(parseWorkerNotice(event)).toEqual(event);
+        return;
+      }
       expect(parseWorkerMessage(event)).not.toBeNull();
       events.push(event);
       transfers.push(transfer);

@@ -17,6 +17,7 @@ import type {
   ConfigKey,
   Diagnostic,
   ErrorInfo,
+  EvaluatingNotice,
   RunRequest,
   ValidationResult,
   ValuePreview,
@@ -30,8 +31,8 @@ export interface SessionEnv {
   readonly esbuild: Esbuild;
   /** Evaluates an ES module's code and returns its namespace. */
   evaluate(code: string): Promise<Record<string, unknown>>;
-  /** Sends an event to the UI, transferring the given buffers. */
-  post(event: WorkerEvent, transfer?: Transferable[]): void;
+  /** Sends an event to the UI (or a notice to the host), transferring the given buffers. */
+  post(event: WorkerEvent | EvaluatingNotice, transfer?: Transferable[]): void;
   now(): number;
 }
 
@@ -64,6 +65,8 @@ export class Session {
   private current = false;
   private activeRun: ActiveRun | null = null;
   private requests = 0;
+  /** Milliseconds per step of the compile in progress. */
+  private timings: Record<string, number> = {};
 
   constructor(env: SessionEnv) {
     this.env = env;
@@ -123,17 +126,30 @@ export class Session {
       timings[name] = end - t;
       t = end;
     };
-    const fail = (diagnostics: readonly Diagnostic[]) => {
-      this.current = false;
-      this.env.post({ type: 'compiled', id: request.id, graph: null, variables: [], configKeys: [], stale: false, diagnostics, timings });
-    };
+    this.timings = timings;
 
     const built = await buildProject(this.env.esbuild, request.files);
     step('bundle');
     if (this.obsolete(request.id)) return;
     const diagnostics: Diagnostic[] = [...built.diagnostics];
-    if (built.code === undefined || diagnostics.some((d) => d.severity === 'error')) return fail(diagnostics);
+    if (built.code === undefined || diagnostics.some((d) => d.severity === 'error')) return this.fail(request.id, diagnostics);
 
+    this.env.post({ type: 'evaluating', id: request.id, done: false });
+    try {
+      await this.evaluateAndBuild(request, built, diagnostics, step);
+    } finally {
+      this.env.post({ type: 'evaluating', id: request.id, done: true });
+    }
+  }
+
+  /** The part of a compile that runs user code: module top-level code, decorators, graph building. */
+  private async evaluateAndBuild(
+    request: CompileRequest,
+    built: BuiltProject,
+    diagnostics: Diagnostic[],
+    step: (name: string) => void,
+  ): Promise<void> {
+    const fail = (found: readonly Diagnostic[]) => this.fail(request.id, found);
     let modules: Record<string, object>;
     try {
       modules = await this.evaluateModules(built);
@@ -170,8 +186,14 @@ export class Session {
       configKeys: configKeysOf(Object.values(modules)),
       stale: false,
       diagnostics,
-      timings,
+      timings: this.timings,
     });
+  }
+
+  /** Answers a compile that produced no graph (the host shows the last good one, stale). */
+  private fail(id: number, diagnostics: readonly Diagnostic[]): void {
+    this.current = false;
+    this.env.post({ type: 'compiled', id, graph: null, variables: [], configKeys: [], stale: false, diagnostics, timings: this.timings });
   }
 
   private runtimeDiagnostic(built: BuiltProject, thrown: unknown, during: string): Diagnostic {

@@ -9,6 +9,7 @@ import type {
   ConfigKey,
   Diagnostic,
   ErrorInfo,
+  EvaluatingNotice,
   Json,
   NumericStats,
   ValidationResult,
@@ -350,6 +351,17 @@ export function explainWorkerMessage(data: unknown): string | null {
     return null;
   } catch (e) {
     if (e instanceof Invalid) return e.message;
+    throw e;
+  }
+}
+
+/** The host-only notice a message carries, or null when it is not one. */
+export function parseWorkerNotice(data: unknown): EvaluatingNotice | null {
+  if (typeof data !== 'object' || data === null || (data as Rec).type !== 'evaluating') return null;
+  try {
+    return { type: 'evaluating', id: int((data as Rec).id, 'id'), done: bool((data as Rec).done, 'done') };
+  } catch (e) {
+    if (e instanceof Invalid) return null;
     throw e;
   }
 }

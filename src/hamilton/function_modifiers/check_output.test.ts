@@ -1,6 +1,12 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Series } from '../../frame';
-import { checkOutput, checkOutputCustom, DataValidationError, type DataQualityResult, type DataValidator } from './check_output';
+import {
+  checkOutput,
+  checkOutputCustom,
+  DataValidationError,
+  type DataQualityResult,
+  type DataValidator,
+} from './check_output';
 import { extractColumns } from './extract';
 import { tag } from './tags';
 import { analysed, driverOf, edgesOf, nodesOf } from './testing';
@@ -8,11 +14,14 @@ import { analysed, driverOf, edgesOf, nodesOf } from './testing';
 afterEach(() => vi.restoreAllMocks());
 
 const normalized = (options: Parameters<typeof checkOutput>[0]) =>
-  analysed(checkOutput(options)((age: Series<number>) => age.sub(40).div(10)), {
-    name: 'age_normalized',
-    params: 'age: Series<number>',
-    returnType: 'Series<number>',
-  });
+  analysed(
+    checkOutput(options)((age: Series<number>) => age.sub(40).div(10)),
+    {
+      name: 'age_normalized',
+      params: 'age: Series<number>',
+      returnType: 'Series<number>',
+    },
+  );
 
 describe('checkOutput', () => {
   it('makes X_raw, one X_<name>_validator per validator, and the final X', () => {
@@ -35,9 +44,12 @@ describe('checkOutput', () => {
   it('returns the raw value and gives validator nodes a result adapters can read', async () => {
     vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const dr = driverOf({ age_normalized: normalized({ range: [-5, 5], allowNans: false }) });
-    const out = await dr.execute(['age_normalized', 'age_normalized_range_validator', 'age_normalized_allow_nans_validator'], {
-      inputs: { age: Series.from([30, 50, NaN]) },
-    });
+    const out = await dr.execute(
+      ['age_normalized', 'age_normalized_range_validator', 'age_normalized_allow_nans_validator'],
+      {
+        inputs: { age: Series.from([30, 50, NaN]) },
+      },
+    );
     expect((out.age_normalized as Series<number>).toArray()).toEqual([-1, 1, NaN]);
     expect(out.age_normalized_range_validator).toEqual<DataQualityResult>({
       passed: false,
@@ -70,19 +82,29 @@ describe('checkOutput', () => {
     const cause = await run.catch((e: Error) => e.cause);
     expect(cause).toBeInstanceOf(DataValidationError);
     expect((cause as DataValidationError).failures.map((f) => f.validator)).toEqual(['range_validator']);
-    await expect(dr.execute(['age_normalized'], { inputs: { age: Series.from([45]) } })).resolves.toBeDefined();
+    await expect(
+      dr.execute(['age_normalized'], { inputs: { age: Series.from([45]) } }),
+    ).resolves.toBeDefined();
   });
 
   it('checks scalars with the primitive validators', async () => {
-    const age_mean = analysed(checkOutput({ range: [0, 100], dataType: 'number', valuesIn: [40, 41] })((x: number) => x), {
-      name: 'age_mean',
-      params: 'x: number',
-      returnType: 'number',
-    });
-    const out = await driverOf({ age_mean }).execute(['age_mean_range_validator', 'age_mean_data_type_validator', 'age_mean_values_in_validator'], {
-      inputs: { x: 40 },
-    });
-    expect((out.age_mean_range_validator as DataQualityResult).message).toBe('Data point 40 falls within acceptable range: (0, 100)');
+    const age_mean = analysed(
+      checkOutput({ range: [0, 100], dataType: 'number', valuesIn: [40, 41] })((x: number) => x),
+      {
+        name: 'age_mean',
+        params: 'x: number',
+        returnType: 'number',
+      },
+    );
+    const out = await driverOf({ age_mean }).execute(
+      ['age_mean_range_validator', 'age_mean_data_type_validator', 'age_mean_values_in_validator'],
+      {
+        inputs: { x: 40 },
+      },
+    );
+    expect((out.age_mean_range_validator as DataQualityResult).message).toBe(
+      'Data point 40 falls within acceptable range: (0, 100)',
+    );
     expect((out.age_mean_data_type_validator as DataQualityResult).message).toBe(
       'Requires data type: number. Got data type: number. This is a match.',
     );
@@ -91,47 +113,98 @@ describe('checkOutput', () => {
 
   it('checks column mean, dtype, values and allowNone', async () => {
     const col = analysed(
-      checkOutput({ meanInRange: [0, 10], dataType: 'string', valuesIn: ['a'], allowNone: false, maxFractionNans: 0.5 })(
-        (s: Series<number>) => s,
-      ),
+      checkOutput({
+        meanInRange: [0, 10],
+        dataType: 'string',
+        valuesIn: ['a'],
+        allowNone: false,
+        maxFractionNans: 0.5,
+      })((s: Series<number>) => s),
       { name: 'col', params: 's: Series<number>', returnType: 'Series<number>' },
     );
     vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const out = await driverOf({ col }).execute(
-      ['col_mean_in_range_validator', 'col_data_type_validator', 'col_values_in_validator', 'col_allow_none_validator', 'col_max_fraction_nans_validator'],
+      [
+        'col_mean_in_range_validator',
+        'col_data_type_validator',
+        'col_values_in_validator',
+        'col_allow_none_validator',
+        'col_max_fraction_nans_validator',
+      ],
       { inputs: { s: Series.from([1, 2, NaN]) } },
     );
     const r = (k: string) => out[k] as DataQualityResult;
-    expect(r('col_mean_in_range_validator').message).toBe('Dataset has mean: 1.5. This is  in the required range: [0, 10].');
+    expect(r('col_mean_in_range_validator').message).toBe(
+      'Dataset has mean: 1.5. This is  in the required range: [0, 10].',
+    );
     expect(r('col_data_type_validator').message).toBe(
       'Requires subclass of datatype: string. Got datatype: number. This is not a match.',
     );
-    expect(r('col_values_in_validator').message).toBe("Series contains 1 correct values, and 2 incorrect values. Valid values are: {'a'}.");
+    expect(r('col_values_in_validator').message).toBe(
+      "Series contains 1 correct values, and 2 incorrect values. Valid values are: {'a'}.",
+    );
     expect(r('col_allow_none_validator').passed).toBe(true);
     expect(r('col_max_fraction_nans_validator').passed).toBe(true);
   });
 
   it('refuses a column-only validator on a scalar type, naming the function', () => {
-    const bad = analysed(checkOutput({ meanInRange: [0, 1] })(() => 1), { name: 'bad', returnType: 'number', line: 3 });
+    const bad = analysed(
+      checkOutput({ meanInRange: [0, 1] })(() => 1),
+      { name: 'bad', returnType: 'number', line: 3 },
+    );
     expect(() => driverOf({ bad })).toThrow(
       /Could not resolve validators for @check_output for function \[bad\].*No registered subclass of BaseDefaultValidator is available for arg: mean_in_range and type number/s,
     );
   });
 
+  it('refuses column validators on a whole frame, but allows allowNone', () => {
+    const frame = analysed(
+      checkOutput({ range: [0, 1] })(() => ({})),
+      { name: 'frame', returnType: 'DataFrame<Survey>' },
+    );
+    expect(() => driverOf({ frame })).toThrow(/arg: range and type DataFrame<Survey>/);
+    const some = analysed(
+      checkOutput({ allowNone: false })(() => ({})),
+      { name: 'some', returnType: 'DataFrame<Survey>' },
+    );
+    expect(edgesOf(driverOf({ some }))).toEqual([
+      'some_allow_none_validator <- some_raw',
+      'some <- some_raw, some_allow_none_validator',
+      'some_raw <- ',
+    ]);
+  });
+
   it('refuses allowNans: true and an out-of-range maxFractionNans', () => {
-    const yes = analysed(checkOutput({ allowNans: true })((s: Series<number>) => s), { name: 'yes', params: 's', returnType: 'Series<number>' });
+    const yes = analysed(
+      checkOutput({ allowNans: true })((s: Series<number>) => s),
+      { name: 'yes', params: 's', returnType: 'Series<number>' },
+    );
     expect(() => driverOf({ yes })).toThrow('Only allowed to block Nans with this validator.');
-    const over = analysed(checkOutput({ maxFractionNans: 2 })((s: Series<number>) => s), { name: 'over', params: 's', returnType: 'Series<number>' });
+    const over = analysed(
+      checkOutput({ maxFractionNans: 2 })((s: Series<number>) => s),
+      { name: 'over', params: 's', returnType: 'Series<number>' },
+    );
     expect(() => driverOf({ over })).toThrow('Maximum fraction allowed to be nan must be in range [0,1]');
   });
 
   it('applies to extracted columns (the final nodes), not to the frame', () => {
-    const df = analysed(checkOutput({ range: [0, 10] })(extractColumns('a')(() => ({ a: [1] }))), { name: 'df' });
-    expect(edgesOf(driverOf({ df }))).toEqual(['df <- ', 'a_range_validator <- a_raw', 'a <- a_raw, a_range_validator', 'a_raw <- df']);
+    const df = analysed(checkOutput({ range: [0, 10] })(extractColumns('a')(() => ({ a: [1] }))), {
+      name: 'df',
+    });
+    expect(edgesOf(driverOf({ df }))).toEqual([
+      'df <- ',
+      'a_range_validator <- a_raw',
+      'a <- a_raw, a_range_validator',
+      'a_raw <- df',
+    ]);
   });
 
   it('lets tags land on the final node only', () => {
-    const f = analysed(tag({ owner: 'ds' })(checkOutput({ range: [0, 1] })((x: number) => x)), { name: 'f', params: 'x', returnType: 'number' });
+    const f = analysed(tag({ owner: 'ds' })(checkOutput({ range: [0, 1] })((x: number) => x)), {
+      name: 'f',
+      params: 'x',
+      returnType: 'number',
+    });
     const nodes = nodesOf(driverOf({ f }));
     expect(nodes.get('f')?.tags.owner).toBe('ds');
     expect(nodes.get('f_raw')?.tags.owner).toBeUndefined();
@@ -143,15 +216,28 @@ describe('checkOutputCustom', () => {
     name: 'even_validator',
     importance: 'fail',
     description: 'Checks that the value is even',
-    validate: (x) => ({ passes: (x as number) % 2 === 0, message: `${String(x)} is ${(x as number) % 2 === 0 ? '' : 'not '}even` }),
+    validate: (x) => ({
+      passes: (x as number) % 2 === 0,
+      message: `${String(x)} is ${(x as number) % 2 === 0 ? '' : 'not '}even`,
+    }),
   };
 
   it('runs user validators and numbers repeated names', async () => {
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    const f = analysed(checkOutputCustom(even, even)((x: number) => x), { name: 'f', params: 'x: number', returnType: 'number' });
+    const f = analysed(
+      checkOutputCustom(even, even)((x: number) => x),
+      { name: 'f', params: 'x: number', returnType: 'number' },
+    );
     const dr = driverOf({ f });
-    expect(edgesOf(dr)).toEqual(['f_even_validator <- f_raw', 'f_even_validator_1 <- f_raw', 'f <- f_raw, f_even_validator, f_even_validator_1', 'f_raw <- x']);
+    expect(edgesOf(dr)).toEqual([
+      'f_even_validator <- f_raw',
+      'f_even_validator_1 <- f_raw',
+      'f <- f_raw, f_even_validator, f_even_validator_1',
+      'f_raw <- x',
+    ]);
     expect(await dr.execute(['f'], { inputs: { x: 2 } })).toEqual({ f: 2 });
-    await expect(dr.execute(['f'], { inputs: { x: 3 } })).rejects.toThrow('[f:even_validator] validator failed. Message was: 3 is not even.');
+    await expect(dr.execute(['f'], { inputs: { x: 3 } })).rejects.toThrow(
+      '[f:even_validator] validator failed. Message was: 3 is not even.',
+    );
   });
 });

@@ -98,7 +98,8 @@ export interface CheckOutputOptions {
 
 function valuesOf(data: unknown): unknown[] | undefined {
   if (Array.isArray(data)) return data;
-  if (ArrayBuffer.isView(data) && !(data instanceof DataView)) return Array.from(data as unknown as ArrayLike<unknown>);
+  if (ArrayBuffer.isView(data) && !(data instanceof DataView))
+    return Array.from(data as unknown as ArrayLike<unknown>);
   const toArray = (data as { toArray?: () => ArrayLike<unknown> } | null)?.toArray;
   if (typeof toArray === 'function') return Array.from(toArray.call(data));
   return undefined;
@@ -129,13 +130,17 @@ interface DefaultValidator {
 
 const PRIMITIVES = ['number', 'string', 'boolean', 'bigint'];
 const isPrimitive = (t: string) => PRIMITIVES.includes(t);
-const anyColumn = (t: string) => !isPrimitive(t);
+// Hamilton's default validators check a column or one value; a whole frame only for None.
+const isFrame = (t: string) => /^DataFrame\b/.test(t);
+const anyColumn = (t: string) => !isPrimitive(t) && !isFrame(t);
 const kindOf = (values: unknown[] | undefined): Kind => (values ? 'column' : 'scalar');
 
-const DEFAULT_VALIDATORS: Readonly<Record<keyof Omit<CheckOutputOptions, 'importance' | 'target'>, DefaultValidator>> = {
+const DEFAULT_VALIDATORS: Readonly<
+  Record<keyof Omit<CheckOutputOptions, 'importance' | 'target'>, DefaultValidator>
+> = {
   range: {
     arg: 'range',
-    appliesTo: (t) => t !== 'string' && t !== 'boolean',
+    appliesTo: (t) => t !== 'string' && t !== 'boolean' && !isFrame(t),
     make: ([lo, hi]: readonly [number, number]) => ({
       description: `Validates that the datapoint falls within the range (${lo}, ${hi})`,
       check(data, values) {
@@ -152,14 +157,19 @@ const DEFAULT_VALIDATORS: Readonly<Record<keyof Omit<CheckOutputOptions, 'import
         return {
           passes: outRange === 0,
           message: `Series contains ${inRange} values in range (${lo},${hi}), and ${outRange} outside.`,
-          diagnostics: { range: [lo, hi], in_range: inRange, out_range: outRange, data_size: (values ?? []).length },
+          diagnostics: {
+            range: [lo, hi],
+            in_range: inRange,
+            out_range: outRange,
+            data_size: (values ?? []).length,
+          },
         };
       },
     }),
   },
   dataType: {
     arg: 'data_type',
-    appliesTo: () => true,
+    appliesTo: (t) => !isFrame(t),
     make: (dataType: string) => ({
       description: `Validates that the datatype of the pandas series is a subclass of: ${dataType}`,
       check(data, values) {
@@ -174,7 +184,14 @@ const DEFAULT_VALIDATORS: Readonly<Record<keyof Omit<CheckOutputOptions, 'import
         }
         const declared = (data as { dtype?: unknown }).dtype;
         const present = [...new Set((values ?? []).filter((v) => !isMissing(v)).map(typeOf))];
-        const actual = typeof declared === 'string' ? declared : present.length === 1 ? present[0] : present.length === 0 ? dataType : 'mixed';
+        const actual =
+          typeof declared === 'string'
+            ? declared
+            : present.length === 1
+              ? present[0]
+              : present.length === 0
+                ? dataType
+                : 'mixed';
         const passes = actual === dataType;
         return {
           passes,
@@ -194,7 +211,7 @@ const DEFAULT_VALIDATORS: Readonly<Record<keyof Omit<CheckOutputOptions, 'import
   },
   valuesIn: {
     arg: 'values_in',
-    appliesTo: (t) => t !== 'boolean',
+    appliesTo: (t) => t !== 'boolean' && !isFrame(t),
     make: (allowed: readonly unknown[]) => {
       const set = new Set(allowed);
       const shown = repr(set);
@@ -206,7 +223,12 @@ const DEFAULT_VALIDATORS: Readonly<Record<keyof Omit<CheckOutputOptions, 'import
             return {
               passes,
               message: `Primitive python value was valid is ${repr(passes)}.${passes ? '' : ` Correct possible values are ${shown}.`}`,
-              diagnostics: { values: [...set], was_correct: passes, incorrect_value: passes ? null : data, data_size: 1 },
+              diagnostics: {
+                values: [...set],
+                was_correct: passes,
+                incorrect_value: passes ? null : data,
+                data_size: 1,
+              },
             };
           }
           const incorrect = (values ?? []).filter((v) => !isMissing(v) && !set.has(v));
@@ -235,7 +257,11 @@ const DEFAULT_VALIDATORS: Readonly<Record<keyof Omit<CheckOutputOptions, 'import
       description: allow ? 'No-op validator.' : 'Validates that an output ;is not None',
       check(data) {
         const passes = allow || (data !== null && data !== undefined);
-        return { passes, message: passes ? 'Data is not None' : `Data is not allowed to be None, got ${repr(data)}`, diagnostics: {} };
+        return {
+          passes,
+          message: passes ? 'Data is not None' : `Data is not allowed to be None, got ${repr(data)}`,
+          diagnostics: {},
+        };
       },
     }),
   },
@@ -310,7 +336,10 @@ function maxFractionNans(max: number): { description: string; check: Check } | s
   };
 }
 
-function substrings(needles: string | readonly string[], wanted: boolean): { description: string; check: Check } {
+function substrings(
+  needles: string | readonly string[],
+  wanted: boolean,
+): { description: string; check: Check } {
   const list = typeof needles === 'string' ? [needles] : [...needles];
   return {
     description: `Validates that a string ${wanted ? 'contains' : 'does not contain'} [${repr(list)}] within it.`,
@@ -320,14 +349,21 @@ function substrings(needles: string | readonly string[], wanted: boolean): { des
       return {
         passes,
         message: passes ? 'All good.' : `String ${wanted ? 'did not contain' : 'did contain'} ${repr(list)}`,
-        diagnostics: passes ? {} : { [wanted ? 'contains' : 'does_not_contain']: list, data: text.slice(0, 100) },
+        diagnostics: passes
+          ? {}
+          : { [wanted ? 'contains' : 'does_not_contain']: list, data: text.slice(0, 100) },
       };
     },
   };
 }
 
 /** The built-in validators an options object asks for, in the order it lists them. */
-function defaultValidators(options: CheckOutputOptions, type: string, ctx: ModifierContext, node: Node): DataValidator[] {
+function defaultValidators(
+  options: CheckOutputOptions,
+  type: string,
+  ctx: ModifierContext,
+  node: Node,
+): DataValidator[] {
   const importance = options.importance ?? 'warn';
   const out: DataValidator[] = [];
   for (const [key, option] of Object.entries(options)) {
@@ -384,7 +420,11 @@ function checkNode(node: Node, validators: readonly DataValidator[]): Node[] {
           node: node.name,
         };
       },
-      tags: { ...node.tags, [IS_DATA_VALIDATOR_TAG]: 'true', [DATA_VALIDATOR_ORIGINAL_OUTPUT_TAG]: node.name },
+      tags: {
+        ...node.tags,
+        [IS_DATA_VALIDATOR_TAG]: 'true',
+        [DATA_VALIDATOR_ORIGINAL_OUTPUT_TAG]: node.name,
+      },
       documentation: validator.description,
       location: node.location,
       originatingFunction: node.originatingFunction,
@@ -438,12 +478,16 @@ function checkModifier(
 export function checkOutput(options: CheckOutputOptions): Decorator {
   const importance: unknown = options.importance ?? 'warn';
   if (importance !== 'warn' && importance !== 'fail') {
-    return decoratorFor(refusal('transform', 'check_output', `${repr(importance)} is not a valid DataValidationLevel`));
+    return decoratorFor(
+      refusal('transform', 'check_output', `${repr(importance)} is not a valid DataValidationLevel`),
+    );
   }
   // Hamilton decides by the output's type which validators apply (column or single value).
   const typeOfNode = (node: Node) => node.type.replace(/\s*\|\s*(null|undefined)$/, '');
   return decoratorFor(
-    checkModifier('check_output', options.target, (node, ctx) => defaultValidators(options, typeOfNode(node), ctx, node)),
+    checkModifier('check_output', options.target, (node, ctx) =>
+      defaultValidators(options, typeOfNode(node), ctx, node),
+    ),
   );
 }
 

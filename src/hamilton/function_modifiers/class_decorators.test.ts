@@ -23,7 +23,9 @@ beforeAll(async () => {
   const bundled = await bundleProject(esbuild, [{ name: file, code }]);
   expect(bundled.diagnostics).toEqual([]);
   const url = `data:text/javascript;base64,${Buffer.from(bundled.code ?? '').toString('base64')}`;
-  const modules = ((await import(/* @vite-ignore */ url)) as { default: Record<string, Record<string, object>> }).default;
+  const modules = (
+    (await import(/* @vite-ignore */ url)) as { default: Record<string, Record<string, object>> }
+  ).default;
   module = modules[file];
   Features = modules[file].Features;
 });
@@ -33,7 +35,12 @@ afterAll(() => {
 });
 
 const survey_data = () =>
-  DataFrame.fromColumns({ client_id: [1, 2, 3], budget: [500, 2000, 1500], age: [20, 40, 60], gender: ['m', 'f', 'f'] });
+  DataFrame.fromColumns({
+    client_id: [1, 2, 3],
+    budget: [500, 2000, 1500],
+    age: [20, 40, 60],
+    gender: ['m', 'f', 'f'],
+  });
 
 describe('decorators on static methods of an exported class', () => {
   it('keeps the methods callable as plain functions', () => {
@@ -58,16 +65,23 @@ describe('decorators on static methods of an exported class', () => {
       'is_high_roller <- budget',
     ]);
     const nodes = nodesOf(dr);
-    expect(nodes.get('age_normalized')?.tags).toEqual({ module: 'features_class', owner: 'data-science', pii: 'false' });
+    expect(nodes.get('age_normalized')?.tags).toEqual({
+      module: 'features_class',
+      owner: 'data-science',
+      pii: 'false',
+    });
     expect(nodes.get('age_normalized')?.documentation).toBe('Age, normalized.');
     expect(nodes.get('age_normalized')?.location).toMatchObject({ file, line: 37 });
   });
 
   it('computes the features, in batch and streaming modes', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    const batch = await new hamilton.Driver({}, module).execute(['age_normalized', 'age_normalized_range_validator', 'is_high_roller'], {
-      inputs: { survey_data: survey_data() },
-    });
+    const batch = await new hamilton.Driver({}, module).execute(
+      ['age_normalized', 'age_normalized_range_validator', 'is_high_roller'],
+      {
+        inputs: { survey_data: survey_data() },
+      },
+    );
     expect((batch.age_normalized as frame.Series<number>).toArray()).toEqual([-1, 0, 1]);
     expect((batch.age_normalized_range_validator as DataQualityResult).passed).toBe(true);
     expect((batch.is_high_roller as frame.Series<boolean>).toArray()).toEqual([false, true, true]);

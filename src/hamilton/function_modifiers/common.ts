@@ -58,7 +58,11 @@ export function finalNodes(nodes: readonly Node[]): Node[] {
 }
 
 /** The nodes a target selects (Hamilton's `NodeTransformer.select_nodes`). */
-export function selectNodes(target: Target | undefined, nodes: readonly Node[], ctx: ModifierContext): Node[] {
+export function selectNodes(
+  target: Target | undefined,
+  nodes: readonly Node[],
+  ctx: ModifierContext,
+): Node[] {
   if (target === undefined) return finalNodes(nodes);
   const names = typeof target === 'string' ? [target] : target;
   const out = nodes.filter((n) => names.includes(n.name));
@@ -95,7 +99,9 @@ export function reassignInputs(
 ): Node {
   const callable = node.callable;
   const dependencies = uniqueDependencies(
-    node.dependencies.filter((d) => !(d.name in values)).map((d) => (d.name in names ? { ...d, name: names[d.name] } : d)),
+    node.dependencies
+      .filter((d) => !(d.name in values))
+      .map((d) => (d.name in names ? { ...d, name: names[d.name] } : d)),
   );
   return copyNode(node, {
     dependencies,

@@ -4,10 +4,19 @@ import { config } from './config';
 import { analysed, driverOf, edgesOf, nodesOf } from './testing';
 
 const module = {
-  aggregation_stats: analysed(() => ({ age_mean: 40 }), { name: 'aggregation_stats', returnType: 'Record<string, number>' }),
+  aggregation_stats: analysed(() => ({ age_mean: 40 }), {
+    name: 'aggregation_stats',
+    returnType: 'Record<string, number>',
+  }),
   age_mean__streaming: analysed(
-    config.when({ mode: 'streaming' })((aggregation_stats: Record<string, number>) => aggregation_stats.age_mean),
-    { name: 'age_mean__streaming', params: 'aggregation_stats: Record<string, number>', returnType: 'number' },
+    config.when({ mode: 'streaming' })(
+      (aggregation_stats: Record<string, number>) => aggregation_stats.age_mean,
+    ),
+    {
+      name: 'age_mean__streaming',
+      params: 'aggregation_stats: Record<string, number>',
+      returnType: 'number',
+    },
   ),
   age_mean__batch: analysed(
     config.whenNot({ mode: 'streaming' })((ages: number[]) => ages.reduce((a, b) => a + b, 0) / ages.length),
@@ -19,7 +28,11 @@ const module = {
 describe('config.when / whenNot', () => {
   it('picks the streaming variant and names it at the last __', async () => {
     const dr = driverOf(module, { mode: 'streaming' });
-    expect(edgesOf(dr)).toEqual(['aggregation_stats <- ', 'age_mean <- aggregation_stats', 'report <- age_mean']);
+    expect(edgesOf(dr)).toEqual([
+      'aggregation_stats <- ',
+      'age_mean <- aggregation_stats',
+      'report <- age_mean',
+    ]);
     expect(nodesOf(dr).get('age_mean')?.tags['hamilton.config']).toBe('mode');
     expect(await dr.execute(['report'])).toEqual({ report: 'mean 40' });
   });
@@ -48,7 +61,10 @@ describe('config.when / whenNot', () => {
   });
 
   it('when_not_in excludes listed values and keeps a missing key', () => {
-    const fn = analysed(config.whenNotIn({ region: ['uk', 'us'] })(() => 1), { name: 'f' });
+    const fn = analysed(
+      config.whenNotIn({ region: ['uk', 'us'] })(() => 1),
+      { name: 'f' },
+    );
     expect(nodesOf(driverOf({ f: fn }, { region: 'uk' })).has('f')).toBe(false);
     expect(nodesOf(driverOf({ f: fn }, { region: 'de' })).has('f')).toBe(true);
     expect(nodesOf(driverOf({ f: fn }, {})).has('f')).toBe(true);
@@ -64,8 +80,14 @@ describe('config.when / whenNot', () => {
 
   it('two matching variants are a duplicate definition', () => {
     const both = {
-      a__x: analysed(config.when({ m: 1 })(() => 1), { name: 'a__x' }),
-      a__y: analysed(config.whenIn({ m: [1, 2] })(() => 2), { name: 'a__y' }),
+      a__x: analysed(
+        config.when({ m: 1 })(() => 1),
+        { name: 'a__x' },
+      ),
+      a__y: analysed(
+        config.whenIn({ m: [1, 2] })(() => 2),
+        { name: 'a__y' },
+      ),
     };
     expect(() => driverOf(both, { m: 1 })).toThrow(/Cannot define function a more than once/);
   });

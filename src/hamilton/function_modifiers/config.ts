@@ -70,7 +70,8 @@ function configDecorator(decorator: string, test: ConfigResolver): Decorator {
  */
 export const config = {
   /** Include the function when every key equals its value: `config.when({ mode: 'batch' })`. */
-  when: (conditions: ConfigConditions): Decorator => configDecorator('config.when', resolvers.when(conditions)),
+  when: (conditions: ConfigConditions): Decorator =>
+    configDecorator('config.when', resolvers.when(conditions)),
   /** Include the function when no key equals its value (a missing key counts as not equal). */
   whenNot: (conditions: ConfigConditions): Decorator =>
     configDecorator('config.when_not', resolvers.whenNot(conditions)),

@@ -53,10 +53,7 @@ export class GroupedDictDependency {
 
 /** Anything a parameter can be assigned in `parameterize`, `inject`, `step` or `subdag`. */
 export type ParametrizedDependency =
-  | LiteralDependency
-  | UpstreamDependency
-  | GroupedListDependency
-  | GroupedDictDependency;
+  LiteralDependency | UpstreamDependency | GroupedListDependency | GroupedDictDependency;
 
 /** Whether a value is one of the dependency specifications. */
 export function isDependency(x: unknown): x is ParametrizedDependency {
@@ -73,7 +70,9 @@ export function isDependency(x: unknown): x is ParametrizedDependency {
  * @param literal - the constant passed to the parameter.
  */
 export function value<T>(literal: T): LiteralDependency<T> {
-  return literal instanceof LiteralDependency ? (literal as LiteralDependency<T>) : new LiteralDependency(literal);
+  return literal instanceof LiteralDependency
+    ? (literal as LiteralDependency<T>)
+    : new LiteralDependency(literal);
 }
 
 /**
@@ -102,7 +101,8 @@ export function group(sources: Readonly<Record<string, SingleDependency>>): Grou
 export function group(
   ...args: (SingleDependency | Readonly<Record<string, SingleDependency>>)[]
 ): GroupedListDependency | GroupedDictDependency {
-  const single = (d: unknown): d is SingleDependency => d instanceof LiteralDependency || d instanceof UpstreamDependency;
+  const single = (d: unknown): d is SingleDependency =>
+    d instanceof LiteralDependency || d instanceof UpstreamDependency;
   if (args.length === 1 && !single(args[0]) && typeof args[0] === 'object' && args[0] !== null) {
     const sources = args[0] as Record<string, unknown>;
     if (Object.keys(sources).length === 0) {

@@ -11,7 +11,8 @@ const CLOSE: Readonly<Record<string, string>> = { '(': ')', '[': ']', '{': '}' }
 
 /** The text of a function's body (between its outer braces), or undefined for an expression arrow. */
 function bodyOf(text: string): string | undefined {
-  const code = text.replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*/g, '');
+  // line comments start after a space or punctuation, so `'http://x'` in a string is not cut
+  const code = text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[\s;{}(),])\/\/[^\n]*/g, '$1');
   const open = code.indexOf('(');
   const arrowWithoutParens = /^\s*(async\s+)?[\w$]+\s*=>/.exec(code);
   let i = arrowWithoutParens ? arrowWithoutParens[0].length : open;
@@ -28,7 +29,10 @@ function bodyOf(text: string): string | undefined {
     }
     i++;
   }
-  const rest = code.slice(i).replace(/^\s*=>\s*/, '').trim();
+  const rest = code
+    .slice(i)
+    .replace(/^\s*=>\s*/, '')
+    .trim();
   if (!rest.startsWith('{')) return undefined;
   return rest.slice(1, rest.lastIndexOf('}')).trim();
 }
@@ -38,7 +42,9 @@ export function isEmptyBody(fn: Function): boolean {
   const body = bodyOf(fn.toString());
   if (body === undefined) return false;
   const statements = body.replace(/^(['"])use strict\1;?/, '').trim();
-  return statements === '' || (/^throw\b/.test(statements) && !/;\s*\S/.test(statements.replace(/;\s*$/, '')));
+  return (
+    statements === '' || (/^throw\b/.test(statements) && !/;\s*\S/.test(statements.replace(/;\s*$/, '')))
+  );
 }
 
 /**
@@ -52,14 +58,19 @@ export function isEmptyBody(fn: Function): boolean {
  * export const total = does(_sum)(function total(a: number, b: number): number { throw new Error('by @does'); });
  * ```
  */
-export function does(replacement: Function, argumentMapping: Readonly<Record<string, string>> = {}): Decorator {
+export function does(
+  replacement: Function,
+  argumentMapping: Readonly<Record<string, string>> = {},
+): Decorator {
   // decorated parameter → replacement parameter
-  const rename = (param: string) => Object.entries(argumentMapping).find(([, from]) => from === param)?.[0] ?? param;
+  const rename = (param: string) =>
+    Object.entries(argumentMapping).find(([, from]) => from === param)?.[0] ?? param;
   const shape = (ctx: ModifierContext): 'named' | 'object' => {
     const own = ctx.source.params.map((p) => rename(p.name));
     const theirs = ctx.sourceOf(replacement).params;
     const names = new Set(theirs.map((p) => p.name));
-    if (own.every((p) => names.has(p)) && theirs.every((p) => p.optional || own.includes(p.name))) return 'named';
+    if (own.every((p) => names.has(p)) && theirs.every((p) => p.optional || own.includes(p.name)))
+      return 'named';
     if (theirs.length === 1 && !own.includes(theirs[0].name)) return 'object';
     throw invalid(
       ctx,

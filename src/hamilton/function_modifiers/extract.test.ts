@@ -5,12 +5,24 @@ import { analysed, driverOf, edgesOf, nodesOf } from './testing';
 
 type Survey = { client_id: number; budget: number; age: number; gender: string };
 const surveyFrame = () =>
-  DataFrame.fromColumns({ client_id: [1, 2], budget: [500, 2000], age: [30, 50], gender: ['male', 'female'] });
+  DataFrame.fromColumns({
+    client_id: [1, 2],
+    budget: [500, 2000],
+    age: [30, 50],
+    gender: ['male', 'female'],
+  });
 
 describe('extractColumns', () => {
   const survey_results = analysed(
-    extractColumns('client_id', 'budget', ['age', 'The age in years'])((survey_data: DataFrame<Survey>) => survey_data),
-    { name: 'survey_results', params: 'survey_data: DataFrame<Survey>', returnType: 'DataFrame<Survey>', doc: 'Survey rows' },
+    extractColumns('client_id', 'budget', ['age', 'The age in years'])(
+      (survey_data: DataFrame<Survey>) => survey_data,
+    ),
+    {
+      name: 'survey_results',
+      params: 'survey_data: DataFrame<Survey>',
+      returnType: 'DataFrame<Survey>',
+      doc: 'Survey rows',
+    },
   );
 
   it('keeps the frame node under the function name and adds one node per column', () => {
@@ -28,7 +40,9 @@ describe('extractColumns', () => {
   });
 
   it('extracts Series from a DataFrame', async () => {
-    const out = await driverOf({ survey_results }).execute(['budget', 'age'], { inputs: { survey_data: surveyFrame() } });
+    const out = await driverOf({ survey_results }).execute(['budget', 'age'], {
+      inputs: { survey_data: surveyFrame() },
+    });
     expect(out.budget).toBeInstanceOf(Series);
     expect((out.budget as Series<number>).toArray()).toEqual([500, 2000]);
     expect((out.age as Series<number>).toArray()).toEqual([30, 50]);
@@ -50,7 +64,10 @@ describe('extractColumns', () => {
   });
 
   it('fills missing columns with fillWith, on frames and plain objects', async () => {
-    const filled = analysed(extractColumns('a', 'b', { fillWith: 0 })((df: unknown) => df), { name: 'filled', params: 'df' });
+    const filled = analysed(
+      extractColumns('a', 'b', { fillWith: 0 })((df: unknown) => df),
+      { name: 'filled', params: 'df' },
+    );
     const dr = driverOf({ filled });
     const frame = await dr.execute(['b'], { inputs: { df: DataFrame.fromColumns({ a: [1, 2] }) } });
     expect((frame.b as Series<number>).toArray()).toEqual([0, 0]);
@@ -59,21 +76,35 @@ describe('extractColumns', () => {
   });
 
   it('refuses an empty call and a list passed without spreading', () => {
-    const empty = analysed(extractColumns()((df: unknown) => df), { name: 'empty', params: 'df' });
+    const empty = analysed(
+      extractColumns()((df: unknown) => df),
+      { name: 'empty', params: 'df' },
+    );
     expect(() => driverOf({ empty })).toThrow('Error empty arguments passed to extract_columns decorator.');
-    const list = analysed(extractColumns(['a', 'b', 'c'] as never)((df: unknown) => df), { name: 'list', params: 'df' });
-    expect(() => driverOf({ list })).toThrow('Error list passed in. Please `...` in front of it to expand it.');
+    const list = analysed(
+      extractColumns(['a', 'b', 'c'] as never)((df: unknown) => df),
+      { name: 'list', params: 'df' },
+    );
+    expect(() => driverOf({ list })).toThrow(
+      'Error list passed in. Please `...` in front of it to expand it.',
+    );
   });
 
   it('refuses a function returning a scalar type', () => {
-    const scalar = analysed(extractColumns('a')(() => 1), { name: 'scalar', returnType: 'number' });
+    const scalar = analysed(
+      extractColumns('a')(() => 1),
+      { name: 'scalar', returnType: 'number' },
+    );
     expect(() => driverOf({ scalar })).toThrow('Error scalar does not output a type we know about.');
   });
 });
 
 describe('extractFields', () => {
   const stats = analysed(
-    extractFields({ mean: 'number', label: 'string' })((xs: number[]) => ({ mean: xs.reduce((a, b) => a + b, 0) / xs.length, label: 'ok' })),
+    extractFields({ mean: 'number', label: 'string' })((xs: number[]) => ({
+      mean: xs.reduce((a, b) => a + b, 0) / xs.length,
+      label: 'ok',
+    })),
     { name: 'stats', params: 'xs: number[]', returnType: '{ mean: number; label: string }' },
   );
 
@@ -85,29 +116,46 @@ describe('extractFields', () => {
   });
 
   it('names a missing field and the fields that exist', async () => {
-    const partial = analysed(extractFields({ a: 'number', b: 'number' })(() => ({ a: 1 })), { name: 'partial' });
+    const partial = analysed(
+      extractFields({ a: 'number', b: 'number' })(() => ({ a: 1 })),
+      { name: 'partial' },
+    );
     await expect(driverOf({ partial }).execute(['b'])).rejects.toThrow(
       "No such field: b produced by partial. It only produced ['a']",
     );
-    const filled = analysed(extractFields({ a: 'number', b: 'number' }, { fillWith: -1 })(() => ({ a: 1 })), { name: 'filled' });
+    const filled = analysed(
+      extractFields({ a: 'number', b: 'number' }, { fillWith: -1 })(() => ({ a: 1 })),
+      { name: 'filled' },
+    );
     expect(await driverOf({ filled }).execute(['b'])).toEqual({ b: -1 });
   });
 
   it('refuses an empty dict and non-type values', () => {
-    const empty = analysed(extractFields({})(() => ({})), { name: 'empty' });
-    expect(() => driverOf({ empty })).toThrow('Error an empty dict, or no dict, passed to extract_fields decorator.');
-    const untyped = analysed(extractFields({ a: 3 as never })(() => ({})), { name: 'untyped' });
+    const empty = analysed(
+      extractFields({})(() => ({})),
+      { name: 'empty' },
+    );
+    expect(() => driverOf({ empty })).toThrow(
+      'Error an empty dict, or no dict, passed to extract_fields decorator.',
+    );
+    const untyped = analysed(
+      extractFields({ a: 3 as never })(() => ({})),
+      { name: 'untyped' },
+    );
     expect(() => driverOf({ untyped })).toThrow(/a does not declare a type. Instead it passes 3/);
   });
 });
 
 describe('unpackFields', () => {
   it('unpacks a tuple into typed nodes', async () => {
-    const pair = analysed(unpackFields('x', 'y')((n: number): [number, string] => [n * 2, `n=${n}`]), {
-      name: 'pair',
-      params: 'n: number',
-      returnType: '[number, string]',
-    });
+    const pair = analysed(
+      unpackFields('x', 'y')((n: number): [number, string] => [n * 2, `n=${n}`]),
+      {
+        name: 'pair',
+        params: 'n: number',
+        returnType: '[number, string]',
+      },
+    );
     const dr = driverOf({ pair });
     expect(edgesOf(dr)).toEqual(['pair <- n', 'x <- pair', 'y <- pair']);
     expect(nodesOf(dr).get('y')?.type).toBe('string');
@@ -115,16 +163,29 @@ describe('unpackFields', () => {
   });
 
   it('refuses more fields than the tuple has, and non-tuple types', () => {
-    const short = analysed(unpackFields('x', 'y', 'z')((): [number, number] => [1, 2]), { name: 'short', returnType: '[number, number]' });
+    const short = analysed(
+      unpackFields('x', 'y', 'z')((): [number, number] => [1, 2]),
+      { name: 'short', returnType: '[number, number]' },
+    );
     expect(() => driverOf({ short })).toThrow(
       'Number of unpacked fields (3) is greater than the number of fields in the output type (2): [number, number]',
     );
-    const scalar = analysed(unpackFields('x')(() => 1), { name: 'scalar', returnType: 'number' });
-    expect(() => driverOf({ scalar })).toThrow(/For unpacking fields, the decorated function output type must be/);
+    const scalar = analysed(
+      unpackFields('x')(() => 1),
+      { name: 'scalar', returnType: 'number' },
+    );
+    expect(() => driverOf({ scalar })).toThrow(
+      /For unpacking fields, the decorated function output type must be/,
+    );
   });
 
   it('fails at run time when an array result is too short', async () => {
-    const many = analysed(unpackFields('a', 'b')((): number[] => [1]), { name: 'many', returnType: 'number[]' });
-    await expect(driverOf({ many }).execute(['b'])).rejects.toThrow('Out of bounds field: 1 produced by many. It only produced [1] fields.');
+    const many = analysed(
+      unpackFields('a', 'b')((): number[] => [1]),
+      { name: 'many', returnType: 'number[]' },
+    );
+    await expect(driverOf({ many }).execute(['b'])).rejects.toThrow(
+      'Out of bounds field: 1 produced by many. It only produced [1] fields.',
+    );
   });
 });

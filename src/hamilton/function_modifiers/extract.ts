@@ -71,20 +71,20 @@ function extractModifier(
       const node = singleFinal(nodes, ctx, decorator);
       const callable = node.callable;
       const whole =
-        postProcess && callable ? copyNode(node, { callable: (kwargs) => andThen(callable(kwargs), postProcess) }) : node;
-      const extracted = outputs(node, ctx).map(
-        (e): Node => ({
-          name: e.name,
-          type: e.type,
-          kind: 'function',
-          dependencies: [{ name: node.name, type: node.type, optional: false }],
-          callable: (kwargs) => e.read(kwargs[node.name], node),
-          tags: { ...node.tags },
-          documentation: e.documentation,
-          location: node.location,
-          originatingFunction: node.originatingFunction,
-        }),
-      );
+        postProcess && callable
+          ? copyNode(node, { callable: (kwargs) => andThen(callable(kwargs), postProcess) })
+          : node;
+      const extracted = outputs(node, ctx).map((e): Node => ({
+        name: e.name,
+        type: e.type,
+        kind: 'function',
+        dependencies: [{ name: node.name, type: node.type, optional: false }],
+        callable: (kwargs) => e.read(kwargs[node.name], node),
+        tags: { ...node.tags },
+        documentation: e.documentation,
+        location: node.location,
+        originatingFunction: node.originatingFunction,
+      }));
       return [...nodes.filter((n) => n !== node), whole, ...extracted];
     },
   };
@@ -110,7 +110,10 @@ function fillColumns(df: unknown, columns: readonly string[], fill: unknown): un
     return assign.call(df, Object.fromEntries(missing.map((c) => [c, fill])));
   }
   const length = (columnOf(df, present[0]) as { length?: number } | undefined)?.length ?? 0;
-  return { ...(df as object), ...Object.fromEntries(missing.map((c) => [c, new Array<unknown>(length).fill(fill)])) };
+  return {
+    ...(df as object),
+    ...Object.fromEntries(missing.map((c) => [c, new Array<unknown>(length).fill(fill)])),
+  };
 }
 
 /**
@@ -133,7 +136,11 @@ export function extractColumns(...args: (ColumnSpec | ExtractColumnsOptions)[]):
   }
   if (Array.isArray(specs[0]) && (specs[0].length !== 2 || Array.isArray(specs[0][0]))) {
     return decoratorFor(
-      refusal('transform', 'extract_columns', 'Error list passed in. Please `...` in front of it to expand it.'),
+      refusal(
+        'transform',
+        'extract_columns',
+        'Error list passed in. Please `...` in front of it to expand it.',
+      ),
     );
   }
   const columns = (specs as ColumnSpec[]).map((s) => (typeof s === 'string' ? ([s, undefined] as const) : s));
@@ -181,7 +188,10 @@ export interface ExtractFieldsOptions {
  * One node per field of the object the function returns; types are TypeScript type names as strings:
  * `extractFields({ total: 'number', label: 'string' })`.
  */
-export function extractFields(fields: Readonly<Record<string, string>>, options: ExtractFieldsOptions = {}): Decorator {
+export function extractFields(
+  fields: Readonly<Record<string, string>>,
+  options: ExtractFieldsOptions = {},
+): Decorator {
   if (!isPlainObject(fields)) {
     return decoratorFor(
       refusal('transform', 'extract_fields', `Error, please pass in a dict, not ${typeof fields}`),
@@ -189,7 +199,11 @@ export function extractFields(fields: Readonly<Record<string, string>>, options:
   }
   if (Object.keys(fields).length === 0) {
     return decoratorFor(
-      refusal('transform', 'extract_fields', 'Error an empty dict, or no dict, passed to extract_fields decorator.'),
+      refusal(
+        'transform',
+        'extract_fields',
+        'Error an empty dict, or no dict, passed to extract_fields decorator.',
+      ),
     );
   }
   const errors = Object.entries(fields)
@@ -222,7 +236,9 @@ export function extractFields(fields: Readonly<Record<string, string>>, options:
           read(dict) {
             const obj = (dict ?? {}) as Record<string, unknown>;
             if (!Object.hasOwn(obj, field)) {
-              throw new Error(`No such field: ${field} produced by ${node.name}. It only produced ${repr(Object.keys(obj))}`);
+              throw new Error(
+                `No such field: ${field} produced by ${node.name}. It only produced ${repr(Object.keys(obj))}`,
+              );
             }
             return obj[field];
           },
@@ -285,24 +301,22 @@ export function unpackFields(...fields: string[]): Decorator {
     );
   };
   return decoratorFor(
-    extractModifier(
-      'unpack_fields',
-      typesFor,
-      (node, ctx) => {
-        const types = typesFor(ctx);
-        return fields.map((field, index) => ({
-          name: field,
-          type: types[index],
-          documentation: node.documentation,
-          read(tuple) {
-            const list = tuple as readonly unknown[];
-            if (index >= list.length) {
-              throw new Error(`Out of bounds field: ${index} produced by ${node.name}. It only produced ${repr(list)} fields.`);
-            }
-            return list[index];
-          },
-        }));
-      },
-    ),
+    extractModifier('unpack_fields', typesFor, (node, ctx) => {
+      const types = typesFor(ctx);
+      return fields.map((field, index) => ({
+        name: field,
+        type: types[index],
+        documentation: node.documentation,
+        read(tuple) {
+          const list = tuple as readonly unknown[];
+          if (index >= list.length) {
+            throw new Error(
+              `Out of bounds field: ${index} produced by ${node.name}. It only produced ${repr(list)} fields.`,
+            );
+          }
+          return list[index];
+        },
+      }));
+    }),
   );
 }

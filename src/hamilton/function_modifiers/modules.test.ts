@@ -4,7 +4,11 @@ import { DataFrame, Series } from '../../frame';
 import * as pipelines from './fixtures/pipelines';
 import { edgesOf, nodesOf } from './testing';
 
-const survey_data = DataFrame.fromColumns({ client_id: [1, 2, 3], budget: [500, 2000, 1500], age: [20, 40, 60] });
+const survey_data = DataFrame.fromColumns({
+  client_id: [1, 2, 3],
+  budget: [500, 2000, 1500],
+  age: [20, 40, 60],
+});
 
 describe('decorators on an analysed module', () => {
   it('builds the nodes Hamilton builds, with names from the source as written', () => {
@@ -33,9 +37,12 @@ describe('decorators on an analysed module', () => {
   });
 
   it('computes in batch mode', async () => {
-    const out = await new Driver({ mode: 'batch' }, pipelines).execute(['shifted_mean', 'is_big_spender', 'total'], {
-      inputs: { survey_data, big_threshold: 1800 },
-    });
+    const out = await new Driver({ mode: 'batch' }, pipelines).execute(
+      ['shifted_mean', 'is_big_spender', 'total'],
+      {
+        inputs: { survey_data, big_threshold: 1800 },
+      },
+    );
     expect(out.shifted_mean).toBe(81);
     expect((out.is_big_spender as Series<boolean>).toArray()).toEqual([false, true, false]);
     expect(out.total).toBe(43);

@@ -54,7 +54,8 @@ function elementType(type: string): string {
 }
 
 const isArrayType = (type: string) => /^(readonly\s+)?.+\[\]$|^(Readonly)?Array<.+>$/.test(type.trim());
-const isRecordType = (type: string) => /^(Readonly<)?Record<\s*string\s*,.+>$|^\{\s*\[\w+:\s*string\]:.+\}$/.test(type.trim());
+const isRecordType = (type: string) =>
+  /^(Readonly<)?Record<\s*string\s*,.+>$|^\{\s*\[\w+:\s*string\]:.+\}$/.test(type.trim());
 
 function resolveSingle(dep: SingleDependency, kwargs: Readonly<Record<string, unknown>>): unknown {
   return dep instanceof UpstreamDependency ? kwargs[dep.source] : dep.value;
@@ -70,7 +71,8 @@ function expandOne(node: Node, output: string, assignments: Assignments, documen
     else if (a instanceof GroupedListDependency || a instanceof GroupedDictDependency) {
       const members = a instanceof GroupedListDependency ? a.sources : Object.values(a.sources);
       for (const m of members) {
-        if (m instanceof UpstreamDependency) deps.push({ ...dep, name: m.source, type: elementType(dep.type) });
+        if (m instanceof UpstreamDependency)
+          deps.push({ ...dep, name: m.source, type: elementType(dep.type) });
       }
     }
   }
@@ -87,7 +89,8 @@ function expandOne(node: Node, output: string, assignments: Assignments, documen
           const a = assignments[dep.name];
           if (a instanceof UpstreamDependency) own[dep.name] = kwargs[a.source];
           else if (a instanceof LiteralDependency) own[dep.name] = a.value;
-          else if (a instanceof GroupedListDependency) own[dep.name] = a.sources.map((d) => resolveSingle(d, kwargs));
+          else if (a instanceof GroupedListDependency)
+            own[dep.name] = a.sources.map((d) => resolveSingle(d, kwargs));
           else if (a instanceof GroupedDictDependency) {
             own[dep.name] = Object.fromEntries(
               Object.entries(a.sources).map(([k, d]) => [k, resolveSingle(d, kwargs)]),
@@ -99,8 +102,13 @@ function expandOne(node: Node, output: string, assignments: Assignments, documen
   });
 }
 
-function parameterizeModifier(decorator: string, spec: Readonly<Record<string, Parameterization>>): FunctionModifier {
-  const bad = Object.values(spec).flatMap((s) => Object.values(splitSpec(s)[0]).filter((v) => !isDependency(v)));
+function parameterizeModifier(
+  decorator: string,
+  spec: Readonly<Record<string, Parameterization>>,
+): FunctionModifier {
+  const bad = Object.values(spec).flatMap((s) =>
+    Object.values(splitSpec(s)[0]).filter((v) => !isDependency(v)),
+  );
   if (bad.length > 0) {
     return refusal(
       'expand',
@@ -219,7 +227,9 @@ export function parameterizeValues(
  * One node per key, each with parameters bound to other nodes by name:
  * `parameterizeSources({ b_shifted: { x: 'b' } })`.
  */
-export function parameterizeSources(spec: Readonly<Record<string, Readonly<Record<string, string>>>>): Decorator {
+export function parameterizeSources(
+  spec: Readonly<Record<string, Readonly<Record<string, string>>>>,
+): Decorator {
   if (Object.keys(spec).length === 0) {
     return decoratorFor(
       refusal('expand', 'parameterize_sources', 'Cannot pass empty/None dictionary to parameterize_sources'),
@@ -228,7 +238,11 @@ export function parameterizeSources(spec: Readonly<Record<string, Readonly<Recor
   for (const [output, mapping] of Object.entries(spec)) {
     if (!mapping || Object.keys(mapping).length === 0) {
       return decoratorFor(
-        refusal('expand', 'parameterize_sources', `Error, ${output} has a none/empty dictionary mapping. Please fill it.`),
+        refusal(
+          'expand',
+          'parameterize_sources',
+          `Error, ${output} has a none/empty dictionary mapping. Please fill it.`,
+        ),
       );
     }
   }

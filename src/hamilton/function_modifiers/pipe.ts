@@ -6,7 +6,17 @@
 import type { Node } from '../node';
 import type { Config, Decorator, FunctionModifier, ModifierContext } from './base';
 import { addModifier, decorate, modifiersOf } from './base';
-import { decoratorFor, invalid, isPlainObject, reassignInputs, refusal, repr, selectNodes, transformTargets, type Target } from './common';
+import {
+  decoratorFor,
+  invalid,
+  isPlainObject,
+  reassignInputs,
+  refusal,
+  repr,
+  selectNodes,
+  transformTargets,
+  type Target,
+} from './common';
 import { resolvers, type ConfigConditions, type ConfigGroupConditions, type ConfigResolver } from './config';
 import { LiteralDependency, UpstreamDependency, source } from './dependencies';
 
@@ -36,7 +46,9 @@ export class Step {
   /** For `applyTo`: the function whose output `mutate` transforms. */
   readonly targetFn: Function | undefined;
 
-  constructor(fields: Partial<Step> & { args?: readonly unknown[]; kwargs?: Readonly<Record<string, unknown>> }) {
+  constructor(
+    fields: Partial<Step> & { args?: readonly unknown[]; kwargs?: Readonly<Record<string, unknown>> },
+  ) {
     this.fn = fields.fn;
     this.args = fields.args ?? [];
     this.kwargs = fields.kwargs ?? {};
@@ -131,7 +143,11 @@ function fnName(fn: Function, ctx: ModifierContext): string {
 }
 
 /** The step's arguments (after the chained one) bound to its parameters: parameter → node, → constant. */
-function bind(s: Step, chained: string, ctx: ModifierContext): [Record<string, string>, Record<string, unknown>] {
+function bind(
+  s: Step,
+  chained: string,
+  ctx: ModifierContext,
+): [Record<string, string>, Record<string, unknown>] {
   const fn = s.fn as Function;
   const params = ctx.sourceOf(fn).params;
   const fail = () =>
@@ -160,7 +176,10 @@ function bind(s: Step, chained: string, ctx: ModifierContext): [Record<string, s
 function validateStep(s: Step, allowCustomNamespace: boolean, ctx: ModifierContext): void {
   const fn = s.fn as Function;
   if (ctx.sourceOf(fn).params.length === 0) {
-    throw invalid(ctx, `Function: ${fnName(fn, ctx)} has no parameters. You cannot apply a function with no parameters.`);
+    throw invalid(
+      ctx,
+      `Function: ${fnName(fn, ctx)} has no parameters. You cannot apply a function with no parameters.`,
+    );
   }
   bind(s, '', ctx);
   if (s.namespace !== undefined && !allowCustomNamespace) {
@@ -189,7 +208,8 @@ function chain(
     const name = fnName(fn, ctx);
     const count = counts.get(name) ?? 0;
     counts.set(name, count + 1);
-    const nodeName = s.name ?? `with${name.startsWith('_') ? '' : '_'}${name}${count === 0 ? '' : `_${count}`}`;
+    const nodeName =
+      s.name ?? `with${name.startsWith('_') ? '' : '_'}${name}${count === 0 ? '' : `_${count}`}`;
     const ns = s.namespace === undefined ? ctx.name : s.namespace;
     const fullName = ns === null ? nodeName : `${ns}.${nodeName}`;
     const [names, values] = bind(s, current, ctx);
@@ -241,7 +261,9 @@ export function pipeInput(...args: (Step | PipeInputOptions)[]): Decorator {
     },
     transform(nodes, ctx) {
       const produced = new Set(nodes.map((n) => n.name));
-      const injectable = new Set(nodes.flatMap((n) => n.dependencies.map((d) => d.name)).filter((d) => !produced.has(d)));
+      const injectable = new Set(
+        nodes.flatMap((n) => n.dependencies.map((d) => d.name)).filter((d) => !produced.has(d)),
+      );
       const params = ctx.source.params.map((p) => p.name);
       const param = options.onInput ?? params[0];
       if (options.onInput === undefined && !injectable.has(param)) {
@@ -257,7 +279,9 @@ export function pipeInput(...args: (Step | PipeInputOptions)[]): Decorator {
         );
       }
       const [stepNodes, last] = chain(param, steps, options.namespace, inherit, ctx);
-      const rewired = nodes.map((n) => (n.dependencies.some((d) => d.name === param) ? reassignInputs(n, { [param]: last }) : n));
+      const rewired = nodes.map((n) =>
+        n.dependencies.some((d) => d.name === param) ? reassignInputs(n, { [param]: last }) : n,
+      );
       return [...rewired, ...stepNodes];
     },
   };
@@ -325,7 +349,9 @@ export function pipeOutput(...args: (Step | PipeOutputOptions)[]): Decorator {
   const options = (hasOptions ? last : {}) as PipeOutputOptions;
   const steps = (hasOptions ? args.slice(0, -1) : args) as Step[];
   if (options.onOutput !== undefined && steps.some((s) => s.target !== undefined)) {
-    return decoratorFor(refusal('transform', 'pipe_output', 'Cannot have target set on pipe_output and step level.'));
+    return decoratorFor(
+      refusal('transform', 'pipe_output', 'Cannot have target set on pipe_output and step level.'),
+    );
   }
   return decoratorFor(new PipeOutput([...steps], options));
 }

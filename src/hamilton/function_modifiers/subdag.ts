@@ -44,7 +44,10 @@ export type SubdagSource = HamiltonModule | Function;
 const OPTION_KEYS = ['inputs', 'config', 'namespace', 'finalNodeName', 'externalInputs'];
 
 function isOptions(x: unknown): boolean {
-  return isPlainObject(x) && Object.entries(x).every(([k, v]) => OPTION_KEYS.includes(k) && typeof v !== 'function');
+  return (
+    isPlainObject(x) &&
+    Object.entries(x).every(([k, v]) => OPTION_KEYS.includes(k) && typeof v !== 'function')
+  );
 }
 
 /** Hamilton's message when inputs and config are misused, or undefined. */
@@ -69,7 +72,11 @@ function checkArguments(sources: readonly unknown[], options: SubdagOptions): st
 }
 
 /** The driver's config with the subdag's on top (`value()` unwrapped, `configuration()` looked up). */
-function subdagConfig(config: Config, own: Readonly<Record<string, unknown>>, ctx: ModifierContext): Record<string, unknown> {
+function subdagConfig(
+  config: Config,
+  own: Readonly<Record<string, unknown>>,
+  ctx: ModifierContext,
+): Record<string, unknown> {
   const out: Record<string, unknown> = { ...config };
   for (const [k, v] of Object.entries(own)) {
     if (v instanceof LiteralDependency) out[k] = v.value;
@@ -78,7 +85,10 @@ function subdagConfig(config: Config, own: Readonly<Record<string, unknown>>, ct
   for (const [k, v] of Object.entries(own)) {
     if (!(v instanceof ConfigDependency)) continue;
     if (!(v.source in out)) {
-      throw invalid(ctx, `Source ${v.source} was not found in the configuration. This is required for the ${ctx.name} subdag.`);
+      throw invalid(
+        ctx,
+        `Source ${v.source} was not found in the configuration. This is required for the ${ctx.name} subdag.`,
+      );
     }
     out[k] = out[v.source];
   }
@@ -163,7 +173,9 @@ function generate(sources: readonly SubdagSource[], options: SubdagOptions, ctx:
 
 function splitSources(args: readonly unknown[]): [SubdagSource[], SubdagOptions] {
   const last = args[args.length - 1];
-  return isOptions(last) ? [args.slice(0, -1) as SubdagSource[], last as SubdagOptions] : [args as SubdagSource[], {}];
+  return isOptions(last)
+    ? [args.slice(0, -1) as SubdagSource[], last as SubdagOptions]
+    : [args as SubdagSource[], {}];
 }
 
 /**
@@ -193,7 +205,8 @@ export function subdag(...args: (SubdagSource | SubdagOptions)[]): Decorator {
  * The shared options apply to every subdag; each key's own settings override them.
  */
 export function parameterizedSubdag(...args: unknown[]): Decorator {
-  const isParameterization = (x: unknown) => isPlainObject(x) && Object.values(x).every((v) => isPlainObject(v));
+  const isParameterization = (x: unknown) =>
+    isPlainObject(x) && Object.values(x).every((v) => isPlainObject(v));
   const at = args.findIndex(isParameterization);
   const sources = (at === -1 ? args : args.slice(0, at)) as SubdagSource[];
   const parameterization = (at === -1 ? {} : args[at]) as Readonly<Record<string, SubdagParams>>;

@@ -6,10 +6,13 @@ import { analysed, driverOf, nodesOf } from './testing';
 
 describe('tag', () => {
   it('adds string and string-list tags beside the module tag', () => {
-    const f = analysed(tag({ owner: 'data-science', 'team.region': ['uk', 'us'] })((x: number) => x), {
-      name: 'f',
-      params: 'x: number',
-    });
+    const f = analysed(
+      tag({ owner: 'data-science', 'team.region': ['uk', 'us'] })((x: number) => x),
+      {
+        name: 'f',
+        params: 'x: number',
+      },
+    );
     expect(nodesOf(driverOf({ f })).get('f')?.tags).toEqual({
       module: 'features',
       owner: 'data-science',
@@ -18,10 +21,10 @@ describe('tag', () => {
   });
 
   it('lands on the extracted columns, not on the frame they come from', () => {
-    const df = analysed(
-      tag({ pii: 'true' })(extractColumns('a', 'b')(() => ({ a: [1], b: [2] }))),
-      { name: 'df', returnType: 'Record<string, number[]>' },
-    );
+    const df = analysed(tag({ pii: 'true' })(extractColumns('a', 'b')(() => ({ a: [1], b: [2] }))), {
+      name: 'df',
+      returnType: 'Record<string, number[]>',
+    });
     const nodes = nodesOf(driverOf({ df }));
     expect(nodes.get('a')?.tags.pii).toBe('true');
     expect(nodes.get('b')?.tags.pii).toBe('true');
@@ -29,7 +32,9 @@ describe('tag', () => {
   });
 
   it('tags chosen nodes with target', () => {
-    const df = analysed(tag({ pii: 'true' }, { target: 'df' })(extractColumns('a')(() => ({ a: [1] }))), { name: 'df' });
+    const df = analysed(tag({ pii: 'true' }, { target: 'df' })(extractColumns('a')(() => ({ a: [1] }))), {
+      name: 'df',
+    });
     const nodes = nodesOf(driverOf({ df }));
     expect(nodes.get('df')?.tags.pii).toBe('true');
     expect(nodes.get('a')?.tags.pii).toBeUndefined();
@@ -42,7 +47,10 @@ describe('tag', () => {
     [{ 'bad key': 'y' }, 'bad key=y'],
     [{ 'a..b': 'y' }, 'a..b=y'],
   ])('refuses %o at graph build with Hamilton message and location', (tags, shown) => {
-    const f = analysed(tag(tags)(() => 1), { name: 'f', line: 7 });
+    const f = analysed(
+      tag(tags)(() => 1),
+      { name: 'f', line: 7 },
+    );
     let error: unknown;
     try {
       driverOf({ f });
@@ -52,13 +60,18 @@ describe('tag', () => {
     expect((error as Error).cause).toBeInstanceOf(InvalidDecoratorException);
     const message = (error as Error).message;
     expect(message).toContain(`The following tags are invalid as tags: ${shown} Tag keys can be split by .`);
-    expect(message).toContain("reserved as well: ['hamilton', 'data_quality', 'gdpr', 'ccpa', 'dag', 'module', 'ray_remote']");
+    expect(message).toContain(
+      "reserved as well: ['hamilton', 'data_quality', 'gdpr', 'ccpa', 'dag', 'module', 'ray_remote']",
+    );
     expect(message).toContain('features.ts:7:1');
   });
 
   it('refuses values that are not strings or lists of unique strings', () => {
     for (const value of [[], ['a', 'a'], 3]) {
-      const f = analysed(tag({ k: value as never })(() => 1), { name: 'f' });
+      const f = analysed(
+        tag({ k: value as never })(() => 1),
+        { name: 'f' },
+      );
       expect(() => driverOf({ f })).toThrow(/The following tags are invalid as tags: k=/);
     }
   });
@@ -82,14 +95,19 @@ describe('tagOutputs', () => {
   });
 
   it('refuses reserved tags', () => {
-    const df = analysed(tagOutputs({ a: { 'dag.x': 'y' } })(() => 1), { name: 'df' });
+    const df = analysed(
+      tagOutputs({ a: { 'dag.x': 'y' } })(() => 1),
+      { name: 'df' },
+    );
     expect(() => driverOf({ df })).toThrow(/The following tags are invalid as tags: dag.x=y/);
   });
 });
 
 describe('typing', () => {
   it('a decorated function keeps its parameter and return types', () => {
-    const f = tag({ owner: 'ds' })(extractColumns('a')((x: number, _label?: string): { a: number[] } => ({ a: [x] })));
+    const f = tag({ owner: 'ds' })(
+      extractColumns('a')((x: number, _label?: string): { a: number[] } => ({ a: [x] })),
+    );
     expectTypeOf(f).toEqualTypeOf<(x: number, label?: string) => { a: number[] }>();
     expect(f(2).a).toEqual([2]);
   });

@@ -8,7 +8,15 @@ import type { Decorator, FunctionModifier } from './base';
 import { decoratorFor, refusal, selectNodes, transformTargets, type Target } from './common';
 
 /** Tag prefixes Hamilton keeps for itself. */
-export const RESERVED_TAG_NAMESPACES: readonly string[] = ['hamilton', 'data_quality', 'gdpr', 'ccpa', 'dag', 'module', 'ray_remote'];
+export const RESERVED_TAG_NAMESPACES: readonly string[] = [
+  'hamilton',
+  'data_quality',
+  'gdpr',
+  'ccpa',
+  'dag',
+  'module',
+  'ray_remote',
+];
 
 /** Tags as written in `tag({...})`: string or string-list values; keys may be dotted (`team.owner`). */
 export type Tags = Readonly<Record<string, TagValue>>;
@@ -39,7 +47,9 @@ function valueAllowed(value: unknown): boolean {
 function badTags(tags: Tags, bypassReserved: boolean): string | undefined {
   const bad = Object.entries(tags).filter(([k, v]) => !keyAllowed(k, bypassReserved) || !valueAllowed(v));
   if (bad.length === 0) return undefined;
-  const formatted = bad.map(([k, v]) => `${k}=${Array.isArray(v) ? `[${v.map((x) => `'${String(x)}'`).join(', ')}]` : String(v)}`);
+  const formatted = bad.map(
+    ([k, v]) => `${k}=${Array.isArray(v) ? `[${v.map((x) => `'${String(x)}'`).join(', ')}]` : String(v)}`,
+  );
   return (
     `The following tags are invalid as tags: ${formatted.join(',')} ` +
     'Tag keys can be split by ., to represent a hierarchy, ' +
@@ -84,7 +94,8 @@ export function tagOutputs(tagsByOutput: Readonly<Record<string, Tags>>): Decora
   const modifier: FunctionModifier = {
     phase: 'tag',
     decorator: 'tag_outputs',
-    transform: (nodes) => nodes.map((n) => (Object.hasOwn(tagsByOutput, n.name) ? withTags(n, tagsByOutput[n.name]) : n)),
+    transform: (nodes) =>
+      nodes.map((n) => (Object.hasOwn(tagsByOutput, n.name) ? withTags(n, tagsByOutput[n.name]) : n)),
   };
   return decoratorFor(modifier);
 }

@@ -69,5 +69,7 @@ export function nodesOf(driver: Driver): Map<string, Node> {
 
 /** Each function node with its dependencies, as `name <- dep1, dep2`, in graph order. */
 export function edgesOf(driver: Driver): string[] {
-  return [...nodesOf(driver).values()].map((n) => `${n.name} <- ${n.dependencies.map((d) => d.name).join(', ')}`);
+  return [...nodesOf(driver).values()].map(
+    (n) => `${n.name} <- ${n.dependencies.map((d) => d.name).join(', ')}`,
+  );
 }

@@ -31,6 +31,8 @@ export default function MonacoEditor() {
       fontSize: 13,
       tabSize: 2,
       scrollBeyondLastLine: false,
+      // The default 'dimmed' number after a final newline is below WCAG contrast.
+      renderFinalNewline: 'on',
       fixedOverflowWidgets: true,
       ariaLabel: 'Code editor',
       theme: theme === 'dark' ? 'vs-dark' : 'vs',

@@ -1,5 +1,5 @@
 import { useMemo, useRef, useState } from 'react';
-import { useSession, useView } from '../state/hooks';
+import { useSession, useView, useWorkspace } from '../state/hooks';
 import { lineageOf } from '../state/lineage';
 import { allDiagnostics } from '../state/session';
 import { updateView } from '../state/view';
@@ -10,6 +10,7 @@ import { NodeDetails } from './NodeDetails';
 import { NodeTooltip } from './NodeTooltip';
 import { exportDot, exportPng, exportSvg } from './exportGraph';
 import { layoutGraph } from './layout';
+import { withRequestedOutputs } from './requestedOutputs';
 import './graph.css';
 
 /** The graph region: toolbar, drawing, legend, problems without a place, and the selected node's details. */
@@ -19,8 +20,10 @@ export function GraphPane() {
   const canvas = useRef<GraphCanvasHandle>(null);
   const [hover, setHover] = useState<{ name: string; x: number; y: number } | null>(null);
   const [exportError, setExportError] = useState<string | null>(null);
+  const { outputs } = useWorkspace();
   const compiled = session.compiled;
-  const graph = compiled?.graph ?? null;
+  const described = compiled?.graph;
+  const graph = useMemo(() => (described ? withRequestedOutputs(described, outputs) : null), [described, outputs]);
   const layout = useMemo(() => (graph ? layoutGraph(graph) : null), [graph]);
   const lineage = useMemo(() => (graph ? lineageOf(graph) : null), [graph]);
   const runs = session.run?.nodes ?? {};

@@ -54,9 +54,16 @@ export function createPlayground(host: WorkerHost, workspace: WorkspaceStore): P
   const session = createSessionStore();
   const unsubscribeHost = host.subscribe((event) => session.dispatch(event));
 
+  // The worker can compile once esbuild is up; until then the latest request simply waits.
+  let pending = false;
   const compile = () => {
-    const ws = workspace.get();
-    session.dispatch({ type: 'compile-requested', id: host.compile(ws.files, ws.config) });
+    if (pending) return;
+    pending = true;
+    void host.ready.then(() => {
+      pending = false;
+      const ws = workspace.get();
+      session.dispatch({ type: 'compile-requested', id: host.compile(ws.files, ws.config) });
+    });
   };
   let timer: ReturnType<typeof setTimeout> | undefined;
   let last = workspace.get();
