@@ -3,6 +3,7 @@ import { defineConfig } from 'vite';
 import { fileURLToPath } from 'node:url';
 import { hamiltonAnalysis } from './src/compiler/vitePlugin.ts';
 import { hamiltonTypings } from './src/ui/editor/typingsPlugin.ts';
+import { firstGraph } from './src/ui/state/firstGraphPlugin.ts';
 import { hamiltonExportRuntime } from './src/share/export/runtimePlugin.ts';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
@@ -15,7 +16,7 @@ const alias = [
 
 export default defineConfig({
   resolve: { alias },
-  plugins: [hamiltonAnalysis(), hamiltonTypings(), hamiltonExportRuntime()],
+  plugins: [hamiltonAnalysis(), hamiltonTypings(), firstGraph(), hamiltonExportRuntime()],
   build: {
     manifest: true,
     target: 'es2022',

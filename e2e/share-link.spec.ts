@@ -12,7 +12,7 @@ test('share link round trip: copy, open in a new page, same files, runs only aft
   await waitForNode(page, 'd');
   await replaceCode(page, EDITED);
   await waitForNode(page, 'shared_node');
-  await page.getByRole('button', { name: 'Share' }).click();
+  await page.getByRole('button', { name: 'Share', exact: true }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Link copied' })).toBeVisible();
   const link = await page.evaluate(() => navigator.clipboard.readText());
   expect(link).toBe(page.url());
@@ -36,9 +36,11 @@ test('the URL follows edits', async ({ page }) => {
   await openPlayground(page);
   await waitForNode(page, 'd');
   await replaceCode(page, EDITED);
-  await expect.poll(() => decodeLink(new URL(page.url()).hash)?.ok, { timeout: 10_000 }).toBe(true);
-  const decoded = decodeLink(new URL(page.url()).hash);
-  expect(decoded?.ok && decoded.workspace.files[0].code).toBe(EDITED);
+  const urlCode = () => {
+    const decoded = decodeLink(new URL(page.url()).hash);
+    return decoded?.ok ? decoded.workspace.files[0].code : null;
+  };
+  await expect.poll(urlCode, { timeout: 10_000 }).toBe(EDITED);
 });
 
 test('autosave: reopening the playground restores the work', async ({ page }) => {
@@ -64,14 +66,16 @@ for (const [name, hash] of [
     await expect.poll(() => savedWorkspace(page), { timeout: 10_000 }).toContain('shared_node');
     const saved = await savedWorkspace(page);
 
-    await page.goto(`/${hash}`);
-    const banner = page.locator('[data-banner="bad-link"]');
+    // A link pasted into a new tab.
+    const tab = await page.context().newPage();
+    await tab.goto(`/${hash}`);
+    const banner = tab.locator('[data-banner="bad-link"]');
     await expect(banner).toContainText('could not be opened');
-    await waitForNode(page, 'd');
-    await expect(page.locator('[data-node="shared_node"]')).toHaveCount(0);
-    expect(await savedWorkspace(page)).toBe(saved);
+    await waitForNode(tab, 'd');
+    await expect(tab.locator('[data-node="shared_node"]')).toHaveCount(0);
+    expect(await savedWorkspace(tab)).toBe(saved);
     await banner.getByRole('button', { name: 'Restore my previous work' }).click();
-    await waitForNode(page, 'shared_node');
+    await waitForNode(tab, 'shared_node');
   });
 }
 
@@ -85,7 +89,7 @@ test('opening a link never overwrites the autosave without a way back', async ({
   // Someone else's link: the e-commerce example.
   await page.goto('/?example=ecommerce');
   await waitForNode(page, 'feature_set_v1');
-  await page.getByRole('button', { name: 'Share' }).click();
+  await page.getByRole('button', { name: 'Share', exact: true }).click();
   const theirs = page.url();
   await page.goto('/');
   await page.goto(theirs.replace(/^https?:\/\/[^/]+/, ''));

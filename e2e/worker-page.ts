@@ -31,19 +31,15 @@ export function compile(page: Page, files: SourceFile[], config: Record<string, 
   );
 }
 
-/** Waits for the next compiled event (e.g. the rebuild after a restart). */
-export function nextCompiled(page: Page): Promise<CompiledEvent> {
-  return page.evaluate(
-    () =>
-      new Promise<CompiledEvent>((resolve) => {
-        const off = window.workerTest.host.subscribe((e) => {
-          if (e.type === 'compiled') {
-            off();
-            resolve(e);
-          }
-        });
-      }),
-  );
+/** The first compiled event after the last restart (the rebuild), with the page time it arrived. */
+export async function compiledAfterRestart(page: Page): Promise<CompiledEvent & { receivedAt: number }> {
+  const handle = await page.waitForFunction(() => {
+    const { events, times } = window.workerTest;
+    const restart = events.map((e) => e.type).lastIndexOf('worker-restarted');
+    const i = events.findIndex((e, j) => j > restart && e.type === 'compiled');
+    return restart >= 0 && i >= 0 ? { ...events[i], receivedAt: times[i] } : null;
+  });
+  return (await handle.jsonValue()) as CompiledEvent & { receivedAt: number };
 }
 
 /** Runs and returns every event of that run, the run-finished last. */

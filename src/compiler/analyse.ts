@@ -57,8 +57,8 @@ interface Candidate {
   readonly value: FunctionLiteral | t.Expression;
   /** Nodes whose leading comment may hold the doc, outermost first. */
   readonly docHosts: readonly t.Node[];
-  /** Whether it is a node of the module (a public export or a static method of an exported class). */
-  readonly exported: boolean;
+  /** For a static member: its class, whose export makes the member a node. */
+  readonly className?: string;
 }
 
 /** Mirrors `MODULE_SOURCE_EXPORT` of `src/hamilton/source.ts` (this folder imports only its types). */
@@ -101,8 +101,9 @@ class Analyser {
   private readonly imports: ImportReference[] = [];
   private readonly bindings = new Set<string>();
   private readonly candidates = new Map<string, Candidate>();
-  private readonly exportedClasses = new Set<string>();
-  private readonly classMembers: { readonly className: string; readonly members: Candidate[] }[] = [];
+  private readonly members: Candidate[] = [];
+  /** Local names that are exported (known once every statement is collected). */
+  private exportedLocals = new Set<string>();
 
   constructor(
     private readonly code: string,
@@ -211,7 +212,6 @@ class Analyser {
           nameNode: d.id,
           value: d,
           docHosts: [statement, d],
-          exported,
         });
         return;
       case 'VariableDeclaration':
@@ -225,7 +225,7 @@ class Analyser {
           const init = unwrapExpression(declarator.init);
           const name = declarator.id.name;
           if (init.type === 'ClassExpression') {
-            this.classBody(name, init.body, exported);
+            this.classBody(name, init.body);
             continue;
           }
           this.candidates.set(name, {
@@ -234,7 +234,6 @@ class Analyser {
             nameNode: declarator.id,
             value: init,
             docHosts: [statement, d, declarator],
-            exported,
           });
         }
         return;
@@ -242,7 +241,7 @@ class Analyser {
         if (!d.id || d.declare) return;
         this.bindings.add(d.id.name);
         if (exported) this.exports[d.id.name] = d.id.name;
-        this.classBody(d.id.name, d.body, exported);
+        this.classBody(d.id.name, d.body);
         return;
       case 'TSEnumDeclaration':
       case 'TSModuleDeclaration':
@@ -252,9 +251,7 @@ class Analyser {
     }
   }
 
-  private classBody(className: string, body: t.ClassBody, exported: boolean): void {
-    if (exported) this.exportedClasses.add(className);
-    const members: Candidate[] = [];
+  private classBody(className: string, body: t.ClassBody): void {
     for (const member of body.body) {
       if ((member.type !== 'ClassMethod' && member.type !== 'ClassProperty') || !member.static) continue;
       if (member.computed) continue;
@@ -264,13 +261,12 @@ class Analyser {
       const binding = `${className}${isIdentifierName(name) ? `.${name}` : `[${JSON.stringify(name)}]`}`;
       if (member.type === 'ClassMethod') {
         if (member.kind !== 'method') continue;
-        members.push({ binding, name, nameNode: key, value: member, docHosts: [member], exported });
+        this.members.push({ binding, name, nameNode: key, value: member, docHosts: [member], className });
       } else if (member.value && !member.declare) {
         const value = unwrapExpression(member.value);
-        members.push({ binding, name, nameNode: key, value, docHosts: [member], exported });
+        this.members.push({ binding, name, nameNode: key, value, docHosts: [member], className });
       }
     }
-    this.classMembers.push({ className, members });
   }
 
   private addImport(source: t.StringLiteral, typeOnly: boolean): void {
@@ -288,6 +284,7 @@ class Analyser {
   // ---- pass 2: resolve each binding to the function literal that defines it ----
 
   private resolveAll(): AnalysedFunction[] {
+    this.exportedLocals = new Set(Object.values(this.exports));
     const functions: AnalysedFunction[] = [];
     const described = new Map<string, FunctionSource | null>();
     const describe = (candidate: Candidate): FunctionSource | null => {
@@ -297,22 +294,15 @@ class Analyser {
       described.set(candidate.binding, source);
       return source;
     };
-    for (const candidate of this.candidates.values()) {
+    for (const candidate of [...this.candidates.values(), ...this.members]) {
       const source = describe(candidate);
       if (source) functions.push({ binding: candidate.binding, source });
-    }
-    for (const { className, members } of this.classMembers) {
-      const isNode = this.exportedClasses.has(className) || Object.values(this.exports).includes(className);
-      for (const member of members) {
-        const source = describe({ ...member, exported: isNode });
-        if (source) functions.push({ binding: member.binding, source });
-      }
     }
     return functions;
   }
 
   private describe(candidate: Candidate, describe: (c: Candidate) => FunctionSource | null): FunctionSource | null {
-    const found = this.innermostFunction(candidate.value, describe, new Set([candidate.binding]));
+    const found = this.innermostFunction(candidate.value, describe);
     if (!found) return null;
     if ('source' in found) return found.source;
     const fn = found.fn;
@@ -332,8 +322,7 @@ class Analyser {
   }
 
   private isNode(candidate: Candidate): boolean {
-    if (!candidate.exported && !Object.values(this.exports).includes(candidate.binding)) return false;
-    return !candidate.name.startsWith('_');
+    return this.exportedLocals.has(candidate.className ?? candidate.binding) && !candidate.name.startsWith('_');
   }
 
   /**
@@ -343,7 +332,6 @@ class Analyser {
   private innermostFunction(
     value: FunctionLiteral | t.Expression,
     describe: (c: Candidate) => FunctionSource | null,
-    seen: Set<string>,
   ): { fn: FunctionLiteral } | { source: FunctionSource } | undefined {
     if (value.type === 'ClassMethod' || value.type === 'FunctionDeclaration') return { fn: value };
     const v = unwrapExpression(value);
@@ -353,14 +341,14 @@ class Analyser {
         return { fn: v };
       case 'Identifier': {
         const target = this.candidates.get(v.name);
-        if (!target || seen.has(v.name)) return undefined;
+        if (!target) return undefined;
         const source = describe(target);
         return source ? { source } : undefined;
       }
       case 'CallExpression':
         for (const arg of v.arguments) {
           if (arg.type === 'SpreadElement' || arg.type === 'ArgumentPlaceholder') continue;
-          const found = this.innermostFunction(arg as t.Expression, describe, seen);
+          const found = this.innermostFunction(arg as t.Expression, describe);
           if (found) return found;
         }
         return undefined;

@@ -82,6 +82,17 @@ describe('bundleProject', () => {
     expect((await evaluate(r.code!))['a/main.ts'].out).toBe(3);
   });
 
+  it('lets TypeScript files import JSON and text files of the project; an empty project builds', async () => {
+    const r = await bundleProject(esbuild, [
+      { name: 'a.ts', code: "import data from './data.json';\nimport text from './notes.txt';\nexport const n = data.n + text.length;\n" },
+      { name: 'data.json', code: '{ "n": 40 }' },
+      { name: 'notes.txt', code: 'hi' },
+    ]);
+    expect(r.diagnostics).toEqual([]);
+    expect((await evaluate(r.code!))['a.ts'].n).toBe(42);
+    expect(await evaluate((await bundleProject(esbuild, [])).code!)).toEqual({});
+  });
+
   it('reports an unknown import at its place, listing what is available', async () => {
     const r = await bundleProject(esbuild, [
       { name: 'features.ts', code: "import { Driver } from 'hamilton';\nimport _ from 'lodash';\nexport const d = Driver;\n" },
@@ -149,6 +160,15 @@ describe('bundleProject', () => {
     expect((await evaluate(results[0].code!))['a.ts'].n).toBe(1);
     expect((await evaluate(results[2].code!))['a.ts'].n).toBe(2);
     expect((await evaluate((await bundleProject(esbuild, one(3), { incremental })).code!))['a.ts'].n).toBe(3);
+  });
+
+  it('appends an inline map with the sources’ text for devtools when asked', async () => {
+    const r = await bundleProject(esbuild, project, { inlineSourceMap: true });
+    const inline = /\/\/# sourceMappingURL=data:application\/json;base64,(\S+)\n$/.exec(r.code!);
+    const map = JSON.parse(Buffer.from(inline![1], 'base64').toString()) as { sources: string[]; sourcesContent: string[] };
+    expect(map.sourcesContent[map.sources.indexOf('lib/util.ts')]).toContain(util);
+    expect(JSON.parse(r.map!).sourcesContent).toBeDefined();
+    expect(JSON.parse((await bundleProject(esbuild, project)).map!).sourcesContent).toBeUndefined();
   });
 
   it('returns the same result for the same project', async () => {

@@ -14,7 +14,7 @@ export interface ModuleFilter {
   readonly imports?: readonly string[];
 }
 
-const DEFAULT_INCLUDE = [/\.[cm]?tsx?$/];
+const DEFAULT_INCLUDE = [/\.[cm]?tsx?(?:$|\?)/];
 const DEFAULT_EXCLUDE = [
   /^(?!.*\/(__)?fixtures(__)?\/).*\/src\/(hamilton|frame|ui|worker|compiler)\//,
   /\.(test|spec|bench)\.[cm]?tsx?$/,
@@ -25,8 +25,8 @@ const DEFAULT_IMPORTS = ['hamilton', 'hamilton/frame'];
 
 /** A cheap test on the text (no parse) that a file may import one of the modules; the parse confirms it. */
 export function mayImport(code: string, filter: ModuleFilter = {}): boolean {
-  const imports = filter.imports ?? DEFAULT_IMPORTS;
-  return imports.length === 0 || imports.some((name) => code.includes(`'${name}'`) || code.includes(`"${name}"`));
+  const texts = importTexts(filter);
+  return texts === undefined || texts.some((text) => code.includes(text));
 }
 
 /** Whether a path (without query) is one to analyse. */
@@ -41,6 +41,17 @@ export function includesPath(path: string, filter: ModuleFilter = {}): boolean {
 export function importsHamilton(analysis: ModuleAnalysis, filter: ModuleFilter = {}): boolean {
   const imports = filter.imports ?? DEFAULT_IMPORTS;
   return imports.length === 0 || analysis.imports.some((i) => imports.includes(i.specifier));
+}
+
+/** The include patterns (for a bundler's own pre-filter on ids). */
+export function includePatterns(filter: ModuleFilter = {}): readonly RegExp[] {
+  return list(filter.include, DEFAULT_INCLUDE);
+}
+
+/** Texts one of which a Hamilton module contains (for a bundler's own pre-filter on code); none when any file qualifies. */
+export function importTexts(filter: ModuleFilter = {}): string[] | undefined {
+  const imports = filter.imports ?? DEFAULT_IMPORTS;
+  return imports.length === 0 ? undefined : imports.flatMap((name) => [`'${name}'`, `"${name}"`]);
 }
 
 function list(value: RegExp | readonly RegExp[] | undefined, fallback: readonly RegExp[]): readonly RegExp[] {

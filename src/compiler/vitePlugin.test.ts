@@ -24,7 +24,8 @@ describe('hamiltonAnalysis (the Vite plugin, applied to this very test run)', ()
   });
 
   type Transform = (code: string, id: string) => { code: string; map: null } | null;
-  const transform = hamiltonAnalysis().transform as unknown as Transform;
+  const handlerOf = (plugin: ReturnType<typeof hamiltonAnalysis>) => (plugin.transform as unknown as { handler: Transform }).handler;
+  const transform = handlerOf(hamiltonAnalysis());
   const warnings: unknown[] = [];
   const run = (code: string, id: string) => transform.call({ warn: (w: unknown) => warnings.push(w) } as never, code, id);
   const module = "import { Driver } from 'hamilton';\nexport const a = (x: number) => x;\n";
@@ -44,7 +45,7 @@ describe('hamiltonAnalysis (the Vite plugin, applied to this very test run)', ()
   });
 
   it('honours include/exclude/imports options and reports analysis problems as warnings', () => {
-    const all = hamiltonAnalysis({ imports: [], exclude: /skip/ }).transform as unknown as Transform;
+    const all = handlerOf(hamiltonAnalysis({ imports: [], exclude: /skip/ }));
     expect(all.call({} as never, 'export const a = 1;\n', '/p/src/x.ts')?.code).toContain('export const __hamilton');
     expect(all.call({} as never, 'export const a = 1;\n', '/p/src/skip.ts')).toBeNull();
     expect(run("import 'hamilton';\nexport function g({ a }: Q) {}\n", '/p/src/d.ts')).not.toBeNull();

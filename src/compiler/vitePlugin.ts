@@ -6,7 +6,7 @@ import type { Plugin } from 'vite';
 import { relative } from 'node:path';
 import { analyse } from './analyse';
 import { annotation } from './annotate';
-import { importsHamilton, includesPath, mayImport, type ModuleFilter } from './filter';
+import { importTexts, importsHamilton, includePatterns, includesPath, mayImport, type ModuleFilter } from './filter';
 
 /** Options of {@link hamiltonAnalysis}: which files are Hamilton modules. */
 export type HamiltonAnalysisOptions = ModuleFilter;
@@ -20,18 +20,23 @@ export function hamiltonAnalysis(options: HamiltonAnalysisOptions = {}): Plugin 
     configResolved(config) {
       root = config.root;
     },
-    transform(code, id) {
-      const [path, query] = id.split('?', 2);
-      if (query && !isPlainModuleQuery(query)) return null; // `?raw`, `?url`, `?worker`: not the module's code
-      if (!includesPath(path, options) || !mayImport(code, options)) return null;
-      const analysis = analyse(code, relative(root, path).replaceAll('\\', '/'));
-      // A file that does not parse is left to Vite, whose own error is as good as ours.
-      if (!analysis.parsed || !importsHamilton(analysis, options)) return null;
-      for (const d of analysis.diagnostics) {
-        this.warn({ message: d.message, loc: d.line ? { line: d.line, column: (d.column ?? 1) - 1 } : undefined });
-      }
-      // Appending moves no original code, so `map: null` keeps the source map exact.
-      return { code: code + annotation(analysis), map: null };
+    transform: {
+      // Rolldown tests these before calling into JavaScript, which matters for the thousands of
+      // modules (Monaco's) that are not Hamilton modules; the handler checks precisely.
+      filter: { id: [...includePatterns(options)], code: importTexts(options) },
+      handler(code, id) {
+        const [path, query] = id.split('?', 2);
+        if (query && !isPlainModuleQuery(query)) return null; // `?raw`, `?url`, `?worker`: not the module's code
+        if (!includesPath(path, options) || !mayImport(code, options)) return null;
+        const analysis = analyse(code, relative(root, path).replaceAll('\\', '/'));
+        // A file that does not parse is left to Vite, whose own error is as good as ours.
+        if (!analysis.parsed || !importsHamilton(analysis, options)) return null;
+        for (const d of analysis.diagnostics) {
+          this.warn({ message: d.message, loc: d.line ? { line: d.line, column: (d.column ?? 1) - 1 } : undefined });
+        }
+        // Appending moves no original code, so `map: null` keeps the source map exact.
+        return { code: code + annotation(analysis), map: null };
+      },
     },
   };
 }

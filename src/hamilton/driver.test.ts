@@ -246,7 +246,7 @@ describe('modules', () => {
   });
 
   it('refuses an ES module namespace that was not analysed', async () => {
-    const ns = await import('./fixtures/unanalysed_namespace.mjs');
+    const ns = await import('./fixtures/unanalysed');
     expect(() => new Driver({}, ns)).toThrow(ModuleNotAnalysedError);
     expect(() => new Driver({}, ns)).toThrow(/^module with exports one, two was not analysed: .*hamiltonAnalysis\(\)/);
   });

@@ -118,8 +118,7 @@ export function readModule(mod: HamiltonModule, warn: (message: string) => void)
   const moduleName = name ?? 'module';
   const functions: ModuleFunction[] = [];
   let textRead = 0;
-  const add = (exportName: string, fn: Function, thisArg: unknown): void => {
-    const analysed = sourceOf(fn) ?? sourceOf(unwrap(fn));
+  const add = (exportName: string, fn: Function, thisArg: unknown, analysed: FunctionSource | undefined): void => {
     if (!analysed) textRead++;
     const source = analysed ?? functionSource(fn, exportName, moduleName, true);
     functions.push({ exportName, fn, thisArg, source });
@@ -128,13 +127,18 @@ export function readModule(mod: HamiltonModule, warn: (message: string) => void)
     if (key[0] === '_') continue;
     const value = record[key];
     if (typeof value !== 'function') continue;
-    if (!sourceOf(value) && !sourceOf(unwrap(value)) && isClass(value)) {
-      for (const method of Object.getOwnPropertyNames(value)) {
-        if (method[0] === '_' || FUNCTION_OWN_PROPS.has(method)) continue;
-        const member = Object.getOwnPropertyDescriptor(value, method)?.value as unknown;
-        if (typeof member === 'function' && !isClass(member)) add(method, member, value);
+    const analysed = sourceOf(value) ?? sourceOf(unwrap(value));
+    if (analysed || !isClass(value)) {
+      add(key, value, undefined, analysed);
+      continue;
+    }
+    for (const method of Object.getOwnPropertyNames(value)) {
+      if (method[0] === '_' || FUNCTION_OWN_PROPS.has(method)) continue;
+      const member = Object.getOwnPropertyDescriptor(value, method)?.value as unknown;
+      if (typeof member === 'function' && !isClass(member)) {
+        add(method, member, value, sourceOf(member) ?? sourceOf(unwrap(member)));
       }
-    } else add(key, value, undefined);
+    }
   }
   if (namespace) {
     // Namespace keys come sorted by name; analysis knows the definition order.

@@ -27,15 +27,28 @@ export interface PositionalCall {
   readonly dependencies: Node['dependencies'];
 }
 
-const positional = new WeakMap<NodeCallable, PositionalCall>();
+const POSITIONAL = Symbol('hamilton.positional');
+
+interface Marked {
+  [POSITIONAL]?: PositionalCall;
+}
 
 /**
  * The positional form of a node's callable, when the node still reads exactly the parameters its function
  * declares (decorators that rewire inputs make a new callable or a new dependency list, and lose it).
  */
 export function positionalCallOf(node: Node): PositionalCall | undefined {
-  const call = node.callable && positional.get(node.callable);
+  const call = (node.callable as Marked | undefined)?.[POSITIONAL];
   return call && call.dependencies === node.dependencies ? call : undefined;
+}
+
+// Returns an anonymous arrow: a named one gets a defineProperty per call in keepNames builds (tsx).
+function kwargsCaller(fn: Function, thisArg: unknown, params: FunctionSource['params']): NodeCallable {
+  return (kwargs) => {
+    const args = new Array<unknown>(params.length);
+    for (let i = 0; i < params.length; i++) args[i] = kwargs[params[i].name];
+    return (fn as (...a: unknown[]) => unknown).apply(thisArg, args);
+  };
 }
 
 /**
@@ -45,13 +58,8 @@ export function positionalCallOf(node: Node): PositionalCall | undefined {
  */
 export function nodeFromFunction(name: string, fn: Function, source: FunctionSource, thisArg?: unknown): Node {
   const params = source.params;
-  const count = params.length;
-  const callable: NodeCallable = (kwargs) => {
-    const args = new Array<unknown>(count);
-    for (let i = 0; i < count; i++) args[i] = kwargs[params[i].name];
-    return (fn as (...a: unknown[]) => unknown).apply(thisArg, args);
-  };
-  positional.set(callable, { fn, thisArg, dependencies: params });
+  const callable = kwargsCaller(fn, thisArg, params);
+  (callable as Marked)[POSITIONAL] = { fn, thisArg, dependencies: params };
   return {
     name,
     type: source.returnType,

@@ -50,10 +50,11 @@ function start(init: WorkerInit): void {
     session.console('error', ['Uncaught (in promise)', e.reason]);
   });
 
-  port.onmessage = (e: MessageEvent<WorkerRequest>) => session.receive(e.data);
   esbuild.initialize({ wasmModule: init.wasmModule, worker: false }).then(
     async () => {
       post({ type: 'ready', initMs: performance.now() });
+      // Requests sent before now waited in the port's queue; they run first, the warm-up only if none came.
+      port.onmessage = (e: MessageEvent<WorkerRequest>) => session.receive(e.data);
       await session.warmUp();
     },
     (e: unknown) => apply(consoleError, console, ['esbuild could not start', e]),

@@ -86,11 +86,14 @@ export class Session {
    * tier-up of esbuild's wasm. Skipped when the UI has already asked for something.
    */
   async warmUp(): Promise<void> {
-    if (this.requests > 0) return;
-    await this.queue;
+    // Each step yields; a request that arrived meanwhile makes the rest pointless.
+    const idle = () => this.requests === 0;
+    await new Promise((resolve) => setTimeout(resolve));
+    if (!idle()) return;
     const built = await buildProject(this.env.esbuild, WARM_UP);
-    if (built.diagnostics.some((d) => d.severity === 'error')) return;
+    if (!idle() || built.diagnostics.some((d) => d.severity === 'error')) return;
     const modules = await this.evaluateModules(built);
+    if (!idle()) return;
     new Builder().withModules(...Object.values(modules)).build().displayAllFunctions();
   }
 

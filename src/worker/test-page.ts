@@ -10,9 +10,12 @@ const params = new URLSearchParams(location.search);
 const timeoutMs = params.has('timeout') ? Number(params.get('timeout')) : undefined;
 const host = createWorkerHost(timeoutMs === undefined ? {} : { timeoutMs });
 const events: WorkerEvent[] = [];
+/** `performance.now()` when each event arrived. */
+const times: number[] = [];
 const log = document.getElementById('log')!;
 host.subscribe((event) => {
   events.push(event);
+  times.push(performance.now());
   const line = document.createElement('div');
   line.textContent = JSON.stringify(event, (_, v: unknown) => (ArrayBuffer.isView(v) ? Array.from(v as Float64Array) : v));
   log.appendChild(line);
@@ -25,7 +28,8 @@ open.onupgradeneeded = () => open.result.createObjectStore('s').put('page-secret
 
 declare global {
   interface Window {
-    workerTest: { host: typeof host; events: WorkerEvent[]; loadedAt: number };
+    workerTest: { host: typeof host; events: WorkerEvent[]; times: number[]; readyAt?: number };
   }
 }
-window.workerTest = { host, events, loadedAt: performance.now() };
+window.workerTest = { host, events, times };
+void host.ready.then(() => (window.workerTest.readyAt = performance.now()));

@@ -19,6 +19,8 @@ export interface CheckContext {
 export interface CheckItem {
   readonly label: string;
   readonly ok: boolean;
+  /** True when only a run can satisfy it (it reads results, not the graph). */
+  readonly needsRun?: boolean;
 }
 
 /** The node of the graph with this name. */
@@ -63,5 +65,5 @@ export function resultIs(
   test: (preview: ValuePreview) => boolean,
 ): CheckItem {
   const preview = ctx.results[name];
-  return { label: `${name} ${label}`, ok: preview !== undefined && test(preview) };
+  return { label: `${name} ${label}`, ok: preview !== undefined && test(preview), needsRun: true };
 }

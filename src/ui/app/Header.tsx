@@ -35,7 +35,7 @@ export function Header({ slots }: { readonly slots: AppSlots }) {
         className="button primary"
         aria-label="Run"
         title={`Run (${MOD_KEY}+Enter)`}
-        disabled={running || !session.compiled?.graph}
+        disabled={running || session.worker !== 'ready' || !session.compiled?.graph}
         onClick={() => void playground.run()}
       >
         ▶ Run

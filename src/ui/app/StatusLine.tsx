@@ -5,7 +5,7 @@ export function StatusLine() {
   const session = useSession();
   const run = session.run;
   let text: string;
-  if (session.worker === 'starting' && !session.compiled) text = 'Starting the compiler…';
+  if (session.worker === 'starting') text = 'Starting the compiler…';
   else if (run?.status === 'running') text = 'Running…';
   else if (session.compiling !== null) text = 'Compiling…';
   else if (run?.status === 'done') text = `Ran in ${Math.round(run.durationMs ?? 0)} ms`;

@@ -7,6 +7,7 @@ import type { NodeRun } from '../state/session';
 import { edgePath } from './edgePath';
 import { GraphNode } from './GraphNode';
 import type { GraphLayout, PlacedNode } from './layout';
+import { markDrawn } from './timing';
 
 export interface GraphCanvasHandle {
   fit(): void;
@@ -28,6 +29,8 @@ interface GraphCanvasProps {
 }
 
 const PAD = 24;
+/** Below this zoom a node's 12 px label is under 5 px: unreadable, so not drawn. */
+const FAR_SCALE = 0.4;
 type Direction = 'ArrowUp' | 'ArrowDown' | 'ArrowLeft' | 'ArrowRight';
 
 /** The nearest node from `from` in a direction (its neighbours along edges first for left and right). */
@@ -60,7 +63,11 @@ export function GraphCanvas({ graph, layout, lineage, runs, errorNodes, selected
     const svg = svgRef.current!;
     const behavior = zoom<SVGSVGElement, unknown>()
       .scaleExtent([0.02, 4])
-      .on('zoom', (event) => viewport.current?.setAttribute('transform', event.transform.toString()));
+      .on('zoom', (event) => {
+        viewport.current?.setAttribute('transform', event.transform.toString());
+        // Semantic zoom: text too small to read is not drawn (big graphs draw and pan much faster).
+        svg.classList.toggle('far', event.transform.k < FAR_SCALE);
+      });
     zoomRef.current = behavior;
     select(svg).call(behavior).on('dblclick.zoom', null);
     return () => void select(svg).on('.zoom', null);
@@ -71,12 +78,15 @@ export function GraphCanvas({ graph, layout, lineage, runs, errorNodes, selected
     if (!svg || !zoomRef.current) return;
     const { width, height } = svg.getBoundingClientRect();
     if (!width || !height || !layout.width) return;
-    const scale = Math.min(1.25, (width - 2 * PAD) / layout.width, (height - 2 * PAD) / layout.height);
+    const scale = Math.min(1.5, (width - 2 * PAD) / layout.width, (height - 2 * PAD) / layout.height);
     const t = zoomIdentity.translate((width - layout.width * scale) / 2, (height - layout.height * scale) / 2).scale(scale);
     select(svg).call(zoomRef.current.transform, t);
   };
   // A new layout is fitted; the same layout (an edit that did not change the graph) keeps the view.
-  useEffect(fit, [layout]);
+  useEffect(() => {
+    fit();
+    markDrawn();
+  }, [layout]);
   useImperativeHandle(handle, () => ({
     fit,
     zoomBy: (factor) => svgRef.current && zoomRef.current && select(svgRef.current).call(zoomRef.current.scaleBy, factor),

@@ -51,8 +51,7 @@ export const GraphNode = memo(function GraphNode({ node, place, state, durationM
       aria-pressed={selected}
       tabIndex={focusable ? 0 : -1}
     >
-      <title>{label}</title>
-      <rect className="ring" x={-4} y={-4} width={w + 8} height={h + 8} rx={11} />
+      {focusable && <rect className="ring" x={-4} y={-4} width={w + 8} height={h + 8} rx={11} />}
       {node.kind === 'config' ? (
         <path className="box" d={`M0,0 H${w - fold} L${w},${fold} V${h} H0 Z M${w - fold},0 V${fold} H${w}`} />
       ) : (

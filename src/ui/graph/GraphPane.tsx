@@ -11,6 +11,7 @@ import { NodeTooltip } from './NodeTooltip';
 import { exportDot, exportPng, exportSvg } from './exportGraph';
 import { layoutGraph } from './layout';
 import { withRequestedOutputs } from './requestedOutputs';
+import { timeLayout } from './timing';
 import './graph.css';
 
 /** The graph region: toolbar, drawing, legend, problems without a place, and the selected node's details. */
@@ -24,7 +25,7 @@ export function GraphPane() {
   const compiled = session.compiled;
   const described = compiled?.graph;
   const graph = useMemo(() => (described ? withRequestedOutputs(described, outputs) : null), [described, outputs]);
-  const layout = useMemo(() => (graph ? layoutGraph(graph) : null), [graph]);
+  const layout = useMemo(() => (graph ? timeLayout(graph.nodes.length, () => layoutGraph(graph)) : null), [graph]);
   const lineage = useMemo(() => (graph ? lineageOf(graph) : null), [graph]);
   const runs = session.run?.nodes ?? {};
   const diagnostics = allDiagnostics(session);

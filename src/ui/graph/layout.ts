@@ -45,7 +45,7 @@ export interface GraphLayout {
 
 export const NODE_HEIGHT = 44;
 const CHAR_WIDTH = 7.2;
-const GAP: readonly [number, number] = [18, 56];
+const GAP: readonly [number, number] = [16, 44];
 
 /** The text a node shows on its second line. */
 export function nodeSubtitle(node: DescribedNode): string {
@@ -54,7 +54,7 @@ export function nodeSubtitle(node: DescribedNode): string {
 
 export function nodeWidth(node: DescribedNode): number {
   const chars = Math.max(node.name.length, nodeSubtitle(node).length + 8);
-  return Math.round(Math.min(280, Math.max(96, chars * CHAR_WIDTH + 28)));
+  return Math.round(Math.min(260, Math.max(80, chars * CHAR_WIDTH + 24)));
 }
 
 /** What the layout depends on: names, kinds, label texts and edges. */

@@ -7,7 +7,7 @@
  * - Share copies the link and says so in a toast; Download project builds the zip.
  */
 import { createAutosave, type Autosave } from '../../share/autosave';
-import { encodeLink } from '../../share/link';
+import { decodeLink, encodeLink } from '../../share/link';
 import { WORKSPACE_LIMITS } from '../../share/validate';
 import type { Workspace } from '../../share/workspace';
 import { download } from '../shared/download';
@@ -44,6 +44,8 @@ export interface ShareController {
   dispose(): void;
 }
 
+const LINK_MESSAGE = 'This code came from a link. Nothing has run: read it, then click Run.';
+
 /** Quiet time before the URL follows an edit. */
 const URL_DELAY_MS = 300;
 
@@ -77,7 +79,7 @@ export function createShareController(inner: WorkspaceStore, opening: Opening, a
   autosave.opened(opening.workspace, origin.kind === 'bad-link' ? 'example' : origin.kind);
   const canRestore = () => autosave.restorable() !== null;
   if (origin.kind === 'link') {
-    setBanner({ kind: 'link', message: 'This code came from a link. Nothing has run: read it, then click Run.', canRestore: canRestore() });
+    setBanner({ kind: 'link', message: LINK_MESSAGE, canRestore: canRestore() });
   } else if (origin.kind === 'bad-link') {
     history.replaceState(history.state, '', location.pathname + location.search);
     setBanner({ kind: 'bad-link', message: `${origin.message} The default example is open instead; your saved work is untouched.`, canRestore: canRestore() });
@@ -96,6 +98,18 @@ export function createShareController(inner: WorkspaceStore, opening: Opening, a
   });
   const onHide = () => autosave.flush();
   addEventListener('pagehide', onHide);
+  // A link pasted into the address bar of an open playground (our own replaceState fires no hashchange).
+  const onHashChange = () => {
+    const link = decodeLink(location.hash);
+    if (!link) return;
+    if (!link.ok) {
+      setBanner({ kind: 'bad-link', message: `This link could not be opened: ${link.message}. Your work is unchanged.`, canRestore: false });
+      return;
+    }
+    workspace.load(link.workspace);
+    setBanner({ kind: 'link', message: LINK_MESSAGE, canRestore: canRestore() });
+  };
+  addEventListener('hashchange', onHashChange);
 
   const workspace: WorkspaceStore = {
     ...inner,
@@ -147,6 +161,7 @@ export function createShareController(inner: WorkspaceStore, opening: Opening, a
       clearTimeout(urlTimer);
       unsubscribe();
       removeEventListener('pagehide', onHide);
+      removeEventListener('hashchange', onHashChange);
     },
   };
 }

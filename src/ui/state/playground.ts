@@ -8,6 +8,7 @@ import type { WorkspaceStore } from './workspaceStore';
 import { initialSession, reduceSession, type Session, type SessionAction } from './session';
 import { lineageOf } from './lineage';
 import { createStore } from './store';
+import { firstGraphFor } from './firstGraph';
 
 /** Typing pauses this long before the project is compiled again. */
 const COMPILE_DEBOUNCE_MS = 150;
@@ -77,6 +78,9 @@ export function createPlayground(host: WorkerHost, workspace: WorkspaceStore): P
     if (filesChanged) timer = setTimeout(compile, COMPILE_DEBOUNCE_MS);
     else compile();
   });
+  // The default example's graph, compiled at build time, shows while the worker wakes up.
+  const first = firstGraphFor(workspace.get());
+  if (first) session.dispatch(first);
   compile();
 
   return {

@@ -93,8 +93,9 @@ function OpenPanel() {
       </div>
       <ul className="tutorial-checks" aria-label="Checks">
         {checks.map((c) => (
-          <li key={c.label} data-ok={c.ok}>
+          <li key={c.label} data-ok={c.ok} data-needs-run={c.needsRun === true}>
             <span aria-hidden="true">{c.ok ? '✓' : '○'}</span> {c.label}
+            {!c.ok && c.needsRun && <span className="tutorial-hint"> (Run to check)</span>}
             <span className="sr-only">{c.ok ? ' (done)' : ' (not yet)'}</span>
           </li>
         ))}

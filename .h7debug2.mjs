@@ -1,0 +1,10 @@
+import { chromium } from '@playwright/test';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+const page = await browser.newPage();
+page.on('console', (m) => console.log('console', m.type(), m.text()));
+page.on('pageerror', (e) => console.log('pageerror', String(e)));
+await page.goto(`http://127.0.0.1:4179${process.argv[2] ?? '/'}`);
+await page.waitForTimeout(Number(process.argv[3] ?? 8000));
+console.log((await page.locator('body').innerText()).slice(0, 1500));
+console.log(await page.locator('[data-node]').count());
+await browser.close();

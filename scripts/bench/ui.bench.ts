@@ -1,0 +1,131 @@
+/**
+ * The UI's budgets (issue 6), measured in headless Chromium against the production build served by
+ * vite preview on our own port:
+ * - JavaScript loaded before the first graph shows (gzip), and the time to that first graph from a cold load;
+ * - layout and drawing of a 1,000-node graph (the page's own `hamilton:graph-*` User Timing marks),
+ *   and the frame intervals while panning it.
+ * Usage: npx tsx scripts/bench/ui.bench.ts   (UI_BENCH_DIST=dist-h6 reuses a build; UI_BENCH_PORT, UI_BENCH_RUNS)
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Browser } from 'playwright-core';
+import { linkUrl } from '../../src/share/link';
+import type { Workspace } from '../../src/share/workspace';
+import { bigWorkspace } from './bigWorkspace';
+
+const dist = process.env.UI_BENCH_DIST ?? 'dist-ui-bench';
+const port = Number(process.env.UI_BENCH_PORT ?? 4176);
+const runs = Number(process.env.UI_BENCH_RUNS ?? 5);
+const base = `http://127.0.0.1:${port}/`;
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const chromiumPath = () => process.env.CHROMIUM_PATH ?? execFileSync('which', ['chromium'], { encoding: 'utf8' }).trim();
+
+/** Records when the first graph node is attached, and every animation frame's time. */
+const INIT = () => {
+  const w = window as unknown as { __firstNode?: number; __frames: number[] };
+  w.__frames = [];
+  new MutationObserver((_, observer) => {
+    if (document.querySelector('[data-node]')) {
+      w.__firstNode = performance.now();
+      observer.disconnect();
+    }
+  }).observe(document, { childList: true, subtree: true });
+  const tick = (t: number) => {
+    w.__frames.push(t);
+    requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+};
+
+async function coldLoad(browser: Browser) {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  await page.addInitScript(INIT);
+  await page.goto(base);
+  await page.waitForSelector('[data-node]', { timeout: 60_000 });
+  const { firstNode, scripts } = await page.evaluate(() => {
+    const firstNode = (window as unknown as { __firstNode: number }).__firstNode;
+    const scripts = performance
+      .getEntriesByType('resource')
+      .filter((e) => (e as PerformanceResourceTiming).responseEnd <= firstNode && /\.js(\?|$)/.test(e.name))
+      .map((e) => new URL(e.name).pathname);
+    return { firstNode, scripts };
+  });
+  await context.close();
+  const gzip = scripts.reduce((sum, path) => sum + gzipSync(readFileSync(join(dist, path))).length, 0);
+  return { firstNode, gzip, scripts };
+}
+
+async function bigGraph(browser: Browser, workspace: Workspace) {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  await page.addInitScript(INIT);
+  await page.goto(linkUrl(workspace, base));
+  await page.waitForSelector(`[data-node="f_${workspace.files[0].code.split('\n').length + 48}"]`, { timeout: 120_000 });
+  await page.waitForTimeout(300);
+  const measures = await page.evaluate(() =>
+    performance
+      .getEntriesByType('measure')
+      .filter((m) => m.name.startsWith('hamilton:graph-') && (m as PerformanceMeasure).detail?.nodes >= 900)
+      .map((m) => ({ name: m.name, duration: m.duration })),
+  );
+  // Pan for about a second and look at the frame intervals.
+  const box = (await page.locator('svg.graph-svg').boundingBox())!;
+  const before = await page.evaluate(() => (window as unknown as { __frames: number[] }).__frames.length);
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  for (let i = 0; i < 60; i++) {
+    await page.mouse.move(box.x + box.width / 2 - i * 6, box.y + box.height / 2 - i * 2);
+    await page.waitForTimeout(16);
+  }
+  await page.mouse.up();
+  const frames = await page.evaluate((n) => (window as unknown as { __frames: number[] }).__frames.slice(n), before);
+  const intervals = frames.slice(1).map((t, i) => t - frames[i]).sort((a, b) => a - b);
+  await context.close();
+  return {
+    layout: measures.find((m) => m.name === 'hamilton:graph-layout')?.duration ?? NaN,
+    draw: measures.find((m) => m.name === 'hamilton:graph-draw')?.duration ?? NaN,
+    panP95: intervals[Math.floor(intervals.length * 0.95)] ?? NaN,
+  };
+}
+
+if (!process.env.UI_BENCH_DIST || !existsSync(join(dist, 'index.html'))) {
+  execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--outDir', dist, '--logLevel', 'error'], { stdio: 'inherit' });
+}
+const server = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort', '--outDir', dist], {
+  stdio: 'ignore',
+});
+try {
+  for (let i = 0; i < 100; i++) {
+    if (await fetch(base).then((r) => r.ok, () => false)) break;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  const browser = await chromium.launch({
+    executablePath: chromiumPath(),
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  const loads = [];
+  for (let i = 0; i < runs; i++) loads.push(await coldLoad(browser));
+  const big = bigWorkspace(1000);
+  const bigs = [];
+  for (let i = 0; i < Math.min(runs, 3); i++) bigs.push(await bigGraph(browser, big));
+  await browser.close();
+
+  const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+  const ms = (x: number) => `${Math.round(x)} ms`;
+  const rows: [string, string, string][] = [
+    ['JS before the first graph (gzip)', kb(median(loads.map((l) => l.gzip))), '≤ 200 KB'],
+    ['First graph, cold load (median)', ms(median(loads.map((l) => l.firstNode))), '≤ 1500 ms'],
+    ['1,000 nodes: layout (median)', ms(median(bigs.map((b) => b.layout))), ''],
+    ['1,000 nodes: layout + draw (median)', ms(median(bigs.map((b) => b.draw))), '≤ 250 ms'],
+    ['1,000 nodes: frame interval while panning (p95)', ms(median(bigs.map((b) => b.panP95))), 'smooth'],
+  ];
+  console.log(`UI budgets (${runs} cold loads, ${bigs.length} big-graph loads; dist: ${dist})`);
+  for (const [what, value, budget] of rows) console.log(`${what.padEnd(48)} ${value.padStart(10)}   ${budget}`);
+  console.log(`scripts before the first graph: ${loads[0].scripts.join(', ')}`);
+} finally {
+  server.kill();
+}

@@ -1,0 +1,22 @@
+/**
+ * User Timing marks for the graph (read by scripts/bench/ui.bench.ts and visible in DevTools):
+ * `hamilton:graph-layout` (d3-dag) and `hamilton:graph-draw` (layout start to the first frame after
+ * React committed the drawing).
+ */
+let layoutStart = 0;
+let nodes = 0;
+
+export function timeLayout<T>(size: number, layout: () => T): T {
+  layoutStart = performance.now();
+  nodes = size;
+  const result = layout();
+  performance.measure('hamilton:graph-layout', { start: layoutStart, detail: { nodes } });
+  return result;
+}
+
+/** Call after the drawing committed: measures up to the next frame. */
+export function markDrawn(): void {
+  const start = layoutStart;
+  const size = nodes;
+  requestAnimationFrame(() => performance.measure('hamilton:graph-draw', { start, detail: { nodes: size } }));
+}
