@@ -4,6 +4,8 @@
  * page, its storage or the network. After each, the playground compiles and runs again.
  */
 import { expect, test, type Page } from '@playwright/test';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { allEvents, compile, compiledAfterRestart, expectWorking, openWorkerPage, run } from './worker-page';
 import type { WorkerEvent } from '../src/worker/protocol';
 
@@ -169,29 +171,39 @@ export function markup(x: number): string {
 });
 
 test('user code cannot reach the network, the page, or its storage', async ({ page }) => {
-  const requests: string[] = [];
-  page.on('request', (r) => requests.push(r.url()));
+  // A server that would answer anyone (permissive CORS): only the sandbox can keep requests from it.
+  const hits: string[] = [];
+  const server = createServer((req, res) => {
+    hits.push(`${req.method} ${req.url}`);
+    res.setHeader('Access-Control-Allow-Origin', '*');
+    res.setHeader('Content-Type', 'text/javascript');
+    res.end('export default 1;');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const target = `127.0.0.1:${(server.address() as AddressInfo).port}`;
   const probe = `
 async function attempt(f: () => unknown): Promise<string> {
   try {
     const v = await f();
-    return 'REACHED ' + String(v instanceof Response ? v.status : v);
+    return 'REACHED ' + String(v);
   } catch (e) {
     return 'blocked: ' + (e instanceof Error ? e.name : String(e));
   }
 }
+const g = globalThis as any;
+const url = (what: string) => ['http://${target}', what].join('/');
 export async function attempts(x: number): Promise<Record<string, string>> {
-  const g = globalThis as any;
   return {
-    fetchSameOrigin: await attempt(() => fetch('/worker-test.html?exfil=fetch')),
-    fetchAbsolute: await attempt(() => fetch('http://127.0.0.1:4175/?exfil=abs')),
-    fetchElsewhere: await attempt(() => fetch('https://example.com/?exfil=remote', { mode: 'no-cors' })),
-    beacon: await attempt(() => (g.navigator.sendBeacon ? (g.navigator.sendBeacon('http://127.0.0.1:4175/?exfil=beacon', 'x') ? 'sent' : (() => { throw new Error('refused'); })()) : (() => { throw new Error('absent'); })())),
-    xhr: await attempt(() => { const r = new XMLHttpRequest(); r.open('GET', 'http://127.0.0.1:4175/?exfil=xhr', false); r.send(); return r.status; }),
-    webSocket: await attempt(() => new Promise((ok, no) => { const s = new WebSocket('ws://127.0.0.1:4175/?exfil=ws'); s.onopen = () => ok('open'); s.onerror = () => no(new Error('ws error')); })),
-    importScripts: await attempt(() => g.importScripts('http://127.0.0.1:4175/?exfil=importScripts')),
-    // A computed specifier: a literal one is already refused by the bundler.
-    dynamicImport: await attempt(() => import(['http://127.0.0.1:4175', '?exfil=import'].join('/'))),
+    fetch: await attempt(() => fetch(url('fetch')).then((r) => r.status)),
+    fetchNoCors: await attempt(() => fetch(url('no-cors'), { mode: 'no-cors' }).then((r) => r.type)),
+    fetchAppOrigin: await attempt(() => fetch('http://127.0.0.1:4175/worker-test.html').then((r) => r.status)),
+    xhr: await attempt(() => { const r = new XMLHttpRequest(); r.open('GET', url('xhr'), false); r.send(); return r.status; }),
+    webSocket: await attempt(() => new Promise((ok, no) => { const s = new WebSocket(url('ws').replace('http', 'ws')); s.onopen = () => ok('open'); s.onerror = () => no(new Error('ws')); })),
+    eventSource: await attempt(() => new Promise((ok, no) => { const s = new EventSource(url('sse')); s.onopen = () => ok('open'); s.onerror = () => no(new Error('sse')); })),
+    beacon: await attempt(() => { if (!g.navigator.sendBeacon?.(url('beacon'), 'x')) throw new Error('refused'); return 'sent'; }),
+    importScripts: await attempt(() => g.importScripts(url('importScripts.js'))),
+    dynamicImport: await attempt(() => import(url('import.js'))),
+    nestedWorker: await attempt(() => new Worker(url('worker.js'))),
     localStorage: await attempt(() => g.localStorage.getItem('secret')),
     sessionStorage: await attempt(() => g.sessionStorage.getItem('secret')),
     indexedDB: await attempt(() => new Promise((ok, no) => { const r = indexedDB.open('secrets'); r.onsuccess = () => ok('opened'); r.onerror = () => no(r.error); })),
@@ -203,18 +215,25 @@ export async function attempts(x: number): Promise<Record<string, string>> {
   };
 }
 `;
-  const compiled = await compile(page, [{ name: 'probe.ts', code: probe }]);
-  expect(compiled.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-  const { finished } = await run(page, { inputs: { x: 1 } });
-  expect(finished.ok, JSON.stringify(finished.error)).toBe(true);
-  const result = finished.results.attempts;
-  if (result.kind !== 'tree') throw new Error(JSON.stringify(result));
-  const outcomes = result.value as Record<string, string>;
-  for (const [name, outcome] of Object.entries(outcomes)) {
-    if (name === 'origin') expect(outcome).toBe('null');
-    else expect(outcome, name).toMatch(/^blocked/);
+  try {
+    const compiled = await compile(page, [{ name: 'probe.ts', code: probe }]);
+    expect(compiled.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const { finished } = await run(page, { inputs: { x: 1 } });
+    expect(finished.ok, JSON.stringify(finished.error)).toBe(true);
+    const result = finished.results.attempts;
+    if (result.kind !== 'tree') throw new Error(JSON.stringify(result));
+    const outcomes = result.value as Record<string, string>;
+    expect(Object.keys(outcomes)).toHaveLength(18);
+    for (const [name, outcome] of Object.entries(outcomes)) {
+      if (name === 'origin') expect(outcome).toBe('null');
+      else expect(outcome, name).toMatch(/^blocked/);
+    }
+    expect(JSON.stringify(outcomes)).not.toContain('page-secret');
+    // Give any request that slipped through time to arrive.
+    await page.waitForTimeout(500);
+    expect(hits).toEqual([]);
+  } finally {
+    server.close();
   }
-  expect(JSON.stringify(outcomes)).not.toContain('page-secret');
-  expect(requests.filter((u) => u.includes('exfil'))).toEqual([]);
   await expectWorking(page);
 });

@@ -42,6 +42,8 @@ export interface ModuleAnalysis {
   readonly diagnostics: readonly CompilerDiagnostic[];
   /** False when the file has syntax errors (then `functions` may be incomplete). */
   readonly parsed: boolean;
+  /** True when a class or class member carries `@decorators` (which Vite's own transform cannot lower). */
+  readonly hasDecorators: boolean;
 }
 
 type FunctionLiteral = t.FunctionDeclaration | t.FunctionExpression | t.ArrowFunctionExpression | t.ClassMethod;
@@ -104,6 +106,7 @@ class Analyser {
   private readonly members: Candidate[] = [];
   /** Local names that are exported (known once every statement is collected). */
   private exportedLocals = new Set<string>();
+  private hasDecorators = false;
 
   constructor(
     private readonly code: string,
@@ -154,6 +157,7 @@ class Analyser {
       bindings: this.bindings,
       diagnostics: this.diagnostics,
       parsed,
+      hasDecorators: this.hasDecorators,
     };
   }
 
@@ -241,6 +245,7 @@ class Analyser {
         if (!d.id || d.declare) return;
         this.bindings.add(d.id.name);
         if (exported) this.exports[d.id.name] = d.id.name;
+        if (d.decorators?.length) this.hasDecorators = true;
         this.classBody(d.id.name, d.body);
         return;
       case 'TSEnumDeclaration':
@@ -253,6 +258,7 @@ class Analyser {
 
   private classBody(className: string, body: t.ClassBody): void {
     for (const member of body.body) {
+      if ('decorators' in member && member.decorators?.length) this.hasDecorators = true;
       if ((member.type !== 'ClassMethod' && member.type !== 'ClassProperty') || !member.static) continue;
       if (member.computed) continue;
       const key = member.key;

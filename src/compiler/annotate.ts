@@ -9,7 +9,7 @@
  * Appending (never inserting) keeps every original position, so source maps of the result stay valid.
  */
 import type { ModuleSource } from '../hamilton/source';
-import { analyse, MODULE_EXPORT, type ModuleAnalysis } from './analyse';
+import { analyse, MODULE_EXPORT, type ModuleAnalysis } from './analyse.ts';
 
 /** The code to append to the analysed module (empty when the file could not be parsed). */
 export function annotation(analysis: ModuleAnalysis): string {

@@ -2,7 +2,7 @@
  * Which files are Hamilton modules, for the hosts that analyse files on disk (the Vite plugin and the
  * Node loader). The playground's bundler analyses every file of a project and needs none of this.
  */
-import type { ModuleAnalysis } from './analyse';
+import type { ModuleAnalysis } from './analyse.ts';
 
 /** Which files to analyse. */
 export interface ModuleFilter {

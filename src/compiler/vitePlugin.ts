@@ -4,9 +4,9 @@
  */
 import type { Plugin } from 'vite';
 import { relative } from 'node:path';
-import { analyse } from './analyse';
-import { annotation } from './annotate';
-import { importTexts, importsHamilton, includePatterns, includesPath, mayImport, type ModuleFilter } from './filter';
+import { analyse } from './analyse.ts';
+import { annotation } from './annotate.ts';
+import { importTexts, importsHamilton, includePatterns, includesPath, mayImport, type ModuleFilter } from './filter.ts';
 
 /** Options of {@link hamiltonAnalysis}: which files are Hamilton modules. */
 export type HamiltonAnalysisOptions = ModuleFilter;
@@ -24,7 +24,7 @@ export function hamiltonAnalysis(options: HamiltonAnalysisOptions = {}): Plugin 
       // Rolldown tests these before calling into JavaScript, which matters for the thousands of
       // modules (Monaco's) that are not Hamilton modules; the handler checks precisely.
       filter: { id: [...includePatterns(options)], code: importTexts(options) },
-      handler(code, id) {
+      async handler(code, id) {
         const [path, query] = id.split('?', 2);
         if (query && !isPlainModuleQuery(query)) return null; // `?raw`, `?url`, `?worker`: not the module's code
         if (!includesPath(path, options) || !mayImport(code, options)) return null;
@@ -34,8 +34,16 @@ export function hamiltonAnalysis(options: HamiltonAnalysisOptions = {}): Plugin 
         for (const d of analysis.diagnostics) {
           this.warn({ message: d.message, loc: d.line ? { line: d.line, column: (d.column ?? 1) - 1 } : undefined });
         }
+        const annotated = code + annotation(analysis);
+        // Vite's own transform (Oxc) cannot lower standard TS 5 decorators (`@tag(...) static f()`), and
+        // neither Node nor Chromium runs them yet; esbuild can, as the playground's worker does.
+        if (analysis.hasDecorators) {
+          const { transform } = await import('esbuild');
+          const out = await transform(annotated, { loader: 'ts', target: 'es2022', sourcemap: true, sourcefile: path });
+          return { code: out.code, map: out.map };
+        }
         // Appending moves no original code, so `map: null` keeps the source map exact.
-        return { code: code + annotation(analysis), map: null };
+        return { code: annotated, map: null };
       },
     },
   };

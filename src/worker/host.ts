@@ -69,8 +69,9 @@ function frameDocument(): string {
  * which also recovers from the frame's process dying (a worker out of memory can take it down).
  */
 class IsolatedWorker {
-  /** Whether esbuild is initialised in it. */
+  /** Whether esbuild is initialised in it, and how long that took (ms from the worker's start). */
   ready = false;
+  initMs = 0;
   private readonly frame: HTMLIFrameElement;
   private readonly channel = new MessageChannel();
   private readonly onWindowMessage: (e: MessageEvent) => void;
@@ -219,7 +220,10 @@ export function createWorkerHost(options: WorkerHostOptions = {}): WorkerHost {
   function onMessage(from: IsolatedWorker, data: unknown): void {
     const notice = parseWorkerNotice(data);
     const event = notice ? null : parseWorkerMessage(data);
-    if (event?.type === 'ready') from.ready = true;
+    if (event?.type === 'ready') {
+      from.ready = true;
+      from.initMs = event.initMs;
+    }
     // A spare speaks only to say it is ready; its warm-up output is nobody's business.
     if (from !== active) return;
     if (notice) {
@@ -279,6 +283,8 @@ export function createWorkerHost(options: WorkerHostOptions = {}): WorkerHost {
     }
     active = spare ?? new IsolatedWorker(payload, onMessage, onCrash);
     spare = null;
+    // A spare that is already up said so only to the host: the UI hears it now.
+    if (active.ready) emit({ type: 'ready', initMs: active.initMs });
     if (compiling && last) {
       // Evaluating this project's modules is what ran away: show the last good graph as stale, and
       // rebuild the last project that evaluated safely, so the fresh worker matches what is drawn.
