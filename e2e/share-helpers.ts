@@ -1,5 +1,6 @@
 /** Shared steps of the examples, share, tutorial and embed browser tests. */
 import { expect, type Page } from '@playwright/test';
+import { focusEditorEnd } from './ui-helpers';
 
 /** The editor's visible text (Monaco renders spaces as no-break spaces). */
 export async function editorText(page: Page): Promise<string> {
@@ -17,4 +18,13 @@ export async function runUntilDone(page: Page, output: string) {
 /** The saved workspace in localStorage, as text. */
 export function savedWorkspace(page: Page): Promise<string | null> {
   return page.evaluate(() => localStorage.getItem('hamilton-playground:workspace'));
+}
+
+/** Replaces the active file's text by pasting (typing would let Monaco re-indent it). */
+export async function pasteCode(page: Page, code: string) {
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await focusEditorEnd(page);
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.evaluate((text) => navigator.clipboard.writeText(text), code);
+  await page.keyboard.press('ControlOrMeta+V');
 }

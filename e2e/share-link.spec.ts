@@ -1,16 +1,22 @@
 /** Share links: the round trip, the URL following edits, the malformed-link banner and autosave restore. */
 import { expect, test } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import { decodeLink } from '../src/share/link';
-import { openPlayground, replaceCode, waitForNode } from './ui-helpers';
-import { editorText, runUntilDone, savedWorkspace } from './share-helpers';
+import { openPlayground, waitForNode } from './ui-helpers';
+import { editorText, pasteCode, runUntilDone, savedWorkspace } from './share-helpers';
 
-const EDITED = "import { Series } from 'hamilton/frame';\n\nexport function a(input: number[]): Series<number> {\n  return Series.from(input).mod(7);\n}\n\nexport function shared_node(a: Series<number>): number {\n  return a.sum();\n}\n";
+// The hello world with one more node.
+const EDITED = `${readFileSync(new URL('../src/examples/hello/functions.ts', import.meta.url), 'utf8')}
+export function shared_node(d: Series<number>): number {
+  return d.sum();
+}
+`;
 
-test('share link round trip: copy, open in a new page, same files, runs only after Run', async ({ page, context }) => {
+test('share link round trip: copy, open in a new page, same files, runs only after Run', async ({ page, context, browser }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await openPlayground(page);
   await waitForNode(page, 'd');
-  await replaceCode(page, EDITED);
+  await pasteCode(page, EDITED);
   await waitForNode(page, 'shared_node');
   await page.getByRole('button', { name: 'Share', exact: true }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Link copied' })).toBeVisible();
@@ -19,23 +25,24 @@ test('share link round trip: copy, open in a new page, same files, runs only aft
   const decoded = decodeLink(new URL(link).hash);
   expect(decoded?.ok && decoded.workspace.files).toEqual([{ name: 'functions.ts', code: EDITED }]);
 
-  const other = await context.newPage();
+  // Someone else opens it: a browser of their own (nothing saved).
+  const other = await (await browser.newContext()).newPage();
   const errors = await openPlayground(other, link.replace(/^https?:\/\/[^/]+/, ''));
   await waitForNode(other, 'shared_node');
   await expect(other.locator('[data-banner="link"]')).toContainText('came from a link');
-  expect(await editorText(other)).toContain('export function shared_node(a: Series<number>): number {');
+  expect(await editorText(other)).toContain('export function shared_node(d: Series<number>): number {');
   // Drawn, not run.
   await expect(other.locator('[data-node][data-state="done"]')).toHaveCount(0);
   await other.waitForTimeout(500);
   await expect(other.locator('[data-node][data-state="done"]')).toHaveCount(0);
-  await runUntilDone(other, 'shared_node');
+  await runUntilDone(other, 'd');
   expect(errors).toEqual([]);
 });
 
 test('the URL follows edits', async ({ page }) => {
   await openPlayground(page);
   await waitForNode(page, 'd');
-  await replaceCode(page, EDITED);
+  await pasteCode(page, EDITED);
   const urlCode = () => {
     const decoded = decodeLink(new URL(page.url()).hash);
     return decoded?.ok ? decoded.workspace.files[0].code : null;
@@ -46,7 +53,7 @@ test('the URL follows edits', async ({ page }) => {
 test('autosave: reopening the playground restores the work', async ({ page }) => {
   await openPlayground(page);
   await waitForNode(page, 'd');
-  await replaceCode(page, EDITED);
+  await pasteCode(page, EDITED);
   await expect.poll(() => savedWorkspace(page), { timeout: 10_000 }).toContain('shared_node');
   await page.goto('/');
   await waitForNode(page, 'shared_node');
@@ -62,7 +69,7 @@ for (const [name, hash] of [
   test(`a ${name} link shows a banner, opens the default example and keeps the autosave`, async ({ page }) => {
     await openPlayground(page);
     await waitForNode(page, 'd');
-    await replaceCode(page, EDITED);
+    await pasteCode(page, EDITED);
     await expect.poll(() => savedWorkspace(page), { timeout: 10_000 }).toContain('shared_node');
     const saved = await savedWorkspace(page);
 
@@ -82,7 +89,7 @@ for (const [name, hash] of [
 test('opening a link never overwrites the autosave without a way back', async ({ page }) => {
   await openPlayground(page);
   await waitForNode(page, 'd');
-  await replaceCode(page, EDITED);
+  await pasteCode(page, EDITED);
   await expect.poll(() => savedWorkspace(page), { timeout: 10_000 }).toContain('shared_node');
   const mine = await savedWorkspace(page);
 

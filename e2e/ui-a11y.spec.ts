@@ -4,7 +4,9 @@ import { openPlayground, openTab, waitForNode } from './ui-helpers';
 
 /** Serious and critical axe violations on the page as it is now (Monaco's own widgets excluded). */
 async function violations(page: Page) {
-  const result = await new AxeBuilder({ page }).exclude('.monaco-editor .monaco-scrollable-element').analyze();
+  const result = await new AxeBuilder({ page })
+    .exclude('.monaco-editor .monaco-scrollable-element')
+    .analyze();
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
@@ -14,11 +16,15 @@ for (const colorScheme of ['light', 'dark'] as const) {
   test.describe(`${colorScheme} theme`, () => {
     test.use({ colorScheme });
 
-    test(`axe finds no serious violation on the main views; screenshots (${colorScheme})`, async ({ page }) => {
+    test(`axe finds no serious violation on the main views; screenshots (${colorScheme})`, async ({
+      page,
+    }) => {
       await page.setViewportSize({ width: 1440, height: 900 });
       await openPlayground(page);
       await waitForNode(page, 'd');
-      await expect(page.locator('.editor-host[data-editor-ready] .monaco-editor')).toBeVisible({ timeout: 30_000 });
+      await expect(page.locator('.editor-host[data-editor-ready] .monaco-editor')).toBeVisible({
+        timeout: 30_000,
+      });
       expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe(colorScheme);
       await page.getByRole('button', { name: 'Run', exact: true }).click();
       await expect(page.locator('[data-node="d"]')).toHaveAttribute('data-state', 'done');
@@ -42,7 +48,10 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await regions.getByRole('tab', { name: 'Code' }).click();
       await page.screenshot({ path: `e2e/screenshots/phone-${colorScheme}-code.png` });
       await regions.getByRole('tab', { name: 'Results' }).click();
-      await page.getByRole('tablist', { name: 'Results and tools' }).getByRole('tab', { name: 'Results' }).click();
+      await page
+        .getByRole('tablist', { name: 'Results and tools' })
+        .getByRole('tab', { name: 'Results' })
+        .click();
       await page.screenshot({ path: `e2e/screenshots/phone-${colorScheme}-results.png` });
       expect(await violations(page)).toEqual([]);
     });

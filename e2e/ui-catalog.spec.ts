@@ -1,7 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { openExample, openPlayground, openTab, waitForNode } from './ui-helpers';
 
-test('the catalog filters by tag and answers who owns a feature, how it is computed and where it is used', async ({ page }) => {
+test('the catalog filters by tag and answers who owns a feature, how it is computed and where it is used', async ({
+  page,
+}) => {
   await openPlayground(page);
   await openExample(page, 'Lineage as code');
   await waitForNode(page, 'age_normalized');
@@ -19,7 +21,10 @@ test('the catalog filters by tag and answers who owns a feature, how it is compu
   await page.getByRole('textbox', { name: 'Filter by tags' }).fill('pii=false owner=data-science');
   await expect(page.locator('tr[data-variable="age_normalized"]')).toBeVisible();
   await expect(page.locator('tr[data-variable="is_high_roller"]')).toHaveCount(0);
-  await page.locator('tr[data-variable="age_normalized"]').getByRole('button', { name: 'age_normalized' }).click();
+  await page
+    .locator('tr[data-variable="age_normalized"]')
+    .getByRole('button', { name: 'age_normalized' })
+    .click();
   const answers = page.locator('dl[aria-label="Lineage of age_normalized"]');
   await expect(answers).toContainText('data-science');
   await expect(answers.locator('dd').nth(1).getByRole('button', { name: 'age_mean' })).toBeVisible();

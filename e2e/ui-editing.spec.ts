@@ -6,7 +6,9 @@ test('a new function appears as a node while typing, wired to what it reads', as
   await waitForNode(page, 'd');
   await focusEditorEnd(page);
   await page.keyboard.press('Enter');
-  await page.keyboard.type('export const e = (d: Series<number>, c: Series<number>): Series<number> => d.add(c');
+  await page.keyboard.type(
+    'export const e = (d: Series<number>, c: Series<number>): Series<number> => d.add(c',
+  );
   const e = await waitForNode(page, 'e');
   await expect(e).toHaveAttribute('aria-label', /^e: function, type Series<number>/);
   // Its edges are drawn: selecting it lights d and c as its upstream.
@@ -25,7 +27,9 @@ test('file tabs: add, rename and delete a file; its functions join and leave the
   await page.getByRole('button', { name: 'Add', exact: true }).click();
   await expect(page.getByRole('button', { name: 'extra.ts', pressed: true })).toBeVisible();
   await focusEditorEnd(page);
-  await page.keyboard.insertText("import { Series } from 'hamilton/frame';\nexport function f(d: Series<number>): number {\n  return d.sum();\n}\n");
+  await page.keyboard.insertText(
+    "import { Series } from 'hamilton/frame';\nexport function f(d: Series<number>): number {\n  return d.sum();\n}\n",
+  );
   await waitForNode(page, 'f');
   await page.getByRole('button', { name: 'Rename extra.ts' }).click();
   await page.getByRole('textbox', { name: 'New name for extra.ts' }).fill('more.ts');

@@ -7,7 +7,10 @@ async function exportAs(page: Page, format: string) {
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: format }).click();
   const file = await download;
-  return { name: file.suggestedFilename(), text: readFileSync((await file.path())!, format === 'PNG image' ? 'latin1' : 'utf8') };
+  return {
+    name: file.suggestedFilename(),
+    text: readFileSync((await file.path())!, format === 'PNG image' ? 'latin1' : 'utf8'),
+  };
 }
 
 test('the graph exports as SVG, PNG and DOT, and results as CSV and JSON', async ({ page }) => {
@@ -30,5 +33,9 @@ test('the graph exports as SVG, PNG and DOT, and results as CSV and JSON', async
   await page.getByRole('button', { name: 'Download b as CSV' }).click();
   const csv = await download;
   expect(csv.suggestedFilename()).toBe('b.csv');
-  expect(readFileSync((await csv.path())!, 'utf8').split('\n').slice(0, 3)).toEqual(['b', '2', '4']);
+  expect(
+    readFileSync((await csv.path())!, 'utf8')
+      .split('\n')
+      .slice(0, 3),
+  ).toEqual(['b', '2', '4']);
 });

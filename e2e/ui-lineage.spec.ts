@@ -1,7 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { openExample, openPlayground, openTab, waitForNode } from './ui-helpers';
 
-test('selecting a node highlights its lineage, shows its details, and jumps to its code', async ({ page }) => {
+test('selecting a node highlights its lineage, shows its details, and jumps to its code', async ({
+  page,
+}) => {
   await openPlayground(page);
   await waitForNode(page, 'd');
   await page.locator('[data-node="b"]').click();

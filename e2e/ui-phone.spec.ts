@@ -3,7 +3,9 @@ import { openPlayground, waitForNode } from './ui-helpers';
 
 test.use({ viewport: { width: 375, height: 812 } });
 
-test('at 375 px one region shows at a time, chosen with the Code / Graph / Results switcher', async ({ page }) => {
+test('at 375 px one region shows at a time, chosen with the Code / Graph / Results switcher', async ({
+  page,
+}) => {
   const errors = await openPlayground(page);
   const switcher = page.getByRole('tablist', { name: 'Region' });
   await expect(switcher.getByRole('tab')).toHaveText(['Code', 'Graph', 'Results']);

@@ -9,7 +9,8 @@ test('Run shows every output and marks each node done with its duration', async 
     await expect(page.locator(`[data-node="${name}"]`)).toHaveAttribute('data-state', 'done');
     await expect(page.locator(`[data-node="${name}"]`)).toHaveAttribute('aria-label', /done, (<1|\d+) m?s/);
   }
-  for (const name of ['a', 'b', 'c', 'd']) await expect(page.getByRole('region', { name: `Result ${name}` })).toBeVisible();
+  for (const name of ['a', 'b', 'c', 'd'])
+    await expect(page.getByRole('region', { name: `Result ${name}` })).toBeVisible();
   // a = input % 7 for input 1..5: the table shows it.
   const a = page.getByRole('region', { name: `Result a` });
   await expect(a.getByRole('cell')).toContainText(['0', '1', '1', '2', '2', '3', '3', '4', '4', '5']);
@@ -21,7 +22,9 @@ test('Run shows every output and marks each node done with its duration', async 
   expect(errors).toEqual([]);
 });
 
-test('a failing node is marked failed, its consumers skipped, and the error sits at its line', async ({ page }) => {
+test('a failing node is marked failed, its consumers skipped, and the error sits at its line', async ({
+  page,
+}) => {
   await openPlayground(page);
   await waitForNode(page, 'd');
   const code = [
@@ -59,5 +62,7 @@ test('a failing node is marked failed, its consumers skipped, and the error sits
   await expect(page.locator('.monaco-editor .marker-widget')).toContainText('b cannot do this');
   // The console shows what b printed, attributed to b.
   await openTab(page, /Console/);
-  await expect(page.getByRole('list', { name: 'Console output' }).getByRole('listitem').filter({ hasText: 'b sees 5' })).toContainText('b');
+  await expect(
+    page.getByRole('list', { name: 'Console output' }).getByRole('listitem').filter({ hasText: 'b sees 5' }),
+  ).toContainText('b');
 });

@@ -11,9 +11,12 @@ export function bigWorkspace(size: number): Workspace {
   for (let i = inputs; i < size; i++) {
     const params = new Set<string>();
     const count = 1 + Math.floor(random() * 3);
-    for (let k = 0; k < count; k++) params.add(names[Math.max(0, i - 1 - Math.floor(random() * Math.min(i, 40)))]);
+    for (let k = 0; k < count; k++)
+      params.add(names[Math.max(0, i - 1 - Math.floor(random() * Math.min(i, 40)))]);
     const list = [...params];
-    lines.push(`export function ${names[i]}(${list.map((p) => `${p}: number`).join(', ')}): number { return ${list.join(' + ')}; }`);
+    lines.push(
+      `export function ${names[i]}(${list.map((p) => `${p}: number`).join(', ')}): number { return ${list.join(' + ')}; }`,
+    );
   }
   return {
     version: WORKSPACE_VERSION,
@@ -25,4 +28,3 @@ export function bigWorkspace(size: number): Workspace {
     tables: {},
   };
 }
-

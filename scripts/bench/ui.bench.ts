@@ -21,7 +21,8 @@ const runs = Number(process.env.UI_BENCH_RUNS ?? 5);
 const base = `http://127.0.0.1:${port}/`;
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const chromiumPath = () => process.env.CHROMIUM_PATH ?? execFileSync('which', ['chromium'], { encoding: 'utf8' }).trim();
+const chromiumPath = () =>
+  process.env.CHROMIUM_PATH ?? execFileSync('which', ['chromium'], { encoding: 'utf8' }).trim();
 
 /** Records when the first graph node is attached, and every animation frame's time. */
 const INIT = () => {
@@ -64,7 +65,9 @@ async function bigGraph(browser: Browser, workspace: Workspace) {
   const page = await context.newPage();
   await page.addInitScript(INIT);
   await page.goto(linkUrl(workspace, base));
-  await page.waitForSelector(`[data-node="f_${workspace.files[0].code.split('\n').length + 48}"]`, { timeout: 120_000 });
+  await page.waitForSelector(`[data-node="f_${workspace.files[0].code.split('\n').length + 48}"]`, {
+    timeout: 120_000,
+  });
   await page.waitForTimeout(300);
   const measures = await page.evaluate(() =>
     performance
@@ -82,8 +85,14 @@ async function bigGraph(browser: Browser, workspace: Workspace) {
     await page.waitForTimeout(16);
   }
   await page.mouse.up();
-  const frames = await page.evaluate((n) => (window as unknown as { __frames: number[] }).__frames.slice(n), before);
-  const intervals = frames.slice(1).map((t, i) => t - frames[i]).sort((a, b) => a - b);
+  const frames = await page.evaluate(
+    (n) => (window as unknown as { __frames: number[] }).__frames.slice(n),
+    before,
+  );
+  const intervals = frames
+    .slice(1)
+    .map((t, i) => t - frames[i])
+    .sort((a, b) => a - b);
   await context.close();
   return {
     layout: measures.find((m) => m.name === 'hamilton:graph-layout')?.duration ?? NaN,
@@ -93,19 +102,51 @@ async function bigGraph(browser: Browser, workspace: Workspace) {
 }
 
 if (!process.env.UI_BENCH_DIST || !existsSync(join(dist, 'index.html'))) {
-  execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--outDir', dist, '--logLevel', 'error'], { stdio: 'inherit' });
+  execFileSync(
+    process.execPath,
+    ['node_modules/vite/bin/vite.js', 'build', '--outDir', dist, '--logLevel', 'error'],
+    { stdio: 'inherit' },
+  );
 }
-const server = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort', '--outDir', dist], {
-  stdio: 'ignore',
-});
+const server = spawn(
+  process.execPath,
+  [
+    'node_modules/vite/bin/vite.js',
+    'preview',
+    '--host',
+    '127.0.0.1',
+    '--port',
+    String(port),
+    '--strictPort',
+    '--outDir',
+    dist,
+  ],
+  {
+    stdio: 'ignore',
+  },
+);
 try {
   for (let i = 0; i < 100; i++) {
-    if (await fetch(base).then((r) => r.ok, () => false)) break;
+    if (
+      await fetch(base).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      break;
     await new Promise((r) => setTimeout(r, 200));
   }
   const browser = await chromium.launch({
     executablePath: chromiumPath(),
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   const loads = [];
   for (let i = 0; i < runs; i++) loads.push(await coldLoad(browser));
@@ -124,7 +165,8 @@ try {
     ['1,000 nodes: frame interval while panning (p95)', ms(median(bigs.map((b) => b.panP95))), 'smooth'],
   ];
   console.log(`UI budgets (${runs} cold loads, ${bigs.length} big-graph loads; dist: ${dist})`);
-  for (const [what, value, budget] of rows) console.log(`${what.padEnd(48)} ${value.padStart(10)}   ${budget}`);
+  for (const [what, value, budget] of rows)
+    console.log(`${what.padEnd(48)} ${value.padStart(10)}   ${budget}`);
   console.log(`scripts before the first graph: ${loads[0].scripts.join(', ')}`);
 } finally {
   server.kill();

@@ -37,6 +37,8 @@ export interface Plan {
   readonly graph: FunctionGraph;
   /** The requested outputs by name, deduplicated, in the requested order. */
   readonly finalVars: readonly string[];
+  /** Their node ids; -1 for an output that is only an input (echoed back). */
+  readonly finalIds: readonly number[];
   /** The inputs and overrides. */
   readonly given: ExecutionValues;
   /** Every node the execution touches, dependencies first. */
@@ -96,21 +98,28 @@ export function planExecution(graph: FunctionGraph, finalVars: readonly string[]
 
   const unknown: string[] = [];
   const finals: string[] = [];
+  const finalIds: number[] = [];
   const cyclic = new Set<number>();
   const stackNode = new Int32Array(n);
   const stackEdge = new Int32Array(n);
   let size = 0;
   // The edge cursor of a node that is not expanded starts at its end.
   const firstEdge = (v: number) => (kind[v] === FUNCTION && provided[v] !== OVERRIDDEN ? depStart[v] : depStart[v + 1]);
+  const outside = new Set<string>();
   for (const name of finalVars) {
-    if (finals.includes(name)) continue;
     const root = ids.get(name);
     if (root === undefined) {
-      if (has(given.inputs, name)) finals.push(name);
-      else unknown.push(name);
+      if (outside.has(name)) continue;
+      outside.add(name);
+      if (has(given.inputs, name)) {
+        finals.push(name);
+        finalIds.push(-1);
+      } else unknown.push(name);
       continue;
     }
+    if (pinned[root] === 1) continue;
     finals.push(name);
+    finalIds.push(root);
     pinned[root] = 1;
     if (state[root] !== 0) continue;
     let sp = 0;
@@ -154,7 +163,7 @@ export function planExecution(graph: FunctionGraph, finalVars: readonly string[]
   }
   missing.sort((a, b) => (a.input < b.input ? -1 : a.input > b.input ? 1 : 0));
   problems.push(...missing);
-  return { graph, finalVars: finals, given, order, size, values, provided, state, need, pinned, problems };
+  return { graph, finalVars: finals, finalIds, given, order, size, values, provided, state, need, pinned, problems };
 }
 
 /** Whether the plan computes node `i` (a function node that is not overridden). */
@@ -172,9 +181,9 @@ export function executionPath(plan: Plan): string[] {
 /** The requested outputs by name, in the requested order. */
 export function outputsOf(plan: Plan): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const name of plan.finalVars) {
-    const id = plan.graph.ids.get(name);
-    out[name] = id === undefined ? plan.given.inputs[name] : plan.values[id];
+  for (let k = 0; k < plan.finalVars.length; k++) {
+    const id = plan.finalIds[k];
+    out[plan.finalVars[k]] = id === -1 ? plan.given.inputs[plan.finalVars[k]] : plan.values[id];
   }
   return out;
 }

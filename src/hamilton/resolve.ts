@@ -51,6 +51,18 @@ function kwargsCaller(fn: Function, thisArg: unknown, params: FunctionSource['pa
   };
 }
 
+// Nodes of one module share one frozen tags object until a decorator gives them their own.
+const moduleTags = new Map<string, Readonly<Record<string, string>>>();
+
+function tagsOf(module: string): Readonly<Record<string, string>> {
+  let tags = moduleTags.get(module);
+  if (!tags) {
+    tags = Object.freeze({ module });
+    moduleTags.set(module, tags);
+  }
+  return tags;
+}
+
 /**
  * The node a function makes by default: named `name`, one dependency per parameter in order, tagged with
  * its module. Its callable passes dependencies positionally; an absent optional one is passed as
@@ -66,7 +78,7 @@ export function nodeFromFunction(name: string, fn: Function, source: FunctionSou
     kind: 'function',
     dependencies: params,
     callable,
-    tags: { module: source.module },
+    tags: tagsOf(source.module),
     documentation: source.doc,
     location: isTextSource(source) ? undefined : source.location,
     originatingFunction: fn,

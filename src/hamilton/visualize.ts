@@ -26,13 +26,23 @@ export function describeGraph(graph: FunctionGraph, plan?: Plan): GraphDescripti
   for (let i = 0; i < graph.size; i++) {
     const node = graph.nodeList[i];
     const fnName = node.originatingFunction?.name;
+    const v = toVariable(node);
+    // One literal shape for every node keeps this loop monomorphic on large graphs.
     nodes.push({
-      ...toVariable(node),
+      name: v.name,
+      type: v.type,
+      tags: v.tags,
+      documentation: v.documentation,
+      isExternalInput: v.isExternalInput,
+      kind: v.kind,
+      requiredDependencies: v.requiredDependencies,
+      optionalDependencies: v.optionalDependencies,
+      location: v.location,
       isOutput: outputs.has(node.name),
       isOverride: plan ? plan.provided[i] === 2 : false,
       onPath: plan ? plan.state[i] === 2 : false,
-      ...(graph.kind[i] === CONFIG ? { value: configText(graph.config[node.name]) } : {}),
-      ...(fnName && fnName !== node.name ? { functionName: fnName } : {}),
+      value: graph.kind[i] === CONFIG ? configText(graph.config[node.name]) : undefined,
+      functionName: fnName && fnName !== node.name ? fnName : undefined,
     });
     for (const d of node.dependencies) edges.push({ from: d.name, to: node.name, optional: d.optional });
   }

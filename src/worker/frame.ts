@@ -12,13 +12,10 @@
 export const FRAME_CSP =
   "default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval' 'wasm-unsafe-eval' blob:; worker-src blob:; connect-src 'none'";
 
-/** The page's one message to the frame: what to start the worker from, and the port to hand it. */
-export interface PageToFrame {
-  readonly kind: 'boot';
-  readonly script: string;
-  readonly wasm: ArrayBuffer;
-  readonly port: MessagePort;
-}
+/** The page's messages to the frame: the worker's script, then esbuild's wasm and the port to hand on. */
+export type PageToFrame =
+  | { readonly kind: 'script'; readonly script: string }
+  | { readonly kind: 'wasm'; readonly wasm: ArrayBuffer | ReadableStream<Uint8Array>; readonly port: MessagePort };
 
 /** The frame's messages to the page (the worker talks to the page only through its port). */
 export interface FrameMessage {
@@ -35,24 +32,33 @@ export interface WorkerInit {
 
 /** Runs inside the frame. */
 export function frameMain(): void {
+  let started!: (worker: Worker) => void;
+  const worker = new Promise<Worker>((resolve) => (started = resolve));
+  const crash = (message: string) => parent.postMessage({ kind: 'crash', message }, '*');
   addEventListener('message', (event: MessageEvent) => {
-    const data = event.data as PageToFrame;
-    if (event.source !== parent || !data || data.kind !== 'boot') return;
-    const crash = (message: string) => parent.postMessage({ kind: 'crash', message }, '*');
-    // A classic worker: Chromium refuses module workers from `blob:` URLs of an opaque origin. The
-    // script is built as an ES module without imports; the function scope keeps its top-level
-    // declarations off the global object, where esbuild's Go shim would mistake them for its own.
-    const source = `(function () {\n${data.script}\n})();\n`;
-    const url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
-    const worker = new Worker(url, { name: 'hamilton-runner' });
-    // Uncaught errors of user code are reported by the worker itself; reaching here means the worker
-    // itself could not start or died.
-    worker.addEventListener('error', (e) => crash(e.message || 'the worker failed'));
-    worker.addEventListener('messageerror', () => crash('a message could not be read'));
-    // The frame compiles while the worker evaluates its script; the module then crosses for free.
-    WebAssembly.compile(data.wasm).then(
-      (wasmModule) => worker.postMessage({ kind: 'init', wasmModule, port: data.port }, [data.port]),
-      (e: unknown) => crash(`esbuild could not be compiled: ${String(e)}`),
-    );
+    const data = event.data as PageToFrame | null;
+    if (event.source !== parent || !data) return;
+    if (data.kind === 'script') {
+      // A classic worker: Chromium refuses module workers from `blob:` URLs of an opaque origin. The
+      // script is built as an ES module without imports; the function scope keeps its top-level
+      // declarations off the global object, where esbuild's Go shim would mistake them for its own.
+      const source = `(function () {\n${data.script}\n})();\n`;
+      const w = new Worker(URL.createObjectURL(new Blob([source], { type: 'text/javascript' })), { name: 'hamilton-runner' });
+      // Uncaught errors of user code are reported by the worker itself; reaching here means the worker
+      // could not start or died.
+      w.addEventListener('error', (e) => crash(e.message || 'the worker failed'));
+      w.addEventListener('messageerror', () => crash('a message could not be read'));
+      started(w);
+    } else if (data.kind === 'wasm') {
+      // Compiled here, while the worker evaluates its script; the module then crosses for free.
+      const compiled =
+        data.wasm instanceof ArrayBuffer
+          ? WebAssembly.compile(data.wasm)
+          : WebAssembly.compileStreaming(new Response(data.wasm, { headers: { 'Content-Type': 'application/wasm' } }));
+      Promise.all([compiled, worker]).then(
+        ([wasmModule, w]) => w.postMessage({ kind: 'init', wasmModule, port: data.port }, [data.port]),
+        (e: unknown) => crash(`esbuild could not be compiled: ${String(e)}`),
+      );
+    }
   });
 }

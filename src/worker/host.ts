@@ -37,10 +37,14 @@ export interface WorkerHostOptions {
 
 const DEFAULT_TIMEOUT_MS = 5000;
 
-/** The script and wasm every worker starts from, fetched once from our own build. */
+/**
+ * What every worker starts from, fetched once from our own build. The first worker compiles the wasm
+ * while it downloads (a transferred stream); later ones (spares, restarts) get a copy of the bytes.
+ */
 interface Payload {
-  readonly script: string;
-  readonly wasm: ArrayBuffer;
+  readonly script: Promise<string>;
+  readonly stream: Promise<ReadableStream<Uint8Array> | null>;
+  readonly wasm: Promise<ArrayBuffer>;
 }
 
 async function fetchOk(url: string): Promise<Response> {
@@ -49,12 +53,17 @@ async function fetchOk(url: string): Promise<Response> {
   return response;
 }
 
-async function loadPayload(): Promise<Payload> {
-  const [script, wasm] = await Promise.all([
-    fetchOk(workerUrl).then((r) => r.text()),
-    fetchOk(wasmUrl).then((r) => r.arrayBuffer()),
-  ]);
-  return { script, wasm };
+function loadPayload(): Payload {
+  const download = fetchOk(wasmUrl).then((response) => {
+    if (!response.body) return { stream: null, bytes: response.arrayBuffer() };
+    const [stream, copy] = response.body.tee();
+    return { stream, bytes: new Response(copy).arrayBuffer() };
+  });
+  return {
+    script: fetchOk(workerUrl).then((r) => r.text()),
+    stream: download.then((d) => d.stream),
+    wasm: download.then((d) => d.bytes),
+  };
 }
 
 function frameDocument(): string {
@@ -76,7 +85,12 @@ class IsolatedWorker {
   private readonly channel = new MessageChannel();
   private readonly onWindowMessage: (e: MessageEvent) => void;
 
-  constructor(payload: Payload, onMessage: (from: IsolatedWorker, data: unknown) => void, onCrash: (from: IsolatedWorker, message: string) => void) {
+  constructor(
+    payload: Payload,
+    first: boolean,
+    onMessage: (from: IsolatedWorker, data: unknown) => void,
+    onCrash: (from: IsolatedWorker, message: string) => void,
+  ) {
     this.frame = document.createElement('iframe');
     this.frame.setAttribute('sandbox', 'allow-scripts');
     this.frame.setAttribute('aria-hidden', 'true');
@@ -94,9 +108,15 @@ class IsolatedWorker {
     this.frame.addEventListener(
       'load',
       () => {
-        // The wasm bytes are copied, not transferred: every restart needs them again.
-        const boot: PageToFrame = { kind: 'boot', script: payload.script, wasm: payload.wasm, port: this.channel.port2 };
-        this.frame.contentWindow?.postMessage(boot, '*', [this.channel.port2]);
+        const send = (message: PageToFrame, transfer: Transferable[] = []) => this.frame.contentWindow?.postMessage(message, '*', transfer);
+        // Each part goes as soon as it is here: the worker evaluates its script while the wasm downloads.
+        void payload.script.then((script) => send({ kind: 'script', script }));
+        const port = this.channel.port2;
+        void (first ? payload.stream : Promise.resolve(null)).then(async (stream) => {
+          if (stream) send({ kind: 'wasm', wasm: stream, port }, [stream, port]);
+          // Copied, not transferred: every restart needs the bytes again.
+          else send({ kind: 'wasm', wasm: await payload.wasm, port }, [port]);
+        });
       },
       { once: true },
     );
@@ -129,8 +149,6 @@ const SPARE_DELAY_MS = 1000;
 export function createWorkerHost(options: WorkerHostOptions = {}): WorkerHost {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const listeners = new Set<(event: WorkerEvent) => void>();
-  let payload: Payload | null = null;
-  let active: IsolatedWorker | null = null;
   let spare: IsolatedWorker | null = null;
   let spareTimer: ReturnType<typeof setTimeout> | undefined;
   let disposed = false;
@@ -172,10 +190,10 @@ export function createWorkerHost(options: WorkerHostOptions = {}): WorkerHost {
 
   const scheduleSpare = (): void => {
     clearTimeout(spareTimer);
-    if (spare || disposed || !payload) return;
+    if (spare || disposed) return;
     spareTimer = setTimeout(() => {
       if (pendingCompile !== null || activeRun !== null) scheduleSpare();
-      else if (!spare && !disposed && payload) spare = new IsolatedWorker(payload, onMessage, onCrash);
+      else if (!spare && !disposed) spare = new IsolatedWorker(payload, false, onMessage, onCrash);
     }, SPARE_DELAY_MS);
   };
 
@@ -250,7 +268,7 @@ export function createWorkerHost(options: WorkerHostOptions = {}): WorkerHost {
   }
 
   function restart(reason: 'timeout' | 'stopped' | 'crashed', detail?: string): void {
-    if (disposed || !payload) return;
+    if (disposed) return;
     clearTimeout(watchdog);
     watchdog = undefined;
     const run = activeRun;
@@ -281,7 +299,7 @@ export function createWorkerHost(options: WorkerHostOptions = {}): WorkerHost {
       rejectReady(new Error(`the worker could not start: ${detail ?? 'it crashed'}`));
       return;
     }
-    active = spare ?? new IsolatedWorker(payload, onMessage, onCrash);
+    active = spare ?? new IsolatedWorker(payload, false, onMessage, onCrash);
     spare = null;
     // A spare that is already up said so only to the host: the UI hears it now.
     if (active.ready) emit({ type: 'ready', initMs: active.initMs });
@@ -310,23 +328,10 @@ export function createWorkerHost(options: WorkerHostOptions = {}): WorkerHost {
     armWatchdog(true);
   }
 
-  loadPayload().then(
-    (p) => {
-      payload = p;
-      if (disposed) return;
-      active = new IsolatedWorker(p, onMessage, onCrash);
-      for (const request of queued) active.post(request);
-      queued.length = 0;
-    },
-    (e: unknown) => rejectReady(e),
-  );
-  /** Requests made before the first worker exists. */
-  const queued: WorkerRequest[] = [];
-  const send = (request: WorkerRequest): void => {
-    if (active) active.post(request);
-    else if (request.type === 'run') queued.push(request);
-    else queued.splice(0, queued.length, ...queued.filter((r) => r.type !== 'compile'), request);
-  };
+  const payload = loadPayload();
+  Promise.all([payload.script, payload.wasm]).catch((e: unknown) => rejectReady(e));
+  let active: IsolatedWorker | null = new IsolatedWorker(payload, true, onMessage, onCrash);
+  const send = (request: WorkerRequest): void => active?.post(request);
 
   return {
     compile(files, config) {

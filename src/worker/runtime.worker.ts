@@ -23,21 +23,12 @@ const postToPort = MessagePort.prototype.postMessage;
 const apply = Reflect.apply;
 const consoleError = console.error;
 
-async function evaluate(code: string): Promise<Record<string, unknown>> {
-  const url = URL.createObjectURL(new Blob([code], { type: 'text/javascript' }));
-  try {
-    return (await import(/* @vite-ignore */ url)) as Record<string, unknown>;
-  } finally {
-    URL.revokeObjectURL(url);
-  }
-}
-
 function start(init: WorkerInit): void {
   const port = init.port;
   const post = (event: WorkerEvent | EvaluatingNotice, transfer: Transferable[] = []): void => {
     apply(postToPort, port, [event, transfer]);
   };
-  const session = new Session({ esbuild, evaluate, post, now: () => performance.now() });
+  const session = new Session({ esbuild, post, now: () => performance.now() });
 
   captureConsole(console, (level, args) => session.console(level, args));
   // User code's uncaught async errors are console output, not the worker's death.

@@ -1,8 +1,10 @@
 /**
  * The page behind worker-test.html, for e2e/worker-*.spec.ts and the worker benchmark: a host on
  * `window.workerTest`, every event recorded, and each event's text rendered as text (forged markup
- * must stay inert). It also plants secrets in this origin's storage for the isolation tests to look for.
+ * must stay inert). It also plants secrets in this origin's storage for the isolation tests to look for,
+ * and offers the examples' workspaces to the benchmark.
  */
+import { examples } from '../examples';
 import { createWorkerHost } from './host';
 import type { WorkerEvent } from './protocol';
 
@@ -28,8 +30,8 @@ open.onupgradeneeded = () => open.result.createObjectStore('s').put('page-secret
 
 declare global {
   interface Window {
-    workerTest: { host: typeof host; events: WorkerEvent[]; times: number[]; readyAt?: number };
+    workerTest: { host: typeof host; events: WorkerEvent[]; times: number[]; readyAt?: number; examples: typeof examples };
   }
 }
-window.workerTest = { host, events, times };
+window.workerTest = { host, events, times, examples };
 void host.ready.then(() => (window.workerTest.readyAt = performance.now()));

@@ -18,7 +18,13 @@ const REGIONS = [
 ] as const;
 
 /** The shell: header, then code | (graph / results) in resizable panes, or one region at a time on phones. */
-export function App({ playground, slots = {} }: { readonly playground: Playground; readonly slots?: AppSlots }) {
+export function App({
+  playground,
+  slots = {},
+}: {
+  readonly playground: Playground;
+  readonly slots?: AppSlots;
+}) {
   return (
     <PlaygroundContext.Provider value={playground}>
       <Shell slots={slots} />
@@ -35,12 +41,22 @@ function Shell({ slots }: { readonly slots: AppSlots }) {
   const shown = (r: Region) => !phone || region === r;
 
   const code = (
-    <section className="region" aria-label="Code" hidden={!shown('code')} style={phone ? { flex: 1 } : { flexBasis: `${codeShare * 100}%` }}>
+    <section
+      className="region"
+      aria-label="Code"
+      hidden={!shown('code')}
+      style={phone ? { flex: 1 } : { flexBasis: `${codeShare * 100}%` }}
+    >
       <EditorPane />
     </section>
   );
   const graph = (
-    <section className="region" aria-label="Graph" hidden={!shown('graph')} style={phone ? { flex: 1 } : { flexBasis: `${graphShare * 100}%` }}>
+    <section
+      className="region"
+      aria-label="Graph"
+      hidden={!shown('graph')}
+      style={phone ? { flex: 1 } : { flexBasis: `${graphShare * 100}%` }}
+    >
       <GraphPane />
     </section>
   );
@@ -59,7 +75,13 @@ function Shell({ slots }: { readonly slots: AppSlots }) {
       )}
       {slots.banner}
       {phone ? (
-        <Tabs label="Region" tabs={REGIONS} selected={region} onSelect={(r) => updateView({ region: r })} className="phone">
+        <Tabs
+          label="Region"
+          tabs={REGIONS}
+          selected={region}
+          onSelect={(r) => updateView({ region: r })}
+          className="phone"
+        >
           <div className="main phone-main">
             {code}
             {graph}
@@ -70,10 +92,20 @@ function Shell({ slots }: { readonly slots: AppSlots }) {
         <main className="main">
           {slots.sidePanel}
           {code}
-          <Splitter orientation="vertical" label="Resize code and graph" value={codeShare} onChange={setCodeShare} />
+          <Splitter
+            orientation="vertical"
+            label="Resize code and graph"
+            value={codeShare}
+            onChange={setCodeShare}
+          />
           <div className="region" style={{ flex: 1 }}>
             {graph}
-            <Splitter orientation="horizontal" label="Resize graph and results" value={graphShare} onChange={setGraphShare} />
+            <Splitter
+              orientation="horizontal"
+              label="Resize graph and results"
+              value={graphShare}
+              onChange={setGraphShare}
+            />
             {results}
           </div>
         </main>

@@ -7,7 +7,6 @@ import { StatusLine } from './StatusLine';
 import type { AppSlots } from './slots';
 import { MOD_KEY } from './platform';
 
-
 /** The top bar: product name, Examples, Run/Stop, Share, theme and help. */
 export function Header({ slots }: { readonly slots: AppSlots }) {
   const playground = usePlayground();
@@ -40,7 +39,14 @@ export function Header({ slots }: { readonly slots: AppSlots }) {
       >
         ▶ Run
       </button>
-      <button type="button" className="button" aria-label="Stop" title="Stop the run" disabled={!running} onClick={() => playground.stop()}>
+      <button
+        type="button"
+        className="button"
+        aria-label="Stop"
+        title="Stop the run"
+        disabled={!running}
+        onClick={() => playground.stop()}
+      >
         ■ Stop
       </button>
       <StatusLine />

@@ -29,15 +29,29 @@ export function CatalogPanel() {
     (v) =>
       (!q || text(v).includes(q)) &&
       matchesTags(v.tags, clauses) &&
-      (kind === 'all' || (kind === 'function' ? !v.isExternalInput && v.kind === 'function' : v.kind !== 'function')),
+      (kind === 'all' ||
+        (kind === 'function' ? !v.isExternalInput && v.kind === 'function' : v.kind !== 'function')),
   );
   const expanded = open ?? selected;
 
   return (
     <div className="catalog panel-pad">
       <div className="toolbar catalog-filters">
-        <input type="search" aria-label="Search variables" placeholder="Search name, type, doc…" value={query} onChange={(e) => setQuery(e.target.value)} />
-        <input type="text" aria-label="Filter by tags" placeholder="Tags: pii=true owner=data-engineering" value={tagFilter} onChange={(e) => setTagFilter(e.target.value)} className="mono" />
+        <input
+          type="search"
+          aria-label="Search variables"
+          placeholder="Search name, type, doc…"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+        />
+        <input
+          type="text"
+          aria-label="Filter by tags"
+          placeholder="Tags: pii=true owner=data-engineering"
+          value={tagFilter}
+          onChange={(e) => setTagFilter(e.target.value)}
+          className="mono"
+        />
         <select aria-label="Kind" value={kind} onChange={(e) => setKind(e.target.value as Kind)}>
           <option value="all">All variables</option>
           <option value="function">Computed</option>
@@ -61,7 +75,14 @@ export function CatalogPanel() {
           </thead>
           <tbody>
             {shown.map((v) => (
-              <CatalogRow key={v.name} variable={v} lineage={lineage} open={expanded === v.name} onToggle={() => setOpen(expanded === v.name ? '' : v.name)} onTag={setTagFilter} />
+              <CatalogRow
+                key={v.name}
+                variable={v}
+                lineage={lineage}
+                open={expanded === v.name}
+                onToggle={() => setOpen(expanded === v.name ? '' : v.name)}
+                onTag={setTagFilter}
+              />
             ))}
           </tbody>
         </table>
@@ -101,7 +122,17 @@ function CatalogRow({ variable: v, lineage, open, onToggle, onTag }: RowProps) {
           <td colSpan={4}>
             <dl className="details-list" aria-label={`Lineage of ${v.name}`}>
               <dt>Who owns it</dt>
-              <dd>{owner ? (Array.isArray(owner) ? owner.join(', ') : owner) : <span className="muted">no owner tag</span>}</dd>
+              <dd>
+                {owner ? (
+                  Array.isArray(owner) ? (
+                    owner.join(', ')
+                  ) : (
+                    owner
+                  )
+                ) : (
+                  <span className="muted">no owner tag</span>
+                )}
+              </dd>
               <dt>How it is computed</dt>
               <dd>
                 <NodeList names={lineage.upstream(v.name)} empty="it is a source" />
@@ -116,7 +147,11 @@ function CatalogRow({ variable: v, lineage, open, onToggle, onTag }: RowProps) {
               </dd>
             </dl>
             <p>
-              <button type="button" className="button small" onClick={() => updateView({ selected: v.name, region: 'graph' })}>
+              <button
+                type="button"
+                className="button small"
+                onClick={() => updateView({ selected: v.name, region: 'graph' })}
+              >
                 Show in graph
               </button>{' '}
               {v.location && (

@@ -19,11 +19,20 @@ export function parseTagFilter(text: string): TagClause[] {
     .map((clause) => {
       const eq = clause.indexOf('=');
       if (eq < 0) return { key: clause, values: null };
-      return { key: clause.slice(0, eq), values: clause.slice(eq + 1).split('|').filter(Boolean) };
+      return {
+        key: clause.slice(0, eq),
+        values: clause
+          .slice(eq + 1)
+          .split('|')
+          .filter(Boolean),
+      };
     });
 }
 
-export function matchesTags(tags: Readonly<Record<string, TagValue>>, clauses: readonly TagClause[]): boolean {
+export function matchesTags(
+  tags: Readonly<Record<string, TagValue>>,
+  clauses: readonly TagClause[],
+): boolean {
   return clauses.every(({ key, values }) => {
     const tag = tags[key];
     if (tag === undefined) return false;

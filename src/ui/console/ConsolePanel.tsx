@@ -35,19 +35,33 @@ export function ConsolePanel() {
             </label>
           ))}
         </fieldset>
-        <button type="button" className="button small" onClick={() => session.dispatch({ type: 'console-cleared' })} disabled={!entries.length}>
+        <button
+          type="button"
+          className="button small"
+          onClick={() => session.dispatch({ type: 'console-cleared' })}
+          disabled={!entries.length}
+        >
           Clear
         </button>
       </div>
       {shown.length === 0 ? (
-        <p className="empty">{entries.length ? 'Nothing at the chosen levels.' : 'console.log output of your functions appears here.'}</p>
+        <p className="empty">
+          {entries.length
+            ? 'Nothing at the chosen levels.'
+            : 'console.log output of your functions appears here.'}
+        </p>
       ) : (
         <ol className="console-lines" ref={list} aria-label="Console output">
           {shown.map((e) => (
             <li key={e.seq} className={`console-line ${e.level}`}>
               <span className="level">{e.level}</span>
               {e.node ? (
-                <button type="button" className="chip" onClick={() => updateView({ selected: e.node })} title={`Select ${e.node}`}>
+                <button
+                  type="button"
+                  className="chip"
+                  onClick={() => updateView({ selected: e.node })}
+                  title={`Select ${e.node}`}
+                >
                   {e.node}
                 </button>
               ) : (

@@ -15,7 +15,11 @@ export function EditorPane() {
       <FileTabs />
       <Suspense
         fallback={
-          <pre className="editor-fallback" aria-label={`${ws.activeFile} (the editor is loading)`} tabIndex={0}>
+          <pre
+            className="editor-fallback"
+            aria-label={`${ws.activeFile} (the editor is loading)`}
+            tabIndex={0}
+          >
             {code}
           </pre>
         }

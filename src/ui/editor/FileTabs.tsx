@@ -10,7 +10,8 @@ export function FileTabs() {
   const ws = useWorkspace();
   const [editing, setEditing] = useState<Editing>(null);
   const [name, setName] = useState('');
-  const problem = editing && name ? fileNameProblem(ws, name, editing.mode === 'rename' ? editing.file : undefined) : null;
+  const problem =
+    editing && name ? fileNameProblem(ws, name, editing.mode === 'rename' ? editing.file : undefined) : null;
 
   const start = (next: Editing) => {
     setEditing(next);
@@ -28,12 +29,22 @@ export function FileTabs() {
       <ul aria-label="Files">
         {ws.files.map((file) => (
           <li key={file.name} className={file.name === ws.activeFile ? 'active' : ''}>
-            <button type="button" aria-pressed={file.name === ws.activeFile} onClick={() => workspace.update(setActiveFile(file.name))}>
+            <button
+              type="button"
+              aria-pressed={file.name === ws.activeFile}
+              onClick={() => workspace.update(setActiveFile(file.name))}
+            >
               {file.name}
             </button>
             {file.name === ws.activeFile && (
               <>
-                <button type="button" className="tab-action" aria-label={`Rename ${file.name}`} title="Rename" onClick={() => start({ mode: 'rename', file: file.name })}>
+                <button
+                  type="button"
+                  className="tab-action"
+                  aria-label={`Rename ${file.name}`}
+                  title="Rename"
+                  onClick={() => start({ mode: 'rename', file: file.name })}
+                >
                   ✎
                 </button>
                 {ws.files.length > 1 && (
@@ -43,7 +54,8 @@ export function FileTabs() {
                     aria-label={`Delete ${file.name}`}
                     title="Delete"
                     onClick={() => {
-                      if (confirm(`Delete ${file.name}? Its code will be lost.`)) workspace.update(deleteFile(file.name));
+                      if (confirm(`Delete ${file.name}? Its code will be lost.`))
+                        workspace.update(deleteFile(file.name));
                     }}
                   >
                     ×
@@ -54,11 +66,21 @@ export function FileTabs() {
           </li>
         ))}
       </ul>
-      <button type="button" className="tab-action" aria-label="Add a file" title="Add a file" onClick={() => start({ mode: 'add' })}>
+      <button
+        type="button"
+        className="tab-action"
+        aria-label="Add a file"
+        title="Add a file"
+        onClick={() => start({ mode: 'add' })}
+      >
         +
       </button>
       {editing && (
-        <form className="file-name-form" onSubmit={submit} onKeyDown={(e) => e.key === 'Escape' && setEditing(null)}>
+        <form
+          className="file-name-form"
+          onSubmit={submit}
+          onKeyDown={(e) => e.key === 'Escape' && setEditing(null)}
+        >
           <input
             type="text"
             aria-label={editing.mode === 'add' ? 'New file name' : `New name for ${editing.file}`}

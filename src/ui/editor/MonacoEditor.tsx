@@ -41,7 +41,6 @@ export default function MonacoEditor() {
     setEditor(created);
     return () => created.dispose();
     // The editor is created once; theme and models follow in their own effects.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [playground]);
 
   useEffect(() => monaco.editor.setTheme(theme === 'dark' ? 'vs-dark' : 'vs'), [theme]);
@@ -54,7 +53,9 @@ export default function MonacoEditor() {
       const model = monaco.editor.getModel(uri);
       if (!model) {
         const created = monaco.editor.createModel(file.code, 'typescript', uri);
-        created.onDidChangeContent(() => playground.workspace.update(setFileCode(file.name, created.getValue())));
+        created.onDidChangeContent(() =>
+          playground.workspace.update(setFileCode(file.name, created.getValue())),
+        );
       } else if (model.getValue() !== file.code) {
         model.setValue(file.code);
       }
@@ -66,7 +67,8 @@ export default function MonacoEditor() {
     const active = monaco.editor.getModel(fileUri(ws.activeFile));
     const current = editor.getModel();
     if (active && current !== active) {
-      if (current && !current.isDisposed()) viewStates.current.set(current.uri.path.slice(1), editor.saveViewState());
+      if (current && !current.isDisposed())
+        viewStates.current.set(current.uri.path.slice(1), editor.saveViewState());
       editor.setModel(active);
       const saved = viewStates.current.get(ws.activeFile);
       if (saved) editor.restoreViewState(saved);
@@ -79,7 +81,8 @@ export default function MonacoEditor() {
     const diagnostics = allDiagnostics(session);
     for (const file of ws.files) {
       const model = monaco.editor.getModel(fileUri(file.name));
-      if (model) monaco.editor.setModelMarkers(model, MARKER_OWNER, markersFor(file.name, diagnostics, model));
+      if (model)
+        monaco.editor.setModelMarkers(model, MARKER_OWNER, markersFor(file.name, diagnostics, model));
     }
   }, [editor, session, ws.files]);
 

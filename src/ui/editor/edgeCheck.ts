@@ -5,7 +5,7 @@
  */
 import type { DescribedNode, GraphDescription } from 'hamilton';
 import type { SourceFile } from '../../worker/protocol';
-import { offsetOf, positionOf, scanParams } from './paramScan';
+import { lineStarts, offsetOf, positionOf, scanParams } from './paramScan';
 
 /** The hidden file's name (beside the user's files, so `./features` imports resolve). */
 export const EDGE_CHECK_FILE = '__hamilton_edges__.ts';
@@ -40,6 +40,7 @@ const isIdentifier = (s: string) => /^[A-Za-z_$][\w$]*$/.test(s);
 export function buildEdgeCheck(graph: GraphDescription, files: readonly SourceFile[]): EdgeCheck {
   const byName = new Map(graph.nodes.map((n) => [n.name, n]));
   const code = new Map(files.map((f) => [f.name, f.code]));
+  const starts = new Map(files.map((f) => [f.name, lineStarts(f.code)]));
   const modules = new Map<string, string>();
   const alias = (file: string) => {
     if (!modules.has(file)) modules.set(file, `__m${modules.size}`);
@@ -54,17 +55,31 @@ export function buildEdgeCheck(graph: GraphDescription, files: readonly SourceFi
     const out = exportOf(producer);
     const into = exportOf(consumer);
     const source = consumer.location && code.get(consumer.location.file);
-    if (!out || !into || !isIdentifier(out) || !isIdentifier(into) || !source || !code.has(producer.location!.file)) continue;
-    const params = scanParams(source, offsetOf(source, consumer.location!.line, consumer.location!.column));
+    if (
+      !out ||
+      !into ||
+      !isIdentifier(out) ||
+      !isIdentifier(into) ||
+      !source ||
+      !code.has(producer.location!.file)
+    )
+      continue;
+    const fileStarts = starts.get(consumer.location!.file)!;
+    const params = scanParams(
+      source,
+      offsetOf(fileStarts, consumer.location!.line, consumer.location!.column),
+    );
     const index = params.findIndex((p) => p.name === edge.from);
     if (index < 0) continue;
-    const place = positionOf(source, params[index].offset);
+    const place = positionOf(fileStarts, params[index].offset);
     lines.push(
       `{ const __v: Parameters<typeof ${alias(consumer.location!.file)}.${into}>[${index}] = null as unknown as Awaited<ReturnType<typeof ${alias(producer.location!.file)}.${out}>>; void __v; }`,
     );
     probes.push({ from: edge.from, to: edge.to, param: edge.from, file: consumer.location!.file, ...place });
   }
-  const header = [...modules].map(([file, name]) => `import type * as ${name} from './${file.replace(/\.ts$/, '')}';`);
+  const header = [...modules].map(
+    ([file, name]) => `import type * as ${name} from './${file.replace(/\.ts$/, '')}';`,
+  );
   let offset = header.join('\n').length + 1;
   const placed: EdgeProbe[] = lines.map((line, i) => {
     const probe = { ...probes[i], start: offset, end: offset + line.length };

@@ -13,10 +13,14 @@ export const EDGE_MARKER_OWNER = 'hamilton-edges';
 const ASSIGNABILITY = new Set([2322, 2345, 2375, 2741, 2739, 2740, 2559]);
 
 type MessageChain = string | { messageText: string; next?: MessageChain[] };
-const flatten = (m: MessageChain): string => (typeof m === 'string' ? m : [m.messageText, ...(m.next ?? []).map(flatten)].join(' '));
+const flatten = (m: MessageChain): string =>
+  typeof m === 'string' ? m : [m.messageText, ...(m.next ?? []).map(flatten)].join(' ');
 
 /** Checks every edge of `graph`; returns the markers for each file (files without errors map to []). */
-export async function checkEdges(graph: GraphDescription, files: readonly SourceFile[]): Promise<Map<string, monaco.editor.IMarkerData[]>> {
+export async function checkEdges(
+  graph: GraphDescription,
+  files: readonly SourceFile[],
+): Promise<Map<string, monaco.editor.IMarkerData[]>> {
   const check = buildEdgeCheck(graph, files);
   const uri = fileUri(EDGE_CHECK_FILE);
   const model = monaco.editor.getModel(uri) ?? monaco.editor.createModel('', 'typescript', uri);

@@ -12,7 +12,8 @@ import TsWorker from 'monaco-editor/languages/features/typescript/ts.worker?work
 import hamiltonLibs from 'virtual:hamilton-typings';
 
 self.MonacoEnvironment = {
-  getWorker: (_id: string, label: string) => (label === 'typescript' || label === 'javascript' ? new TsWorker() : new EditorWorker()),
+  getWorker: (_id: string, label: string) =>
+    label === 'typescript' || label === 'javascript' ? new TsWorker() : new EditorWorker(),
 };
 
 typescript.typescriptDefaults.setCompilerOptions({

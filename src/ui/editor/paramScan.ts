@@ -67,24 +67,26 @@ function pushParam(code: string, start: number, end: number, out: ParamPlace[]):
   if (match) out.push({ name: match[1], offset: start + match[0].length - match[1].length });
 }
 
+/** Where each line starts (0-based offsets): computed once per file, so many lookups stay cheap. */
+export function lineStarts(code: string): number[] {
+  const starts = [0];
+  for (let i = code.indexOf('\n'); i >= 0; i = code.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
 /** 0-based offset of a 1-based line and column. */
-export function offsetOf(code: string, line: number, column: number): number {
-  let offset = 0;
-  for (let l = 1; l < line; l++) {
-    const next = code.indexOf('\n', offset);
-    if (next < 0) return code.length;
-    offset = next + 1;
-  }
-  return offset + column - 1;
+export function offsetOf(starts: readonly number[], line: number, column: number): number {
+  return (starts[Math.min(line, starts.length) - 1] ?? 0) + column - 1;
 }
 
 /** 1-based line and column of a 0-based offset. */
-export function positionOf(code: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = code.indexOf('\n'); i >= 0 && i < offset; i = code.indexOf('\n', i + 1)) {
-    line++;
-    lineStart = i + 1;
+export function positionOf(starts: readonly number[], offset: number): { line: number; column: number } {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
   }
-  return { line, column: offset - lineStart + 1 };
+  return { line: lo + 1, column: offset - starts[lo] + 1 };
 }

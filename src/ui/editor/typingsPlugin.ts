@@ -23,7 +23,8 @@ const ROOTS = { hamilton: resolve(SRC, 'hamilton/index.ts'), frame: resolve(SRC,
 const BASE = 'file:///node_modules/hamilton';
 
 /** `./x.ts` → `./x`: the editor's TypeScript resolves extensionless relative imports of .d.ts files. */
-const dropTsExtensions = (text: string) => text.replace(/((?:from|import)\s*\(?\s*)(['"])(\.{1,2}\/[^'"]*?)\.ts\2/g, '$1$2$3$2');
+const dropTsExtensions = (text: string) =>
+  text.replace(/((?:from|import)\s*\(?\s*)(['"])(\.{1,2}\/[^'"]*?)\.ts\2/g, '$1$2$3$2');
 
 /** Emits the declarations of both entry points and wraps them as a package named `hamilton`. */
 export function emitHamiltonTypings(): { libs: ExtraLib[]; sources: string[]; errors: string[] } {

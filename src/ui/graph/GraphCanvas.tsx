@@ -1,4 +1,12 @@
-import { useEffect, useImperativeHandle, useMemo, useRef, useState, type KeyboardEvent, type Ref } from 'react';
+import {
+  useEffect,
+  useImperativeHandle,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type Ref,
+} from 'react';
 import { select } from 'd3-selection';
 import { zoom, zoomIdentity, type ZoomBehavior } from 'd3-zoom';
 import type { GraphDescription } from 'hamilton';
@@ -34,14 +42,25 @@ const FAR_SCALE = 0.4;
 type Direction = 'ArrowUp' | 'ArrowDown' | 'ArrowLeft' | 'ArrowRight';
 
 /** The nearest node from `from` in a direction (its neighbours along edges first for left and right). */
-function nearest(from: PlacedNode, direction: Direction, candidates: Iterable<PlacedNode>): PlacedNode | null {
+function nearest(
+  from: PlacedNode,
+  direction: Direction,
+  candidates: Iterable<PlacedNode>,
+): PlacedNode | null {
   let best: PlacedNode | null = null;
   let bestScore = Infinity;
   for (const c of candidates) {
     if (c === from) continue;
     const dx = c.x - from.x;
     const dy = c.y - from.y;
-    const [ahead, aside] = direction === 'ArrowRight' ? [dx, dy] : direction === 'ArrowLeft' ? [-dx, dy] : direction === 'ArrowDown' ? [dy, dx] : [-dy, dx];
+    const [ahead, aside] =
+      direction === 'ArrowRight'
+        ? [dx, dy]
+        : direction === 'ArrowLeft'
+          ? [-dx, dy]
+          : direction === 'ArrowDown'
+            ? [dy, dx]
+            : [-dy, dx];
     if (ahead <= 0.5) continue;
     const score = ahead + 3 * Math.abs(aside);
     if (score < bestScore) {
@@ -53,7 +72,17 @@ function nearest(from: PlacedNode, direction: Direction, candidates: Iterable<Pl
 }
 
 /** The graph drawn as SVG, with pan and zoom (d3-zoom), selection, hover and keyboard navigation. */
-export function GraphCanvas({ graph, layout, lineage, runs, errorNodes, selected, onSelect, onHover, handle }: GraphCanvasProps) {
+export function GraphCanvas({
+  graph,
+  layout,
+  lineage,
+  runs,
+  errorNodes,
+  selected,
+  onSelect,
+  onHover,
+  handle,
+}: GraphCanvasProps) {
   const svgRef = useRef<SVGSVGElement>(null);
   const viewport = useRef<SVGGElement>(null);
   const zoomRef = useRef<ZoomBehavior<SVGSVGElement, unknown> | null>(null);
@@ -73,15 +102,36 @@ export function GraphCanvas({ graph, layout, lineage, runs, errorNodes, selected
     return () => void select(svg).on('.zoom', null);
   }, []);
 
+  // The pane's size, kept by a ResizeObserver: reading it on demand would force a synchronous layout
+  // of the whole drawing right after React adds it (for 1,000 nodes, most of the time to first frame).
+  const size = useRef<{ width: number; height: number } | null>(null);
+  const fitPending = useRef(false);
   const fit = () => {
     const svg = svgRef.current;
-    if (!svg || !zoomRef.current) return;
-    const { width, height } = svg.getBoundingClientRect();
-    if (!width || !height || !layout.width) return;
+    if (!svg || !zoomRef.current || !size.current || !layout.width) {
+      fitPending.current = true;
+      return;
+    }
+    fitPending.current = false;
+    const { width, height } = size.current;
     const scale = Math.min(1.5, (width - 2 * PAD) / layout.width, (height - 2 * PAD) / layout.height);
-    const t = zoomIdentity.translate((width - layout.width * scale) / 2, (height - layout.height * scale) / 2).scale(scale);
+    const t = zoomIdentity
+      .translate((width - layout.width * scale) / 2, (height - layout.height * scale) / 2)
+      .scale(scale);
     select(svg).call(zoomRef.current.transform, t);
   };
+  const fitRef = useRef(fit);
+  fitRef.current = fit;
+  useEffect(() => {
+    const svg = svgRef.current!;
+    const observer = new ResizeObserver(([entry]) => {
+      const { width, height } = entry.contentRect;
+      size.current = width && height ? { width, height } : null;
+      if (fitPending.current) fitRef.current();
+    });
+    observer.observe(svg);
+    return () => observer.disconnect();
+  }, []);
   // A new layout is fitted; the same layout (an edit that did not change the graph) keeps the view.
   useEffect(() => {
     fit();
@@ -89,7 +139,8 @@ export function GraphCanvas({ graph, layout, lineage, runs, errorNodes, selected
   }, [layout]);
   useImperativeHandle(handle, () => ({
     fit,
-    zoomBy: (factor) => svgRef.current && zoomRef.current && select(svgRef.current).call(zoomRef.current.scaleBy, factor),
+    zoomBy: (factor) =>
+      svgRef.current && zoomRef.current && select(svgRef.current).call(zoomRef.current.scaleBy, factor),
     svg: () => svgRef.current,
   }));
 
@@ -97,7 +148,8 @@ export function GraphCanvas({ graph, layout, lineage, runs, errorNodes, selected
     if (!selected || !layout.nodes.has(selected)) return null;
     return { up: lineage.upstream(selected), down: lineage.downstream(selected) };
   }, [selected, lineage, layout]);
-  const lit = (name: string) => !highlight || name === selected || highlight.up.has(name) || highlight.down.has(name);
+  const lit = (name: string) =>
+    !highlight || name === selected || highlight.up.has(name) || highlight.down.has(name);
   const edgeLit = (from: string, to: string) =>
     !!highlight &&
     (((from === selected || highlight.up.has(from)) && (to === selected || highlight.up.has(to))) ||
@@ -113,7 +165,13 @@ export function GraphCanvas({ graph, layout, lineage, runs, errorNodes, selected
     const svg = svgRef.current;
     const box = element?.getBoundingClientRect();
     const view = svg?.getBoundingClientRect();
-    if (svg && box && view && zoomRef.current && (box.left < view.left || box.right > view.right || box.top < view.top || box.bottom > view.bottom)) {
+    if (
+      svg &&
+      box &&
+      view &&
+      zoomRef.current &&
+      (box.left < view.left || box.right > view.right || box.top < view.top || box.bottom > view.bottom)
+    ) {
       const place = layout.nodes.get(name)!;
       select(svg).call(zoomRef.current.translateTo, place.x, place.y);
     }
@@ -125,21 +183,29 @@ export function GraphCanvas({ graph, layout, lineage, runs, errorNodes, selected
     else if (event.key === '+' || event.key === '=') handleZoom(1.25);
     else if (event.key === '-') handleZoom(0.8);
     else if (event.key === 'Escape') onSelect(null);
-    else if (target && (event.key === 'Enter' || event.key === ' ')) onSelect(target === selected ? null : target);
+    else if (target && (event.key === 'Enter' || event.key === ' '))
+      onSelect(target === selected ? null : target);
     else if (target && event.key.startsWith('Arrow')) {
       const from = layout.nodes.get(target)!;
       const direction = event.key as Direction;
       // Left and right follow edges (upstream, downstream) when there are some; otherwise geometry.
-      const along = direction === 'ArrowRight' ? lineage.children(target) : direction === 'ArrowLeft' ? lineage.parents(target) : [];
+      const along =
+        direction === 'ArrowRight'
+          ? lineage.children(target)
+          : direction === 'ArrowLeft'
+            ? lineage.parents(target)
+            : [];
       const neighbours = along.map((n) => layout.nodes.get(n)!).filter(Boolean);
       const next = nearest(from, direction, neighbours.length ? neighbours : layout.nodes.values());
       if (next) moveFocus(next.name);
     } else return;
     event.preventDefault();
   };
-  const handleZoom = (factor: number) => svgRef.current && zoomRef.current && select(svgRef.current).call(zoomRef.current.scaleBy, factor);
+  const handleZoom = (factor: number) =>
+    svgRef.current && zoomRef.current && select(svgRef.current).call(zoomRef.current.scaleBy, factor);
 
-  const nodeAt = (element: EventTarget) => (element as Element).closest?.('[data-node]')?.getAttribute('data-node') ?? null;
+  const nodeAt = (element: EventTarget) =>
+    (element as Element).closest?.('[data-node]')?.getAttribute('data-node') ?? null;
 
   return (
     <svg
@@ -160,10 +226,26 @@ export function GraphCanvas({ graph, layout, lineage, runs, errorNodes, selected
       onPointerLeave={() => onHover(null)}
     >
       <defs>
-        <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+        <marker
+          id="arrow"
+          viewBox="0 0 10 10"
+          refX="9"
+          refY="5"
+          markerWidth="7"
+          markerHeight="7"
+          orient="auto-start-reverse"
+        >
           <path className="arrow-head" d="M0,0 L10,5 L0,10 z" />
         </marker>
-        <marker id="arrow-lit" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+        <marker
+          id="arrow-lit"
+          viewBox="0 0 10 10"
+          refX="9"
+          refY="5"
+          markerWidth="7"
+          markerHeight="7"
+          orient="auto-start-reverse"
+        >
           <path className="arrow-head lit" d="M0,0 L10,5 L0,10 z" />
         </marker>
         <pattern id="hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">

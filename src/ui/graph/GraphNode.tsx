@@ -14,7 +14,13 @@ interface GraphNodeProps {
   readonly hasError: boolean;
 }
 
-const STATE_MARK: Partial<Record<NodeState, string>> = { pending: '◌', running: '●', done: '✓', failed: '✕', skipped: '–' };
+const STATE_MARK: Partial<Record<NodeState, string>> = {
+  pending: '◌',
+  running: '●',
+  done: '✓',
+  failed: '✕',
+  skipped: '–',
+};
 
 const fit = (text: string, width: number, charWidth: number) => {
   const max = Math.floor(width / charWidth);
@@ -26,7 +32,16 @@ export function formatDuration(ms: number): string {
 }
 
 /** One node in Hamilton's vocabulary: a rounded box (function), dashed (input), a note (config), gold (output), hatched (override). */
-export const GraphNode = memo(function GraphNode({ node, place, state, durationMs, selected, dimmed, focusable, hasError }: GraphNodeProps) {
+export const GraphNode = memo(function GraphNode({
+  node,
+  place,
+  state,
+  durationMs,
+  selected,
+  dimmed,
+  focusable,
+  hasError,
+}: GraphNodeProps) {
   const { width: w, height: h } = place;
   const classes = ['node', `kind-${node.kind}`, `state-${state}`];
   if (node.isOutput) classes.push('output');
@@ -37,7 +52,14 @@ export const GraphNode = memo(function GraphNode({ node, place, state, durationM
   if (hasError) classes.push('has-error');
   const subtitle = nodeSubtitle(node);
   const timing = durationMs !== undefined && state !== 'running' ? ` · ${formatDuration(durationMs)}` : '';
-  const kindLabel = node.kind === 'function' ? (node.isOutput ? 'output' : 'function') : node.kind === 'input' ? 'external input' : 'config';
+  const kindLabel =
+    node.kind === 'function'
+      ? node.isOutput
+        ? 'output'
+        : 'function'
+      : node.kind === 'input'
+        ? 'external input'
+        : 'config';
   const label = `${node.name}: ${kindLabel}, ${node.kind === 'config' ? `value ${node.value ?? ''}` : `type ${node.type}`}${state === 'idle' ? '' : `, ${state}`}${timing ? `, ${formatDuration(durationMs!)}` : ''}${hasError ? ', has an error' : ''}`;
   const fold = 10;
   return (
@@ -53,7 +75,10 @@ export const GraphNode = memo(function GraphNode({ node, place, state, durationM
     >
       {focusable && <rect className="ring" x={-4} y={-4} width={w + 8} height={h + 8} rx={11} />}
       {node.kind === 'config' ? (
-        <path className="box" d={`M0,0 H${w - fold} L${w},${fold} V${h} H0 Z M${w - fold},0 V${fold} H${w}`} />
+        <path
+          className="box"
+          d={`M0,0 H${w - fold} L${w},${fold} V${h} H0 Z M${w - fold},0 V${fold} H${w}`}
+        />
       ) : (
         <rect className="box" width={w} height={h} rx={8} />
       )}

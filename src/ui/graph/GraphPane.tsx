@@ -24,12 +24,21 @@ export function GraphPane() {
   const { outputs } = useWorkspace();
   const compiled = session.compiled;
   const described = compiled?.graph;
-  const graph = useMemo(() => (described ? withRequestedOutputs(described, outputs) : null), [described, outputs]);
-  const layout = useMemo(() => (graph ? timeLayout(graph.nodes.length, () => layoutGraph(graph)) : null), [graph]);
+  const graph = useMemo(
+    () => (described ? withRequestedOutputs(described, outputs) : null),
+    [described, outputs],
+  );
+  const layout = useMemo(
+    () => (graph ? timeLayout(graph.nodes.length, () => layoutGraph(graph)) : null),
+    [graph],
+  );
   const lineage = useMemo(() => (graph ? lineageOf(graph) : null), [graph]);
   const runs = session.run?.nodes ?? {};
   const diagnostics = allDiagnostics(session);
-  const errorNodes = useMemo(() => new Set(diagnostics.filter((d) => d.severity === 'error' && d.node).map((d) => d.node!)), [diagnostics]);
+  const errorNodes = useMemo(
+    () => new Set(diagnostics.filter((d) => d.severity === 'error' && d.node).map((d) => d.node!)),
+    [diagnostics],
+  );
   const unplaced = diagnostics.filter((d) => d.severity === 'error' && !d.file);
   const select = (name: string | null) => updateView({ selected: name });
   const node = graph?.nodes.find((n) => n.name === selected);
@@ -52,13 +61,28 @@ export function GraphPane() {
   return (
     <div className="graph-pane">
       <div className="toolbar graph-toolbar">
-        <button type="button" className="button" onClick={() => canvas.current?.fit()} title="Fit to view (F)">
+        <button
+          type="button"
+          className="button"
+          onClick={() => canvas.current?.fit()}
+          title="Fit to view (F)"
+        >
           Fit
         </button>
-        <button type="button" className="icon-button" aria-label="Zoom in" onClick={() => canvas.current?.zoomBy(1.25)}>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label="Zoom in"
+          onClick={() => canvas.current?.zoomBy(1.25)}
+        >
           +
         </button>
-        <button type="button" className="icon-button" aria-label="Zoom out" onClick={() => canvas.current?.zoomBy(0.8)}>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label="Zoom out"
+          onClick={() => canvas.current?.zoomBy(0.8)}
+        >
           −
         </button>
         <Popover label="Export ▾" buttonLabel="Export the graph">
@@ -88,7 +112,9 @@ export function GraphPane() {
         <span className="spacer" />
         {graph && <Legend graph={graph} />}
       </div>
-      {compiled?.stale && <p className="graph-banner warn">The code has errors; this is the last graph that built.</p>}
+      {compiled?.stale && (
+        <p className="graph-banner warn">The code has errors; this is the last graph that built.</p>
+      )}
       {unplaced.map((d, i) => (
         <p key={i} className="graph-banner error" role="alert">
           {d.message}
@@ -122,10 +148,18 @@ export function GraphPane() {
           </p>
         )}
         {node && lineage && (
-          <NodeDetails node={node} lineage={lineage} run={runs[node.name]} validations={session.run?.validations ?? []} onSelect={select} />
+          <NodeDetails
+            node={node}
+            lineage={lineage}
+            run={runs[node.name]}
+            validations={session.run?.validations ?? []}
+            onSelect={select}
+          />
         )}
       </div>
-      {hovered && hover && hover.name !== selected && <NodeTooltip node={hovered} run={runs[hovered.name]} x={hover.x} y={hover.y} />}
+      {hovered && hover && hover.name !== selected && (
+        <NodeTooltip node={hovered} run={runs[hovered.name]} x={hover.x} y={hover.y} />
+      )}
     </div>
   );
 }

@@ -24,7 +24,12 @@ export function NodeDetails({ node, lineage, run, validations, onSelect }: NodeD
     <aside className="node-details" aria-label={`Details of ${node.name}`}>
       <div className="details-head">
         <h2>{node.name}</h2>
-        <button type="button" className="icon-button" aria-label="Close details" onClick={() => onSelect(null)}>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label="Close details"
+          onClick={() => onSelect(null)}
+        >
           ×
         </button>
       </div>

@@ -6,7 +6,19 @@ import { toDot, type GraphDescription } from 'hamilton';
 import { download } from '../shared/download';
 import type { GraphLayout } from './layout';
 
-const STYLED = ['fill', 'fill-opacity', 'stroke', 'stroke-width', 'stroke-dasharray', 'opacity', 'font-family', 'font-size', 'font-weight', 'display', 'visibility'];
+const STYLED = [
+  'fill',
+  'fill-opacity',
+  'stroke',
+  'stroke-width',
+  'stroke-dasharray',
+  'opacity',
+  'font-family',
+  'font-size',
+  'font-weight',
+  'display',
+  'visibility',
+];
 const PAD = 16;
 
 /** The graph as a standalone SVG document: the whole graph, unzoomed, with inline styles. */

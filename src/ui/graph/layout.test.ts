@@ -25,9 +25,15 @@ describe('graph layout', () => {
   it('draws graphs with cycles, leaving the closing edge out of the layering', () => {
     const { nodes } = syntheticGraph(4);
     const chain = [nodes[1].name, nodes[2].name, nodes[3].name, nodes[1].name];
-    const cyclic = { nodes, cycles: [], edges: chain.slice(1).map((to, i) => ({ from: chain[i], to, optional: false })) };
+    const cyclic = {
+      nodes,
+      cycles: [],
+      edges: chain.slice(1).map((to, i) => ({ from: chain[i], to, optional: false })),
+    };
     const layout = computeLayout(cyclic);
-    expect(layout.edges.filter((e) => e.back)).toEqual([expect.objectContaining({ from: nodes[3].name, to: nodes[1].name })]);
+    expect(layout.edges.filter((e) => e.back)).toEqual([
+      expect.objectContaining({ from: nodes[3].name, to: nodes[1].name }),
+    ]);
   });
   it('lays out an empty graph', () => {
     expect(computeLayout({ nodes: [], edges: [], cycles: [] }).nodes.size).toBe(0);

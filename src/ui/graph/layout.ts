@@ -59,7 +59,10 @@ export function nodeWidth(node: DescribedNode): number {
 
 /** What the layout depends on: names, kinds, label texts and edges. */
 export function graphSignature(graph: GraphDescription): string {
-  return JSON.stringify([graph.nodes.map((n) => [n.name, nodeWidth(n)]), graph.edges.map((e) => [e.from, e.to])]);
+  return JSON.stringify([
+    graph.nodes.map((n) => [n.name, nodeWidth(n)]),
+    graph.edges.map((e) => [e.from, e.to]),
+  ]);
 }
 
 /** Edges that close a cycle, found by a depth-first search in definition order. */
@@ -96,7 +99,13 @@ interface Row {
 type Size = (node: GraphNode<Row, undefined>) => readonly [number, number];
 
 /** The layout for a graph of `size` nodes (see the module comment for why it depends on size). */
-function operator(size: number, nodeSize: Size): { name: GraphLayout['algorithm']; run: (dag: Graph<Row, undefined>) => { width: number; height: number } } {
+function operator(
+  size: number,
+  nodeSize: Size,
+): {
+  name: GraphLayout['algorithm'];
+  run: (dag: Graph<Row, undefined>) => { width: number; height: number };
+} {
   if (size <= 50) {
     return {
       name: 'sugiyama-two-layer',
@@ -111,7 +120,12 @@ function operator(size: number, nodeSize: Size): { name: GraphLayout['algorithm'
   if (size <= 200) {
     return {
       name: 'sugiyama-dfs',
-      run: sugiyama().nodeSize(nodeSize).gap(GAP).layering(layeringLongestPath()).decross(decrossDfs()).coord(coordGreedy()),
+      run: sugiyama()
+        .nodeSize(nodeSize)
+        .gap(GAP)
+        .layering(layeringLongestPath())
+        .decross(decrossDfs())
+        .coord(coordGreedy()),
     };
   }
   return { name: 'zherebko', run: zherebko().nodeSize(nodeSize).gap(GAP) };
@@ -123,7 +137,11 @@ export function computeLayout(graph: GraphDescription): GraphLayout {
   const back = backEdges(graph);
   const rows = new Map<string, Row>(graph.nodes.map((n) => [n.name, { id: n.name, parentIds: [] }]));
   for (const e of graph.edges) {
-    if (!back.has(`${e.from}\u0000${e.to}`) && rows.has(e.from) && !rows.get(e.to)?.parentIds.includes(e.from)) {
+    if (
+      !back.has(`${e.from}\u0000${e.to}`) &&
+      rows.has(e.from) &&
+      !rows.get(e.to)?.parentIds.includes(e.from)
+    ) {
       rows.get(e.to)?.parentIds.push(e.from);
     }
   }
@@ -151,7 +169,15 @@ export function computeLayout(graph: GraphDescription): GraphLayout {
     const [from, to] = key.split('\u0000');
     const a = nodes.get(from)!;
     const b = nodes.get(to)!;
-    edges.push({ from, to, points: [[a.x, a.y], [b.x, b.y]], back: true });
+    edges.push({
+      from,
+      to,
+      points: [
+        [a.x, a.y],
+        [b.x, b.y],
+      ],
+      back: true,
+    });
   }
   return { nodes, edges, width: height, height: width, algorithm: name };
 }

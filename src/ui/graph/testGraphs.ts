@@ -26,7 +26,8 @@ export function syntheticGraph(size: number, inputs = Math.max(1, Math.round(siz
     if (i >= inputs) {
       const parents = new Set<number>();
       const count = 1 + Math.floor(random() * 3);
-      for (let k = 0; k < count; k++) parents.add(Math.max(0, i - 1 - Math.floor(random() * Math.min(i, 30))));
+      for (let k = 0; k < count; k++)
+        parents.add(Math.max(0, i - 1 - Math.floor(random() * Math.min(i, 30))));
       for (const p of parents) edges.push({ from: nodes[p].name, to: name, optional: false });
     }
   }

@@ -16,12 +16,26 @@ export function InputsPanel() {
     <div className="inputs-panel panel-pad">
       <section aria-label="Config">
         <h3>Config</h3>
-        <ConfigToggles keys={compiled?.configKeys ?? []} config={ws.config} onPick={(key, value) => workspace.update(setConfigValue(key, value))} />
-        <JsonField label="Config (JSON)" value={ws.config} onChange={(c) => workspace.update(setConfig(c))} hint="Values given when the graph is built; config.when reads them." />
+        <ConfigToggles
+          keys={compiled?.configKeys ?? []}
+          config={ws.config}
+          onPick={(key, value) => workspace.update(setConfigValue(key, value))}
+        />
+        <JsonField
+          label="Config (JSON)"
+          value={ws.config}
+          onChange={(c) => workspace.update(setConfig(c))}
+          hint="Values given when the graph is built; config.when reads them."
+        />
       </section>
       <section aria-label="Inputs">
         <h3>Inputs</h3>
-        <JsonField label="Inputs (JSON)" value={ws.inputs} onChange={(i) => workspace.update(setInputs(i))} hint={externals.length ? `External inputs: ${externals.join(', ')}` : undefined} />
+        <JsonField
+          label="Inputs (JSON)"
+          value={ws.inputs}
+          onChange={(i) => workspace.update(setInputs(i))}
+          hint={externals.length ? `External inputs: ${externals.join(', ')}` : undefined}
+        />
         {missing.length > 0 && <p className="muted small">Not given yet: {missing.join(', ')}</p>}
         <TableUpload inputNames={externals} />
       </section>
@@ -33,7 +47,16 @@ export function InputsPanel() {
             type="text"
             className="mono"
             value={ws.outputs.join(', ')}
-            onChange={(e) => workspace.update(setOutputs(e.target.value.split(',').map((s) => s.trim()).filter(Boolean)))}
+            onChange={(e) =>
+              workspace.update(
+                setOutputs(
+                  e.target.value
+                    .split(',')
+                    .map((s) => s.trim())
+                    .filter(Boolean),
+                ),
+              )
+            }
           />
         </label>
       </section>

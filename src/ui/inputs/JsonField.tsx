@@ -38,7 +38,8 @@ export function JsonField({ label, value, onChange, hint }: JsonFieldProps) {
     setText(next);
     try {
       const parsed: unknown = JSON.parse(next);
-      if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('Expected an object: { "name": value, … }');
+      if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
+        throw new Error('Expected an object: { "name": value, … }');
       setError(null);
       applied.current = parsed as JsonObject;
       onChange(parsed as JsonObject);
@@ -50,7 +51,15 @@ export function JsonField({ label, value, onChange, hint }: JsonFieldProps) {
     <div className="json-field">
       <label htmlFor={id}>{label}</label>
       {hint && <p className="muted small">{hint}</p>}
-      <textarea id={id} className="json mono" spellCheck={false} value={text} aria-invalid={!!error} aria-describedby={error ? `${id}-error` : undefined} onChange={(e) => edit(e.target.value)} />
+      <textarea
+        id={id}
+        className="json mono"
+        spellCheck={false}
+        value={text}
+        aria-invalid={!!error}
+        aria-describedby={error ? `${id}-error` : undefined}
+        onChange={(e) => edit(e.target.value)}
+      />
       {error && (
         <p id={`${id}-error`} className="field-error" role="alert">
           {error}

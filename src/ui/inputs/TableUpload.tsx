@@ -29,14 +29,26 @@ export function TableUpload({ inputNames }: { readonly inputNames: readonly stri
       <h3>Tables (CSV)</h3>
       <div className="toolbar">
         <label htmlFor={`${id}-name`}>Input</label>
-        <input id={`${id}-name`} type="text" list={`${id}-inputs`} value={name} onChange={(e) => setTarget(e.target.value)} className="mono" />
+        <input
+          id={`${id}-name`}
+          type="text"
+          list={`${id}-inputs`}
+          value={name}
+          onChange={(e) => setTarget(e.target.value)}
+          className="mono"
+        />
         <datalist id={`${id}-inputs`}>
           {inputNames.map((n) => (
             <option key={n} value={n} />
           ))}
         </datalist>
         <label htmlFor={`${id}-file`}>CSV file</label>
-        <input id={`${id}-file`} type="file" accept=".csv,text/csv" onChange={(e) => void onFile(e.target.files?.[0])} />
+        <input
+          id={`${id}-file`}
+          type="file"
+          accept=".csv,text/csv"
+          onChange={(e) => void onFile(e.target.files?.[0])}
+        />
       </div>
       {error && <p className="field-error">{error}</p>}
       {tables.length > 0 && (
@@ -44,8 +56,15 @@ export function TableUpload({ inputNames }: { readonly inputNames: readonly stri
           {tables.map(([table, csv]) => (
             <li key={table}>
               <code>{table}</code>{' '}
-              <span className="muted small">{csv.startsWith('data/') ? csv : `${csv.split('\n').length - 1} rows uploaded`}</span>{' '}
-              <button type="button" className="button small" aria-label={`Remove table ${table}`} onClick={() => workspace.update(setTable(table, null))}>
+              <span className="muted small">
+                {csv.startsWith('data/') ? csv : `${csv.split('\n').length - 1} rows uploaded`}
+              </span>{' '}
+              <button
+                type="button"
+                className="button small"
+                aria-label={`Remove table ${table}`}
+                onClick={() => workspace.update(setTable(table, null))}
+              >
                 Remove
               </button>
             </li>

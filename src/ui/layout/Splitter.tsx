@@ -26,7 +26,11 @@ export function Splitter({ orientation, value, onChange, label, min = 0.15, max 
     const box = ref.current?.parentElement?.getBoundingClientRect();
     if (!box) return;
     onChange(
-      clamp(orientation === 'vertical' ? (event.clientX - box.left) / box.width : (event.clientY - box.top) / box.height),
+      clamp(
+        orientation === 'vertical'
+          ? (event.clientX - box.left) / box.width
+          : (event.clientY - box.top) / box.height,
+      ),
     );
   };
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {

@@ -16,7 +16,14 @@ interface TabsProps<K extends string> {
 }
 
 /** WAI-ARIA tabs: arrow keys move between tabs, the panel is labelled by its tab. */
-export function Tabs<K extends string>({ label, tabs, selected, onSelect, children, className }: TabsProps<K>) {
+export function Tabs<K extends string>({
+  label,
+  tabs,
+  selected,
+  onSelect,
+  children,
+  className,
+}: TabsProps<K>) {
   const id = useId();
   const list = useRef<HTMLDivElement>(null);
   const onKeyDown = (event: KeyboardEvent) => {
@@ -46,7 +53,13 @@ export function Tabs<K extends string>({ label, tabs, selected, onSelect, childr
           </button>
         ))}
       </div>
-      <div role="tabpanel" id={`${id}-panel`} aria-labelledby={`${id}-${selected}`} className="tabpanel" tabIndex={-1}>
+      <div
+        role="tabpanel"
+        id={`${id}-panel`}
+        aria-labelledby={`${id}-${selected}`}
+        className="tabpanel"
+        tabIndex={-1}
+      >
         {children}
       </div>
     </div>

@@ -20,7 +20,10 @@ export function DataTable({ label, columns, totalRows, maxHeight = 320 }: DataTa
   const [scrollTop, setScrollTop] = useState(0);
   const [viewHeight, setViewHeight] = useState(maxHeight);
   const [sort, setSort] = useState<{ column: number; descending: boolean } | null>(null);
-  const order = useMemo(() => (sort ? sortOrder(columns[sort.column], rows, sort.descending) : null), [sort, columns, rows]);
+  const order = useMemo(
+    () => (sort ? sortOrder(columns[sort.column], rows, sort.descending) : null),
+    [sort, columns, rows],
+  );
 
   useEffect(() => {
     const element = scroller.current!;
@@ -35,7 +38,13 @@ export function DataTable({ label, columns, totalRows, maxHeight = 320 }: DataTa
   for (let i = first; i < last; i++) visible.push(i);
 
   const toggleSort = (column: number) =>
-    setSort((s) => (s?.column !== column ? { column, descending: false } : s.descending ? null : { column, descending: true }));
+    setSort((s) =>
+      s?.column !== column
+        ? { column, descending: false }
+        : s.descending
+          ? null
+          : { column, descending: true },
+    );
 
   return (
     <div className="data-table-wrap">
@@ -55,10 +64,16 @@ export function DataTable({ label, columns, totalRows, maxHeight = 320 }: DataTa
                 #
               </th>
               {columns.map((c, i) => (
-                <th key={c.name + i} scope="col" aria-sort={sort?.column === i ? (sort.descending ? 'descending' : 'ascending') : 'none'}>
+                <th
+                  key={c.name + i}
+                  scope="col"
+                  aria-sort={sort?.column === i ? (sort.descending ? 'descending' : 'ascending') : 'none'}
+                >
                   <button type="button" onClick={() => toggleSort(i)} title={`Sort by ${c.name}`}>
                     {c.name} <span className="dtype">{c.dtype}</span>
-                    <span aria-hidden="true">{sort?.column === i ? (sort.descending ? ' ▼' : ' ▲') : ''}</span>
+                    <span aria-hidden="true">
+                      {sort?.column === i ? (sort.descending ? ' ▼' : ' ▲') : ''}
+                    </span>
                   </button>
                 </th>
               ))}
@@ -91,7 +106,12 @@ export function DataTable({ label, columns, totalRows, maxHeight = 320 }: DataTa
           </tbody>
         </table>
       </div>
-      {rows < totalRows && <p className="muted small">Showing the first {rows.toLocaleString()} of {totalRows.toLocaleString()} rows; the download has these rows.</p>}
+      {rows < totalRows && (
+        <p className="muted small">
+          Showing the first {rows.toLocaleString()} of {totalRows.toLocaleString()} rows; the download has
+          these rows.
+        </p>
+      )}
     </div>
   );
 }

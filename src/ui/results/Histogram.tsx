@@ -14,7 +14,13 @@ export function Histogram({ name, stats }: { readonly name: string; readonly sta
     <figure className="histogram">
       <svg width={W} height={H} role="img" aria-label={`Histogram of ${summary}`}>
         {counts.map((c, i) => (
-          <rect key={i} x={i * bar + 0.5} y={H - (c / max) * H} width={Math.max(1, bar - 1)} height={(c / max) * H}>
+          <rect
+            key={i}
+            x={i * bar + 0.5}
+            y={H - (c / max) * H}
+            width={Math.max(1, bar - 1)}
+            height={(c / max) * H}
+          >
             <title>{`${fmt(edges[i])} – ${fmt(edges[i + 1])}: ${c}`}</title>
           </rect>
         ))}

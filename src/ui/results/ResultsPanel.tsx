@@ -26,7 +26,13 @@ function summary(preview: ValuePreview): string {
 export function ResultsPanel() {
   const { run, compiled } = useSession();
   if (!run) {
-    return <p className="empty">{compiled?.graph ? 'Press Run (or Ctrl/⌘+Enter) to compute the outputs.' : 'Results appear here after a run.'}</p>;
+    return (
+      <p className="empty">
+        {compiled?.graph
+          ? 'Press Run (or Ctrl/⌘+Enter) to compute the outputs.'
+          : 'Results appear here after a run.'}
+      </p>
+    );
   }
   const results = Object.entries(run.results);
   return (
@@ -38,7 +44,17 @@ export function ResultsPanel() {
           {run.error.file && run.error.line && (
             <>
               {' '}
-              <button type="button" className="link-button" onClick={() => revealInEditor({ file: run.error!.file!, line: run.error!.line!, column: run.error!.column ?? 1 })}>
+              <button
+                type="button"
+                className="link-button"
+                onClick={() =>
+                  revealInEditor({
+                    file: run.error!.file!,
+                    line: run.error!.line!,
+                    column: run.error!.column ?? 1,
+                  })
+                }
+              >
                 {run.error.file}:{run.error.line}
               </button>
             </>
@@ -52,7 +68,11 @@ export function ResultsPanel() {
             {run.validations.map((v) => (
               <li key={v.validator}>
                 <ValidationBadge result={v} />{' '}
-                <button type="button" className="link-button" onClick={() => updateView({ selected: v.node })}>
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() => updateView({ selected: v.node })}
+                >
                   {v.node}
                 </button>{' '}
                 <span className="muted">{v.validator}</span>: {v.message}
@@ -74,11 +94,21 @@ export function ResultsPanel() {
               <span className="muted small">{summary(preview)}</span>
               <span className="spacer" />
               {csv !== null && (
-                <button type="button" className="button small" aria-label={`Download ${name} as CSV`} onClick={() => download(`${name}.csv`, csv, 'text/csv')}>
+                <button
+                  type="button"
+                  className="button small"
+                  aria-label={`Download ${name} as CSV`}
+                  onClick={() => download(`${name}.csv`, csv, 'text/csv')}
+                >
                   CSV
                 </button>
               )}
-              <button type="button" className="button small" aria-label={`Download ${name} as JSON`} onClick={() => download(`${name}.json`, toJson(name, preview), 'application/json')}>
+              <button
+                type="button"
+                className="button small"
+                aria-label={`Download ${name} as JSON`}
+                onClick={() => download(`${name}.json`, toJson(name, preview), 'application/json')}
+              >
                 JSON
               </button>
             </header>
@@ -86,7 +116,9 @@ export function ResultsPanel() {
           </section>
         );
       })}
-      {run.status !== 'running' && results.length === 0 && !run.error && <p className="muted">The run produced no outputs.</p>}
+      {run.status !== 'running' && results.length === 0 && !run.error && (
+        <p className="muted">The run produced no outputs.</p>
+      )}
     </div>
   );
 }

@@ -4,7 +4,15 @@ import { Histogram } from './Histogram';
 import { JsonTree } from './JsonTree';
 
 /** A value preview drawn by kind: scalar, series (table + histogram), frame (table), tree, error. */
-export function ValueView({ preview, name = 'value', compact = false }: { readonly preview: ValuePreview; readonly name?: string; readonly compact?: boolean }) {
+export function ValueView({
+  preview,
+  name = 'value',
+  compact = false,
+}: {
+  readonly preview: ValuePreview;
+  readonly name?: string;
+  readonly compact?: boolean;
+}) {
   const height = compact ? 200 : 320;
   switch (preview.kind) {
     case 'scalar':
@@ -16,7 +24,12 @@ export function ValueView({ preview, name = 'value', compact = false }: { readon
     case 'series':
       return (
         <div className="series-view">
-          <DataTable label={name} columns={[{ ...preview.column, name: preview.column.name || name }]} totalRows={preview.length} maxHeight={height} />
+          <DataTable
+            label={name}
+            columns={[{ ...preview.column, name: preview.column.name || name }]}
+            totalRows={preview.length}
+            maxHeight={height}
+          />
           {preview.stats && <Histogram name={name} stats={preview.stats} />}
         </div>
       );

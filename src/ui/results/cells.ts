@@ -17,7 +17,8 @@ export function cellValue(column: ColumnPreview, row: number): number | boolean 
 
 export function formatCell(value: ReturnType<typeof cellValue>): string {
   if (value === null) return '';
-  if (typeof value === 'number') return Number.isInteger(value) ? String(value) : String(Number(value.toPrecision(6)));
+  if (typeof value === 'number')
+    return Number.isInteger(value) ? String(value) : String(Number(value.toPrecision(6)));
   if (value instanceof Date) return value.toISOString().replace('T00:00:00.000Z', '');
   return String(value);
 }

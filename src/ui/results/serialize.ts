@@ -17,7 +17,8 @@ export function toCsv(name: string, preview: ValuePreview): string | null {
   if (!columns) return null;
   const rows = columns[0]?.values.length ?? 0;
   const lines = [columns.map((c) => csvField(c.name)).join(',')];
-  for (let r = 0; r < rows; r++) lines.push(columns.map((c) => csvField(formatCell(cellValue(c, r)))).join(','));
+  for (let r = 0; r < rows; r++)
+    lines.push(columns.map((c) => csvField(formatCell(cellValue(c, r)))).join(','));
   return `${lines.join('\n')}\n`;
 }
 
@@ -37,7 +38,9 @@ export function toJson(name: string, preview: ValuePreview): string {
     value =
       preview.kind === 'series'
         ? Array.from({ length: rows }, (_, r) => jsonCell(columns[0], r))
-        : Array.from({ length: rows }, (_, r) => Object.fromEntries(columns.map((c) => [c.name, jsonCell(c, r)])));
+        : Array.from({ length: rows }, (_, r) =>
+            Object.fromEntries(columns.map((c) => [c.name, jsonCell(c, r)])),
+          );
   }
   return `${JSON.stringify(value, null, 2)}\n`;
 }

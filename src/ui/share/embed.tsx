@@ -8,7 +8,8 @@
  */
 import { StrictMode, useEffect, useRef } from 'react';
 import { createRoot } from 'react-dom/client';
-import { createWorkerHost } from '../../worker/host';
+import snapshots from 'virtual:example-graphs';
+import { createWorkerHost, type WorkerHost } from '../../worker/host';
 import { decodeLink, encodeLink } from '../../share/link';
 import type { Workspace } from '../../share/workspace';
 import { defaultExample, exampleById } from '../../examples';
@@ -157,12 +158,32 @@ function Embed({ options }: { readonly options: EmbedOptions }) {
   );
 }
 
+/**
+ * A host that first tells its listener the example's graph compiled at build time, when the workspace
+ * is an example unchanged: the embed draws at once, and the worker's own answer replaces it (the same
+ * graph) once esbuild is up.
+ */
+function withExampleGraph(host: WorkerHost, workspace: Workspace): WorkerHost {
+  const key = (files: unknown, config: unknown) => JSON.stringify([files, config]);
+  const snapshot = snapshots.find((s) => key(s.files, s.config) === key(workspace.files, workspace.config));
+  if (!snapshot) return host;
+  return {
+    ...host,
+    subscribe(listener) {
+      const unsubscribe = host.subscribe(listener);
+      listener(snapshot.compiled);
+      return unsubscribe;
+    },
+  };
+}
+
 /** Starts an embed in this page. */
 export function mountEmbed(element: HTMLElement): Playground {
   const options = embedOptions(new URL(location.href));
   if (options.theme) themeStore.set({ choice: options.theme, theme: options.theme });
   document.documentElement.classList.add('embedded');
-  const playground = createPlayground(createWorkerHost(), createWorkspaceStore(options.workspace));
+  const host = withExampleGraph(createWorkerHost(), options.workspace);
+  const playground = createPlayground(host, createWorkspaceStore(options.workspace));
   createRoot(element).render(
     <StrictMode>
       <PlaygroundContext.Provider value={playground}>

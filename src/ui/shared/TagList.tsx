@@ -1,7 +1,13 @@
 import type { TagValue } from 'hamilton';
 
 /** A node's tags as `key=value` chips. */
-export function TagList({ tags, onPick }: { readonly tags: Readonly<Record<string, TagValue>>; readonly onPick?: (filter: string) => void }) {
+export function TagList({
+  tags,
+  onPick,
+}: {
+  readonly tags: Readonly<Record<string, TagValue>>;
+  readonly onPick?: (filter: string) => void;
+}) {
   const entries = Object.entries(tags);
   if (!entries.length) return <span className="muted">none</span>;
   return (
@@ -9,7 +15,13 @@ export function TagList({ tags, onPick }: { readonly tags: Readonly<Record<strin
       {entries.map(([key, value]) => {
         const text = `${key}=${Array.isArray(value) ? value.join(',') : value}`;
         return onPick ? (
-          <button key={key} type="button" className="chip" title={`Filter by ${text}`} onClick={() => onPick(text)}>
+          <button
+            key={key}
+            type="button"
+            className="chip"
+            title={`Filter by ${text}`}
+            onClick={() => onPick(text)}
+          >
             {text}
           </button>
         ) : (

@@ -33,7 +33,6 @@ const { files, config } = examples[0].workspace;
 const events: { readonly type: string }[] = [];
 const session = new Session({
   esbuild,
-  evaluate: (code) => import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`),
   post: (event) => void events.push(event),
   now: () => performance.now(),
 });

@@ -5,6 +5,8 @@ import type { Workspace } from '../../share/workspace';
 
 /** The default example's compiled event when `workspace` is that example unchanged, else null. */
 export function firstGraphFor(workspace: Workspace): CompiledEvent | null {
-  const same = JSON.stringify(workspace.files) === JSON.stringify(snapshot.files) && JSON.stringify(workspace.config) === JSON.stringify(snapshot.config);
+  const same =
+    JSON.stringify(workspace.files) === JSON.stringify(snapshot.files) &&
+    JSON.stringify(workspace.config) === JSON.stringify(snapshot.config);
   return same ? snapshot.compiled : null;
 }

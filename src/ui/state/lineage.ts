@@ -51,7 +51,9 @@ export function lineageOf(graph: GraphDescription): Lineage {
     executed(outputs) {
       const targets = outputs.length
         ? outputs.filter((o) => kind.has(o))
-        : graph.nodes.filter((n) => n.kind === 'function' && !children.get(n.name)?.length).map((n) => n.name);
+        : graph.nodes
+            .filter((n) => n.kind === 'function' && !children.get(n.name)?.length)
+            .map((n) => n.name);
       const all = new Set(targets);
       for (const t of targets) for (const u of walk(t, parents)) all.add(u);
       return graph.nodes.filter((n) => n.kind === 'function' && all.has(n.name)).map((n) => n.name);

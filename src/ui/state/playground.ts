@@ -98,7 +98,11 @@ export function createPlayground(host: WorkerHost, workspace: WorkspaceStore): P
       }
       const graph = session.get().compiled?.graph;
       const id = host.run({ outputs: ws.outputs, inputs: ws.inputs, overrides: {}, tables });
-      session.dispatch({ type: 'run-requested', id, nodes: graph ? lineageOf(graph).executed(ws.outputs) : [] });
+      session.dispatch({
+        type: 'run-requested',
+        id,
+        nodes: graph ? lineageOf(graph).executed(ws.outputs) : [],
+      });
     },
     stop: () => host.stop(),
     dispose() {

@@ -13,7 +13,8 @@ const compiled = (id: number): CompiledEvent => ({
   timings: {},
 });
 
-const run = (actions: Parameters<typeof reduceSession>[1][], from: Session = initialSession) => actions.reduce(reduceSession, from);
+const run = (actions: Parameters<typeof reduceSession>[1][], from: Session = initialSession) =>
+  actions.reduce(reduceSession, from);
 
 describe('reduceSession', () => {
   it('ignores answers to compile requests that a newer one superseded', () => {
@@ -25,17 +26,49 @@ describe('reduceSession', () => {
     const s = run([
       { type: 'run-requested', id: 7, nodes: ['a', 'b', 'c', 'd'] },
       { type: 'node-started', runId: 7, node: 'a' },
-      { type: 'node-finished', runId: 7, node: 'a', durationMs: 3, preview: { kind: 'scalar', type: 'number', text: '1' } },
+      {
+        type: 'node-finished',
+        runId: 7,
+        node: 'a',
+        durationMs: 3,
+        preview: { kind: 'scalar', type: 'number', text: '1' },
+      },
       { type: 'node-started', runId: 7, node: 'b' },
-      { type: 'node-failed', runId: 7, node: 'b', durationMs: 1, error: { name: 'Error', message: 'boom', file: 'f.ts', line: 4 } },
+      {
+        type: 'node-failed',
+        runId: 7,
+        node: 'b',
+        durationMs: 1,
+        error: { name: 'Error', message: 'boom', file: 'f.ts', line: 4 },
+      },
       { type: 'node-started', runId: 6, node: 'c' },
     ]);
-    expect(s.run?.nodes).toMatchObject({ a: { state: 'done', durationMs: 3 }, b: { state: 'failed' }, c: { state: 'pending' } });
-    const done = run([{ type: 'run-finished', runId: 7, ok: false, durationMs: 9, results: {}, skipped: ['c'], validations: [], diagnostics: [] }], s);
+    expect(s.run?.nodes).toMatchObject({
+      a: { state: 'done', durationMs: 3 },
+      b: { state: 'failed' },
+      c: { state: 'pending' },
+    });
+    const done = run(
+      [
+        {
+          type: 'run-finished',
+          runId: 7,
+          ok: false,
+          durationMs: 9,
+          results: {},
+          skipped: ['c'],
+          validations: [],
+          diagnostics: [],
+        },
+      ],
+      s,
+    );
     expect(done.run?.status).toBe('failed');
     expect(done.run?.nodes.c.state).toBe('skipped');
     expect(done.run?.nodes.d.state).toBe('skipped');
-    expect(allDiagnostics(done)).toEqual([expect.objectContaining({ file: 'f.ts', line: 4, node: 'b', source: 'runtime' })]);
+    expect(allDiagnostics(done)).toEqual([
+      expect.objectContaining({ file: 'f.ts', line: 4, node: 'b', source: 'runtime' }),
+    ]);
   });
   it('marks the running node failed when the worker is restarted mid-run', () => {
     const s = run([
@@ -49,7 +82,8 @@ describe('reduceSession', () => {
   });
   it('keeps the console bounded and clears it', () => {
     let s = initialSession;
-    for (let i = 0; i < 5010; i++) s = reduceSession(s, { type: 'console', runId: null, level: 'log', node: null, text: String(i) });
+    for (let i = 0; i < 5010; i++)
+      s = reduceSession(s, { type: 'console', runId: null, level: 'log', node: null, text: String(i) });
     expect(s.console).toHaveLength(5000);
     expect(s.console.at(-1)?.text).toBe('5009');
     expect(reduceSession(s, { type: 'console-cleared' }).console).toEqual([]);

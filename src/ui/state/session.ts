@@ -166,7 +166,12 @@ function withNode(state: Session, runId: number, name: string, node: NodeRun): S
 function stopRun(run: RunState, node: string | null): RunState {
   const nodes: Record<string, NodeRun> = {};
   for (const [name, n] of Object.entries(run.nodes)) {
-    nodes[name] = n.state === 'running' || name === node ? { state: 'failed' } : n.state === 'pending' ? { state: 'skipped' } : n;
+    nodes[name] =
+      n.state === 'running' || name === node
+        ? { state: 'failed' }
+        : n.state === 'pending'
+          ? { state: 'skipped' }
+          : n;
   }
   return { ...run, status: 'stopped', nodes };
 }
@@ -183,7 +188,15 @@ export function allDiagnostics(session: Session): Diagnostic[] {
   for (const [node, run] of Object.entries(session.run?.nodes ?? {})) {
     const e = run.error;
     if (e?.file && e.line && !out.some((d) => d.node === node && d.line === e.line && d.file === e.file)) {
-      out.push({ severity: 'error', source: 'runtime', message: `${e.name}: ${e.message}`, file: e.file, line: e.line, column: e.column, node });
+      out.push({
+        severity: 'error',
+        source: 'runtime',
+        message: `${e.name}: ${e.message}`,
+        file: e.file,
+        line: e.line,
+        column: e.column,
+        node,
+      });
     }
   }
   return out;

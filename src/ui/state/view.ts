@@ -16,7 +16,12 @@ export interface ViewState {
   readonly reveal: (SourceLocation & { readonly seq: number }) | null;
 }
 
-export const viewStore = createStore<ViewState>({ selected: null, tab: 'results', region: 'code', reveal: null });
+export const viewStore = createStore<ViewState>({
+  selected: null,
+  tab: 'results',
+  region: 'code',
+  reveal: null,
+});
 
 export function updateView(change: Partial<ViewState>): void {
   viewStore.set({ ...viewStore.get(), ...change });

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { WORKSPACE_VERSION, type Workspace } from '../../share/workspace';
-import { addFile, deleteFile, fileNameProblem, renameFile, setConfigValue, setFileCode, setTable } from './workspaceEdits';
+import {
+  addFile,
+  deleteFile,
+  fileNameProblem,
+  renameFile,
+  setConfigValue,
+  setFileCode,
+  setTable,
+} from './workspaceEdits';
 import { createWorkspaceStore } from './workspaceStore';
 
 const ws: Workspace = {

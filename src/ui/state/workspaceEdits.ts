@@ -4,7 +4,8 @@ import type { Workspace } from '../../share/workspace';
 
 /** Why a file name is refused, or null when it is fine. */
 export function fileNameProblem(workspace: Workspace, name: string, renaming?: string): string | null {
-  if (!/^[A-Za-z_][\w-]*\.ts$/.test(name)) return 'Use a name like features.ts (letters, digits, _ or -, ending in .ts).';
+  if (!/^[A-Za-z_][\w-]*\.ts$/.test(name))
+    return 'Use a name like features.ts (letters, digits, _ or -, ending in .ts).';
   if (name !== renaming && workspace.files.some((f) => f.name === name)) return `${name} already exists.`;
   return null;
 }
@@ -58,7 +59,8 @@ export function setConfig(config: Readonly<Record<string, Json>>) {
 }
 
 export function setConfigValue(key: string, value: Json) {
-  return (ws: Workspace): Workspace => (ws.config[key] === value ? ws : { ...ws, config: { ...ws.config, [key]: value } });
+  return (ws: Workspace): Workspace =>
+    ws.config[key] === value ? ws : { ...ws, config: { ...ws.config, [key]: value } };
 }
 
 export function setTable(name: string, csv: string | null) {

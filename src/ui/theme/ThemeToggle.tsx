@@ -8,7 +8,13 @@ export function ThemeToggle() {
   const { choice, theme } = useTheme();
   const label = choice === 'system' ? `Theme: system (${theme})` : `Theme: ${choice}`;
   return (
-    <button type="button" className="icon-button" aria-label={label} title={`${label}; click for ${NEXT[choice]}`} onClick={() => setThemeChoice(NEXT[choice])}>
+    <button
+      type="button"
+      className="icon-button"
+      aria-label={label}
+      title={`${label}; click for ${NEXT[choice]}`}
+      onClick={() => setThemeChoice(NEXT[choice])}
+    >
       <span aria-hidden="true">{ICON[choice]}</span>
     </button>
   );

@@ -20,7 +20,8 @@ function readChoice(): ThemeChoice {
   }
 }
 
-const resolve = (choice: ThemeChoice): Theme => (choice === 'system' ? (media.matches ? 'dark' : 'light') : choice);
+const resolve = (choice: ThemeChoice): Theme =>
+  choice === 'system' ? (media.matches ? 'dark' : 'light') : choice;
 
 export const themeStore = createStore({ choice: readChoice(), theme: resolve(readChoice()) });
 
