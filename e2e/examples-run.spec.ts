@@ -9,7 +9,11 @@ const EXAMPLES = [
   { id: 'streaming', title: 'Batch, streaming and online', outputs: ['feature_set_v1'] },
   { id: 'lineage', title: 'Lineage as code', outputs: ['feature_set_v1'] },
   { id: 'quality', title: 'Data quality', outputs: ['feature_set_v1'] },
-  { id: 'decorators', title: 'Decorators at work', outputs: ['is_young', 'is_senior', 'budget_clean', 'budget_summary', 'age_summary'] },
+  {
+    id: 'decorators',
+    title: 'Decorators at work',
+    outputs: ['is_young', 'is_senior', 'budget_clean', 'budget_summary', 'age_summary'],
+  },
 ];
 
 for (const example of EXAMPLES) {

@@ -1,8 +1,11 @@
 /** The tutorial's steps check themselves in the browser: typing a step's goal, or showing its solution, and running. */
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { openPlayground, replaceCode, waitForNode } from './ui-helpers';
 
-test('the tutorial: step 1 typed by hand, then every step through its solution, with progress kept', async ({ page }) => {
+test('the tutorial: step 1 typed by hand, then every step through its solution, with progress kept', async ({
+  page,
+}) => {
   test.setTimeout(240_000);
   await openPlayground(page);
   await waitForNode(page, 'd');
@@ -31,7 +34,10 @@ test('the tutorial: step 1 typed by hand, then every step through its solution, 
     const run = page.getByRole('button', { name: 'Run', exact: true });
     await expect(run).toBeEnabled({ timeout: 30_000 });
     // The solution's graph, not the start's: wait until every check that reads the graph is ticked.
-    await expect(panel.locator('.tutorial-checks li[data-needs-run="false"][data-ok="false"]')).toHaveCount(0, { timeout: 30_000 });
+    await expect(panel.locator('.tutorial-checks li[data-needs-run="false"][data-ok="false"]')).toHaveCount(
+      0,
+      { timeout: 30_000 },
+    );
     await run.click();
     await expect(status, `step ${step}`).toHaveAttribute('data-done', 'true', { timeout: 30_000 });
   }
@@ -39,7 +45,9 @@ test('the tutorial: step 1 typed by hand, then every step through its solution, 
 
   // Progress is kept: reload, and the panel opens where it was.
   await page.reload();
-  await expect(page.getByRole('complementary', { name: 'Tutorial' }).locator('.tutorial-count')).toContainText(`Step ${total} of ${total} · ${total} done`);
+  await expect(
+    page.getByRole('complementary', { name: 'Tutorial' }).locator('.tutorial-count'),
+  ).toContainText(`Step ${total} of ${total} · ${total} done`);
 });
 
 test('Reset brings a step back to its start', async ({ page }) => {
@@ -50,4 +58,21 @@ test('Reset brings a step back to its start', async ({ page }) => {
   await waitForNode(page, 'a');
   await panel.getByRole('button', { name: 'Reset' }).click();
   await expect(page.locator('[data-node="a"]')).toHaveCount(0, { timeout: 30_000 });
+});
+
+test('the tutorial panel and the share banner pass axe, in both themes', async ({ browser }) => {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    const context = await browser.newContext({ colorScheme });
+    const page = await context.newPage();
+    await page.goto('/#h1.broken');
+    await expect(page.locator('[data-banner="bad-link"]')).toBeVisible();
+    await page.getByRole('button', { name: 'Tutorial' }).click();
+    await expect(page.getByRole('complementary', { name: 'Tutorial' })).toBeVisible();
+    await expect(page.locator('.editor-host[data-editor-ready] .monaco-editor')).toBeVisible({ timeout: 30_000 });
+    await page.screenshot({ path: `e2e/screenshots/tutorial-${colorScheme}.png` });
+    const result = await new AxeBuilder({ page }).exclude('.monaco-editor .monaco-scrollable-element').analyze();
+    const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    await context.close();
+  }
 });

@@ -8,7 +8,9 @@ const FIXTURE = fileURLToPath(new URL('./fixtures/embeds.html', import.meta.url)
 async function openDocsPage(page: Page) {
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(String(error)));
-  await page.route('**/docs-with-embeds.html', (route) => route.fulfill({ path: FIXTURE, contentType: 'text/html' }));
+  await page.route('**/docs-with-embeds.html', (route) =>
+    route.fulfill({ path: FIXTURE, contentType: 'text/html' }),
+  );
   await page.goto('/docs-with-embeds.html');
   return errors;
 }
@@ -28,7 +30,9 @@ test('three embeds draw, size themselves to their content, and run on click', as
   await expect(ecommerce.locator('[data-node="feature_set_v1"]')).toBeVisible({ timeout: 30_000 });
   await expect(lineage.getByLabel('features.ts')).toContainText("tag({ owner: 'data-science'");
   await expect(lineage.getByRole('tab', { name: 'features.ts' })).toHaveAttribute('aria-selected', 'true');
-  expect(await page.frame({ url: /theme=dark/ })!.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+  expect(
+    await page.frame({ url: /theme=dark/ })!.evaluate(() => document.documentElement.dataset.theme),
+  ).toBe('dark');
 
   for (const title of ['Hello world', 'E-commerce graph', 'Lineage code']) {
     const iframe = page.locator(`iframe[title="${title}"]`);
@@ -45,6 +49,7 @@ test('three embeds draw, size themselves to their content, and run on click', as
   await hello.getByRole('button', { name: 'Run' }).click();
   await expect(hello.locator('[data-node="d"]')).toHaveAttribute('data-state', 'done', { timeout: 30_000 });
   await expect.poll(async () => (await helloFrame.boundingBox())!.height).toBeGreaterThan(before);
+  await page.screenshot({ path: 'e2e/screenshots/embeds.png', fullPage: true });
   expect(errors).toEqual([]);
 });
 
@@ -53,7 +58,11 @@ test('"Open in playground" carries the embed’s code', async ({ page }) => {
   const lineage = frameOf(page, 'Lineage code');
   const href = await lineage.getByRole('link', { name: /Open in playground/ }).getAttribute('href');
   const decoded = decodeLink(new URL(href!).hash);
-  expect(decoded?.ok && decoded.workspace.files.map((f) => f.name)).toEqual(['load_data.ts', 'features.ts', 'data_sets.ts']);
+  expect(decoded?.ok && decoded.workspace.files.map((f) => f.name)).toEqual([
+    'load_data.ts',
+    'features.ts',
+    'data_sets.ts',
+  ]);
   expect(decoded?.ok && decoded.workspace.activeFile).toBe('features.ts');
   await page.goto(href!);
   await expect(page.locator('[data-node="feature_set_v1"]')).toBeVisible({ timeout: 30_000 });

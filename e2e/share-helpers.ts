@@ -12,7 +12,9 @@ export async function editorText(page: Page): Promise<string> {
 /** Clicks Run and waits for the run to end with `output` done. */
 export async function runUntilDone(page: Page, output: string) {
   await page.getByRole('button', { name: 'Run', exact: true }).click();
-  await expect(page.locator(`[data-node="${output}"]`)).toHaveAttribute('data-state', 'done', { timeout: 30_000 });
+  await expect(page.locator(`[data-node="${output}"]`)).toHaveAttribute('data-state', 'done', {
+    timeout: 30_000,
+  });
 }
 
 /** The saved workspace in localStorage, as text. */

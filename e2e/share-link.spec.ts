@@ -12,7 +12,11 @@ export function shared_node(d: Series<number>): number {
 }
 `;
 
-test('share link round trip: copy, open in a new page, same files, runs only after Run', async ({ page, context, browser }) => {
+test('share link round trip: copy, open in a new page, same files, runs only after Run', async ({
+  page,
+  context,
+  browser,
+}) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await openPlayground(page);
   await waitForNode(page, 'd');
@@ -66,7 +70,9 @@ for (const [name, hash] of [
   ['truncated', '#h1.q1YqSy0qzszPU7JSMlTSUUrLzEnVU8rJz0tPLElVslIqLcnLz0nPzM'],
   ['future-version', '#h7.AAAA'],
 ] as const) {
-  test(`a ${name} link shows a banner, opens the default example and keeps the autosave`, async ({ page }) => {
+  test(`a ${name} link shows a banner, opens the default example and keeps the autosave`, async ({
+    page,
+  }) => {
     await openPlayground(page);
     await waitForNode(page, 'd');
     await pasteCode(page, EDITED);

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { focusEditorEnd, openPlayground, waitForNode } from './ui-helpers';
+import { focusEditorEnd, openPlayground, paste, waitForNode } from './ui-helpers';
 
 test('a new function appears as a node while typing, wired to what it reads', async ({ page }) => {
   const errors = await openPlayground(page);
@@ -27,7 +27,8 @@ test('file tabs: add, rename and delete a file; its functions join and leave the
   await page.getByRole('button', { name: 'Add', exact: true }).click();
   await expect(page.getByRole('button', { name: 'extra.ts', pressed: true })).toBeVisible();
   await focusEditorEnd(page);
-  await page.keyboard.insertText(
+  await paste(
+    page,
     "import { Series } from 'hamilton/frame';\nexport function f(d: Series<number>): number {\n  return d.sum();\n}\n",
   );
   await waitForNode(page, 'f');

@@ -33,11 +33,22 @@ export async function openExample(page: Page, title: string) {
   await page.getByRole('button', { name: new RegExp(`^${title}`) }).click();
 }
 
+/** Pastes `text` into the focused editor (a real paste event: no auto-closing or auto-indent). */
+export async function paste(page: Page, text: string) {
+  await page.evaluate((value) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', value);
+    document.activeElement!.dispatchEvent(
+      new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+    );
+  }, text);
+}
+
 /** Replaces the active file's whole text, as a user selecting all and pasting would. */
 export async function replaceCode(page: Page, code: string) {
   await focusEditorEnd(page);
   await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.insertText(code);
+  await paste(page, code);
 }
 
 /** Opens a tab of the panel under the graph. */

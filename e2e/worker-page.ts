@@ -13,7 +13,11 @@ export async function openWorkerPage(page: Page, query = ''): Promise<void> {
 }
 
 /** Compiles and returns the answer for that compile (the host may answer it again after a restart). */
-export function compile(page: Page, files: SourceFile[], config: Record<string, string> = {}): Promise<CompiledEvent> {
+export function compile(
+  page: Page,
+  files: SourceFile[],
+  config: Record<string, string> = {},
+): Promise<CompiledEvent> {
   return page.evaluate(
     ([files, config]) =>
       new Promise<CompiledEvent>((resolve) => {
@@ -45,7 +49,12 @@ export async function compiledAfterRestart(page: Page): Promise<CompiledEvent & 
 /** Runs and returns every event of that run, the run-finished last. */
 export function run(
   page: Page,
-  request: { outputs?: string[]; inputs?: Record<string, unknown>; overrides?: Record<string, unknown>; tables?: Record<string, string> } = {},
+  request: {
+    outputs?: string[];
+    inputs?: Record<string, unknown>;
+    overrides?: Record<string, unknown>;
+    tables?: Record<string, string>;
+  } = {},
 ): Promise<{ events: WorkerEvent[]; finished: RunFinishedEvent }> {
   return page.evaluate(
     (request) =>
@@ -74,7 +83,9 @@ export function allEvents(page: Page): Promise<WorkerEvent[]> {
 
 /** A compile that must work: the playground is usable again. */
 export async function expectWorking(page: Page): Promise<void> {
-  const compiled = await compile(page, [{ name: 'ok.ts', code: 'export function ok(x: number): number {\n  return x + 1;\n}\n' }]);
+  const compiled = await compile(page, [
+    { name: 'ok.ts', code: 'export function ok(x: number): number {\n  return x + 1;\n}\n' },
+  ]);
   expect(compiled.graph?.nodes.map((n) => n.name)).toEqual(['ok', 'x']);
   const { finished } = await run(page, { inputs: { x: 41 } });
   expect(finished.results.ok).toEqual({ kind: 'scalar', type: 'number', text: '42' });

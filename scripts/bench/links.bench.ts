@@ -20,7 +20,9 @@ try {
     for (let i = 0; i < rounds; i++) decodeLink(link);
     const decodeMs = (performance.now() - t) / rounds;
     const budget = budgets[example.id] ? ` (budget ${budgets[example.id]})` : '';
-    console.log(`link ${example.id}: ${link.length} chars${budget}; encode ${encodeMs.toFixed(2)} ms, decode ${decodeMs.toFixed(2)} ms`);
+    console.log(
+      `link ${example.id}: ${link.length} chars${budget}; encode ${encodeMs.toFixed(2)} ms, decode ${decodeMs.toFixed(2)} ms`,
+    );
   }
 } finally {
   await vite.close();

@@ -15,10 +15,19 @@ const dist = process.env.WORKER_BENCH_DIST ?? 'dist-worker-bench';
 const port = Number(process.env.WORKER_BENCH_PORT ?? 4179);
 const runs = Number(process.env.WORKER_BENCH_RUNS ?? 7);
 const base = `http://127.0.0.1:${port}/worker-test.html`;
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const chromiumPath = () => process.env.CHROMIUM_PATH ?? execFileSync('which', ['chromium'], { encoding: 'utf8' }).trim();
+const chromiumPath = () =>
+  process.env.CHROMIUM_PATH ?? execFileSync('which', ['chromium'], { encoding: 'utf8' }).trim();
 const ms = (x: number) => `${x.toFixed(x < 10 ? 1 : 0)} ms`;
 
 async function open(browser: Browser): Promise<Page> {
@@ -77,12 +86,15 @@ async function ecommerceRun(page: Page): Promise<{ median: number; rows: number;
     const n = 10_000;
     // A fixed pseudo-random sequence (no named helpers here: tsx would wrap them in `__name`, unknown in the page).
     const random = new Float64Array(4 * n);
-    for (let i = 0, seed = 7; i < random.length; i++) random[i] = (seed = (seed * 16807) % 2147483647) / 2147483647;
+    for (let i = 0, seed = 7; i < random.length; i++)
+      random[i] = (seed = (seed * 16807) % 2147483647) / 2147483647;
     const survey = ['client_id,budget,age,gender'];
     const logins = ['client_id,last_login'];
     for (let i = 1; i <= n; i++) {
       const [a, b, c, d] = random.subarray(4 * (i - 1), 4 * i);
-      survey.push(`${i},${Math.round(100 + a * 3000)},${Math.round(18 + b * 60)},${c < 0.5 ? 'female' : 'male'}`);
+      survey.push(
+        `${i},${Math.round(100 + a * 3000)},${Math.round(18 + b * 60)},${c < 0.5 ? 'female' : 'male'}`,
+      );
       logins.push(`${i},${new Date(Date.UTC(2024, 0, 1) + d * 150 * 86_400_000).toISOString()}`);
     }
     const tables = { survey_data: survey.join('\n'), login_data: logins.join('\n') };
@@ -96,7 +108,10 @@ async function ecommerceRun(page: Page): Promise<{ median: number; rows: number;
     let ok = true;
     for (let i = 0; i < runs + 2; i++) {
       const t = performance.now();
-      const finished = await new Promise<{ ok: boolean; results: Record<string, { kind: string; rows?: number }> }>((resolve) => {
+      const finished = await new Promise<{
+        ok: boolean;
+        results: Record<string, { kind: string; rows?: number }>;
+      }>((resolve) => {
         let id = -1;
         const off = host.subscribe((e) => e.type === 'run-finished' && e.runId === id && (off(), resolve(e)));
         id = host.run({ outputs: workspace.outputs, inputs: workspace.inputs, overrides: {}, tables });
@@ -131,7 +146,9 @@ async function stopToGraph(page: Page): Promise<number[]> {
         });
         const t = performance.now();
         const rebuilt = new Promise<number>((resolve) => {
-          const off = host.subscribe((e) => e.type === 'compiled' && e.graph !== null && (off(), resolve(performance.now())));
+          const off = host.subscribe(
+            (e) => e.type === 'compiled' && e.graph !== null && (off(), resolve(performance.now())),
+          );
         });
         host.stop();
         return (await rebuilt) - t;
@@ -143,12 +160,34 @@ async function stopToGraph(page: Page): Promise<number[]> {
 
 async function main() {
   if (!process.env.WORKER_BENCH_DIST || !existsSync(dist)) {
-    execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--outDir', dist], { stdio: 'ignore' });
+    execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--outDir', dist], {
+      stdio: 'ignore',
+    });
   }
-  const server = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort', '--outDir', dist], { stdio: 'ignore' });
+  const server = spawn(
+    process.execPath,
+    [
+      'node_modules/vite/bin/vite.js',
+      'preview',
+      '--host',
+      '127.0.0.1',
+      '--port',
+      String(port),
+      '--strictPort',
+      '--outDir',
+      dist,
+    ],
+    { stdio: 'ignore' },
+  );
   try {
     for (let i = 0; i < 100; i++) {
-      if (await fetch(base).then((r) => r.ok, () => false)) break;
+      if (
+        await fetch(base).then(
+          (r) => r.ok,
+          () => false,
+        )
+      )
+        break;
       await new Promise((r) => setTimeout(r, 200));
     }
     const browser = await chromium.launch({ executablePath: chromiumPath(), args: ARGS });
@@ -163,15 +202,26 @@ async function main() {
 
       const rows: [string, string, string][] = [
         ['page load → esbuild ready', ms(median(ready)), '≤ 1000 ms'],
-        [`edit → graph, largest example (${largest.id}, ${largest.nodes} nodes)`, ms(largest.median), '≤ 30 ms'],
-        ...edits.map((e): [string, string, string] => [`  edit → graph, ${e.id} (${e.nodes} nodes)`, ms(e.median), '']),
+        [
+          `edit → graph, largest example (${largest.id}, ${largest.nodes} nodes)`,
+          ms(largest.median),
+          '≤ 30 ms',
+        ],
+        ...edits.map((e): [string, string, string] => [
+          `  edit → graph, ${e.id} (${e.nodes} nodes)`,
+          ms(e.median),
+          '',
+        ]),
         [`e-commerce run, 10,000 rows → results${run.ok ? '' : ' (FAILED)'}`, ms(run.median), '≤ 150 ms'],
         ['Stop of a runaway → working graph', ms(median(stops)), '≤ 1500 ms'],
       ];
       const w = Math.max(...rows.map((r) => r[0].length));
       console.log(`worker budgets, medians of ${runs} (Chromium ${browser.version()}, ${dist})`);
-      for (const [name, value, budget] of rows) console.log(`${name.padEnd(w)}  ${value.padStart(9)}  ${budget}`);
-      console.log(`(page load → ready, each run: ${ready.map((x) => x.toFixed(0)).join(', ')} ms; stops: ${stops.map((x) => x.toFixed(0)).join(', ')} ms)`);
+      for (const [name, value, budget] of rows)
+        console.log(`${name.padEnd(w)}  ${value.padStart(9)}  ${budget}`);
+      console.log(
+        `(page load → ready, each run: ${ready.map((x) => x.toFixed(0)).join(', ')} ms; stops: ${stops.map((x) => x.toFixed(0)).join(', ')} ms)`,
+      );
     } finally {
       await browser.close();
     }

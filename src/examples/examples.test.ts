@@ -39,7 +39,10 @@ const numbers = (value: unknown) => Array.from((value as Series<number>).toArray
 describe('example workspaces', () => {
   it('each names its files, an existing active file and a table path that exists', () => {
     for (const { workspace, id } of examples) {
-      expect(workspace.files.map((f) => f.name), id).toContain(workspace.activeFile);
+      expect(
+        workspace.files.map((f) => f.name),
+        id,
+      ).toContain(workspace.activeFile);
       for (const path of Object.values(workspace.tables)) expect(() => readTable(path)).not.toThrow();
     }
   });
@@ -59,7 +62,13 @@ describe('e-commerce batch', () => {
   it('computes feature_set_v1 from the survey and login tables', async () => {
     const { out } = await run('ecommerce', [loadData, features, dataSets]);
     const fs = out.feature_set_v1 as DataFrame;
-    expect(fs.columnNames).toEqual(['age_normalized', 'is_high_roller', 'is_male', 'is_female', 'time_since_last_login']);
+    expect(fs.columnNames).toEqual([
+      'age_normalized',
+      'is_high_roller',
+      'is_male',
+      'is_female',
+      'time_since_last_login',
+    ]);
     expect(fs.length).toBe(300);
     const genders = survey.column('gender').toArray();
     expect(fs.column('is_male').toArray()).toEqual(genders.map((g) => g === 'male'));
@@ -77,7 +86,10 @@ describe('e-commerce batch', () => {
     const inputs = runInputs(exampleById('ecommerce')!.workspace);
     const { time_since_last_login } = await dr.execute(['time_since_last_login'], { inputs });
     const lastLogin = new Map(
-      (logins.toRecords() as { client_id: number; last_login: Date }[]).map((r) => [r.client_id, r.last_login.getTime()]),
+      (logins.toRecords() as { client_id: number; last_login: Date }[]).map((r) => [
+        r.client_id,
+        r.last_login.getTime(),
+      ]),
     );
     const now = Date.parse(EXECUTION_TIME);
     const ids = numbers(survey.column('client_id'));
@@ -133,15 +145,30 @@ describe('lineage', () => {
     expect((out.feature_set_v1 as DataFrame).length).toBe(300);
     const byName = (vs: { name: string }[]) => vs.map((v) => v.name).sort();
     // Who owns age_normalized?
-    expect(dr.listAvailableVariables().find((v) => v.name === 'age_normalized')!.tags.owner).toBe('data-science');
+    expect(dr.listAvailableVariables().find((v) => v.name === 'age_normalized')!.tags.owner).toBe(
+      'data-science',
+    );
     // Where is age used?
-    expect(byName(dr.whatIsDownstreamOf('age'))).toEqual(['age', 'age_mean', 'age_normalized', 'age_stddev', 'feature_set_v1']);
+    expect(byName(dr.whatIsDownstreamOf('age'))).toEqual([
+      'age',
+      'age_mean',
+      'age_normalized',
+      'age_stddev',
+      'feature_set_v1',
+    ]);
     // What sources does the feature set come from?
     const upstream = dr.whatIsUpstreamOf('feature_set_v1');
-    expect([...new Set(upstream.map((v) => v.tags.source).filter(Boolean))].sort()).toEqual(['prod.logins', 'prod.surveys']);
+    expect([...new Set(upstream.map((v) => v.tags.source).filter(Boolean))].sort()).toEqual([
+      'prod.logins',
+      'prod.surveys',
+    ]);
     // Which PII flows into it?
     expect(byName(upstream.filter((v) => v.tags.pii === 'true'))).toEqual(['age', 'client_id', 'gender']);
-    expect(byName(dr.listAvailableVariables({ tagFilter: { pii: 'true' } }))).toEqual(['age', 'client_id', 'gender']);
+    expect(byName(dr.listAvailableVariables({ tagFilter: { pii: 'true' } }))).toEqual([
+      'age',
+      'client_id',
+      'gender',
+    ]);
   });
 });
 
@@ -164,7 +191,13 @@ describe('data quality', () => {
   it('makes the validators nodes of the graph', async () => {
     const { dr } = await run('quality', modules);
     const names = dr.listAvailableVariables().map((v) => v.name);
-    expect(names).toEqual(expect.arrayContaining(['age_normalized_raw', 'age_normalized_range_validator', 'is_high_roller_data_type_validator']));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'age_normalized_raw',
+        'age_normalized_range_validator',
+        'is_high_roller_data_type_validator',
+      ]),
+    );
   });
 
   it('fails the run when a fail-level check fails', async () => {
@@ -184,11 +217,19 @@ describe('decorators', () => {
     expect((out.is_senior as Series<boolean>).toArray()).toEqual(a.map((x) => x >= 50 && x < 120));
     const clean = numbers(budgets).map((b) => Math.round(Math.min(b, 2000) / 50) * 50);
     expect(numbers(out.budget_clean)).toEqual(clean);
-    expect(out.budget_summary).toEqual({ mean: clean.reduce((s, x) => s + x, 0) / clean.length, spread: Math.max(...clean) - Math.min(...clean) });
+    expect(out.budget_summary).toEqual({
+      mean: clean.reduce((s, x) => s + x, 0) / clean.length,
+      spread: Math.max(...clean) - Math.min(...clean),
+    });
     expect(out.age_summary).toEqual({ mean: ages.mean(), spread: Math.max(...a) - Math.min(...a) });
     const names = dr.listAvailableVariables().map((v) => v.name);
     expect(names).toEqual(
-      expect.arrayContaining(['budget_clean.with_cap', 'budget_clean.with_round_to', 'budget_summary.mean', 'age_summary.values']),
+      expect.arrayContaining([
+        'budget_clean.with_cap',
+        'budget_clean.with_round_to',
+        'budget_summary.mean',
+        'age_summary.values',
+      ]),
     );
     expect(names).not.toContain('age_band');
     const doc = dr.listAvailableVariables().find((v) => v.name === 'is_young')!.documentation;

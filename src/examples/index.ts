@@ -75,14 +75,21 @@ export const examples: readonly Example[] = [
     id: 'hello',
     title: 'Hello world',
     summary: 'One function is one node; its parameters are its dependencies.',
-    workspace: workspace({ 'functions.ts': helloFunctions }, { inputs: { input: [1, 2, 3, 4, 5] }, outputs: ['a', 'b', 'c', 'd'] }),
+    workspace: workspace(
+      { 'functions.ts': helloFunctions },
+      { inputs: { input: [1, 2, 3, 4, 5] }, outputs: ['a', 'b', 'c', 'd'] },
+    ),
   },
   {
     id: 'ecommerce',
     title: 'E-commerce features (batch)',
     summary: 'The talk’s features: map functions, a join and aggregations into feature_set_v1.',
     workspace: workspace(
-      { 'load_data.ts': ecommerceLoadData, 'features.ts': ecommerceFeatures, 'data_sets.ts': ecommerceDataSets },
+      {
+        'load_data.ts': ecommerceLoadData,
+        'features.ts': ecommerceFeatures,
+        'data_sets.ts': ecommerceDataSets,
+      },
       { ...ecommerceRun, activeFile: 'features.ts' },
     ),
   },
@@ -111,7 +118,10 @@ export const examples: readonly Example[] = [
     summary: 'tag owners, PII and sources, then ask the catalog who owns what and where age is used.',
     workspace: workspace(
       { 'load_data.ts': lineageLoadData, 'features.ts': lineageFeatures, 'data_sets.ts': lineageDataSets },
-      { ...ecommerceRun, tables: { survey_data: ECOMMERCE_TABLES.survey_data, login_table: ECOMMERCE_TABLES.login_data } },
+      {
+        ...ecommerceRun,
+        tables: { survey_data: ECOMMERCE_TABLES.survey_data, login_table: ECOMMERCE_TABLES.login_data },
+      },
     ),
   },
   {
@@ -119,7 +129,11 @@ export const examples: readonly Example[] = [
     title: 'Data quality',
     summary: 'checkOutput validates features at run time: one warns, the others would fail the run.',
     workspace: workspace(
-      { 'load_data.ts': ecommerceLoadData, 'features.ts': qualityFeatures, 'data_sets.ts': ecommerceDataSets },
+      {
+        'load_data.ts': ecommerceLoadData,
+        'features.ts': qualityFeatures,
+        'data_sets.ts': ecommerceDataSets,
+      },
       { ...ecommerceRun, activeFile: 'features.ts' },
     ),
   },

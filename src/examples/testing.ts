@@ -12,6 +12,8 @@ export function readTable(path: string) {
 
 /** A workspace's inputs with its tables read, as the worker passes them to the driver. */
 export function runInputs(workspace: Workspace): Record<string, unknown> {
-  const tables = Object.fromEntries(Object.entries(workspace.tables).map(([name, path]) => [name, readTable(path)]));
+  const tables = Object.fromEntries(
+    Object.entries(workspace.tables).map(([name, path]) => [name, readTable(path)]),
+  );
   return { ...workspace.inputs, ...tables };
 }

@@ -89,10 +89,20 @@ async function main(): Promise<void> {
       const syncAll = time(reps, () => dr.executeSync(all, inputs));
       const asyncSinks = await timeAsync(reps, () => dr.execute(sinkVars, inputs));
       const asyncAll = await timeAsync(reps, () => dr.execute(all, inputs));
-      rows.push([shape, String(n), us(build, n), us(syncSinks, n), us(syncAll, n), us(asyncSinks, n), us(asyncAll, n)]);
+      rows.push([
+        shape,
+        String(n),
+        us(build, n),
+        us(syncSinks, n),
+        us(syncAll, n),
+        us(asyncSinks, n),
+        us(asyncAll, n),
+      ]);
       if (n === 10_000) {
         const ok = (label: string, ms: number, budget: number) =>
-          checks.push(`${shape} N=10,000 ${label}: ${us(ms, n)} µs/node (budget ≤ ${budget}) ${(ms * 1000) / n <= budget ? 'OK' : 'OVER'}`);
+          checks.push(
+            `${shape} N=10,000 ${label}: ${us(ms, n)} µs/node (budget ≤ ${budget}) ${(ms * 1000) / n <= budget ? 'OK' : 'OVER'}`,
+          );
         ok('build', build, BUDGET.build);
         ok('executeSync sinks', syncSinks, BUDGET.executeSync);
         ok('executeSync all', syncAll, BUDGET.executeSync);
@@ -115,7 +125,9 @@ async function main(): Promise<void> {
   const last = `n${n - 1}`;
   console.log(`  whatIsUpstreamOf(sink)          ${time(5, () => dr.whatIsUpstreamOf(last)).toFixed(2)}`);
   console.log(`  whatIsDownstreamOf(first)       ${time(5, () => dr.whatIsDownstreamOf('n0')).toFixed(2)}`);
-  console.log(`  whatIsThePathBetween(first,sink) ${time(5, () => dr.whatIsThePathBetween('n0', last)).toFixed(2)}`);
+  console.log(
+    `  whatIsThePathBetween(first,sink) ${time(5, () => dr.whatIsThePathBetween('n0', last)).toFixed(2)}`,
+  );
   console.log(`  listAvailableVariables()        ${time(5, () => dr.listAvailableVariables()).toFixed(2)}`);
   console.log(`  displayAllFunctions()           ${time(5, () => dr.displayAllFunctions()).toFixed(2)}`);
   const cyclic = makeModule('chain', n, true);
@@ -128,7 +140,9 @@ async function main(): Promise<void> {
       if (!(e instanceof CycleError) || e.cycles[0].length !== n) throw e;
     }
   });
-  console.log(`  build with a ${n.toLocaleString('en')}-node cycle   ${cyclicBuild.toFixed(2)} (Tarjan SCC inside)`);
+  console.log(
+    `  build with a ${n.toLocaleString('en')}-node cycle   ${cyclicBuild.toFixed(2)} (Tarjan SCC inside)`,
+  );
   console.log(`  validateExecution → CycleError  ${detect.toFixed(2)}`);
 }
 

@@ -15,9 +15,20 @@ import { analysedModule } from './fixtures/analysed';
 // The talk's hello world, on plain arrays.
 const num = { type: 'number[]' };
 const helloWorld = analysedModule('hello_world', {
-  a: [(input: number[]) => input.map((x) => x % 7), [{ name: 'input', ...num }], { returnType: 'number[]', doc: 'input mod 7' }],
+  a: [
+    (input: number[]) => input.map((x) => x % 7),
+    [{ name: 'input', ...num }],
+    { returnType: 'number[]', doc: 'input mod 7' },
+  ],
   b: [(a: number[]) => a.map((x) => x * 2), [{ name: 'a', ...num }], { returnType: 'number[]' }],
-  c: [(a: number[], b: number[]) => a.map((x, i) => x * 3 + b[i] * 2), [{ name: 'a', ...num }, { name: 'b', ...num }], { returnType: 'number[]' }],
+  c: [
+    (a: number[], b: number[]) => a.map((x, i) => x * 3 + b[i] * 2),
+    [
+      { name: 'a', ...num },
+      { name: 'b', ...num },
+    ],
+    { returnType: 'number[]' },
+  ],
   d: [(c: number[]) => c.map((x) => x ** 3), [{ name: 'c', ...num }], { returnType: 'number[]' }],
 });
 const input = [1, 2, 3, 4, 5];
@@ -42,7 +53,11 @@ describe('hello world', () => {
 
   it('echoes a final var that is only an input', () => {
     const dr = new Driver({}, helloWorld);
-    expect(dr.executeSync(['input', 'a', 'extra'], { inputs: { input, extra: 42 } })).toEqual({ input, a: input, extra: 42 });
+    expect(dr.executeSync(['input', 'a', 'extra'], { inputs: { input, extra: 42 } })).toEqual({
+      input,
+      a: input,
+      extra: 42,
+    });
   });
 
   it('runs only the upstream of the final vars, each node once', () => {
@@ -79,7 +94,9 @@ describe('overrides', () => {
       b: [(a: number) => a * 2, ['a']],
       c: [(a: number, b: number) => a + b, ['a', 'b']],
     });
-    expect(new Driver({}, m).executeSync(['c'], { inputs: { input: 1 }, overrides: { b: 100 } })).toEqual({ c: 102 });
+    expect(new Driver({}, m).executeSync(['c'], { inputs: { input: 1 }, overrides: { b: 100 } })).toEqual({
+      c: 102,
+    });
   });
 });
 
@@ -94,7 +111,9 @@ describe('optional parameters', () => {
   });
 
   it('uses the provided value when there is one', () => {
-    expect(new Driver({}, m).executeSync(['scaled'], { inputs: { base: 1, bonus: 0, factor: 10 } })).toEqual({ scaled: 10 });
+    expect(new Driver({}, m).executeSync(['scaled'], { inputs: { base: 1, bonus: 0, factor: 10 } })).toEqual({
+      scaled: 10,
+    });
   });
 
   it('lists optional dependencies separately', () => {
@@ -125,10 +144,21 @@ describe('config', () => {
 
   it('may not overlap inputs', () => {
     const dr = new Driver({ rate: 0.5 }, m);
-    expect(() => dr.executeSync(['price'], { inputs: { cost: 10, rate: 1 } })).toThrow(ConfigInputOverlapError);
+    expect(() => dr.executeSync(['price'], { inputs: { cost: 10, rate: 1 } })).toThrow(
+      ConfigInputOverlapError,
+    );
     expect(() => dr.executeSync(['price'], { inputs: { cost: 10, rate: 1 } })).toThrow(
       "The following inputs are present in both config and inputs. They must be mutually disjoint. ['rate']",
     );
+  });
+
+  it('Builder takes a result builder', async () => {
+    const dr = new Builder()
+      .withModules(m)
+      .withResultBuilder({ build: (outputs) => Object.entries(outputs).map(([k, v]) => `${k}=${String(v)}`) })
+      .build();
+    const rows: string[] = await dr.execute(['rate', 'price'], { inputs: { cost: 10 } });
+    expect(rows).toEqual(['rate=0.1', 'price=11']);
   });
 
   it('Builder merges config and builds the same graph', () => {
@@ -157,7 +187,11 @@ describe('errors before anything runs', () => {
     const error = await dr.execute(['zzz', 'b', 'c', 'qqq']).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(HamiltonErrors);
     const errors = (error as HamiltonErrors).errors;
-    expect(errors.map((e) => e.constructor)).toEqual([UnknownNodesError, MissingInputError, MissingInputError]);
+    expect(errors.map((e) => e.constructor)).toEqual([
+      UnknownNodesError,
+      MissingInputError,
+      MissingInputError,
+    ]);
     expect(errors[0].message).toBe('Unknown nodes [zzz, qqq] requested. Check for typos?');
     expect(errors[1].message).toMatch(/^Required input x not provided for nodes: \['a', 'b', 'c'\]/);
     expect(errors[2].message).toMatch(/^Required input y not provided for nodes: \['b'\]/);
@@ -186,7 +220,9 @@ describe('errors before anything runs', () => {
     expect(dr.graph.cycles).toEqual([['a', 'b', 'c']]);
     expect(dr.displayAllFunctions().cycles).toEqual([['a', 'b', 'c']]);
     expect(() => dr.validateExecution(['c'])).toThrow(CycleError);
-    expect(() => dr.validateExecution(['c'])).toThrow('The graph has a cycle, so it cannot run: a -> b -> c -> a');
+    expect(() => dr.validateExecution(['c'])).toThrow(
+      'The graph has a cycle, so it cannot run: a -> b -> c -> a',
+    );
     expect(dr.executeSync(['free'], { inputs: { x: 1 } })).toEqual({ free: 1 });
   });
 
@@ -194,16 +230,31 @@ describe('errors before anything runs', () => {
     const boom = new RangeError('negative');
     const f = analysedModule('f', {
       ok: [(x: number) => x, ['x']],
-      bad: [(ok: number, label: string) => { if (ok < 0) throw boom; return ok; }, ['ok', 'label'], { line: 12 }],
+      bad: [
+        (ok: number, label: string) => {
+          if (ok < 0) throw boom;
+          return `${label}${ok}`;
+        },
+        ['ok', 'label'],
+        { line: 12 },
+      ],
     });
     const dr = new Driver({}, f);
     const inputs = { x: -1, label: 'a'.repeat(80) };
-    const error = (() => { try { dr.executeSync(['bad'], { inputs }); } catch (e) { return e; } })() as NodeExecutionError;
+    const error = (() => {
+      try {
+        dr.executeSync(['bad'], { inputs });
+      } catch (e) {
+        return e;
+      }
+    })() as NodeExecutionError;
     expect(error).toBeInstanceOf(NodeExecutionError);
     expect(error.nodeName).toBe('bad');
     expect(error.cause).toBe(boom);
     expect(error.inputs).toEqual({ ok: '-1', label: `"${'a'.repeat(49)}...` });
-    expect(error.message).toMatch(/^Node bad \[f\.bad\(\)\] encountered an error \(module f, f\.ts:12:1\): negative\n> Node inputs:\n {2}ok: -1/);
+    expect(error.message).toMatch(
+      /^Node bad \[f\.bad\(\)\] encountered an error \(module f, f\.ts:12:1\): negative\n> Node inputs:\n {2}ok: -1/,
+    );
     const asyncError = await dr.execute(['bad'], { inputs }).catch((e: unknown) => e);
     expect(asyncError).toBeInstanceOf(NodeExecutionError);
     expect((asyncError as NodeExecutionError).cause).toBe(boom);
@@ -211,11 +262,18 @@ describe('errors before anything runs', () => {
 
   it('surfaces non-Error throws and rejections with the node name', async () => {
     const f = analysedModule('f', {
-      s: [() => { throw 'plain string'; }, []],
+      s: [
+        () => {
+          throw 'plain string';
+        },
+        [],
+      ],
       o: [async () => Promise.reject({ code: 7 }), []],
     });
     const dr = new Driver({}, f);
-    expect(() => dr.executeSync(['s'])).toThrow('Node s [f.s()] encountered an error (module f, f.ts:1:1): plain string');
+    expect(() => dr.executeSync(['s'])).toThrow(
+      'Node s [f.s()] encountered an error (module f, f.ts:1:1): plain string',
+    );
     const e = (await dr.execute(['o']).catch((x: unknown) => x)) as NodeExecutionError;
     expect(e.message).toMatch(/^Node o .*non-Error value thrown: \{"code":7\}/);
     expect(e.cause).toEqual({ code: 7 });
@@ -235,20 +293,26 @@ describe('modules', () => {
       {},
       {
         a: (input: number) => input + 1,
-        b: function (a: number, bonus = 2) { return a * bonus; },
+        b: function (a: number, bonus = 2) {
+          return a * bonus;
+        },
         _private: () => 0,
         notAFunction: 42,
       },
     );
     expect(dr.executeSync(['b'], { inputs: { input: 1 } })).toEqual({ b: 4 });
     expect(dr.listAvailableVariables().map((v) => v.name)).toEqual(['a', 'b', 'input', 'bonus']);
-    expect(dr.warnings[0]).toMatch(/^module module: the parameter names of 2 function\(s\) were read from the function text/);
+    expect(dr.warnings[0]).toMatch(
+      /^module module: the parameter names of 2 function\(s\) were read from the function text/,
+    );
   });
 
   it('refuses an ES module namespace that was not analysed', async () => {
     const ns = await import('./fixtures/unanalysed');
     expect(() => new Driver({}, ns)).toThrow(ModuleNotAnalysedError);
-    expect(() => new Driver({}, ns)).toThrow(/^module with exports one, two was not analysed: .*hamiltonAnalysis\(\)/);
+    expect(() => new Driver({}, ns)).toThrow(
+      /^module with exports one, two was not analysed: .*hamiltonAnalysis\(\)/,
+    );
   });
 
   it('reads static methods of exported classes as nodes', () => {
@@ -274,6 +338,10 @@ describe('modules', () => {
       isExternalInput: false,
       location: { file: 'hello_world.ts', line: 1, column: 1 },
     });
-    expect(v.find((x) => x.name === 'input')).toMatchObject({ type: 'number[]', isExternalInput: true, kind: 'input' });
+    expect(v.find((x) => x.name === 'input')).toMatchObject({
+      type: 'number[]',
+      isExternalInput: true,
+      kind: 'input',
+    });
   });
 });

@@ -44,7 +44,9 @@ let runCounter = 0;
 
 function newRunId(): string {
   const uuid = (globalThis.crypto as { randomUUID?: () => string } | undefined)?.randomUUID;
-  return uuid ? uuid.call(globalThis.crypto) : `run-${Date.now().toString(36)}-${(++runCounter).toString(36)}`;
+  return uuid
+    ? uuid.call(globalThis.crypto)
+    : `run-${Date.now().toString(36)}-${(++runCounter).toString(36)}`;
 }
 
 /**
@@ -90,7 +92,10 @@ export class Driver<R = Record<string, unknown>> {
     this.warnings = this.graph.warnings;
     this.adapters = new AdapterSet(settings.adapters);
     this.resultBuilder = settings.resultBuilder;
-    const constructed = this.adapters.call('runAfterGraphConstruction', { graph: this.graph, config: settings.config });
+    const constructed = this.adapters.call('runAfterGraphConstruction', {
+      graph: this.graph,
+      config: settings.config,
+    });
     // An async construction hook is awaited by the first execute, so its failure surfaces there.
     this.construction = isThenable(constructed) ? Promise.resolve(constructed) : undefined;
     this.construction?.catch(() => undefined);
@@ -133,7 +138,13 @@ export class Driver<R = Record<string, unknown>> {
       throw e;
     } finally {
       if (adapters.has('runAfterGraphExecution')) {
-        await adapters.call('runAfterGraphExecution', { graph: this.graph, success, error, results: success ? outputs : undefined, runId });
+        await adapters.call('runAfterGraphExecution', {
+          graph: this.graph,
+          success,
+          error,
+          results: success ? outputs : undefined,
+          runId,
+        });
       }
     }
   }
@@ -165,7 +176,15 @@ export class Driver<R = Record<string, unknown>> {
       throw e;
     } finally {
       if (adapters.has('runAfterGraphExecution')) {
-        syncHook(adapters.call('runAfterGraphExecution', { graph: this.graph, success, error, results: success ? outputs : undefined, runId }));
+        syncHook(
+          adapters.call('runAfterGraphExecution', {
+            graph: this.graph,
+            success,
+            error,
+            results: success ? outputs : undefined,
+            runId,
+          }),
+        );
       }
     }
   }
@@ -253,12 +272,15 @@ export class Builder<R = Record<string, unknown>> {
   private readonly settings: BuilderSettings<R>;
 
   constructor(settings?: BuilderSettings<R>) {
-    this.settings = settings ?? new BuilderSettings<R>({}, [], [], new DictResult() as unknown as ResultBuilder<R>, false);
+    this.settings =
+      settings ?? new BuilderSettings<R>({}, [], [], new DictResult() as unknown as ResultBuilder<R>, false);
   }
 
   private with<S>(changes: Partial<DriverSettings<S>>): Builder<S> {
     const s = { ...this.settings, ...changes } as unknown as DriverSettings<S>;
-    return new Builder<S>(new BuilderSettings<S>(s.config, s.modules, s.adapters, s.resultBuilder, s.allowModuleOverrides));
+    return new Builder<S>(
+      new BuilderSettings<S>(s.config, s.modules, s.adapters, s.resultBuilder, s.allowModuleOverrides),
+    );
   }
 
   /** Adds config values (merged over earlier ones). */

@@ -29,7 +29,10 @@ export class HamiltonError extends Error {
   /** The module the offending code belongs to, when known. */
   readonly module?: string;
 
-  constructor(message: string, options: { cause?: unknown; location?: SourceLocation; module?: string } = {}) {
+  constructor(
+    message: string,
+    options: { cause?: unknown; location?: SourceLocation; module?: string } = {},
+  ) {
     super(message, 'cause' in options ? { cause: options.cause } : undefined);
     this.name = 'HamiltonError';
     this.location = options.location;
@@ -43,7 +46,9 @@ export class HamiltonErrors extends HamiltonError {
   readonly errors: readonly HamiltonError[];
 
   constructor(errors: readonly HamiltonError[]) {
-    super(`${errors.length} errors encountered:\n  ${errors.map((e) => e.message.replace(/\n/g, '\n  ')).join('\n  ')}`);
+    super(
+      `${errors.length} errors encountered:\n  ${errors.map((e) => e.message.replace(/\n/g, '\n  ')).join('\n  ')}`,
+    );
     this.name = 'HamiltonErrors';
     this.errors = errors;
   }
@@ -141,7 +146,10 @@ export class MissingInputError extends HamiltonError {
   /** Every node that reads it. */
   readonly consumers: readonly string[];
 
-  constructor(input: string, consumers: readonly { name: string; module?: string; location?: SourceLocation }[]) {
+  constructor(
+    input: string,
+    consumers: readonly { name: string; module?: string; location?: SourceLocation }[],
+  ) {
     const at = consumers.map((c) => [c.name, where(c.module, c.location)] as const).filter(([, w]) => w);
     super(
       `Required input ${input} not provided for nodes: ${pyList(consumers.map((c) => c.name))}` +
@@ -199,7 +207,9 @@ export class NodeExecutionError extends HamiltonError {
 /** `executeSync` met a Promise (from a node or an adapter hook). */
 export class AsyncInSyncError extends HamiltonError {
   constructor(what: string) {
-    super(`${what} returned a Promise, which executeSync cannot wait for. Use await driver.execute(...) instead.`);
+    super(
+      `${what} returned a Promise, which executeSync cannot wait for. Use await driver.execute(...) instead.`,
+    );
     this.name = 'AsyncInSyncError';
   }
 }

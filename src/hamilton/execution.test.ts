@@ -42,7 +42,13 @@ describe('async execution', () => {
   it('starts no further node after a failure', async () => {
     const ran: string[] = [];
     const m = analysedModule('m', {
-      bad: [async () => { await sleep(1); throw new Error('no'); }, []],
+      bad: [
+        async () => {
+          await sleep(1);
+          throw new Error('no');
+        },
+        [],
+      ],
       after: [(bad: number) => (ran.push('after'), bad), ['bad']],
       slow: [async () => (await sleep(20), ran.push('slow')), []],
     });
@@ -65,7 +71,13 @@ describe('memory', () => {
     const plan = planExecution(graph, ['b', 'd'], { inputs: { x: 1 }, overrides: {} });
     const seen: string[] = [];
     const held = () => graph.nodeList.filter((_, i) => plan.values[i] !== undefined).map((n) => n.name);
-    runSync(plan, new AdapterSet([{ runBeforeNodeExecution: ({ nodeName }) => void seen.push(`${nodeName}: ${held().join(',')}`) }]), 'run');
+    runSync(
+      plan,
+      new AdapterSet([
+        { runBeforeNodeExecution: ({ nodeName }) => void seen.push(`${nodeName}: ${held().join(',')}`) },
+      ]),
+      'run',
+    );
     expect(seen).toEqual(['a: x', 'b: a', 'c: a,b', 'd: b,c']);
     expect(held()).toEqual(['b', 'd']);
     expect(outputsOf(plan)).toEqual({ b: [1, 2], d: 3 });
@@ -75,7 +87,13 @@ describe('memory', () => {
 describe('lifecycle adapters', () => {
   const m = analysedModule('m', {
     a: [(x: number) => x + 1, ['x']],
-    b: [(a: number) => { if (a > 1) throw new Error('too big'); return a; }, ['a']],
+    b: [
+      (a: number) => {
+        if (a > 1) throw new Error('too big');
+        return a;
+      },
+      ['a'],
+    ],
   });
 
   function recorder(log: string[], asyncHooks = false): LifecycleAdapter {
@@ -90,9 +108,13 @@ describe('lifecycle adapters', () => {
       runBeforeNodeExecution: ({ nodeName, nodeKwargs, nodeTags }) =>
         maybe(`before ${nodeName} ${JSON.stringify(nodeKwargs)} ${String(nodeTags.module)}`),
       runAfterNodeExecution: ({ nodeName, success, result, error }) =>
-        maybe(`after ${nodeName} ${success} ${String(result)} ${error instanceof Error ? error.message : ''}`),
+        maybe(
+          `after ${nodeName} ${success} ${String(result)} ${error instanceof Error ? error.message : ''}`,
+        ),
       runAfterGraphExecution: ({ success, error, results }) =>
-        maybe(`after graph ${success} ${error instanceof NodeExecutionError ? error.nodeName : ''} ${JSON.stringify(results)}`),
+        maybe(
+          `after graph ${success} ${error instanceof NodeExecutionError ? error.nodeName : ''} ${JSON.stringify(results)}`,
+        ),
     };
   }
 
@@ -131,7 +153,10 @@ describe('lifecycle adapters', () => {
   });
 
   it('executeSync refuses async hooks', () => {
-    const dr = new Builder().withModules(m).withAdapters({ runBeforeNodeExecution: () => sleep(1) }).build();
+    const dr = new Builder()
+      .withModules(m)
+      .withAdapters({ runBeforeNodeExecution: () => sleep(1) })
+      .build();
     expect(() => dr.executeSync(['a'], { inputs: { x: 1 } })).toThrow(/An adapter hook returned a Promise/);
   });
 });

@@ -62,7 +62,11 @@ export interface Plan {
 const has = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
 
 /** Plans an execution of `finalVars`; problems are collected in the plan, not thrown. */
-export function planExecution(graph: FunctionGraph, finalVars: readonly string[], given: ExecutionValues): Plan {
+export function planExecution(
+  graph: FunctionGraph,
+  finalVars: readonly string[],
+  given: ExecutionValues,
+): Plan {
   const n = graph.size;
   const { ids, kind, depStart, depIds, depOptional } = graph;
   const values = new Array<unknown>(n);
@@ -104,7 +108,8 @@ export function planExecution(graph: FunctionGraph, finalVars: readonly string[]
   const stackEdge = new Int32Array(n);
   let size = 0;
   // The edge cursor of a node that is not expanded starts at its end.
-  const firstEdge = (v: number) => (kind[v] === FUNCTION && provided[v] !== OVERRIDDEN ? depStart[v] : depStart[v + 1]);
+  const firstEdge = (v: number) =>
+    kind[v] === FUNCTION && provided[v] !== OVERRIDDEN ? depStart[v] : depStart[v + 1];
   const outside = new Set<string>();
   for (const name of finalVars) {
     const root = ids.get(name);
@@ -149,7 +154,8 @@ export function planExecution(graph: FunctionGraph, finalVars: readonly string[]
 
   if (unknown.length) problems.push(new UnknownNodesError(unknown));
   if (overlap.length) problems.push(new ConfigInputOverlapError(overlap));
-  if (cyclic.size) problems.push(new CycleError([...cyclic].sort((a, b) => a - b).map((c) => graph.cycles[c])));
+  if (cyclic.size)
+    problems.push(new CycleError([...cyclic].sort((a, b) => a - b).map((c) => graph.cycles[c])));
   const missing: MissingInputError[] = [];
   for (let k = 0; k < size; k++) {
     const id = order[k];
@@ -163,7 +169,20 @@ export function planExecution(graph: FunctionGraph, finalVars: readonly string[]
   }
   missing.sort((a, b) => (a.input < b.input ? -1 : a.input > b.input ? 1 : 0));
   problems.push(...missing);
-  return { graph, finalVars: finals, finalIds, given, order, size, values, provided, state, need, pinned, problems };
+  return {
+    graph,
+    finalVars: finals,
+    finalIds,
+    given,
+    order,
+    size,
+    values,
+    provided,
+    state,
+    need,
+    pinned,
+    problems,
+  };
 }
 
 /** Whether the plan computes node `i` (a function node that is not overridden). */
@@ -174,7 +193,8 @@ function runs(plan: Plan, i: number): boolean {
 /** The names of the nodes the plan runs, in execution order. */
 export function executionPath(plan: Plan): string[] {
   const out: string[] = [];
-  for (let k = 0; k < plan.size; k++) if (runs(plan, plan.order[k])) out.push(plan.graph.nodeList[plan.order[k]].name);
+  for (let k = 0; k < plan.size; k++)
+    if (runs(plan, plan.order[k])) out.push(plan.graph.nodeList[plan.order[k]].name);
   return out;
 }
 
@@ -201,13 +221,25 @@ function kwargsOf(plan: Plan, i: number): Record<string, unknown> {
   return kwargs;
 }
 
-function nodeError(plan: Plan, i: number, cause: unknown, kwargs: Record<string, unknown> = kwargsOf(plan, i)): NodeExecutionError {
+function nodeError(
+  plan: Plan,
+  i: number,
+  cause: unknown,
+  kwargs: Record<string, unknown> = kwargsOf(plan, i),
+): NodeExecutionError {
   const node = plan.graph.nodeList[i];
   const module = node.tags.module as string | undefined;
   const inputs: Record<string, string> = {};
   for (const key of Object.keys(kwargs)) inputs[key] = summarize(kwargs[key]);
   const fnName = node.originatingFunction?.name || node.name;
-  return new NodeExecutionError(node.name, `${module ?? 'unknown_module'}.${fnName}()`, inputs, cause, module, node.location);
+  return new NodeExecutionError(
+    node.name,
+    `${module ?? 'unknown_module'}.${fnName}()`,
+    inputs,
+    cause,
+    module,
+    node.location,
+  );
 }
 
 type Positional = (this: unknown, ...args: unknown[]) => unknown;
@@ -266,7 +298,15 @@ function beforeContext(plan: Plan, i: number, kwargs: Record<string, unknown>, r
   };
 }
 
-function afterContext(plan: Plan, i: number, kwargs: Record<string, unknown>, runId: string, success: boolean, result: unknown, error: unknown) {
+function afterContext(
+  plan: Plan,
+  i: number,
+  kwargs: Record<string, unknown>,
+  runId: string,
+  success: boolean,
+  result: unknown,
+  error: unknown,
+) {
   const node = plan.graph.nodeList[i];
   return {
     nodeName: node.name,
@@ -309,10 +349,16 @@ export function runSync(plan: Plan, adapters: AdapterSet | undefined, runId: str
       noPromise(result, `Node ${graph.nodeList[i].name}`);
     } catch (e) {
       const cause = e instanceof NodeExecutionError ? e.cause : e;
-      noPromise(hooks.call('runAfterNodeExecution', afterContext(plan, i, kwargs, runId, false, undefined, cause)), 'An adapter hook');
+      noPromise(
+        hooks.call('runAfterNodeExecution', afterContext(plan, i, kwargs, runId, false, undefined, cause)),
+        'An adapter hook',
+      );
       throw e;
     }
-    noPromise(hooks.call('runAfterNodeExecution', afterContext(plan, i, kwargs, runId, true, result, undefined)), 'An adapter hook');
+    noPromise(
+      hooks.call('runAfterNodeExecution', afterContext(plan, i, kwargs, runId, true, result, undefined)),
+      'An adapter hook',
+    );
     store(plan, i, result);
   }
 }
@@ -407,7 +453,10 @@ function invokeAsync(plan: Plan, i: number, kwargs?: Record<string, unknown>): u
 function hooked(plan: Plan, i: number, hooks: AdapterSet, runId: string): unknown {
   const kwargs = kwargsOf(plan, i);
   const after = (success: boolean, result: unknown, error: unknown, then: () => unknown): unknown => {
-    const done = hooks.call('runAfterNodeExecution', afterContext(plan, i, kwargs, runId, success, result, error));
+    const done = hooks.call(
+      'runAfterNodeExecution',
+      afterContext(plan, i, kwargs, runId, success, result, error),
+    );
     return isThenable(done) ? Promise.resolve(done).then(then) : then();
   };
   const run = (): unknown => {

@@ -3,7 +3,7 @@
  * (edge lists in compressed rows, both directions) so that planning, execution and lineage are linear
  * and Map-free in their loops. Cycles are found with Tarjan's strongly connected components.
  */
-import type { Config } from './function_modifiers/base';
+import { unwrap, type Config } from './function_modifiers/base';
 import { DuplicateDefinitionError, HamiltonError, throwAll } from './errors';
 import { readModule, type HamiltonModule } from './modules';
 import type { Node } from './node';
@@ -34,8 +34,6 @@ function typeOfValue(value: unknown): string {
  * node `i` is `nodeList[i]`, and its dependencies are `depIds[depStart[i] .. depStart[i + 1])`.
  */
 export class FunctionGraph {
-  /** Every node by name, in definition order (functions, then inputs as first read, then config). */
-  readonly nodes: ReadonlyMap<string, Node>;
   /** The config it was built with. */
   readonly config: Config;
   /** Each cycle as the node names along it; empty for a DAG. */
@@ -64,50 +62,70 @@ export class FunctionGraph {
   readonly thisArgs: readonly unknown[];
   /** For nodes on a cycle: the index of their cycle in {@link cycles}; -1 otherwise. */
   readonly cycleOf: Int32Array;
-  private readonly functionNames: ReadonlyMap<Function, string>;
+  private functionNames: Map<Function, string> | undefined;
+  private byName: Map<string, Node> | undefined;
 
-  constructor(nodes: ReadonlyMap<string, Node>, config: Config, functionNames: ReadonlyMap<Function, string>, warnings: readonly string[]) {
-    this.nodes = nodes;
+  /**
+   * Indexes the graph. `nodeList` holds the function nodes in definition order and `ids` their positions;
+   * both are extended here with a node for every dependency nothing defines (a config node when the name
+   * is a config key, else an external input), in order of first use, then one per unused config key.
+   */
+  constructor(
+    nodeList: Node[],
+    ids: Map<string, number>,
+    config: Config,
+    calls: { readonly fns: (Function | undefined)[]; readonly thisArgs: unknown[] },
+    warnings: readonly string[],
+  ) {
     this.config = config;
-    this.functionNames = functionNames;
     this.warnings = warnings;
-    const n = nodes.size;
-    const nodeList = [...nodes.values()];
-    const ids = new Map<string, number>();
-    for (let i = 0; i < n; i++) ids.set(nodeList[i].name, i);
-    const kind = new Uint8Array(n);
-    const depStart = new Int32Array(n + 1);
+    const functionCount = nodeList.length;
     let edges = 0;
-    for (let i = 0; i < n; i++) {
-      const node = nodeList[i];
-      kind[i] = node.kind === 'function' ? FUNCTION : node.kind === 'input' ? INPUT : CONFIG;
-      depStart[i] = edges;
-      edges += node.dependencies.length;
-    }
-    depStart[n] = edges;
+    for (let i = 0; i < functionCount; i++) edges += nodeList[i].dependencies.length;
     const depIds = new Int32Array(edges);
     const depOptional = new Uint8Array(edges);
-    const useCount = new Int32Array(n + 1);
-    const fns = new Array<Function | undefined>(n);
-    const thisArgs = new Array<unknown>(n);
+    for (let i = 0, e = 0; i < functionCount; i++) {
+      const deps = nodeList[i].dependencies;
+      for (let k = 0; k < deps.length; k++, e++) {
+        const dep = deps[k];
+        let d = ids.get(dep.name);
+        if (d === undefined) {
+          d = nodeList.length;
+          ids.set(dep.name, d);
+          nodeList.push(externalNode(dep.name, dep.type, config));
+        }
+        depIds[e] = d;
+        depOptional[e] = dep.optional ? 1 : 0;
+      }
+    }
+    for (const key of Object.keys(config)) {
+      if (ids.has(key)) continue;
+      ids.set(key, nodeList.length);
+      nodeList.push(externalNode(key, 'unknown', config));
+    }
+    const n = nodeList.length;
+    const kind = new Uint8Array(n);
+    const depStart = new Int32Array(n + 1);
+    const useCount = new Int32Array(n);
+    const { fns, thisArgs } = calls;
     for (let i = 0, e = 0; i < n; i++) {
       const node = nodeList[i];
-      const deps = node.dependencies;
-      for (let k = 0; k < deps.length; k++, e++) {
-        const d = ids.get(deps[k].name) as number;
-        depIds[e] = d;
-        depOptional[e] = deps[k].optional ? 1 : 0;
-        useCount[d]++;
+      kind[i] = node.kind === 'function' ? FUNCTION : node.kind === 'input' ? INPUT : CONFIG;
+      depStart[i] = e;
+      e += node.dependencies.length;
+      if (fns[i] === undefined) {
+        const call = positionalCallOf(node);
+        fns[i] = call?.fn;
+        thisArgs[i] = call?.thisArg;
       }
-      const call = positionalCallOf(node);
-      fns[i] = call?.fn;
-      thisArgs[i] = call?.thisArg;
     }
+    depStart[n] = edges;
+    for (let e = 0; e < edges; e++) useCount[depIds[e]]++;
     const useStart = new Int32Array(n + 1);
     for (let i = 0; i < n; i++) useStart[i + 1] = useStart[i] + useCount[i];
     const fill = useStart.slice(0, n);
     const useIds = new Int32Array(edges);
-    for (let i = 0; i < n; i++) {
+    for (let i = 0; i < functionCount; i++) {
       for (let e = depStart[i]; e < depStart[i + 1]; e++) useIds[fill[depIds[e]]++] = i;
     }
     this.nodeList = nodeList;
@@ -125,6 +143,12 @@ export class FunctionGraph {
     this.cycleOf = cycleOf;
   }
 
+  /** Every node by name, in definition order (functions, then inputs as first read, then config). */
+  get nodes(): ReadonlyMap<string, Node> {
+    this.byName ??= new Map(this.nodeList.map((node) => [node.name, node]));
+    return this.byName;
+  }
+
   /** The number of nodes. */
   get size(): number {
     return this.nodeList.length;
@@ -133,7 +157,14 @@ export class FunctionGraph {
   /** The node name a final var stands for: the name itself, or the node a module function defines. */
   nameOf(variable: string | Function): string {
     if (typeof variable === 'string') return variable;
-    return this.functionNames.get(variable) ?? variable.name;
+    if (!this.functionNames) {
+      this.functionNames = new Map();
+      for (const node of this.nodeList) {
+        const fn = node.originatingFunction;
+        if (fn && !this.functionNames.has(fn)) this.functionNames.set(fn, node.name);
+      }
+    }
+    return this.functionNames.get(unwrap(variable)) ?? variable.name;
   }
 
   /**
@@ -145,8 +176,10 @@ export class FunctionGraph {
     const config = options.config ?? {};
     const errors: HamiltonError[] = [];
     const warnings: string[] = [];
-    const nodes = new Map<string, Node>();
-    const functionNames = new Map<Function, string>();
+    const nodeList: Node[] = [];
+    const ids = new Map<string, number>();
+    const fns: (Function | undefined)[] = [];
+    const thisArgs: unknown[] = [];
     const hasConfig = (name: string) => Object.prototype.hasOwnProperty.call(config, name);
     for (const mod of modules) {
       let read;
@@ -164,11 +197,22 @@ export class FunctionGraph {
           errors.push(asHamiltonError(e));
           continue;
         }
-        if (!functionNames.has(item.fn)) functionNames.set(item.fn, resolved.name);
         for (const node of resolved.nodes) {
           if (hasConfig(node.name)) continue;
-          const previous = nodes.get(node.name);
-          if (previous && !options.allowModuleOverrides) {
+          const at = ids.get(node.name);
+          const fn = resolved.plain ? item.fn : undefined;
+          const thisArg = resolved.plain ? item.thisArg : undefined;
+          if (at === undefined) {
+            ids.set(node.name, nodeList.length);
+            nodeList.push(node);
+            fns.push(fn);
+            thisArgs.push(thisArg);
+          } else if (options.allowModuleOverrides) {
+            nodeList[at] = node;
+            fns[at] = fn;
+            thisArgs[at] = thisArg;
+          } else {
+            const previous = nodeList[at];
             errors.push(
               new DuplicateDefinitionError(
                 node.name,
@@ -176,15 +220,12 @@ export class FunctionGraph {
                 { module: read.name, location: node.location },
               ),
             );
-            continue;
           }
-          nodes.set(node.name, node);
         }
       }
     }
     throwAll(errors);
-    addExternalNodes(nodes, config);
-    return new FunctionGraph(nodes, config, functionNames, warnings);
+    return new FunctionGraph(nodeList, ids, config, { fns, thisArgs }, warnings);
   }
 }
 
@@ -194,27 +235,17 @@ function asHamiltonError(e: unknown): HamiltonError {
   return new HamiltonError(e instanceof Error ? e.message : String(e), { cause: e, location });
 }
 
-/** Adds a node for every dependency nothing defines (config keys become config nodes), then the unused config keys. */
-function addExternalNodes(nodes: Map<string, Node>, config: Config): void {
-  const functions = [...nodes.values()];
-  for (const node of functions) {
-    for (const dep of node.dependencies) {
-      if (nodes.has(dep.name)) continue;
-      const isConfig = Object.prototype.hasOwnProperty.call(config, dep.name);
-      nodes.set(dep.name, {
-        name: dep.name,
-        type: isConfig ? typeOfValue(config[dep.name]) : dep.type,
-        kind: isConfig ? 'config' : 'input',
-        dependencies: [],
-        tags: {},
-        documentation: '',
-      });
-    }
-  }
-  for (const key of Object.keys(config)) {
-    if (nodes.has(key)) continue;
-    nodes.set(key, { name: key, type: typeOfValue(config[key]), kind: 'config', dependencies: [], tags: {}, documentation: '' });
-  }
+/** The node for a name nothing defines: a config value when the config has it, else an external input. */
+function externalNode(name: string, type: string, config: Config): Node {
+  const isConfig = Object.prototype.hasOwnProperty.call(config, name);
+  return {
+    name,
+    type: isConfig ? typeOfValue(config[name]) : type,
+    kind: isConfig ? 'config' : 'input',
+    dependencies: [],
+    tags: {},
+    documentation: '',
+  };
 }
 
 /** Tarjan's SCC (iterative, linear); each non-trivial component becomes one cycle path. */
@@ -229,6 +260,7 @@ function findCycles(g: FunctionGraph): { cycles: string[][]; cycleOf: Int32Array
   const callEdge = new Int32Array(n);
   const cycleOf = new Int32Array(n).fill(-1);
   const cycles: string[][] = [];
+  let parent: Int32Array | undefined;
   let sp = 0;
   let next = 0;
   for (let root = 0; root < n; root++) {
@@ -264,8 +296,10 @@ function findCycles(g: FunctionGraph): { cycles: string[][]; cycleOf: Int32Array
           size++;
           cycleOf[w] = cycles.length;
         } while (w !== v);
-        if (size > 1 || selfLoop(g, v)) cycles.push(cyclePath(g, v, cycleOf));
-        else cycleOf[v] = -1;
+        if (size > 1 || selfLoop(g, v)) {
+          parent ??= new Int32Array(n).fill(-2);
+          cycles.push(cyclePath(g, v, cycleOf, parent));
+        } else cycleOf[v] = -1;
       }
       depth--;
       if (depth >= 0) {
@@ -282,27 +316,33 @@ function selfLoop(g: FunctionGraph, v: number): boolean {
   return false;
 }
 
-/** A cycle through `start` inside its component, in data-flow order (producer before consumer). */
-function cyclePath(g: FunctionGraph, start: number, cycleOf: Int32Array): string[] {
+/**
+ * A cycle through `start` inside its component, in data-flow order (producer before consumer): breadth-
+ * first along consumer edges until one leads back to `start`. `parent` is scratch space (all -2 on entry
+ * and on return), shared by all cycles so that finding them stays linear overall.
+ */
+function cyclePath(g: FunctionGraph, start: number, cycleOf: Int32Array, parent: Int32Array): string[] {
   const component = cycleOf[start];
-  const parent = new Map<number, number>([[start, -1]]);
   const queue = [start];
-  // Breadth-first along consumer edges inside the component until an edge leads back to `start`.
-  for (let q = 0; q < queue.length; q++) {
+  parent[start] = -1;
+  let path = [g.nodeList[start].name];
+  search: for (let q = 0; q < queue.length; q++) {
     const v = queue[q];
     for (let e = g.useStart[v]; e < g.useStart[v + 1]; e++) {
       const w = g.useIds[e];
       if (cycleOf[w] !== component) continue;
       if (w === start) {
-        const path: string[] = [];
-        for (let x = v; x !== -1; x = parent.get(x) as number) path.push(g.nodeList[x].name);
-        return path.reverse();
+        path = [];
+        for (let x = v; x !== -1; x = parent[x]) path.push(g.nodeList[x].name);
+        path.reverse();
+        break search;
       }
-      if (!parent.has(w)) {
-        parent.set(w, v);
+      if (parent[w] === -2) {
+        parent[w] = v;
         queue.push(w);
       }
     }
   }
-  return [g.nodeList[start].name];
+  for (const v of queue) parent[v] = -2;
+  return path;
 }

@@ -34,7 +34,14 @@ export {
 export { toDot, type DotOptions } from './visualize';
 export type { TagFilter } from './variables';
 export type { DescribedEdge, DescribedNode, GraphDescription, Variable } from './description';
-export { copyNode, type Dependency, type Node, type NodeCallable, type NodeKind, type TagValue } from './node';
+export {
+  copyNode,
+  type Dependency,
+  type Node,
+  type NodeCallable,
+  type NodeKind,
+  type TagValue,
+} from './node';
 export {
   attachSource,
   MODULE_SOURCE_EXPORT,

@@ -17,7 +17,10 @@ const m = analysedModule('features', {
   age: [tagged({ owner: 'ds', pii: 'true' })((raw: number) => raw), ['raw']],
   age_normalized: [tagged({ owner: 'ds' })((age: number) => age / 100), ['age']],
   income: [tagged({ owner: ['finance', 'ds'] })((raw: number) => raw * 1000), ['raw']],
-  feature_set_v1: [(age_normalized: number, income: number) => [age_normalized, income], ['age_normalized', 'income']],
+  feature_set_v1: [
+    (age_normalized: number, income: number) => [age_normalized, income],
+    ['age_normalized', 'income'],
+  ],
   model: [(feature_set_v1: number[]) => feature_set_v1.length, ['feature_set_v1']],
   unrelated: [(other: number) => other, ['other']],
 });
@@ -26,7 +29,14 @@ const names = (vs: { name: string }[]) => vs.map((v) => v.name);
 
 describe('lineage', () => {
   it('upstream includes the named nodes and all their ancestors', () => {
-    expect(names(dr.whatIsUpstreamOf('model'))).toEqual(['age', 'age_normalized', 'income', 'feature_set_v1', 'model', 'raw']);
+    expect(names(dr.whatIsUpstreamOf('model'))).toEqual([
+      'age',
+      'age_normalized',
+      'income',
+      'feature_set_v1',
+      'model',
+      'raw',
+    ]);
     expect(names(dr.whatIsUpstreamOf('age', 'unrelated'))).toEqual(['age', 'unrelated', 'raw', 'other']);
   });
 
@@ -35,18 +45,25 @@ describe('lineage', () => {
   });
 
   it('path between is downstream(a) ∩ upstream(b), empty without a path', () => {
-    expect(names(dr.whatIsThePathBetween('age', 'feature_set_v1'))).toEqual(['age', 'age_normalized', 'feature_set_v1']);
+    expect(names(dr.whatIsThePathBetween('age', 'feature_set_v1'))).toEqual([
+      'age',
+      'age_normalized',
+      'feature_set_v1',
+    ]);
     expect(dr.whatIsThePathBetween('model', 'age')).toEqual([]);
   });
 
   it('refuses unknown names', () => {
     expect(() => dr.whatIsUpstreamOf('nope', 'age', 'zzz')).toThrow(UnknownNodesError);
-    expect(() => dr.whatIsThePathBetween('age', 'nope')).toThrow('Unknown nodes [nope] requested. Check for typos?');
+    expect(() => dr.whatIsThePathBetween('age', 'nope')).toThrow(
+      'Unknown nodes [nope] requested. Check for typos?',
+    );
   });
 });
 
 describe('tag filter', () => {
-  const list = (tagFilter: Record<string, string | string[] | null>) => names(dr.listAvailableVariables({ tagFilter }));
+  const list = (tagFilter: Record<string, string | string[] | null>) =>
+    names(dr.listAvailableVariables({ tagFilter }));
 
   it('matches a value, any of a list, or mere presence with null; all keys must match', () => {
     expect(list({ owner: 'ds' })).toEqual(['age', 'age_normalized', 'income']);
@@ -60,7 +77,14 @@ describe('tag filter', () => {
 
   it('lists every node, inputs included, without a filter', () => {
     expect(names(dr.listAvailableVariables())).toEqual([
-      'age', 'age_normalized', 'income', 'feature_set_v1', 'model', 'unrelated', 'raw', 'other',
+      'age',
+      'age_normalized',
+      'income',
+      'feature_set_v1',
+      'model',
+      'unrelated',
+      'raw',
+      'other',
     ]);
   });
 

@@ -11,7 +11,12 @@ function idsOf(graph: FunctionGraph, names: readonly string[]): number[] {
 }
 
 /** Marks everything reachable from `starts` (included) along one edge direction. */
-function reach(graph: FunctionGraph, starts: readonly number[], start: Int32Array, targets: Int32Array): Uint8Array {
+function reach(
+  graph: FunctionGraph,
+  starts: readonly number[],
+  start: Int32Array,
+  targets: Int32Array,
+): Uint8Array {
   const seen = new Uint8Array(graph.size);
   const stack = new Int32Array(graph.size);
   let sp = 0;

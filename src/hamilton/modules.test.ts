@@ -14,7 +14,7 @@ describe('analysed ES modules', () => {
     const f = dr.listAvailableVariables().find((v) => v.name === 'f');
     expect(f).toMatchObject({
       type: 'number',
-      documentation: 'Twice the client\'s id.',
+      documentation: "Twice the client's id.",
       tags: { module: 'shadowing' },
       location: { file: expect.stringMatching(/shadowing\.ts$/), line: 10 },
     });

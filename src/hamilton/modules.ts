@@ -46,7 +46,12 @@ export function isTextSource(source: FunctionSource): boolean {
  * The analysis of `fn` (or of the user function under its decorators); without analysis, when allowed,
  * its parameters read from its text. Throws when neither is possible.
  */
-export function functionSource(fn: Function, label: string, module: string, allowText: boolean): FunctionSource {
+export function functionSource(
+  fn: Function,
+  label: string,
+  module: string,
+  allowText: boolean,
+): FunctionSource {
   const analysed = sourceOf(fn) ?? sourceOf(unwrap(fn));
   if (analysed) return analysed;
   if (!allowText) {
@@ -59,7 +64,11 @@ export function functionSource(fn: Function, label: string, module: string, allo
   const inner = unwrap(fn);
   const cached = fromText.get(inner);
   if (cached) return cached;
-  const params = readParameters(inner, label, module).map((p) => ({ name: p.name, type: 'unknown', optional: p.optional }));
+  const params = readParameters(inner, label, module).map((p) => ({
+    name: p.name,
+    type: 'unknown',
+    optional: p.optional,
+  }));
   const source: FunctionSource = {
     name: inner.name || label,
     module,
@@ -97,7 +106,9 @@ function describe(mod: object): string {
  */
 export function readModule(mod: HamiltonModule, warn: (message: string) => void): ReadModule {
   if (mod === null || (typeof mod !== 'object' && typeof mod !== 'function')) {
-    throw new HamiltonError(`A module must be an object of functions or an ES module namespace, got ${String(mod)}`);
+    throw new HamiltonError(
+      `A module must be an object of functions or an ES module namespace, got ${String(mod)}`,
+    );
   }
   const record = mod as Record<string, unknown>;
   const meta = record[MODULE_SOURCE_EXPORT] as ModuleSource | undefined;
@@ -118,7 +129,12 @@ export function readModule(mod: HamiltonModule, warn: (message: string) => void)
   const moduleName = name ?? 'module';
   const functions: ModuleFunction[] = [];
   let textRead = 0;
-  const add = (exportName: string, fn: Function, thisArg: unknown, analysed: FunctionSource | undefined): void => {
+  const add = (
+    exportName: string,
+    fn: Function,
+    thisArg: unknown,
+    analysed: FunctionSource | undefined,
+  ): void => {
     if (!analysed) textRead++;
     const source = analysed ?? functionSource(fn, exportName, moduleName, true);
     functions.push({ exportName, fn, thisArg, source });
@@ -142,7 +158,11 @@ export function readModule(mod: HamiltonModule, warn: (message: string) => void)
   }
   if (namespace) {
     // Namespace keys come sorted by name; analysis knows the definition order.
-    functions.sort((a, b) => a.source.location.line - b.source.location.line || a.source.location.column - b.source.location.column);
+    functions.sort(
+      (a, b) =>
+        a.source.location.line - b.source.location.line ||
+        a.source.location.column - b.source.location.column,
+    );
   }
   if (textRead > 0) {
     warn(

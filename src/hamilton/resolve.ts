@@ -68,16 +68,25 @@ function tagsOf(module: string): Readonly<Record<string, string>> {
  * its module. Its callable passes dependencies positionally; an absent optional one is passed as
  * `undefined`, so the parameter's default applies.
  */
-export function nodeFromFunction(name: string, fn: Function, source: FunctionSource, thisArg?: unknown): Node {
-  const params = source.params;
-  const callable = kwargsCaller(fn, thisArg, params);
-  (callable as Marked)[POSITIONAL] = { fn, thisArg, dependencies: params };
+export function nodeFromFunction(
+  name: string,
+  fn: Function,
+  source: FunctionSource,
+  thisArg?: unknown,
+): Node {
+  const node = plainNode(name, fn, source, thisArg);
+  (node.callable as Marked)[POSITIONAL] = { fn, thisArg, dependencies: source.params };
+  return node;
+}
+
+// The node without the positional mark: for undecorated functions, whose graph records the call itself.
+function plainNode(name: string, fn: Function, source: FunctionSource, thisArg: unknown): Node {
   return {
     name,
     type: source.returnType,
     kind: 'function',
-    dependencies: params,
-    callable,
+    dependencies: source.params,
+    callable: kwargsCaller(fn, thisArg, source.params),
     tags: tagsOf(source.module),
     documentation: source.doc,
     location: isTextSource(source) ? undefined : source.location,
@@ -97,6 +106,8 @@ export interface Resolved {
   readonly name: string;
   /** Its nodes; empty when config deselects it. */
   readonly nodes: readonly Node[];
+  /** Set when the function is undecorated: its one node calls `item.fn` positionally. */
+  readonly plain?: boolean;
 }
 
 /**
@@ -104,18 +115,32 @@ export interface Resolved {
  * {@link NodeResolutionError} naming the function, its module and line (errors the library or the
  * decorators raise on purpose pass through unchanged).
  */
-export function resolveFunction(item: ModuleFunction, moduleName: string, config: Config, allowText: boolean): Resolved {
+export function resolveFunction(
+  item: ModuleFunction,
+  moduleName: string,
+  config: Config,
+  allowText: boolean,
+): Resolved {
   const modifiers = modifiersOf(item.fn);
   const { source, thisArg } = item;
   const inner = unwrap(item.fn);
   if (modifiers.length === 0) {
-    return { name: item.exportName, nodes: [nodeFromFunction(item.exportName, inner, source, thisArg)] };
+    return {
+      name: item.exportName,
+      nodes: [plainNode(item.exportName, inner, source, thisArg)],
+      plain: true,
+    };
   }
   try {
     return applyModifiers(item, modifiers, inner, moduleName, config, allowText);
   } catch (e) {
     if (e instanceof HamiltonError || e instanceof InvalidDecoratorException) throw e;
-    throw new NodeResolutionError(item.exportName, e, moduleName, isTextSource(source) ? undefined : source.location);
+    throw new NodeResolutionError(
+      item.exportName,
+      e,
+      moduleName,
+      isTextSource(source) ? undefined : source.location,
+    );
   }
 }
 

@@ -11,18 +11,32 @@ const read = (src: string) => readParameters(fromText(src), 'f');
 
 describe('readParameters', () => {
   it('reads arrows, functions, async, generators and methods', () => {
-    expect(read('(a, b) => a + b')).toEqual([{ name: 'a', optional: false }, { name: 'b', optional: false }]);
+    expect(read('(a, b) => a + b')).toEqual([
+      { name: 'a', optional: false },
+      { name: 'b', optional: false },
+    ]);
     expect(read('a => a')).toEqual([{ name: 'a', optional: false }]);
     expect(read('async x => x')).toEqual([{ name: 'x', optional: false }]);
     expect(read('async (x, y) => x').map((p) => p.name)).toEqual(['x', 'y']);
     expect(read('function named(a, /* note, here */ b) { return a }').map((p) => p.name)).toEqual(['a', 'b']);
     expect(read('async function* gen(a) {}').map((p) => p.name)).toEqual(['a']);
-    expect(readParameters(({ m(a: number, b: number) { return a + b; } }).m, 'm').map((p) => p.name)).toEqual(['a', 'b']);
+    expect(
+      readParameters(
+        {
+          m(a: number, b: number) {
+            return a + b;
+          },
+        }.m,
+        'm',
+      ).map((p) => p.name),
+    ).toEqual(['a', 'b']);
     expect(read('() => 1')).toEqual([]);
   });
 
   it('marks parameters with defaults optional, skipping strings, templates and brackets in defaults', () => {
-    const params = read('(a, b = "x,y)", c = `t,${"}"},)`, d = [1, 2], e = { k: (1, 2) }, f = (q) => q) => a');
+    const params = read(
+      '(a, b = "x,y)", c = `t,${"}"},)`, d = [1, 2], e = { k: (1, 2) }, f = (q) => q) => a',
+    );
     expect(params).toEqual([
       { name: 'a', optional: false },
       { name: 'b', optional: true },

@@ -20,7 +20,8 @@ export function summarize(value: unknown): string {
     const head = Array.from({ length: Math.min(arr.length, 10) }, (_, i) => String(arr[i]));
     return truncate(`${value.constructor.name} [${head.join(', ')}]`) + ` (length ${arr.length})`;
   }
-  const ctor = (Object.getPrototypeOf(value) as { constructor?: { name?: string } } | null)?.constructor?.name;
+  const ctor = (Object.getPrototypeOf(value) as { constructor?: { name?: string } } | null)?.constructor
+    ?.name;
   if (ctor && ctor !== 'Object') {
     const text = String(value);
     return text.startsWith('[object') ? ctor : truncate(text);

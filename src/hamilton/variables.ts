@@ -60,6 +60,7 @@ export function matchesTags(tags: Readonly<Record<string, TagValue>>, filter: Ta
 export function listVariables(graph: FunctionGraph, filter?: TagFilter): Variable[] {
   if (filter) checkTagFilter(filter);
   const out: Variable[] = [];
-  for (const node of graph.nodeList) if (!filter || matchesTags(node.tags, filter)) out.push(toVariable(node));
+  for (const node of graph.nodeList)
+    if (!filter || matchesTags(node.tags, filter)) out.push(toVariable(node));
   return out;
 }

@@ -4,9 +4,20 @@ import { analysedModule } from './fixtures/analysed';
 import { toDot } from './visualize';
 
 const m = analysedModule('hello_world', {
-  a: [(input: number[], scale: number) => input.map((x) => x * scale), [{ name: 'input', type: 'number[]' }, { name: 'scale', type: 'number' }], { returnType: 'number[]' }],
+  a: [
+    (input: number[], scale: number) => input.map((x) => x * scale),
+    [
+      { name: 'input', type: 'number[]' },
+      { name: 'scale', type: 'number' },
+    ],
+    { returnType: 'number[]' },
+  ],
   b: [(a: number[]) => a, [{ name: 'a', type: 'number[]' }], { returnType: 'number[]' }],
-  c: [(a: number[], b: number[], bonus = 1) => a.concat(b, [bonus]), ['a', 'b', { name: 'bonus', optional: true }], { returnType: 'Map<string, number>' }],
+  c: [
+    (a: number[], b: number[], bonus = 1) => a.concat(b, [bonus]),
+    ['a', 'b', { name: 'bonus', optional: true }],
+    { returnType: 'Map<string, number>' },
+  ],
   d: [(c: number[]) => c, ['c'], { returnType: 'number[]' }],
 });
 const dr = new Driver({ scale: 2, 'mode name': 'fast' }, m);
@@ -16,7 +27,13 @@ describe('graph descriptions', () => {
     const g = dr.visualizeExecution(['c'], { inputs: { input: [1] }, overrides: { b: [0] } });
     const byName = Object.fromEntries(g.nodes.map((n) => [n.name, n]));
     expect(g.nodes.map((n) => n.name)).toEqual(['a', 'b', 'c', 'd', 'input', 'scale', 'bonus', 'mode name']);
-    expect(byName.c).toMatchObject({ kind: 'function', isOutput: true, isOverride: false, onPath: true, type: 'Map<string, number>' });
+    expect(byName.c).toMatchObject({
+      kind: 'function',
+      isOutput: true,
+      isOverride: false,
+      onPath: true,
+      type: 'Map<string, number>',
+    });
     expect(byName.b).toMatchObject({ isOverride: true, onPath: true });
     expect(byName.d).toMatchObject({ isOutput: false, onPath: false });
     expect(byName.bonus).toMatchObject({ kind: 'input', onPath: false });
@@ -64,8 +81,12 @@ describe('toDot', () => {
 
   it('draws all functions with only the kinds present in the legend, quoting odd names', () => {
     const dot = toDot(dr.displayAllFunctions());
-    expect(dot).toContain('\t"mode name" [label=<<b>mode name</b><br /><br /><i>fast</i>> fontname=Helvetica shape=note style=filled]');
-    expect(dot).toContain('\t_c_inputs [label=<<table border="0"><tr><td>bonus</td><td>unknown</td></tr></table>>');
+    expect(dot).toContain(
+      '\t"mode name" [label=<<b>mode name</b><br /><br /><i>fast</i>> fontname=Helvetica shape=note style=filled]',
+    );
+    expect(dot).toContain(
+      '\t_c_inputs [label=<<table border="0"><tr><td>bonus</td><td>unknown</td></tr></table>>',
+    );
     expect(dot).toContain('\tc -> d\n');
     expect(dot).not.toContain('_legend_output');
     expect(dot).not.toContain('_legend_override');
@@ -73,7 +94,10 @@ describe('toDot', () => {
   });
 
   it('can draw the whole graph with the path outlined in red', () => {
-    const dot = toDot(dr.visualizeExecution(['b'], { inputs: { input: [1] } }), { pathOnly: false, orient: 'TB' });
+    const dot = toDot(dr.visualizeExecution(['b'], { inputs: { input: [1] } }), {
+      pathOnly: false,
+      orient: 'TB',
+    });
     expect(dot).toContain('rankdir=TB');
     expect(dot).toMatch(/\ta \[label=.* color=red fillcolor/);
     expect(dot).toContain('\ta -> b [color=red]\n');

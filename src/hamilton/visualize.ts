@@ -67,13 +67,19 @@ type Attrs = Record<string, string>;
 const KEYWORDS = new Set(['node', 'edge', 'graph', 'digraph', 'subgraph', 'strict']);
 
 function id(name: string): string {
-  return (/^[A-Za-z_][A-Za-z0-9_]*$/.test(name) && !KEYWORDS.has(name.toLowerCase())) || /^-?(\.[0-9]+|[0-9]+(\.[0-9]*)?)$/.test(name)
+  return (/^[A-Za-z_][A-Za-z0-9_]*$/.test(name) && !KEYWORDS.has(name.toLowerCase())) ||
+    /^-?(\.[0-9]+|[0-9]+(\.[0-9]*)?)$/.test(name)
     ? name
     : `"${name.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 }
 
 function html(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#x27;');
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#x27;');
 }
 
 // Graphviz (the Python package Hamilton uses) writes a label first, then the other attributes sorted.
@@ -92,8 +98,15 @@ function nodeLabel(name: string, type: string): string {
 
 function style(kind: string): Attrs {
   if (kind === 'config') return { shape: 'note', style: 'filled', fontname: 'Helvetica' };
-  if (kind === 'input') return { shape: 'rectangle', margin: '0.15', style: 'filled,dashed', fontname: 'Helvetica' };
-  return { shape: 'rectangle', margin: '0.15', style: 'rounded,filled', fillcolor: '#b4d8e4', fontname: 'Helvetica' };
+  if (kind === 'input')
+    return { shape: 'rectangle', margin: '0.15', style: 'filled,dashed', fontname: 'Helvetica' };
+  return {
+    shape: 'rectangle',
+    margin: '0.15',
+    style: 'rounded,filled',
+    fillcolor: '#b4d8e4',
+    fontname: 'Helvetica',
+  };
 }
 
 const MODIFIER_STYLE: Record<string, Attrs> = {
@@ -151,7 +164,9 @@ export function toDot(graph: GraphDescription, options: DotOptions = {}): string
     }
     const edge: Attrs = {};
     if (!pathOnly && anyPath && from.onPath && to.onPath) edge.color = 'red';
-    lines.push(`\t${id(from.name)} -> ${id(to.name)}${Object.keys(edge).length ? ` ${attrs(undefined, edge)}` : ''}`);
+    lines.push(
+      `\t${id(from.name)} -> ${id(to.name)}${Object.keys(edge).length ? ` ${attrs(undefined, edge)}` : ''}`,
+    );
   }
   for (const [consumer, inputs] of inputsOf) {
     seen.add('input');
@@ -161,9 +176,15 @@ export function toDot(graph: GraphDescription, options: DotOptions = {}): string
     lines.push(`\t${id(inputNode)} -> ${id(consumer)}`);
   }
   if (options.showLegend ?? true) {
-    lines.push('\tsubgraph cluster__legend {', '\t\tgraph [fillcolor="#ffffff" fontname=helvetica label=Legend rank=same]');
+    lines.push(
+      '\tsubgraph cluster__legend {',
+      '\t\tgraph [fillcolor="#ffffff" fontname=helvetica label=Legend rank=same]',
+    );
     for (const kind of LEGEND_ORDER.filter((k) => seen.has(k))) {
-      const a = kind === 'output' || kind === 'override' ? { ...style('function'), ...MODIFIER_STYLE[kind] } : style(kind);
+      const a =
+        kind === 'output' || kind === 'override'
+          ? { ...style('function'), ...MODIFIER_STYLE[kind] }
+          : style(kind);
       lines.push(`\t\t${id(`_legend_${kind}`)} ${attrs(kind, a)}`);
     }
     lines.push('\t}');
@@ -171,4 +192,3 @@ export function toDot(graph: GraphDescription, options: DotOptions = {}): string
   lines.push('}');
   return lines.join('\n') + '\n';
 }
-

@@ -31,7 +31,10 @@ const valid: Workspace = {
   version: 1,
   files: [
     { name: 'functions.ts', code: 'export function a(input: number): number { return input % 7; }\n' },
-    { name: 'features.ts', code: "import { tag } from 'hamilton';\nexport const b = (a: number) => a * 2;\n" },
+    {
+      name: 'features.ts',
+      code: "import { tag } from 'hamilton';\nexport const b = (a: number) => a * 2;\n",
+    },
   ],
   activeFile: 'features.ts',
   inputs: { input: [1, 2, 3, 4, 5] },
@@ -53,16 +56,37 @@ function randomString(chars: string, max: number): string {
 
 function randomJson(depth: number): unknown {
   switch (int(depth > 3 ? 5 : 8)) {
-    case 0: return null;
-    case 1: return rand() < 0.5;
-    case 2: return pick([0, -1, 1e308, 3.5, 2 ** 53, 1]);
-    case 3: return randomString(NOISE, 12);
-    case 4: return pick(['functions.ts', 'a.ts', '', '__proto__', 'data/x.csv', 'constructor']);
-    case 5: return Array.from({ length: int(4) }, () => randomJson(depth + 1));
-    default: return Object.fromEntries(Array.from({ length: int(4) }, () => [
-      pick(['version', 'files', 'name', 'code', 'activeFile', 'inputs', 'config', 'outputs', 'tables', '__proto__', 'x']),
-      randomJson(depth + 1),
-    ]));
+    case 0:
+      return null;
+    case 1:
+      return rand() < 0.5;
+    case 2:
+      return pick([0, -1, 1e308, 3.5, 2 ** 53, 1]);
+    case 3:
+      return randomString(NOISE, 12);
+    case 4:
+      return pick(['functions.ts', 'a.ts', '', '__proto__', 'data/x.csv', 'constructor']);
+    case 5:
+      return Array.from({ length: int(4) }, () => randomJson(depth + 1));
+    default:
+      return Object.fromEntries(
+        Array.from({ length: int(4) }, () => [
+          pick([
+            'version',
+            'files',
+            'name',
+            'code',
+            'activeFile',
+            'inputs',
+            'config',
+            'outputs',
+            'tables',
+            '__proto__',
+            'x',
+          ]),
+          randomJson(depth + 1),
+        ]),
+      );
   }
 }
 
@@ -86,11 +110,18 @@ function mutatedWorkspace(): unknown {
 function mutatedText(hash: string): string {
   const chars = [...hash];
   switch (int(5)) {
-    case 0: return hash.slice(0, int(hash.length)); // truncated
-    case 1: chars[4 + int(chars.length - 4)] = pick([...NOISE]); return chars.join(''); // one char changed
-    case 2: chars.splice(4 + int(chars.length - 4), 1 + int(3)); return chars.join(''); // chars dropped
-    case 3: return hash.replace('h1.', pick(['h2.', 'h9.', 'h10.', 'h1', 'h.', 'H1.', 'h01.', 'h1..'])); // version
-    default: return hash + randomString(BASE64URL, 6); // trailing garbage
+    case 0:
+      return hash.slice(0, int(hash.length)); // truncated
+    case 1:
+      chars[4 + int(chars.length - 4)] = pick([...NOISE]);
+      return chars.join(''); // one char changed
+    case 2:
+      chars.splice(4 + int(chars.length - 4), 1 + int(3));
+      return chars.join(''); // chars dropped
+    case 3:
+      return hash.replace('h1.', pick(['h2.', 'h9.', 'h10.', 'h1', 'h.', 'H1.', 'h01.', 'h1..'])); // version
+    default:
+      return hash + randomString(BASE64URL, 6); // trailing garbage
   }
 }
 
@@ -99,7 +130,9 @@ function check(hash: string): void {
   try {
     decoded = decodeLink(hash);
   } catch (error) {
-    throw new Error(`decodeLink threw on ${JSON.stringify(hash.slice(0, 120))}: ${String(error)}`);
+    throw new Error(`decodeLink threw on ${JSON.stringify(hash.slice(0, 120))}: ${String(error)}`, {
+      cause: error,
+    });
   }
   if (decoded === null) return;
   if (decoded.ok) {
@@ -115,7 +148,9 @@ describe('link decoder fuzz', () => {
   it('survives 3,000 random strings', () => {
     rand = random(1);
     for (let i = 0; i < 3000; i++) {
-      check(pick(['', '#', '#h1.', 'h1.', '#h2.', '#h1']) + randomString(rand() < 0.7 ? BASE64URL : NOISE, 300));
+      check(
+        pick(['', '#', '#h1.', 'h1.', '#h2.', '#h1']) + randomString(rand() < 0.7 ? BASE64URL : NOISE, 300),
+      );
     }
   });
 

@@ -7,7 +7,7 @@ const workspace: Workspace = {
   version: 1,
   files: [
     { name: 'functions.ts', code: 'export function a(input: number): number {\n  return input % 7;\n}\n' },
-    { name: 'more.ts', code: "export const b = (a: number): number => a * 2; // é ✓ 𝄞\n" },
+    { name: 'more.ts', code: 'export const b = (a: number): number => a * 2; // é ✓ 𝄞\n' },
   ],
   activeFile: 'more.ts',
   inputs: { input: [1, 2, 3], nested: { deep: [true, null, 'x'] } },
@@ -27,7 +27,14 @@ describe('share links', () => {
   });
 
   it('leaves empty fields out of the link and restores them', () => {
-    const minimal: Workspace = { ...workspace, activeFile: 'functions.ts', inputs: {}, config: {}, outputs: [], tables: {} };
+    const minimal: Workspace = {
+      ...workspace,
+      activeFile: 'functions.ts',
+      inputs: {},
+      config: {},
+      outputs: [],
+      tables: {},
+    };
     const decoded = decodeLink(encodeLink(minimal));
     expect(decoded).toEqual({ ok: true, workspace: minimal });
     expect(encodeLink(minimal).length).toBeLessThan(encodeLink(workspace).length);
@@ -58,7 +65,10 @@ describe('share links', () => {
 
   it('refuses future versions, in the prefix and in the JSON', () => {
     expect(decodeLink('#h2.AAAA')).toMatchObject({ ok: false, problem: 'future-version' });
-    expect(decodeLink(hashOf({ ...workspace, version: 2 }))).toMatchObject({ ok: false, problem: 'future-version' });
+    expect(decodeLink(hashOf({ ...workspace, version: 2 }))).toMatchObject({
+      ok: false,
+      problem: 'future-version',
+    });
     expect(decodeLink('#h0.AAAA')).toMatchObject({ ok: false, problem: 'malformed' });
   });
 
@@ -66,7 +76,11 @@ describe('share links', () => {
     // 50 MB of spaces inside a JSON string compress to ~50 KB.
     const bomb = new Uint8Array(50 * 1024 * 1024).fill(32);
     const hash = '#h1.' + Buffer.from(deflateSync(bomb, { level: 9 })).toString('base64url');
-    expect(decodeLink(hash)).toMatchObject({ ok: false, problem: 'too-large', message: expect.stringContaining('512 KB') });
+    expect(decodeLink(hash)).toMatchObject({
+      ok: false,
+      problem: 'too-large',
+      message: expect.stringContaining('512 KB'),
+    });
   });
 
   it('accepts just under 512 KB and refuses just over', () => {
@@ -87,7 +101,13 @@ describe('share links', () => {
       { version: 1, files: [{ name: 'a.js', code: '' }] },
       { version: 1, files: [{ name: '../etc/passwd.ts', code: '' }] },
       { version: 1, files: [{ name: 'a.ts' }] },
-      { version: 1, files: [{ name: 'a.ts', code: '' }, { name: 'a.ts', code: '' }] },
+      {
+        version: 1,
+        files: [
+          { name: 'a.ts', code: '' },
+          { name: 'a.ts', code: '' },
+        ],
+      },
       { version: 1, files: [{ name: 'a.ts', code: '' }], activeFile: 'b.ts' },
       { version: 1, files: [{ name: 'a.ts', code: '' }], inputs: [] },
       { version: 1, files: [{ name: 'a.ts', code: '' }], inputs: { ['__proto__']: 1 } },
@@ -112,7 +132,8 @@ describe('share links', () => {
   });
 
   it('does not let a "__proto__" key in JSON change any prototype', () => {
-    const text = '{"version":1,"files":[{"name":"a.ts","code":""}],"config":{"x":{"__proto__":{"polluted":true}}}}';
+    const text =
+      '{"version":1,"files":[{"name":"a.ts","code":""}],"config":{"x":{"__proto__":{"polluted":true}}}}';
     const hash = '#h1.' + Buffer.from(deflateSync(new TextEncoder().encode(text))).toString('base64url');
     expect(decodeLink(hash)).toMatchObject({ ok: false, problem: 'invalid' });
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();

@@ -94,7 +94,10 @@ const fail = (problem: LinkProblem, message: string): DecodedLink => ({ ok: fals
 export function decodeLink(hash: string): DecodedLink | null {
   const text = hash.startsWith('#') ? hash.slice(1) : hash;
   const version = /^h(\d+)\./.exec(text);
-  if (!version) return text.startsWith('h') && /^h\d/.test(text) ? fail('malformed', 'the link has no format marker') : null;
+  if (!version)
+    return text.startsWith('h') && /^h\d/.test(text)
+      ? fail('malformed', 'the link has no format marker')
+      : null;
   if (text.slice(0, version[0].length) !== LINK_PREFIX) {
     return Number(version[1]) > 1
       ? fail('future-version', `it was made by a newer playground (link format h${version[1]})`)

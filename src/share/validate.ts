@@ -51,7 +51,10 @@ function checkKey(key: string, where: string): void {
 function parseFiles(value: unknown): SourceFile[] {
   expect(Array.isArray(value), 'files must be a list');
   expect(value.length > 0, 'a workspace needs at least one file');
-  expect(value.length <= WORKSPACE_LIMITS.maxFiles, `a workspace may have at most ${WORKSPACE_LIMITS.maxFiles} files`);
+  expect(
+    value.length <= WORKSPACE_LIMITS.maxFiles,
+    `a workspace may have at most ${WORKSPACE_LIMITS.maxFiles} files`,
+  );
   const seen = new Set<string>();
   return value.map((file: unknown, i) => {
     expect(isPlainObject(file), `file ${i + 1} must be an object`);
@@ -82,7 +85,11 @@ function parseJson(value: unknown, where: string, depth: number, budget: { value
   return parseRecord(value, where, (v) => parseJson(v, where, depth + 1, budget));
 }
 
-function parseRecord<T>(value: unknown, where: string, item: (v: unknown, key: string) => T): Record<string, T> {
+function parseRecord<T>(
+  value: unknown,
+  where: string,
+  item: (v: unknown, key: string) => T,
+): Record<string, T> {
   expect(isPlainObject(value), `${where} must be an object`);
   const keys = Object.keys(value);
   expect(keys.length <= WORKSPACE_LIMITS.maxKeys, `${where} has more than ${WORKSPACE_LIMITS.maxKeys} keys`);
@@ -99,7 +106,10 @@ function parseOutputs(value: unknown): string[] {
   expect(Array.isArray(value), 'outputs must be a list');
   expect(value.length <= WORKSPACE_LIMITS.maxOutputs, `at most ${WORKSPACE_LIMITS.maxOutputs} outputs`);
   return value.map((name: unknown) => {
-    expect(typeof name === 'string' && name.length > 0 && name.length <= 200, 'each output must be a node name');
+    expect(
+      typeof name === 'string' && name.length > 0 && name.length <= 200,
+      'each output must be a node name',
+    );
     return name;
   });
 }
@@ -113,7 +123,10 @@ export function parseWorkspace(value: unknown): ParseResult {
   try {
     expect(isPlainObject(value), 'the workspace must be a JSON object');
     const { version } = value;
-    expect(typeof version === 'number' && Number.isInteger(version) && version >= 1, 'the workspace has no valid version');
+    expect(
+      typeof version === 'number' && Number.isInteger(version) && version >= 1,
+      'the workspace has no valid version',
+    );
     if (version > WORKSPACE_VERSION) {
       return {
         ok: false,
@@ -123,7 +136,10 @@ export function parseWorkspace(value: unknown): ParseResult {
     }
     const files = parseFiles(value.files);
     const activeFile = value.activeFile ?? files[0].name;
-    expect(typeof activeFile === 'string' && files.some((f) => f.name === activeFile), 'activeFile names no file');
+    expect(
+      typeof activeFile === 'string' && files.some((f) => f.name === activeFile),
+      'activeFile names no file',
+    );
     const budget = { values: WORKSPACE_LIMITS.maxValues };
     const workspace: Workspace = {
       version,
@@ -141,7 +157,8 @@ export function parseWorkspace(value: unknown): ParseResult {
   } catch (error) {
     if (error instanceof Invalid) return { ok: false, reason: 'invalid', message: error.message };
     // A stack overflow on absurd nesting is still just an invalid workspace.
-    if (error instanceof RangeError) return { ok: false, reason: 'invalid', message: 'the workspace is nested too deeply' };
+    if (error instanceof RangeError)
+      return { ok: false, reason: 'invalid', message: 'the workspace is nested too deeply' };
     throw error;
   }
 }

@@ -39,7 +39,11 @@ const GLOBAL_NAME = '__hamilton_modules';
  * (imported modules stay in the module map forever). The price: no top-level `await` in user code.
  */
 export async function buildProject(esbuild: Esbuild, files: readonly SourceFile[]): Promise<BuiltProject> {
-  const result = await bundleProject(esbuild, files, { bundleName: BUNDLE_NAME, format: 'iife', globalName: GLOBAL_NAME });
+  const result = await bundleProject(esbuild, files, {
+    bundleName: BUNDLE_NAME,
+    format: 'iife',
+    globalName: GLOBAL_NAME,
+  });
   let trace: TraceMap | undefined;
   return {
     built: result.code !== undefined,
@@ -52,7 +56,8 @@ export async function buildProject(esbuild: Esbuild, files: readonly SourceFile[
       try {
         (0, eval)(result.code);
         const record = scope[GLOBAL_NAME];
-        if (typeof record !== 'object' || record === null) throw new Error('the bundle did not provide its modules');
+        if (typeof record !== 'object' || record === null)
+          throw new Error('the bundle did not provide its modules');
         return record as Record<string, object>;
       } finally {
         delete scope[GLOBAL_NAME];
@@ -62,7 +67,9 @@ export async function buildProject(esbuild: Esbuild, files: readonly SourceFile[
       if (!result.map) return null;
       trace ??= new TraceMap(result.map);
       const p = originalPositionFor(trace, { line, column: column - 1 });
-      return p.source && p.line !== null && p.column !== null ? { file: p.source, line: p.line, column: p.column + 1 } : null;
+      return p.source && p.line !== null && p.column !== null
+        ? { file: p.source, line: p.line, column: p.column + 1 }
+        : null;
     },
   };
 }

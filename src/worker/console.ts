@@ -3,7 +3,10 @@ import { previewValue, NODE_PREVIEW } from './preview';
 
 function formatOne(value: unknown): string {
   if (typeof value === 'string') return value;
-  if (value instanceof Error) return value.stack && value.stack.includes(value.message) ? value.stack : `${value.name}: ${value.message}`;
+  if (value instanceof Error)
+    return value.stack && value.stack.includes(value.message)
+      ? value.stack
+      : `${value.name}: ${value.message}`;
   const { preview } = previewValue(value, NODE_PREVIEW);
   switch (preview.kind) {
     case 'scalar':
@@ -29,7 +32,10 @@ export type ConsoleLevel = 'log' | 'info' | 'warn' | 'error';
 const LEVELS: readonly ConsoleLevel[] = ['log', 'info', 'warn', 'error'];
 
 /** Sends `console.log/info/warn/error` to `sink` instead; returns what undoes it. */
-export function captureConsole(target: Console, sink: (level: ConsoleLevel, args: readonly unknown[]) => void): () => void {
+export function captureConsole(
+  target: Console,
+  sink: (level: ConsoleLevel, args: readonly unknown[]) => void,
+): () => void {
   const saved = LEVELS.map((level) => [level, target[level]] as const);
   for (const level of LEVELS) target[level] = (...args: unknown[]) => sink(level, args);
   return () => {

@@ -32,7 +32,8 @@ function mapStack(stack: string, built: BuiltProject): { stack: string; top: Use
     const p = built.originalPosition(Number(l), Number(c));
     if (!p) continue;
     top ??= p;
-    if (frames++ < MAX_FRAMES) out.push(`    at ${fn ? `${fn} (` : ''}${p.file}:${p.line}:${p.column}${fn ? ')' : ''}`);
+    if (frames++ < MAX_FRAMES)
+      out.push(`    at ${fn ? `${fn} (` : ''}${p.file}:${p.line}:${p.column}${fn ? ')' : ''}`);
   }
   if (frames > MAX_FRAMES) out.push(`    … ${frames - MAX_FRAMES} more frames`);
   return { stack: out.join('\n'), top };
@@ -58,8 +59,17 @@ export function describeError(thrown: unknown, built: BuiltProject | null): Erro
   const cause = (thrown as { cause?: unknown }).cause;
   const origin = cause instanceof Error && typeof cause.stack === 'string' ? cause : thrown;
   const stack = typeof origin.stack === 'string' && built ? mapStack(origin.stack, built) : null;
-  if (stack?.top) return { name, message, stack: stack.stack, file: stack.top.file, line: stack.top.line, column: stack.top.column };
+  if (stack?.top)
+    return {
+      name,
+      message,
+      stack: stack.stack,
+      file: stack.top.file,
+      line: stack.top.line,
+      column: stack.top.column,
+    };
   const located = (thrown as { location?: UserPosition }).location;
-  if (located && typeof located.file === 'string') return { name, message, file: located.file, line: located.line, column: located.column };
+  if (located && typeof located.file === 'string')
+    return { name, message, file: located.file, line: located.line, column: located.column };
   return { name, message };
 }

@@ -15,7 +15,11 @@ export const FRAME_CSP =
 /** The page's messages to the frame: the worker's script, then esbuild's wasm and the port to hand on. */
 export type PageToFrame =
   | { readonly kind: 'script'; readonly script: string }
-  | { readonly kind: 'wasm'; readonly wasm: ArrayBuffer | ReadableStream<Uint8Array>; readonly port: MessagePort };
+  | {
+      readonly kind: 'wasm';
+      readonly wasm: ArrayBuffer | ReadableStream<Uint8Array>;
+      readonly port: MessagePort;
+    };
 
 /** The frame's messages to the page (the worker talks to the page only through its port). */
 export interface FrameMessage {
@@ -43,7 +47,9 @@ export function frameMain(): void {
       // script is built as an ES module without imports; the function scope keeps its top-level
       // declarations off the global object, where esbuild's Go shim would mistake them for its own.
       const source = `(function () {\n${data.script}\n})();\n`;
-      const w = new Worker(URL.createObjectURL(new Blob([source], { type: 'text/javascript' })), { name: 'hamilton-runner' });
+      const w = new Worker(URL.createObjectURL(new Blob([source], { type: 'text/javascript' })), {
+        name: 'hamilton-runner',
+      });
       // Uncaught errors of user code are reported by the worker itself; reaching here means the worker
       // could not start or died.
       w.addEventListener('error', (e) => crash(e.message || 'the worker failed'));
@@ -54,7 +60,9 @@ export function frameMain(): void {
       const compiled =
         data.wasm instanceof ArrayBuffer
           ? WebAssembly.compile(data.wasm)
-          : WebAssembly.compileStreaming(new Response(data.wasm, { headers: { 'Content-Type': 'application/wasm' } }));
+          : WebAssembly.compileStreaming(
+              new Response(data.wasm, { headers: { 'Content-Type': 'application/wasm' } }),
+            );
       Promise.all([compiled, worker]).then(
         ([wasmModule, w]) => w.postMessage({ kind: 'init', wasmModule, port: data.port }, [data.port]),
         (e: unknown) => crash(`esbuild could not be compiled: ${String(e)}`),

@@ -10,7 +10,15 @@
  */
 import wasmUrl from 'esbuild-wasm/esbuild.wasm?url';
 import workerUrl from './runtime.worker.ts?worker&url';
-import type { CompiledEvent, CompileRequest, Json, RunRequest, SourceFile, WorkerEvent, WorkerRequest } from './protocol';
+import type {
+  CompiledEvent,
+  CompileRequest,
+  Json,
+  RunRequest,
+  SourceFile,
+  WorkerEvent,
+  WorkerRequest,
+} from './protocol';
 import { parseWorkerMessage, parseWorkerNotice } from './validate';
 import { FRAME_CSP, frameMain, type FrameMessage, type PageToFrame } from './frame';
 
@@ -33,6 +41,11 @@ export interface WorkerHost {
 export interface WorkerHostOptions {
   /** How long a run, or a compile's evaluation of module top-level code, may take (default 5 s). */
   timeoutMs?: number;
+  /**
+   * Keep a warmed-up spare worker for instant restarts (default true). It costs a second esbuild
+   * instance; pages with many players (embeds) may prefer a cold restart (about 1 to 2 s).
+   */
+  spare?: boolean;
 }
 
 const DEFAULT_TIMEOUT_MS = 5000;
@@ -102,13 +115,15 @@ class IsolatedWorker {
     this.onWindowMessage = (e) => {
       if (e.source !== this.frame.contentWindow) return;
       const data = e.data as Partial<FrameMessage> | null;
-      if (data && data.kind === 'crash') onCrash(this, typeof data.message === 'string' ? data.message : 'the worker failed');
+      if (data && data.kind === 'crash')
+        onCrash(this, typeof data.message === 'string' ? data.message : 'the worker failed');
     };
     window.addEventListener('message', this.onWindowMessage);
     this.frame.addEventListener(
       'load',
       () => {
-        const send = (message: PageToFrame, transfer: Transferable[] = []) => this.frame.contentWindow?.postMessage(message, '*', transfer);
+        const send = (message: PageToFrame, transfer: Transferable[] = []) =>
+          this.frame.contentWindow?.postMessage(message, '*', transfer);
         // Each part goes as soon as it is here: the worker evaluates its script while the wasm downloads.
         void payload.script.then((script) => send({ kind: 'script', script }));
         const port = this.channel.port2;
@@ -137,6 +152,8 @@ class IsolatedWorker {
 
 /** Crashes in a row, with no worker becoming ready in between, before the host gives up. */
 const MAX_CRASHES = 3;
+/** A compile unanswered for this many times the timeout means the worker is gone. */
+const SILENCE_FACTOR = 3;
 /** How long the active worker must be idle before a spare starts (it competes for the CPU). */
 const SPARE_DELAY_MS = 1000;
 
@@ -178,19 +195,28 @@ export function createWorkerHost(options: WorkerHostOptions = {}): WorkerHost {
     for (const listener of [...listeners]) listener(event);
   };
 
-  /** The watchdog times runs from their request, and compiles from the start of their evaluation. */
+  /**
+   * The watchdog times a run from its request, and a compile's user code from the start of its
+   * evaluation, against `timeoutMs`. A compile still waiting for its answer gets a looser deadline: a
+   * worker that answers nothing at all has died silently (its frame's process crashed).
+   */
   const armWatchdog = (fresh: boolean): void => {
-    const owed = active?.ready === true && (evaluating || activeRun !== null);
-    if (watchdog !== undefined && (fresh || !owed)) {
+    const ready = active?.ready === true;
+    const runaway = ready && (evaluating || activeRun !== null);
+    const silent = ready && !runaway && pendingCompile !== null;
+    if (watchdog !== undefined && (fresh || (!runaway && !silent))) {
       clearTimeout(watchdog);
       watchdog = undefined;
     }
-    if (owed && watchdog === undefined) watchdog = setTimeout(() => restart('timeout'), timeoutMs);
+    if (watchdog !== undefined) return;
+    if (runaway) watchdog = setTimeout(() => restart('timeout'), timeoutMs);
+    else if (silent)
+      watchdog = setTimeout(() => restart('crashed', 'it stopped answering'), SILENCE_FACTOR * timeoutMs);
   };
 
   const scheduleSpare = (): void => {
     clearTimeout(spareTimer);
-    if (spare || disposed) return;
+    if (spare || disposed || options.spare === false) return;
     spareTimer = setTimeout(() => {
       if (pendingCompile !== null || activeRun !== null) scheduleSpare();
       else if (!spare && !disposed) spare = new IsolatedWorker(payload, false, onMessage, onCrash);
@@ -213,7 +239,13 @@ export function createWorkerHost(options: WorkerHostOptions = {}): WorkerHost {
         scheduleSpare();
         if (event.graph && !event.stale) lastGood = event;
         else if (!event.graph && lastGood) {
-          emit({ ...event, graph: lastGood.graph, variables: lastGood.variables, configKeys: lastGood.configKeys, stale: true });
+          emit({
+            ...event,
+            graph: lastGood.graph,
+            variables: lastGood.variables,
+            configKeys: lastGood.configKeys,
+            stale: true,
+          });
           return;
         }
         break;
@@ -288,9 +320,23 @@ export function createWorkerHost(options: WorkerHostOptions = {}): WorkerHost {
           ? `Stopped ${what}.`
           : `The worker crashed${detail ? ` (${detail})` : ''}; it was restarted.`;
     if (run) {
-      const error = { name: reason === 'timeout' ? 'TimeoutError' : reason === 'stopped' ? 'AbortError' : 'WorkerCrashed', message };
-      for (const n of run.running) emit({ type: 'node-failed', runId: run.id, node: n, durationMs: 0, error });
-      emit({ type: 'run-finished', runId: run.id, ok: false, durationMs: 0, results: {}, skipped: [], validations: [], error, diagnostics: [] });
+      const error = {
+        name: reason === 'timeout' ? 'TimeoutError' : reason === 'stopped' ? 'AbortError' : 'WorkerCrashed',
+        message,
+      };
+      for (const n of run.running)
+        emit({ type: 'node-failed', runId: run.id, node: n, durationMs: 0, error });
+      emit({
+        type: 'run-finished',
+        runId: run.id,
+        ok: false,
+        durationMs: 0,
+        results: {},
+        skipped: [],
+        validations: [],
+        error,
+        diagnostics: [],
+      });
     }
     emit({ type: 'worker-restarted', reason, node, message });
 

@@ -56,7 +56,9 @@ describe('previewValue', () => {
     expect(transfer).toHaveLength(2);
     // The preview is a copy: transferring it leaves the frame intact.
     expect(transfer[0]).not.toBe(df.column('amount').values.buffer);
-    expect(parseWorkerMessage({ type: 'node-finished', runId: 1, node: 'df', durationMs: 0, preview })).not.toBeNull();
+    expect(
+      parseWorkerMessage({ type: 'node-finished', runId: 1, node: 'df', durationMs: 0, preview }),
+    ).not.toBeNull();
   });
 
   it('gives every row of a result', () => {
@@ -76,9 +78,16 @@ describe('previewValue', () => {
       text: '<img src=x onerror=alert(1)>',
     });
     expect(previewValue(10n, NODE_PREVIEW).preview).toMatchObject({ text: '10n' });
-    expect(previewValue(undefined, NODE_PREVIEW).preview).toMatchObject({ type: 'undefined', text: 'undefined' });
+    expect(previewValue(undefined, NODE_PREVIEW).preview).toMatchObject({
+      type: 'undefined',
+      text: 'undefined',
+    });
 
-    const cyclic: Record<string, unknown> = { a: 1, list: Array.from({ length: 80 }, (_, i) => i), m: new Map([['k', NaN]]) };
+    const cyclic: Record<string, unknown> = {
+      a: 1,
+      list: Array.from({ length: 80 }, (_, i) => i),
+      m: new Map([['k', NaN]]),
+    };
     cyclic.self = cyclic;
     const tree = previewValue(cyclic, NODE_PREVIEW).preview;
     expect(tree).toMatchObject({ kind: 'tree', type: 'Object', truncated: true });
@@ -86,7 +95,14 @@ describe('previewValue', () => {
     expect(tree.value).toMatchObject({ a: 1, self: '[Circular]', m: { k: 'NaN' } });
     expect((tree.value as { list: unknown[] }).list).toHaveLength(NODE_PREVIEW.items);
 
-    const hostile = { get boom(): never { throw new Error('getter says no'); } };
-    expect(previewValue(hostile, NODE_PREVIEW).preview).toEqual({ kind: 'error', text: 'could not preview the value: getter says no' });
+    const hostile = {
+      get boom(): never {
+        throw new Error('getter says no');
+      },
+    };
+    expect(previewValue(hostile, NODE_PREVIEW).preview).toEqual({
+      kind: 'error',
+      text: 'could not preview the value: getter says no',
+    });
   });
 });

@@ -49,7 +49,8 @@ export function numericStats(values: ArrayLike<number>): NumericStats {
     if (v > max) max = v;
   }
   const missing = values.length - count;
-  if (count === 0) return { count, missing, mean: NaN, std: NaN, min: NaN, max: NaN, histogram: { edges: [], counts: [] } };
+  if (count === 0)
+    return { count, missing, mean: NaN, std: NaN, min: NaN, max: NaN, histogram: { edges: [], counts: [] } };
   const std = count > 1 ? Math.sqrt(m2 / (count - 1)) : NaN;
   return { count, missing, mean, std, min, max, histogram: histogram(values, min, max) };
 }
@@ -69,7 +70,11 @@ function histogram(values: ArrayLike<number>, min: number, max: number): Numeric
 }
 
 /** The first `rows` values of a Series as a column (a copy, safe to transfer). */
-function columnOf(name: string, series: Series, rows: number): { column: ColumnPreview; buffer?: ArrayBuffer } {
+function columnOf(
+  name: string,
+  series: Series,
+  rows: number,
+): { column: ColumnPreview; buffer?: ArrayBuffer } {
   const n = Math.min(rows, series.length);
   switch (series.dtype) {
     case 'number':
@@ -92,7 +97,13 @@ function seriesPreview(series: Series, name: string, limits: PreviewLimits): Pre
   const { column, buffer } = columnOf(name, series, limits.rows);
   const stats = series.dtype === 'number' ? numericStats(series.values as Float64Array) : undefined;
   return {
-    preview: { kind: 'series', length: series.length, column, ...(stats && { stats }), truncated: series.length > limits.rows },
+    preview: {
+      kind: 'series',
+      length: series.length,
+      column,
+      ...(stats && { stats }),
+      truncated: series.length > limits.rows,
+    },
     transfer: buffer ? [buffer] : [],
   };
 }
@@ -108,7 +119,10 @@ function framePreview(frame: DataFrame, limits: PreviewLimits): Preview {
     if (buffer) transfer.push(buffer);
     if (series.dtype === 'number') stats[name] = numericStats(series.values as Float64Array);
   }
-  return { preview: { kind: 'frame', rows: frame.length, columns, stats, truncated: frame.length > limits.rows }, transfer };
+  return {
+    preview: { kind: 'frame', rows: frame.length, columns, stats, truncated: frame.length > limits.rows },
+    transfer,
+  };
 }
 
 function typeName(value: unknown): string {
@@ -137,7 +151,13 @@ function isScalar(value: unknown): boolean {
 }
 
 /** A bounded JSON copy; `truncated` is set when anything was left out. */
-function toJson(value: unknown, limits: PreviewLimits, depth: number, seen: Set<object>, state: { truncated: boolean }): Json {
+function toJson(
+  value: unknown,
+  limits: PreviewLimits,
+  depth: number,
+  seen: Set<object>,
+  state: { truncated: boolean },
+): Json {
   if (value === null || typeof value === 'boolean') return value;
   if (typeof value === 'number') return Number.isFinite(value) ? value : String(value);
   if (typeof value === 'string') {
@@ -145,7 +165,11 @@ function toJson(value: unknown, limits: PreviewLimits, depth: number, seen: Set<
     return clip(value, limits.chars);
   }
   if (isScalar(value) || isSeries(value) || isDataFrame(value)) {
-    return isSeries(value) ? `Series(${value.length})` : isDataFrame(value) ? `DataFrame(${value.length}×${value.columnNames.length})` : scalarText(value, limits.chars);
+    return isSeries(value)
+      ? `Series(${value.length})`
+      : isDataFrame(value)
+        ? `DataFrame(${value.length}×${value.columnNames.length})`
+        : scalarText(value, limits.chars);
   }
   const object = value as object;
   if (seen.has(object)) return '[Circular]';
@@ -161,7 +185,9 @@ function toJson(value: unknown, limits: PreviewLimits, depth: number, seen: Set<
         : object instanceof Set || Array.isArray(object) || ArrayBuffer.isView(object)
           ? Array.from(object as Iterable<unknown>)
           : Object.entries(object);
-    const list = object instanceof Map || !(object instanceof Set || Array.isArray(object) || ArrayBuffer.isView(object));
+    const list =
+      object instanceof Map ||
+      !(object instanceof Set || Array.isArray(object) || ArrayBuffer.isView(object));
     if (entries.length > limits.items) state.truncated = true;
     const kept = entries.slice(0, limits.items);
     if (!list) return (kept as unknown[]).map((v) => toJson(v, limits, depth + 1, seen, state));
@@ -179,12 +205,25 @@ export function previewValue(value: unknown, limits: PreviewLimits, name = 'valu
     if (isDataFrame(value)) return framePreview(value, limits);
     if (isSeries(value)) return seriesPreview(value, name, limits);
     if (value instanceof Float64Array) return seriesPreview(Series.from(value), name, limits);
-    if (isScalar(value)) return { preview: { kind: 'scalar', type: typeName(value), text: scalarText(value, limits.chars) }, transfer: [] };
+    if (isScalar(value))
+      return {
+        preview: { kind: 'scalar', type: typeName(value), text: scalarText(value, limits.chars) },
+        transfer: [],
+      };
     const state = { truncated: false };
     const json = toJson(value, limits, 0, new Set(), state);
-    return { preview: { kind: 'tree', type: typeName(value), value: json, truncated: state.truncated }, transfer: [] };
+    return {
+      preview: { kind: 'tree', type: typeName(value), value: json, truncated: state.truncated },
+      transfer: [],
+    };
   } catch (e) {
     // A getter or proxy of user code may throw while being read; the run itself succeeded.
-    return { preview: { kind: 'error', text: `could not preview the value: ${e instanceof Error ? e.message : String(e)}` }, transfer: [] };
+    return {
+      preview: {
+        kind: 'error',
+        text: `could not preview the value: ${e instanceof Error ? e.message : String(e)}`,
+      },
+      transfer: [],
+    };
   }
 }

@@ -40,9 +40,23 @@ function newSession() {
   };
   const run = async (request: Partial<Omit<RunRequest, 'type' | 'id'>> = {}) => {
     const runId = ++id;
-    await session.receive({ type: 'run', id: runId, outputs: [], inputs: {}, overrides: {}, tables: {}, ...request });
-    const finished = events.find((e): e is RunFinishedEvent => e.type === 'run-finished' && e.runId === runId)!;
-    return { finished, events: events.filter((e) => 'runId' in e && e.runId === runId), transfer: transfers[events.indexOf(finished)] };
+    await session.receive({
+      type: 'run',
+      id: runId,
+      outputs: [],
+      inputs: {},
+      overrides: {},
+      tables: {},
+      ...request,
+    });
+    const finished = events.find(
+      (e): e is RunFinishedEvent => e.type === 'run-finished' && e.runId === runId,
+    )!;
+    return {
+      finished,
+      events: events.filter((e) => 'runId' in e && e.runId === runId),
+      transfer: transfers[events.indexOf(finished)],
+    };
   };
   return { session, events, compile, run };
 }
@@ -85,7 +99,10 @@ export function thrower(visits: number): number {
 }
 `,
 };
-const helpers: SourceFile = { name: 'helpers.ts', code: `export function scale(x: number): number {\n  return Math.round(x * 100) / 100;\n}\n` };
+const helpers: SourceFile = {
+  name: 'helpers.ts',
+  code: `export function scale(x: number): number {\n  return Math.round(x * 100) / 100;\n}\n`,
+};
 
 describe('compile', () => {
   it('builds the graph of several files, with variables, config keys and timings', async () => {
@@ -94,7 +111,9 @@ describe('compile', () => {
     expect(compiled.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect(compiled.stale).toBe(false);
     const names = compiled.graph!.nodes.map((n) => n.name);
-    expect(names).toEqual(expect.arrayContaining(['spend_per_visit', 'bonus', 'report', 'spend', 'visits', 'label', 'tier']));
+    expect(names).toEqual(
+      expect.arrayContaining(['spend_per_visit', 'bonus', 'report', 'spend', 'visits', 'label', 'tier']),
+    );
     // `scale` is a helper of another module imported here, not a node of features; helpers.ts exports it as its own node.
     expect(compiled.graph!.edges).toContainEqual({ from: 'spend_per_visit', to: 'bonus', optional: false });
     expect(compiled.graph!.edges).toContainEqual({ from: 'label', to: 'report', optional: true });
@@ -102,7 +121,13 @@ describe('compile', () => {
     expect(spv.documentation).toBe('Spend per visit.');
     expect(spv.location).toEqual({ file: 'features.ts', line: 5, column: expect.any(Number) });
     expect(compiled.configKeys).toEqual([{ key: 'tier', values: ['high', 'low'] }]);
-    expect(Object.keys(compiled.timings).sort()).toEqual(['analyse', 'bundle', 'esbuild', 'evaluate', 'graph']);
+    expect(Object.keys(compiled.timings).sort()).toEqual([
+      'analyse',
+      'bundle',
+      'esbuild',
+      'evaluate',
+      'graph',
+    ]);
   });
 
   it('answers only the newest of several queued compiles', async () => {
@@ -115,14 +140,18 @@ describe('compile', () => {
 
   it('reports a syntax error at its place, with no graph', async () => {
     const { compile } = newSession();
-    const compiled = await compile([{ name: 'a.ts', code: 'export function a(x: number {\n  return x;\n}\n' }]);
+    const compiled = await compile([
+      { name: 'a.ts', code: 'export function a(x: number {\n  return x;\n}\n' },
+    ]);
     expect(compiled.graph).toBeNull();
     expect(compiled.diagnostics[0]).toMatchObject({ severity: 'error', file: 'a.ts', line: 1 });
   });
 
   it('names what is available when an import is unknown', async () => {
     const { compile } = newSession();
-    const compiled = await compile([{ name: 'a.ts', code: "import _ from 'lodash';\nexport const a = (x: number) => x;\n" }]);
+    const compiled = await compile([
+      { name: 'a.ts', code: "import _ from 'lodash';\nexport const a = (x: number) => x;\n" },
+    ]);
     expect(compiled.graph).toBeNull();
     expect(compiled.diagnostics[0].message).toContain("'hamilton'");
     expect(compiled.diagnostics[0]).toMatchObject({ file: 'a.ts', line: 1 });
@@ -130,10 +159,18 @@ describe('compile', () => {
 
   it('maps an error thrown by module top-level code to its TypeScript line', async () => {
     const { compile } = newSession();
-    const code = 'type T = { a: number };\nconst t: T = { a: 1 };\nexport function a(x: number): number { return x; }\nthrow new Error("top " + t.a);\n';
+    const code =
+      'type T = { a: number };\nconst t: T = { a: 1 };\nexport function a(x: number): number { return x; }\nthrow new Error("top " + t.a);\n';
     const compiled = await compile([{ name: 'top.ts', code }]);
     expect(compiled.graph).toBeNull();
-    expect(compiled.diagnostics).toContainEqual(expect.objectContaining({ source: 'runtime', file: 'top.ts', line: 4, message: expect.stringContaining('top 1') }));
+    expect(compiled.diagnostics).toContainEqual(
+      expect.objectContaining({
+        source: 'runtime',
+        file: 'top.ts',
+        line: 4,
+        message: expect.stringContaining('top 1'),
+      }),
+    );
   });
 
   it('reports graph-building errors', async () => {
@@ -154,7 +191,9 @@ describe('run', () => {
     const { finished, events } = await run({ outputs: ['report'], inputs: { spend: 50, visits: 4 } });
     expect(finished).toMatchObject({ ok: true, skipped: [], validations: [] });
     expect(finished.results.report).toEqual({ kind: 'scalar', type: 'string', text: 'total: 25' });
-    const order = events.filter((e) => e.type === 'node-started' || e.type === 'node-finished').map((e) => `${e.type}:${'node' in e ? e.node : ''}`);
+    const order = events
+      .filter((e) => e.type === 'node-started' || e.type === 'node-finished')
+      .map((e) => `${e.type}:${'node' in e ? e.node : ''}`);
     expect(order).toEqual([
       'node-started:spend_per_visit',
       'node-finished:spend_per_visit',
@@ -173,7 +212,10 @@ describe('run', () => {
     const { finished, events } = await run({ outputs: ['downstream_of_broken'], inputs: { spend: 500 } });
     expect(finished.ok).toBe(false);
     const failed = events.find((e) => e.type === 'node-failed');
-    expect(failed).toMatchObject({ node: 'broken', error: { name: 'RangeError', message: 'spend too high: 500', file: 'features.ts', line: 23 } });
+    expect(failed).toMatchObject({
+      node: 'broken',
+      error: { name: 'RangeError', message: 'spend too high: 500', file: 'features.ts', line: 23 },
+    });
     expect(finished.error).toMatchObject({ file: 'features.ts', line: 23 });
     expect(finished.skipped).toEqual(['downstream_of_broken']);
     expect(finished.diagnostics[0]).toMatchObject({ source: 'runtime', file: 'features.ts', line: 23 });
@@ -203,7 +245,10 @@ export function total(doubled: Series<number>): number { return doubled.sum(); }
       },
     ]);
     const rows = Array.from({ length: 50 }, (_, i) => `${i},${i * 10}`).join('\n');
-    const { finished, events, transfer } = await run({ outputs: ['doubled', 'total'], tables: { orders: `id,amount\n${rows}\n` } });
+    const { finished, events, transfer } = await run({
+      outputs: ['doubled', 'total'],
+      tables: { orders: `id,amount\n${rows}\n` },
+    });
     expect(finished.ok).toBe(true);
     const doubled = finished.results.doubled;
     if (doubled.kind !== 'series') throw new Error(doubled.kind);
@@ -220,11 +265,20 @@ export function total(doubled: Series<number>): number { return doubled.sum(); }
   it('reports data-quality validators', async () => {
     const { compile, run } = newSession();
     await compile([
-      { name: 'q.ts', code: `import { checkOutput } from 'hamilton';\nexport const score = checkOutput({ range: [0, 1] })(function score(x: number): number { return x; });\n` },
+      {
+        name: 'q.ts',
+        code: `import { checkOutput } from 'hamilton';\nexport const score = checkOutput({ range: [0, 1] })(function score(x: number): number { return x; });\n`,
+      },
     ]);
     const { finished } = await run({ outputs: ['score'], inputs: { x: 5 } });
     expect(finished.validations).toEqual([
-      { node: 'score', validator: 'score_range_validator', passed: false, importance: 'warn', message: expect.any(String) },
+      {
+        node: 'score',
+        validator: 'score_range_validator',
+        passed: false,
+        importance: 'warn',
+        message: expect.any(String),
+      },
     ]);
   });
 
@@ -232,6 +286,9 @@ export function total(doubled: Series<number>): number { return doubled.sum(); }
     const { compile, run } = newSession();
     await compile([{ name: 'a.ts', code: 'export function a( {' }]);
     const { finished } = await run();
-    expect(finished).toMatchObject({ ok: false, error: { message: expect.stringContaining('does not compile') } });
+    expect(finished).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining('does not compile') },
+    });
   });
 });

@@ -51,7 +51,10 @@ interface ActiveRun {
 
 /** A small project that exercises analysis, bundling, evaluation and graph building once at start-up. */
 const WARM_UP = [
-  { name: 'warm_up.ts', code: "import { tag } from 'hamilton';\n/** a */\nexport function a(x: number): number { return x + 1; }\nexport const b = tag({ owner: 'x' })(function b(a: number): number { return a * 2; });\n" },
+  {
+    name: 'warm_up.ts',
+    code: "import { tag } from 'hamilton';\n/** a */\nexport function a(x: number): number { return x + 1; }\nexport const b = tag({ owner: 'x' })(function b(a: number): number { return a * 2; });\n",
+  },
 ];
 
 /** Rounds of warm-up after start; measured: the median edit → graph time stops falling after about this many builds. */
@@ -77,7 +80,9 @@ export class Session {
   receive(request: WorkerRequest): Promise<void> {
     this.requests++;
     if (request.type === 'compile') this.latestCompile = Math.max(this.latestCompile, request.id);
-    const next = this.queue.then(() => (request.type === 'compile' ? this.compile(request) : this.run(request)));
+    const next = this.queue.then(() =>
+      request.type === 'compile' ? this.compile(request) : this.run(request),
+    );
     this.queue = next.catch((e: unknown) => this.console('error', ['hamilton worker: internal error', e]));
     return this.queue;
   }
@@ -96,7 +101,10 @@ export class Session {
       const files = WARM_UP.map((f) => ({ ...f, code: `${f.code}// round ${round}\n` }));
       const built = await buildProject(this.env.esbuild, files);
       if (!idle() || !built.built) return;
-      new Builder().withModules(...Object.values(built.evaluate())).build().displayAllFunctions();
+      new Builder()
+        .withModules(...Object.values(built.evaluate()))
+        .build()
+        .displayAllFunctions();
     }
   }
 
@@ -135,7 +143,8 @@ export class Session {
     timings.esbuild = built.timings.bundle;
     if (this.obsolete(request.id)) return;
     const diagnostics: Diagnostic[] = [...built.diagnostics];
-    if (!built.built || diagnostics.some((d) => d.severity === 'error')) return this.fail(request.id, diagnostics);
+    if (!built.built || diagnostics.some((d) => d.severity === 'error'))
+      return this.fail(request.id, diagnostics);
 
     this.env.post({ type: 'evaluating', id: request.id, done: false });
     try {
@@ -146,7 +155,12 @@ export class Session {
   }
 
   /** The part of a compile that runs user code: module top-level code, decorators, graph building. */
-  private evaluateAndBuild(request: CompileRequest, built: BuiltProject, diagnostics: Diagnostic[], step: (name: string) => void): void {
+  private evaluateAndBuild(
+    request: CompileRequest,
+    built: BuiltProject,
+    diagnostics: Diagnostic[],
+    step: (name: string) => void,
+  ): void {
     const fail = (found: readonly Diagnostic[]) => this.fail(request.id, found);
     let modules: Record<string, object>;
     try {
@@ -169,9 +183,15 @@ export class Session {
     const graph = driver.displayAllFunctions();
     const variables = driver.listAvailableVariables();
     for (const cycle of graph.cycles) {
-      diagnostics.push({ severity: 'error', source: 'graph', message: `Cycle: ${[...cycle, cycle[0]].join(' → ')}`, node: cycle[0] });
+      diagnostics.push({
+        severity: 'error',
+        source: 'graph',
+        message: `Cycle: ${[...cycle, cycle[0]].join(' → ')}`,
+        node: cycle[0],
+      });
     }
-    for (const warning of driver.warnings) diagnostics.push({ severity: 'warning', source: 'graph', message: warning });
+    for (const warning of driver.warnings)
+      diagnostics.push({ severity: 'warning', source: 'graph', message: warning });
     step('graph');
     this.compiled = { driver, project: built, graph };
     this.current = true;
@@ -190,7 +210,16 @@ export class Session {
   /** Answers a compile that produced no graph (the host shows the last good one, stale). */
   private fail(id: number, diagnostics: readonly Diagnostic[]): void {
     this.current = false;
-    this.env.post({ type: 'compiled', id, graph: null, variables: [], configKeys: [], stale: false, diagnostics, timings: this.timings });
+    this.env.post({
+      type: 'compiled',
+      id,
+      graph: null,
+      variables: [],
+      configKeys: [],
+      stale: false,
+      diagnostics,
+      timings: this.timings,
+    });
   }
 
   private runtimeDiagnostic(built: BuiltProject, thrown: unknown, during: string): Diagnostic {
@@ -213,7 +242,13 @@ export class Session {
         run.running.push(nodeName);
         this.env.post({ type: 'node-started', runId: run.id, node: nodeName });
       },
-      runAfterNodeExecution: (ctx: { nodeName: string; nodeTags: Readonly<Record<string, unknown>>; result: unknown; error: unknown; success: boolean }) => {
+      runAfterNodeExecution: (ctx: {
+        nodeName: string;
+        nodeTags: Readonly<Record<string, unknown>>;
+        result: unknown;
+        error: unknown;
+        success: boolean;
+      }) => {
         const run = this.activeRun;
         if (!run) return;
         const durationMs = this.env.now() - (run.started.get(ctx.nodeName) ?? this.env.now());
@@ -223,9 +258,18 @@ export class Session {
           const validation = validationOf(ctx.nodeName, ctx.nodeTags, ctx.result);
           if (validation) run.validations.push(validation);
           const { preview, transfer } = previewValue(ctx.result, NODE_PREVIEW, ctx.nodeName);
-          this.env.post({ type: 'node-finished', runId: run.id, node: ctx.nodeName, durationMs, preview }, transfer);
+          this.env.post(
+            { type: 'node-finished', runId: run.id, node: ctx.nodeName, durationMs, preview },
+            transfer,
+          );
         } else {
-          this.env.post({ type: 'node-failed', runId: run.id, node: ctx.nodeName, durationMs, error: describeError(ctx.error, built) });
+          this.env.post({
+            type: 'node-failed',
+            runId: run.id,
+            node: ctx.nodeName,
+            durationMs,
+            error: describeError(ctx.error, built),
+          });
         }
       },
     };
@@ -233,7 +277,16 @@ export class Session {
 
   private async run(request: RunRequest): Promise<void> {
     const start = this.env.now();
-    const finish = (fields: { ok: boolean; results?: Record<string, ValuePreview>; skipped?: string[]; error?: ErrorInfo; diagnostics?: Diagnostic[] }, transfer: ArrayBuffer[] = []) => {
+    const finish = (
+      fields: {
+        ok: boolean;
+        results?: Record<string, ValuePreview>;
+        skipped?: string[];
+        error?: ErrorInfo;
+        diagnostics?: Diagnostic[];
+      },
+      transfer: ArrayBuffer[] = [],
+    ) => {
       this.env.post(
         {
           type: 'run-finished',
@@ -252,7 +305,13 @@ export class Session {
     let run: ActiveRun | null = null;
     const compiled = this.compiled;
     if (!compiled || !this.current) {
-      return finish({ ok: false, error: { name: 'Error', message: 'The project does not compile: fix the errors shown in the editor, then run again.' } });
+      return finish({
+        ok: false,
+        error: {
+          name: 'Error',
+          message: 'The project does not compile: fix the errors shown in the editor, then run again.',
+        },
+      });
     }
 
     const inputs: Record<string, unknown> = { ...request.inputs };
@@ -267,7 +326,10 @@ export class Session {
     let values: Record<string, unknown> | undefined;
     let error: ErrorInfo | undefined;
     try {
-      values = (await compiled.driver.execute(outputs, { inputs, overrides: request.overrides })) as Record<string, unknown>;
+      values = (await compiled.driver.execute(outputs, { inputs, overrides: request.overrides })) as Record<
+        string,
+        unknown
+      >;
     } catch (e) {
       error = describeError(e, compiled.project);
     } finally {
@@ -283,9 +345,20 @@ export class Session {
         for (const buffer of preview.transfer) transfer.add(buffer);
       }
     }
-    const skipped = error ? skippedNodes(compiled.driver, outputs, inputs, request.overrides, run.started) : [];
+    const skipped = error
+      ? skippedNodes(compiled.driver, outputs, inputs, request.overrides, run.started)
+      : [];
     const diagnostics: Diagnostic[] = error?.file
-      ? [{ severity: 'error', source: 'runtime', message: `${error.name}: ${error.message}`, file: error.file, line: error.line, column: error.column }]
+      ? [
+          {
+            severity: 'error',
+            source: 'runtime',
+            message: `${error.name}: ${error.message}`,
+            file: error.file,
+            line: error.line,
+            column: error.column,
+          },
+        ]
       : [];
     finish({ ok: !error, results, skipped, ...(error && { error }), diagnostics }, [...transfer]);
   }
@@ -307,7 +380,9 @@ function skippedNodes(
 ): string[] {
   try {
     const path = driver.visualizeExecution(outputs, { inputs, overrides });
-    return path.nodes.filter((n) => n.onPath && n.kind === 'function' && !n.isOverride && !started.has(n.name)).map((n) => n.name);
+    return path.nodes
+      .filter((n) => n.onPath && n.kind === 'function' && !n.isOverride && !started.has(n.name))
+      .map((n) => n.name);
   } catch {
     // The run failed validation before any node ran (missing inputs, unknown outputs): nothing ran.
     return [];
@@ -319,13 +394,21 @@ function graphDiagnostics(thrown: unknown): Diagnostic[] {
   const errors = (thrown as { errors?: unknown }).errors;
   const list = Array.isArray(errors) && errors.length > 0 ? errors : [thrown];
   return list.map((e: unknown): Diagnostic => {
-    const error = e as { message?: unknown; location?: { file: string; line: number; column: number }; nodeName?: unknown };
+    const error = e as {
+      message?: unknown;
+      location?: { file: string; line: number; column: number };
+      nodeName?: unknown;
+    };
     const message = typeof error.message === 'string' ? error.message : String(e);
     return {
       severity: 'error',
       source: 'graph',
       message,
-      ...(error.location && { file: error.location.file, line: error.location.line, column: error.location.column }),
+      ...(error.location && {
+        file: error.location.file,
+        line: error.location.line,
+        column: error.location.column,
+      }),
       ...(typeof error.nodeName === 'string' && { node: error.nodeName }),
     };
   });

@@ -19,7 +19,9 @@ host.subscribe((event) => {
   events.push(event);
   times.push(performance.now());
   const line = document.createElement('div');
-  line.textContent = JSON.stringify(event, (_, v: unknown) => (ArrayBuffer.isView(v) ? Array.from(v as Float64Array) : v));
+  line.textContent = JSON.stringify(event, (_, v: unknown) =>
+    ArrayBuffer.isView(v) ? Array.from(v as Float64Array) : v,
+  );
   log.appendChild(line);
 });
 
@@ -30,7 +32,13 @@ open.onupgradeneeded = () => open.result.createObjectStore('s').put('page-secret
 
 declare global {
   interface Window {
-    workerTest: { host: typeof host; events: WorkerEvent[]; times: number[]; readyAt?: number; examples: typeof examples };
+    workerTest: {
+      host: typeof host;
+      events: WorkerEvent[];
+      times: number[];
+      readyAt?: number;
+      examples: typeof examples;
+    };
   }
 }
 window.workerTest = { host, events, times, examples };

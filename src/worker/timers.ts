@@ -22,6 +22,8 @@ export function routeZeroDelayTimers(scope: TimerScope): void {
     task();
   };
   const setTimeout = (handler: TimerHandler, delay?: number, ...args: unknown[]): number => {
+    const c = ((globalThis as any).__tc ??= {});
+    c[String(delay ?? 0)] = (c[String(delay ?? 0)] ?? 0) + 1;
     if ((delay ?? 0) > 0 || typeof handler !== 'function') {
       return nativeSetTimeout(handler, delay, ...args) as unknown as number;
     }

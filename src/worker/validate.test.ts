@@ -46,7 +46,17 @@ const frame = {
       { name: 'b', dtype: 'boolean', values: Uint8Array.of(0, 1) },
       { name: 's', dtype: 'string', values: ['x', 'y'] },
     ],
-    stats: { n: { count: 2, missing: 0, mean: 1.5, std: 0.7, min: 1, max: 2, histogram: { edges: [1, 2], counts: [2] } } },
+    stats: {
+      n: {
+        count: 2,
+        missing: 0,
+        mean: 1.5,
+        std: 0.7,
+        min: 1,
+        max: 2,
+        histogram: { edges: [1, 2], counts: [2] },
+      },
+    },
     truncated: false,
   },
 };
@@ -56,14 +66,58 @@ describe('parseWorkerMessage', () => {
     const valid: unknown[] = [
       { type: 'ready', initMs: 812 },
       compiled,
-      { type: 'compiled', id: 4, graph: null, variables: [], configKeys: [], stale: false, diagnostics: [], timings: {} },
+      {
+        type: 'compiled',
+        id: 4,
+        graph: null,
+        variables: [],
+        configKeys: [],
+        stale: false,
+        diagnostics: [],
+        timings: {},
+      },
       { type: 'node-started', runId: 1, node: 'a' },
       frame,
-      { type: 'node-finished', runId: 1, node: 'a', durationMs: 0, preview: { kind: 'scalar', type: 'number', text: '3' } },
-      { type: 'node-finished', runId: 1, node: 'a', durationMs: 0, preview: { kind: 'tree', type: 'Object', value: { a: [1, null, 'x'] }, truncated: false } },
-      { type: 'node-failed', runId: 1, node: 'a', durationMs: 2, error: { name: 'Error', message: 'boom', file: 'a.ts', line: 3, column: 9 } },
+      {
+        type: 'node-finished',
+        runId: 1,
+        node: 'a',
+        durationMs: 0,
+        preview: { kind: 'scalar', type: 'number', text: '3' },
+      },
+      {
+        type: 'node-finished',
+        runId: 1,
+        node: 'a',
+        durationMs: 0,
+        preview: { kind: 'tree', type: 'Object', value: { a: [1, null, 'x'] }, truncated: false },
+      },
+      {
+        type: 'node-failed',
+        runId: 1,
+        node: 'a',
+        durationMs: 2,
+        error: { name: 'Error', message: 'boom', file: 'a.ts', line: 3, column: 9 },
+      },
       { type: 'console', runId: null, level: 'warn', node: null, text: 'hi' },
-      { type: 'run-finished', runId: 1, ok: true, durationMs: 4, results: {}, skipped: ['c'], validations: [{ node: 'x', validator: 'x_range_validator', passed: false, importance: 'warn', message: 'out of range' }], diagnostics: [] },
+      {
+        type: 'run-finished',
+        runId: 1,
+        ok: true,
+        durationMs: 4,
+        results: {},
+        skipped: ['c'],
+        validations: [
+          {
+            node: 'x',
+            validator: 'x_range_validator',
+            passed: false,
+            importance: 'warn',
+            message: 'out of range',
+          },
+        ],
+        diagnostics: [],
+      },
     ];
     for (const message of valid) {
       expect(explainWorkerMessage(message)).toBeNull();
@@ -82,18 +136,66 @@ describe('parseWorkerMessage', () => {
     ['a fractional id', { ...compiled, id: 3.5 }],
     ['NaN timings', { ...compiled, timings: { bundle: NaN } }],
     ['a function in a string field', { type: 'node-started', runId: 1, node: () => 'a' }],
-    ['an object where text belongs', { type: 'console', runId: 1, level: 'log', node: null, text: { toString: (): string => '<script>' } }],
+    [
+      'an object where text belongs',
+      { type: 'console', runId: 1, level: 'log', node: null, text: { toString: (): string => '<script>' } },
+    ],
     ['an unknown console level', { type: 'console', runId: 1, level: 'html', node: null, text: 'x' }],
-    ['an unknown diagnostic source', { ...compiled, diagnostics: [{ severity: 'error', source: 'dom', message: 'x' }] }],
-    ['a node with a bad kind', { ...compiled, graph: { ...graph, nodes: [{ ...graph.nodes[0], kind: 'script' }] } }],
-    ['a tag that is a number', { ...compiled, graph: { ...graph, nodes: [{ ...graph.nodes[0], tags: { a: 1 } }] } }],
+    [
+      'an unknown diagnostic source',
+      { ...compiled, diagnostics: [{ severity: 'error', source: 'dom', message: 'x' }] },
+    ],
+    [
+      'a node with a bad kind',
+      { ...compiled, graph: { ...graph, nodes: [{ ...graph.nodes[0], kind: 'script' }] } },
+    ],
+    [
+      'a tag that is a number',
+      { ...compiled, graph: { ...graph, nodes: [{ ...graph.nodes[0], tags: { a: 1 } }] } },
+    ],
     ['a class instance posing as an object', { type: 'ready', initMs: 1, __proto__: { x: 1 } }],
-    ['a number column that is a plain array', { ...frame, preview: { ...frame.preview, columns: [{ name: 'n', dtype: 'number', values: [1, 2] }] } }],
-    ['a boolean column in a Float64Array', { ...frame, preview: { ...frame.preview, columns: [{ name: 'b', dtype: 'boolean', values: Float64Array.of(1) }] } }],
-    ['a histogram whose edges and counts disagree', { ...frame, preview: { ...frame.preview, stats: { n: { ...frame.preview.stats.n, histogram: { edges: [1], counts: [2] } } } } }],
-    ['an unknown preview kind', { type: 'node-finished', runId: 1, node: 'a', durationMs: 0, preview: { kind: 'html', html: '<b>' } }],
-    ['a missing field', { type: 'run-finished', runId: 1, ok: true, durationMs: 4, results: {}, skipped: [], diagnostics: [] }],
-    ['a validation with an unknown importance', { type: 'run-finished', runId: 1, ok: true, durationMs: 4, results: {}, skipped: [], validations: [{ node: 'x', validator: 'v', passed: true, importance: 'ignore', message: '' }], diagnostics: [] }],
+    [
+      'a number column that is a plain array',
+      { ...frame, preview: { ...frame.preview, columns: [{ name: 'n', dtype: 'number', values: [1, 2] }] } },
+    ],
+    [
+      'a boolean column in a Float64Array',
+      {
+        ...frame,
+        preview: { ...frame.preview, columns: [{ name: 'b', dtype: 'boolean', values: Float64Array.of(1) }] },
+      },
+    ],
+    [
+      'a histogram whose edges and counts disagree',
+      {
+        ...frame,
+        preview: {
+          ...frame.preview,
+          stats: { n: { ...frame.preview.stats.n, histogram: { edges: [1], counts: [2] } } },
+        },
+      },
+    ],
+    [
+      'an unknown preview kind',
+      { type: 'node-finished', runId: 1, node: 'a', durationMs: 0, preview: { kind: 'html', html: '<b>' } },
+    ],
+    [
+      'a missing field',
+      { type: 'run-finished', runId: 1, ok: true, durationMs: 4, results: {}, skipped: [], diagnostics: [] },
+    ],
+    [
+      'a validation with an unknown importance',
+      {
+        type: 'run-finished',
+        runId: 1,
+        ok: true,
+        durationMs: 4,
+        results: {},
+        skipped: [],
+        validations: [{ node: 'x', validator: 'v', passed: true, importance: 'ignore', message: '' }],
+        diagnostics: [],
+      },
+    ],
   ])('rejects %s', (_, message) => {
     expect(parseWorkerMessage(message)).toBeNull();
     expect(explainWorkerMessage(message)).toEqual(expect.any(String));
@@ -102,12 +204,22 @@ describe('parseWorkerMessage', () => {
   it('rejects JSON nested deeper than the limit instead of overflowing the stack', () => {
     let value: unknown = 1;
     for (let i = 0; i < 100_000; i++) value = [value];
-    expect(parseWorkerMessage({ type: 'node-finished', runId: 1, node: 'a', durationMs: 0, preview: { kind: 'tree', type: 'Array', value, truncated: false } })).toBeNull();
+    expect(
+      parseWorkerMessage({
+        type: 'node-finished',
+        runId: 1,
+        node: 'a',
+        durationMs: 0,
+        preview: { kind: 'tree', type: 'Array', value, truncated: false },
+      }),
+    ).toBeNull();
   });
 
   it('rejects records with an inherited prototype, nested too', () => {
     const tags = Object.create({ injected: '<b>' }) as Record<string, string>;
     tags.module = 'm';
-    expect(parseWorkerMessage({ ...compiled, graph: { ...graph, nodes: [{ ...graph.nodes[0], tags }] } })).toBeNull();
+    expect(
+      parseWorkerMessage({ ...compiled, graph: { ...graph, nodes: [{ ...graph.nodes[0], tags }] } }),
+    ).toBeNull();
   });
 });

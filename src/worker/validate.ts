@@ -104,7 +104,11 @@ function json(v: unknown, what: string, depth = 0): Json {
 
 function location(v: unknown, what: string): { file: string; line: number; column: number } {
   const r = rec(v, what);
-  return { file: str(r.file, `${what}.file`), line: int(r.line, `${what}.line`), column: int(r.column, `${what}.column`) };
+  return {
+    file: str(r.file, `${what}.file`),
+    line: int(r.line, `${what}.line`),
+    column: int(r.column, `${what}.column`),
+  };
 }
 
 function tagValue(v: unknown, what: string): string | string[] {
@@ -140,7 +144,11 @@ function describedNode(v: unknown, what: string): DescribedNode {
 
 function describedEdge(v: unknown, what: string): DescribedEdge {
   const r = rec(v, what);
-  return { from: str(r.from, `${what}.from`), to: str(r.to, `${what}.to`), optional: bool(r.optional, `${what}.optional`) };
+  return {
+    from: str(r.from, `${what}.from`),
+    to: str(r.to, `${what}.to`),
+    optional: bool(r.optional, `${what}.optional`),
+  };
 }
 
 function graph(v: unknown, what: string): GraphDescription {
@@ -195,7 +203,8 @@ function stats(v: unknown, what: string): NumericStats {
   const h = rec(r.histogram, `${what}.histogram`);
   const edges = arr(h.edges, num, `${what}.histogram.edges`);
   const counts = arr(h.counts, int, `${what}.histogram.counts`);
-  if (counts.length > 0 && edges.length !== counts.length + 1) fail(`${what}.histogram: edges and counts disagree`);
+  if (counts.length > 0 && edges.length !== counts.length + 1)
+    fail(`${what}.histogram: edges and counts disagree`);
   return {
     count: int(r.count, `${what}.count`),
     missing: int(r.missing, `${what}.missing`),

@@ -3,7 +3,11 @@ import { IS_DATA_VALIDATOR_TAG, type DataQualityResult } from '../hamilton/funct
 import type { ValidationResult } from './protocol';
 
 /** The validation a finished node reports, when it is a validator node. */
-export function validationOf(nodeName: string, tags: Readonly<Record<string, unknown>>, result: unknown): ValidationResult | null {
+export function validationOf(
+  nodeName: string,
+  tags: Readonly<Record<string, unknown>>,
+  result: unknown,
+): ValidationResult | null {
   if (tags[IS_DATA_VALIDATOR_TAG] !== 'true' || typeof result !== 'object' || result === null) return null;
   const r = result as Partial<DataQualityResult>;
   if (typeof r.passed !== 'boolean' || typeof r.node !== 'string') return null;

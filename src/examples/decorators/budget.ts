@@ -7,12 +7,16 @@ function cap(budget: Series<number>, upper: number): Series<number> {
 }
 
 function round_to(budget: Series<number>, unit: number): Series<number> {
-  return budget.div(unit).map((v) => Math.round(v)).mul(unit);
+  return budget
+    .div(unit)
+    .map((v) => Math.round(v))
+    .mul(unit);
 }
 
 /** Budget without outliers or false precision: capped at $2,000, rounded to $50. */
-export const budget_clean = pipeInput(step(cap, { upper: 2000 }), step(round_to, { unit: 50 }))(
-  function budget_clean(budget: Series<number>): Series<number> {
-    return budget;
-  },
-);
+export const budget_clean = pipeInput(
+  step(cap, { upper: 2000 }),
+  step(round_to, { unit: 50 }),
+)(function budget_clean(budget: Series<number>): Series<number> {
+  return budget;
+});

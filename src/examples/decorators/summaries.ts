@@ -23,8 +23,9 @@ export const budget_summary = subdag(stats, { inputs: { values: source('budget_c
 );
 
 /** Summary of age. */
-export const age_summary = subdag(stats, { inputs: { values: source('age') } })(
-  function age_summary(mean: number, spread: number): Summary {
-    return { mean, spread };
-  },
-);
+export const age_summary = subdag(stats, { inputs: { values: source('age') } })(function age_summary(
+  mean: number,
+  spread: number,
+): Summary {
+  return { mean, spread };
+});

@@ -7,8 +7,11 @@ export type Survey = { client_id: number; budget: number; age: number; gender: s
 export type Login = { client_id: number; last_login: Date };
 
 /** Raw survey results, split into one column per field. */
-export const survey_results = extractColumns('client_id', 'budget', 'age', 'gender')(
-  function survey_results(survey_data: DataFrame<Survey>): DataFrame<Survey> {
-    return survey_data;
-  },
-);
+export const survey_results = extractColumns(
+  'client_id',
+  'budget',
+  'age',
+  'gender',
+)(function survey_results(survey_data: DataFrame<Survey>): DataFrame<Survey> {
+  return survey_data;
+});

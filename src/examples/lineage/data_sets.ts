@@ -10,6 +10,12 @@ export const feature_set_v1 = tag({ owner: 'data-science', importance: 'producti
     is_female: Series<boolean>,
     time_since_last_login: Series<number>,
   ): DataFrame {
-    return DataFrame.fromColumns({ age_normalized, is_high_roller, is_male, is_female, time_since_last_login });
+    return DataFrame.fromColumns({
+      age_normalized,
+      is_high_roller,
+      is_male,
+      is_female,
+      time_since_last_login,
+    });
   },
 );

@@ -2,22 +2,24 @@ import { tag } from 'hamilton';
 import { DataFrame, Series } from 'hamilton/frame';
 import type { Login } from './load_data';
 
-export const is_male = tag({ owner: 'data-science', pii: 'false' })(function is_male(gender: Series<string>): Series<boolean> {
+export const is_male = tag({ owner: 'data-science', pii: 'false' })(function is_male(
+  gender: Series<string>,
+): Series<boolean> {
   return gender.eq('male');
 });
 
-export const is_female = tag({ owner: 'data-science', pii: 'false' })(
-  function is_female(gender: Series<string>): Series<boolean> {
-    return gender.eq('female');
-  },
-);
+export const is_female = tag({ owner: 'data-science', pii: 'false' })(function is_female(
+  gender: Series<string>,
+): Series<boolean> {
+  return gender.eq('female');
+});
 
 /** Clients who said they spend more than $1,000. */
-export const is_high_roller = tag({ owner: 'marketing', pii: 'false' })(
-  function is_high_roller(budget: Series<number>): Series<boolean> {
-    return budget.gt(1000);
-  },
-);
+export const is_high_roller = tag({ owner: 'marketing', pii: 'false' })(function is_high_roller(
+  budget: Series<number>,
+): Series<boolean> {
+  return budget.gt(1000);
+});
 
 /** Days since each client last logged in. */
 export const time_since_last_login = tag({ owner: 'data-science', pii: 'false' })(
@@ -40,8 +42,10 @@ export const age_stddev = tag({ owner: 'data-science' })(function age_stddev(age
 });
 
 /** Age in standard deviations from the mean: no longer identifies anyone. */
-export const age_normalized = tag({ owner: 'data-science', pii: 'false' })(
-  function age_normalized(age: Series<number>, age_mean: number, age_stddev: number): Series<number> {
-    return age.sub(age_mean).div(age_stddev);
-  },
-);
+export const age_normalized = tag({ owner: 'data-science', pii: 'false' })(function age_normalized(
+  age: Series<number>,
+  age_mean: number,
+  age_stddev: number,
+): Series<number> {
+  return age.sub(age_mean).div(age_stddev);
+});

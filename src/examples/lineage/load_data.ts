@@ -22,17 +22,20 @@ export const survey_results = tag({ source: 'prod.surveys', owner: 'data-enginee
     gender: { pii: 'true' },
     budget: { pii: 'false' },
   })(
-    extractColumns('client_id', 'budget', 'age', 'gender')(
-      function survey_results(survey_data: DataFrame<Survey>): DataFrame<Survey> {
-        return survey_data;
-      },
-    ),
+    extractColumns(
+      'client_id',
+      'budget',
+      'age',
+      'gender',
+    )(function survey_results(survey_data: DataFrame<Survey>): DataFrame<Survey> {
+      return survey_data;
+    }),
   ),
 );
 
 /** Logins, from the platform team's login service. */
-export const login_data = tag({ source: 'prod.logins', owner: 'platform', pii: 'false' })(
-  function login_data(login_table: DataFrame<Login>): DataFrame<Login> {
-    return login_table;
-  },
-);
+export const login_data = tag({ source: 'prod.logins', owner: 'platform', pii: 'false' })(function login_data(
+  login_table: DataFrame<Login>,
+): DataFrame<Login> {
+  return login_table;
+});

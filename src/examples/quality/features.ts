@@ -24,11 +24,12 @@ export function last_logged_in(client_id: Series<number>, login_data: DataFrame<
 }
 
 /** Some clients never logged in: worth a warning, not a failed run. */
-export const time_since_last_login = checkOutput({ allowNans: false })(
-  function time_since_last_login(execution_time: string, last_logged_in: Series<Date>): Series<number> {
-    return last_logged_in.rsub(new Date(execution_time)).div(86_400_000);
-  },
-);
+export const time_since_last_login = checkOutput({ allowNans: false })(function time_since_last_login(
+  execution_time: string,
+  last_logged_in: Series<Date>,
+): Series<number> {
+  return last_logged_in.rsub(new Date(execution_time)).div(86_400_000);
+});
 
 export function age_mean(age: Series<number>): number {
   return age.mean();

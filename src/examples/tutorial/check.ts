@@ -35,11 +35,16 @@ export function hasFunction(ctx: CheckContext, name: string): CheckItem {
 
 /** A check that `to` reads `from`. */
 export function hasEdge(ctx: CheckContext, from: string, to: string): CheckItem {
-  return { label: `${to} depends on ${from}`, ok: !!ctx.graph?.edges.some((e) => e.from === from && e.to === to) };
+  return {
+    label: `${to} depends on ${from}`,
+    ok: !!ctx.graph?.edges.some((e) => e.from === from && e.to === to),
+  };
 }
 
 /** The values of a series result (numbers with NaN for missing; booleans; strings), or undefined. */
-export function seriesValues(preview: ValuePreview | undefined): (number | boolean | string | null)[] | undefined {
+export function seriesValues(
+  preview: ValuePreview | undefined,
+): (number | boolean | string | null)[] | undefined {
   if (preview?.kind !== 'series') return undefined;
   const { column } = preview;
   if (column.dtype === 'boolean') return Array.from(column.values, (v) => (v === 2 ? null : v === 1));

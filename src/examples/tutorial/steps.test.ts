@@ -31,7 +31,9 @@ async function contextOf(workspace: Workspace): Promise<CheckContext> {
   const dir = join(root, `p${projects++}`);
   mkdirSync(dir);
   for (const f of workspace.files) writeFileSync(join(dir, f.name), f.code);
-  const modules = await Promise.all(workspace.files.map((f) => import(/* @vite-ignore */ pathToFileURL(join(dir, f.name)).href)));
+  const modules = await Promise.all(
+    workspace.files.map((f) => import(/* @vite-ignore */ pathToFileURL(join(dir, f.name)).href)),
+  );
   let dr: Driver;
   try {
     dr = new Driver(workspace.config, ...modules);
@@ -43,7 +45,8 @@ async function contextOf(workspace: Workspace): Promise<CheckContext> {
   try {
     const outputs = workspace.outputs.length ? [...workspace.outputs] : sinks(graph);
     const values = await dr.execute(outputs, { inputs: runInputs(workspace) });
-    for (const [name, value] of Object.entries(values)) results[name] = previewValue(value, RESULT_PREVIEW, name).preview;
+    for (const [name, value] of Object.entries(values))
+      results[name] = previewValue(value, RESULT_PREVIEW, name).preview;
   } catch {
     // A failed run leaves no results, as in the playground.
   }
@@ -56,10 +59,13 @@ describe('tutorial', () => {
     expect(new Set(tutorialSteps.map((s) => s.id)).size).toBe(tutorialSteps.length);
   });
 
-  it.each(tutorialSteps.map((s) => [s.title, s] as const))('%s: the solution passes, the start does not', async (_, step) => {
-    const solved = await contextOf(step.solution);
-    const failing = step.check(solved).filter((c) => !c.ok);
-    expect(failing.map((c) => c.label)).toEqual([]);
-    expect(stepDone(step, await contextOf(step.start))).toBe(false);
-  });
+  it.each(tutorialSteps.map((s) => [s.title, s] as const))(
+    '%s: the solution passes, the start does not',
+    async (_, step) => {
+      const solved = await contextOf(step.solution);
+      const failing = step.check(solved).filter((c) => !c.ok);
+      expect(failing.map((c) => c.label)).toEqual([]);
+      expect(stepDone(step, await contextOf(step.start))).toBe(false);
+    },
+  );
 });

@@ -7,7 +7,16 @@
 import { WORKSPACE_VERSION, type Workspace } from '../../share/workspace';
 import { ECOMMERCE_TABLES, EXECUTION_TIME, exampleById } from '..';
 import type { ValuePreview } from '../../worker/protocol';
-import { close, hasEdge, hasFunction, nodeOf, resultIs, seriesValues, type CheckContext, type CheckItem } from './check';
+import {
+  close,
+  hasEdge,
+  hasFunction,
+  nodeOf,
+  resultIs,
+  seriesValues,
+  type CheckContext,
+  type CheckItem,
+} from './check';
 import oneStart from './files/one_start.ts?raw';
 import oneSolution from './files/one_solution.ts?raw';
 import mapStart from './files/map_start.ts?raw';
@@ -37,7 +46,11 @@ const example = (id: string) => exampleById(id)!.workspace;
 const file = (ws: Workspace, name: string) => ws.files.find((f) => f.name === name)!.code;
 
 /** A workspace like `base`, with some files replaced or added (in base's order, new ones last). */
-function withFiles(base: Workspace, files: Record<string, string>, fields: Partial<Workspace> = {}): Workspace {
+function withFiles(
+  base: Workspace,
+  files: Record<string, string>,
+  fields: Partial<Workspace> = {},
+): Workspace {
   const names = new Set(base.files.map((f) => f.name));
   const replaced = base.files.map((f) => ({ name: f.name, code: files[f.name] ?? f.code }));
   const added = Object.entries(files)
@@ -108,7 +121,12 @@ export const tutorialSteps: readonly TutorialStep[] = [
       hasEdge(ctx, 'a', 'b'),
       hasEdge(ctx, 'b', 'c'),
       hasEdge(ctx, 'c', 'd'),
-      resultIs(ctx, 'd', 'is [343, 2744, 9261, 21952, 42875]', (p) => JSON.stringify(seriesValues(p)) === '[343,2744,9261,21952,42875]'),
+      resultIs(
+        ctx,
+        'd',
+        'is [343, 2744, 9261, 21952, 42875]',
+        (p) => JSON.stringify(seriesValues(p)) === '[343,2744,9261,21952,42875]',
+      ),
     ],
   },
   {
@@ -124,7 +142,12 @@ export const tutorialSteps: readonly TutorialStep[] = [
     check: (ctx) => [
       hasEdge(ctx, 'gender', 'is_female'),
       hasEdge(ctx, 'budget', 'is_high_roller'),
-      resultIs(ctx, 'is_high_roller', `marks ${HIGH_ROLLERS} high rollers`, (p) => count(seriesValues(p), true) === HIGH_ROLLERS),
+      resultIs(
+        ctx,
+        'is_high_roller',
+        `marks ${HIGH_ROLLERS} high rollers`,
+        (p) => count(seriesValues(p), true) === HIGH_ROLLERS,
+      ),
     ],
   },
   {
@@ -162,8 +185,14 @@ export const tutorialSteps: readonly TutorialStep[] = [
     check: (ctx) => [
       hasEdge(ctx, 'login_data', 'last_logged_in'),
       hasFunction(ctx, 'time_since_last_login'),
-      resultIs(ctx, 'time_since_last_login', 'has 5 clients who never logged in', (p) =>
-        p.kind === 'series' && p.length === 300 && (seriesValues(p) ?? []).filter((v) => Number.isNaN(v)).length === 5,
+      resultIs(
+        ctx,
+        'time_since_last_login',
+        'has 5 clients who never logged in',
+        (p) =>
+          p.kind === 'series' &&
+          p.length === 300 &&
+          (seriesValues(p) ?? []).filter((v) => Number.isNaN(v)).length === 5,
       ),
     ],
   },
@@ -180,14 +209,19 @@ export const tutorialSteps: readonly TutorialStep[] = [
     check: (ctx) => [
       hasEdge(ctx, 'time_since_last_login', 'feature_set_v1'),
       hasEdge(ctx, 'age_normalized', 'feature_set_v1'),
-      resultIs(ctx, 'feature_set_v1', 'is a table of 300 rows and 5 columns', (p) => p.kind === 'frame' && p.rows === 300 && p.columns.length === 5),
+      resultIs(
+        ctx,
+        'feature_set_v1',
+        'is a table of 300 rows and 5 columns',
+        (p) => p.kind === 'frame' && p.rows === 300 && p.columns.length === 5,
+      ),
     ],
   },
   {
     id: 'streaming',
     title: '7. Portability: streaming with config.when',
     prose: [
-      'Online, a survey arrives as an event: there is no table to aggregate. Keep the map features; swap only what changes, with `config.when({ mode: \'streaming\' })`.',
+      "Online, a survey arrives as an event: there is no table to aggregate. Keep the map features; swap only what changes, with `config.when({ mode: 'streaming' })`.",
       'A function named `age_mean__streaming` is the node `age_mean` when the config says so. Try the mode toggle in Inputs & config: the graph changes at once.',
     ],
     goal: 'Add `age_mean__streaming` and `age_stddev__streaming`, reading the stored values with `await client.query(...)`.',
@@ -197,31 +231,39 @@ export const tutorialSteps: readonly TutorialStep[] = [
       { label: 'config mode is streaming', ok: ctx.config.mode === 'streaming' },
       hasEdge(ctx, 'client', 'age_mean'),
       hasEdge(ctx, 'client', 'age_stddev'),
-      resultIs(ctx, 'feature_set_v1', 'has the 3 streamed records', (p) => p.kind === 'frame' && p.rows === 3),
+      resultIs(
+        ctx,
+        'feature_set_v1',
+        'has the 3 streamed records',
+        (p) => p.kind === 'frame' && p.rows === 3,
+      ),
     ],
   },
   {
     id: 'lineage',
     title: '8. Lineage as code',
     prose: [
-      'Code already says how things connect. Tags add who owns what and what is sensitive: `tag({ owner: \'data-science\', pii: \'false\' })`.',
+      "Code already says how things connect. Tags add who owns what and what is sensitive: `tag({ owner: 'data-science', pii: 'false' })`.",
       'With `tagOutputs` you can tag the columns `extractColumns` makes. The Catalog tab then answers: who owns this, where is `age` used, which PII feeds the model?',
     ],
-    goal: 'Tag `age` and `gender` with `pii: \'true\'`, the survey columns with a `source`, and `age_normalized` with an `owner`.',
+    goal: "Tag `age` and `gender` with `pii: 'true'`, the survey columns with a `source`, and `age_normalized` with an `owner`.",
     start: ecommerce,
     solution: example('lineage'),
     check: (ctx) => [
       { label: 'age is tagged pii=true', ok: nodeOf(ctx, 'age')?.tags.pii === 'true' },
       { label: 'gender is tagged pii=true', ok: nodeOf(ctx, 'gender')?.tags.pii === 'true' },
       { label: 'age has a source tag', ok: typeof nodeOf(ctx, 'age')?.tags.source === 'string' },
-      { label: 'age_normalized has an owner', ok: typeof nodeOf(ctx, 'age_normalized')?.tags.owner === 'string' },
+      {
+        label: 'age_normalized has an owner',
+        ok: typeof nodeOf(ctx, 'age_normalized')?.tags.owner === 'string',
+      },
     ],
   },
   {
     id: 'data-quality',
     title: '9. Data quality',
     prose: [
-      '`checkOutput` validates a feature every time it runs. A `warn` check logs and goes on; `importance: \'fail\'` stops the run.',
+      "`checkOutput` validates a feature every time it runs. A `warn` check logs and goes on; `importance: 'fail'` stops the run.",
       'Each check is a node too (`age_normalized_range_validator`), so its result shows in the graph and the results.',
     ],
     goal: 'Check that `age_normalized` stays within [-3, 3] with `checkOutput`, and run.',

@@ -24,7 +24,11 @@ const LIBRARY: Record<string, string> = {
   'hamilton/frame': new URL('./frame.mjs', import.meta.url).href,
 };
 
-export async function resolve(specifier: string, context: ResolveContext, next: NextResolve): Promise<Resolved> {
+export async function resolve(
+  specifier: string,
+  context: ResolveContext,
+  next: NextResolve,
+): Promise<Resolved> {
   const library = LIBRARY[specifier];
   if (library) return { url: library, shortCircuit: true };
   const relative = specifier.startsWith('./') || specifier.startsWith('../');

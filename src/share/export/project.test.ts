@@ -24,7 +24,8 @@ import { exportProject } from './project';
 import { toJson } from './report';
 import { buildExportRuntime } from './runtimePlugin';
 
-const readTable = async (path: string) => readFileSync(new URL(`../../../public/${path}`, import.meta.url), 'utf8');
+const readTable = async (path: string) =>
+  readFileSync(new URL(`../../../public/${path}`, import.meta.url), 'utf8');
 const dirs: string[] = [];
 let runtime: Record<string, string>;
 
@@ -45,7 +46,11 @@ async function unpack(workspace: Workspace): Promise<string> {
 }
 
 function npm(dir: string, ...args: string[]): string {
-  return execFileSync('npm', args, { cwd: dir, encoding: 'utf8', env: { ...process.env, npm_config_update_notifier: 'false' } });
+  return execFileSync('npm', args, {
+    cwd: dir,
+    encoding: 'utf8',
+    env: { ...process.env, npm_config_update_notifier: 'false' },
+  });
 }
 
 async function inProcess(workspace: Workspace, modules: HamiltonModule[]) {
@@ -61,7 +66,15 @@ describe('exported project', () => {
     expect(pkg.dependencies).toBeUndefined();
     expect(pkg.devDependencies).toBeUndefined();
     expect(Object.keys(files)).toEqual(
-      expect.arrayContaining(['driver.ts', 'load_data.ts', 'features.ts', 'data_sets.ts', 'data/survey_results.csv', 'hamilton/index.mjs', 'hamilton/hooks.mjs']),
+      expect.arrayContaining([
+        'driver.ts',
+        'load_data.ts',
+        'features.ts',
+        'data_sets.ts',
+        'data/survey_results.csv',
+        'hamilton/index.mjs',
+        'hamilton/hooks.mjs',
+      ]),
     );
     expect(strFromU8(files['features.ts'])).toBe(workspace.files.find((f) => f.name === 'features.ts')!.code);
   });
@@ -70,24 +83,40 @@ describe('exported project', () => {
     ['hello', [hello]],
     ['ecommerce', [loadData, features, dataSets]],
     ['streaming', [streamingLoad, streamingFeatures, streamingClient, dataSets]],
-  ] as const)('%s: npm install && npm start gives the playground’s results', async (id, modules) => {
-    const workspace = exampleById(id)!.workspace;
-    const dir = await unpack(workspace);
-    npm(dir, 'install', '--offline', '--no-audit', '--no-fund', '--ignore-scripts');
-    const printed = npm(dir, 'start', '--silent', '--', '--json');
-    expect(JSON.parse(printed)).toEqual(await inProcess(workspace, [...modules]));
-    expect(npm(dir, 'start', '--silent')).toMatch(new RegExp(`── ${workspace.outputs[0]}`));
-  }, 60_000);
+  ] as const)(
+    '%s: npm install && npm start gives the playground’s results',
+    async (id, modules) => {
+      const workspace = exampleById(id)!.workspace;
+      const dir = await unpack(workspace);
+      npm(dir, 'install', '--offline', '--no-audit', '--no-fund', '--ignore-scripts');
+      const printed = npm(dir, 'start', '--silent', '--', '--json');
+      expect(JSON.parse(printed)).toEqual(await inProcess(workspace, [...modules]));
+      expect(npm(dir, 'start', '--silent')).toMatch(new RegExp(`── ${workspace.outputs[0]}`));
+    },
+    60_000,
+  );
 
   it('runs every sink when the workspace names no outputs, and inline CSV tables', async () => {
     const workspace: Workspace = {
       ...exampleById('hello')!.workspace,
       outputs: [],
-      files: [{ name: 'sum.ts', code: "import { DataFrame } from 'hamilton/frame';\nexport function total(t: DataFrame<{ x: number }>): number {\n  return t.column('x').sum();\n}\n" }],
+      files: [
+        {
+          name: 'sum.ts',
+          code: "import { DataFrame } from 'hamilton/frame';\nexport function total(t: DataFrame<{ x: number }>): number {\n  return t.column('x').sum();\n}\n",
+        },
+      ],
       activeFile: 'sum.ts',
       tables: { t: 'x\n1\n2\n3\n' },
     };
     const dir = await unpack(workspace);
-    expect(JSON.parse(execFileSync('node', ['--import', './hamilton/register.mjs', 'driver.ts', '--json'], { cwd: dir, encoding: 'utf8' }))).toEqual({ total: 6 });
+    expect(
+      JSON.parse(
+        execFileSync('node', ['--import', './hamilton/register.mjs', 'driver.ts', '--json'], {
+          cwd: dir,
+          encoding: 'utf8',
+        }),
+      ),
+    ).toEqual({ total: 6 });
   }, 60_000);
 });

@@ -16,7 +16,19 @@ export interface ExportOptions {
   readonly name?: string;
 }
 
-const RESERVED = new Set(['Driver', 'readCsv', 'readFileSync', 'printResults', 'config', 'inputs', 'outputs', 'dr', 'table', 'results', 'graph']);
+const RESERVED = new Set([
+  'Driver',
+  'readCsv',
+  'readFileSync',
+  'printResults',
+  'config',
+  'inputs',
+  'outputs',
+  'dr',
+  'table',
+  'results',
+  'graph',
+]);
 
 /** An identifier for a module's namespace import, unique among `taken`. */
 function identifier(file: string, taken: Set<string>): string {
@@ -29,7 +41,9 @@ function identifier(file: string, taken: Set<string>): string {
 
 /** A file name under data/ for a table: its served file's name, or the input's name. */
 function tableFile(input: string, value: string, taken: Set<string>): string {
-  let name = value.startsWith('data/') ? value.slice('data/'.length).replace(/[^A-Za-z0-9_.-]/g, '_') : `${input}.csv`;
+  let name = value.startsWith('data/')
+    ? value.slice('data/'.length).replace(/[^A-Za-z0-9_.-]/g, '_')
+    : `${input}.csv`;
   while (taken.has(name)) name = `_${name}`;
   taken.add(name);
   return name;
@@ -42,7 +56,11 @@ const compactLiteral = (value: unknown, indent: string) => {
   return line.length <= 80 ? line : literal(value).replace(/\n/g, `\n${indent}`);
 };
 
-function driverSource(workspace: Workspace, modules: readonly [string, string][], tables: readonly [string, string][]): string {
+function driverSource(
+  workspace: Workspace,
+  modules: readonly [string, string][],
+  tables: readonly [string, string][],
+): string {
   const hasTables = tables.length > 0;
   const outputs = workspace.outputs.length
     ? [`const outputs = ${JSON.stringify(workspace.outputs)};`]
@@ -66,10 +84,14 @@ function driverSource(workspace: Workspace, modules: readonly [string, string][]
     '',
     `const config = ${literal(workspace.config)};`,
     ...(hasTables
-      ? ["const table = (file: string) => readCsv(readFileSync(new URL(`./data/${file}`, import.meta.url), 'utf8'));"]
+      ? [
+          "const table = (file: string) => readCsv(readFileSync(new URL(`./data/${file}`, import.meta.url), 'utf8'));",
+        ]
       : []),
     'const inputs = {',
-    ...Object.entries(workspace.inputs).map(([k, v]) => `  ${JSON.stringify(k)}: ${compactLiteral(v, '  ')},`),
+    ...Object.entries(workspace.inputs).map(
+      ([k, v]) => `  ${JSON.stringify(k)}: ${compactLiteral(v, '  ')},`,
+    ),
     ...tables.map(([input, file]) => `  ${JSON.stringify(input)}: table(${JSON.stringify(file)}),`),
     '};',
     '',
@@ -83,7 +105,10 @@ function driverSource(workspace: Workspace, modules: readonly [string, string][]
 }
 
 /** The exported project's files, path → text. */
-export async function projectFiles(workspace: Workspace, options: ExportOptions): Promise<Record<string, string>> {
+export async function projectFiles(
+  workspace: Workspace,
+  options: ExportOptions,
+): Promise<Record<string, string>> {
   const fileNames = new Set(workspace.files.map((f) => f.name));
   const driver = fileNames.has('driver.ts') ? 'run.ts' : 'driver.ts';
   const taken = new Set<string>();
@@ -97,15 +122,16 @@ export async function projectFiles(workspace: Workspace, options: ExportOptions)
     .replace(/[^a-z0-9-]+/g, '-')
     .replace(/^-+|-+$/g, '');
   const files: Record<string, string> = {
-    'package.json': literal({
-      name: `hamilton-${name || 'project'}`,
-      version: '0.1.0',
-      private: true,
-      type: 'module',
-      description: 'A Hamilton dataflow exported from the Hamilton Playground.',
-      scripts: { start: `node --import ./hamilton/register.mjs ${driver}` },
-      engines: { node: '>=20.6' },
-    }) + '\n',
+    'package.json':
+      literal({
+        name: `hamilton-${name || 'project'}`,
+        version: '0.1.0',
+        private: true,
+        type: 'module',
+        description: 'A Hamilton dataflow exported from the Hamilton Playground.',
+        scripts: { start: `node --import ./hamilton/register.mjs ${driver}` },
+        engines: { node: '>=20.6' },
+      }) + '\n',
     'README.md': [
       `# ${name || 'project'}`,
       '',
@@ -117,7 +143,11 @@ export async function projectFiles(workspace: Workspace, options: ExportOptions)
       'The Hamilton library is in `hamilton/` (with the Node hooks that analyse and run TypeScript).',
       '',
     ].join('\n'),
-    [driver]: driverSource(workspace, modules, tables.map(([input, file]) => [input, file])),
+    [driver]: driverSource(
+      workspace,
+      modules,
+      tables.map(([input, file]) => [input, file]),
+    ),
     ...Object.fromEntries(workspace.files.map((f) => [f.name, f.code])),
     ...options.runtime,
   };
@@ -130,5 +160,7 @@ export async function projectFiles(workspace: Workspace, options: ExportOptions)
 /** The exported project as a zip archive. */
 export async function exportProject(workspace: Workspace, options: ExportOptions): Promise<Uint8Array> {
   const files = await projectFiles(workspace, options);
-  return zipSync(Object.fromEntries(Object.entries(files).map(([path, text]) => [path, strToU8(text)])), { level: 6 });
+  return zipSync(Object.fromEntries(Object.entries(files).map(([path, text]) => [path, strToU8(text)])), {
+    level: 6,
+  });
 }

@@ -26,11 +26,22 @@ const libraryAliases: EsbuildPlugin = {
 
 /** The runtime files of an exported project, relative to its root (all under `hamilton/`). */
 export async function buildExportRuntime(): Promise<Record<string, string>> {
-  const common = { bundle: true, format: 'esm', target: 'node20', write: false, logLevel: 'silent', charset: 'utf8' } as const;
+  const common = {
+    bundle: true,
+    format: 'esm',
+    target: 'node20',
+    write: false,
+    logLevel: 'silent',
+    charset: 'utf8',
+  } as const;
   const [library, hooks] = await Promise.all([
     build({
       ...common,
-      entryPoints: { index: src('hamilton/index.ts'), frame: src('frame/index.ts'), report: src('share/export/report.ts') },
+      entryPoints: {
+        index: src('hamilton/index.ts'),
+        frame: src('frame/index.ts'),
+        report: src('share/export/report.ts'),
+      },
       splitting: true,
       platform: 'neutral',
       outdir: '/hamilton',

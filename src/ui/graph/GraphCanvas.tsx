@@ -93,6 +93,8 @@ export function GraphCanvas({
     const behavior = zoom<SVGSVGElement, unknown>()
       .scaleExtent([0.02, 4])
       .on('zoom', (event) => {
+        // A pan or zoom by the user ends "fitted": resizing the pane then keeps their view.
+        if (event.sourceEvent) fitted.current = false;
         viewport.current?.setAttribute('transform', event.transform.toString());
         // Semantic zoom: text too small to read is not drawn (big graphs draw and pan much faster).
         svg.classList.toggle('far', event.transform.k < FAR_SCALE);
@@ -106,6 +108,7 @@ export function GraphCanvas({
   // of the whole drawing right after React adds it (for 1,000 nodes, most of the time to first frame).
   const size = useRef<{ width: number; height: number } | null>(null);
   const fitPending = useRef(false);
+  const fitted = useRef(true);
   const fit = () => {
     const svg = svgRef.current;
     if (!svg || !zoomRef.current || !size.current || !layout.width) {
@@ -113,6 +116,7 @@ export function GraphCanvas({
       return;
     }
     fitPending.current = false;
+    fitted.current = true;
     const { width, height } = size.current;
     const scale = Math.min(1.5, (width - 2 * PAD) / layout.width, (height - 2 * PAD) / layout.height);
     const t = zoomIdentity
@@ -127,7 +131,8 @@ export function GraphCanvas({
     const observer = new ResizeObserver(([entry]) => {
       const { width, height } = entry.contentRect;
       size.current = width && height ? { width, height } : null;
-      if (fitPending.current) fitRef.current();
+      // Still fitted (the details panel opened, the window resized): fit again.
+      if (fitPending.current || fitted.current) fitRef.current();
     });
     observer.observe(svg);
     return () => observer.disconnect();
@@ -173,6 +178,7 @@ export function GraphCanvas({
       (box.left < view.left || box.right > view.right || box.top < view.top || box.bottom > view.bottom)
     ) {
       const place = layout.nodes.get(name)!;
+      fitted.current = false;
       select(svg).call(zoomRef.current.translateTo, place.x, place.y);
     }
   };

@@ -2,7 +2,7 @@ import { useMemo, useRef, useState } from 'react';
 import { useSession, useView, useWorkspace } from '../state/hooks';
 import { lineageOf } from '../state/lineage';
 import { allDiagnostics } from '../state/session';
-import { updateView } from '../state/view';
+import { revealInEditor, updateView } from '../state/view';
 import { Popover } from '../layout/Popover';
 import { GraphCanvas, type GraphCanvasHandle } from './GraphCanvas';
 import { Legend } from './Legend';
@@ -40,6 +40,7 @@ export function GraphPane() {
     [diagnostics],
   );
   const unplaced = diagnostics.filter((d) => d.severity === 'error' && !d.file);
+  const placed = diagnostics.filter((d) => d.severity === 'error' && d.file);
   const select = (name: string | null) => updateView({ selected: name });
   const node = graph?.nodes.find((n) => n.name === selected);
   const hovered = hover && graph?.nodes.find((n) => n.name === hover.name);

@@ -13,14 +13,23 @@ export function ShareBanner({ controller }: { readonly controller: ShareControll
   const { banner } = useShareState(controller);
   if (!banner) return null;
   return (
-    <div className={`share-banner ${banner.kind}`} role={banner.kind === 'bad-link' ? 'alert' : 'status'} data-banner={banner.kind}>
+    <div
+      className={`share-banner ${banner.kind}`}
+      role={banner.kind === 'bad-link' ? 'alert' : 'status'}
+      data-banner={banner.kind}
+    >
       <span>{banner.message}</span>
       {banner.canRestore && (
         <button type="button" className="button" onClick={() => controller.restore()}>
           Restore my previous work
         </button>
       )}
-      <button type="button" className="icon-button" aria-label="Dismiss" onClick={() => controller.dismissBanner()}>
+      <button
+        type="button"
+        className="icon-button"
+        aria-label="Dismiss"
+        onClick={() => controller.dismissBanner()}
+      >
         ×
       </button>
     </div>

@@ -69,7 +69,11 @@ async function copyText(text: string): Promise<boolean> {
   }
 }
 
-export function createShareController(inner: WorkspaceStore, opening: Opening, autosave: Autosave = createAutosave()): ShareController {
+export function createShareController(
+  inner: WorkspaceStore,
+  opening: Opening,
+  autosave: Autosave = createAutosave(),
+): ShareController {
   const state = createStore<ShareState>({ banner: null, toast: null });
   let toastSeq = 0;
   const toast = (text: string) => state.set({ ...state.get(), toast: { text, seq: ++toastSeq } });
@@ -82,7 +86,11 @@ export function createShareController(inner: WorkspaceStore, opening: Opening, a
     setBanner({ kind: 'link', message: LINK_MESSAGE, canRestore: canRestore() });
   } else if (origin.kind === 'bad-link') {
     history.replaceState(history.state, '', location.pathname + location.search);
-    setBanner({ kind: 'bad-link', message: `${origin.message} The default example is open instead; your saved work is untouched.`, canRestore: canRestore() });
+    setBanner({
+      kind: 'bad-link',
+      message: `${origin.message} The default example is open instead; your saved work is untouched.`,
+      canRestore: canRestore(),
+    });
   }
 
   let urlTimer: ReturnType<typeof setTimeout> | undefined;
@@ -103,7 +111,11 @@ export function createShareController(inner: WorkspaceStore, opening: Opening, a
     const link = decodeLink(location.hash);
     if (!link) return;
     if (!link.ok) {
-      setBanner({ kind: 'bad-link', message: `This link could not be opened: ${link.message}. Your work is unchanged.`, canRestore: false });
+      setBanner({
+        kind: 'bad-link',
+        message: `This link could not be opened: ${link.message}. Your work is unchanged.`,
+        canRestore: false,
+      });
       return;
     }
     workspace.load(link.workspace);
@@ -132,7 +144,11 @@ export function createShareController(inner: WorkspaceStore, opening: Opening, a
         toast('This workspace is over 512 KB, too large for a link: download the project instead.');
         return;
       }
-      toast((await copyText(location.href)) ? 'Link copied to the clipboard.' : 'The link is in the address bar: copy it from there.');
+      toast(
+        (await copyText(location.href))
+          ? 'Link copied to the clipboard.'
+          : 'The link is in the address bar: copy it from there.',
+      );
     },
     restore() {
       const previous = autosave.restorable();
@@ -151,7 +167,10 @@ export function createShareController(inner: WorkspaceStore, opening: Opening, a
         ]);
         const zip = await exportProject(current, { runtime: runtime.default, readTable: fetchTable });
         const name = current.files[0]?.name.replace(/\.ts$/, '') || 'project';
-        download(`hamilton-${name}.zip`, new Blob([zip as Uint8Array<ArrayBuffer>], { type: 'application/zip' }));
+        download(
+          `hamilton-${name}.zip`,
+          new Blob([zip as Uint8Array<ArrayBuffer>], { type: 'application/zip' }),
+        );
         toast('Project downloaded: unzip it, then npm install && npm start.');
       } catch (error) {
         toast(`The project could not be exported: ${(error as Error).message}`);

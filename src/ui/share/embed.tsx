@@ -6,7 +6,7 @@
  * code, edits included. The page tells its parent its height: `{ type: 'hamilton-embed-height', height }`.
  * An embed never autosaves and never changes the URL.
  */
-import { StrictMode, useEffect, useRef } from 'react';
+import { StrictMode, useEffect, useRef, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import snapshots from 'virtual:example-graphs';
 import { createWorkerHost, type WorkerHost } from '../../worker/host';
@@ -56,14 +56,17 @@ export function embedOptions(url: URL): EmbedOptions {
   };
 }
 
-/** The active file as text, with tabs to switch files: the read-only code view (no editor to load). */
-function CodeView() {
+/**
+ * The active file as text, with tabs to switch files: what an embed shows first. The editor (Monaco,
+ * megabytes of script) loads only when the reader asks to edit, so a page of embeds stays light.
+ */
+function CodeView({ onEdit }: { readonly onEdit?: () => void }) {
   const { workspace } = usePlayground();
   const ws = useWorkspace();
   const code = ws.files.find((f) => f.name === ws.activeFile)?.code ?? '';
   return (
     <div className="embed-code">
-      {ws.files.length > 1 && (
+      <div className="embed-files">
         <div className="embed-tabs" role="tablist" aria-label="Files">
           {ws.files.map((f) => (
             <button
@@ -77,7 +80,12 @@ function CodeView() {
             </button>
           ))}
         </div>
-      )}
+        {onEdit && (
+          <button type="button" className="embed-edit" onClick={onEdit}>
+            ✎ Edit
+          </button>
+        )}
+      </div>
       <pre tabIndex={0} aria-label={ws.activeFile}>
         {code}
       </pre>
@@ -90,10 +98,14 @@ function Embed({ options }: { readonly options: EmbedOptions }) {
   const session = useSession();
   const workspace = useWorkspace();
   const root = useRef<HTMLDivElement>(null);
+  const [editing, setEditing] = useState(false);
   const { view } = options;
   const lines = workspace.files.find((f) => f.name === workspace.activeFile)?.code.split('\n').length ?? 10;
   const codeHeight = Math.min(480, Math.max(160, lines * 19 + 48));
-  const showResults = view === 'results' || (view !== 'code' && view !== 'graph' && session.run !== null) || (view === 'code' && session.run !== null);
+  const showResults =
+    view === 'results' ||
+    (view !== 'code' && view !== 'graph' && session.run !== null) ||
+    (view === 'code' && session.run !== null);
 
   useEffect(() => {
     const element = root.current;
@@ -111,8 +123,16 @@ function Embed({ options }: { readonly options: EmbedOptions }) {
     return () => observer.disconnect();
   }, []);
 
-  const playgroundUrl = new URL(`./${encodeLink(workspace)}`, new URL(import.meta.env.BASE_URL, location.href)).href;
-  const code = options.readonly ? <CodeView /> : <EditorPane />;
+  const playgroundUrl = new URL(
+    `./${encodeLink(workspace)}`,
+    new URL(import.meta.env.BASE_URL, location.href),
+  ).href;
+  const code =
+    options.readonly || !editing ? (
+      <CodeView onEdit={options.readonly ? undefined : () => setEditing(true)} />
+    ) : (
+      <EditorPane />
+    );
   return (
     <div className={`embed view-${view}`} ref={root}>
       <div className="embed-bar">
@@ -139,7 +159,11 @@ function Embed({ options }: { readonly options: EmbedOptions }) {
       )}
       <div className="embed-main">
         {(view === 'code' || view === 'split') && (
-          <section className="embed-region embed-code-region" aria-label="Code" style={{ height: codeHeight }}>
+          <section
+            className="embed-region embed-code-region"
+            aria-label="Code"
+            style={{ height: codeHeight }}
+          >
             {code}
           </section>
         )}
@@ -182,7 +206,8 @@ export function mountEmbed(element: HTMLElement): Playground {
   const options = embedOptions(new URL(location.href));
   if (options.theme) themeStore.set({ choice: options.theme, theme: options.theme });
   document.documentElement.classList.add('embedded');
-  const host = withExampleGraph(createWorkerHost(), options.workspace);
+  // No spare worker: a page may hold several embeds, and a cold restart after a runaway is fine here.
+  const host = withExampleGraph(createWorkerHost({ spare: false }), options.workspace);
   const playground = createPlayground(host, createWorkspaceStore(options.workspace));
   createRoot(element).render(
     <StrictMode>

@@ -34,7 +34,11 @@ const snapshots = [];
 for (const example of examples) {
   const { files, config } = example.workspace;
   const events: { readonly type: string }[] = [];
-  const session = new Session({ esbuild, post: (event) => void events.push(event), now: () => performance.now() });
+  const session = new Session({
+    esbuild,
+    post: (event) => void events.push(event),
+    now: () => performance.now(),
+  });
   await session.receive({ type: 'compile', id: 1, files, config });
   const compiled = events.find((e): e is Compiled => e.type === 'compiled');
   if (!compiled?.graph || compiled.diagnostics.some((d) => d.severity === 'error')) {

@@ -29,7 +29,10 @@ export function openingFor(url: URL, autosave: Pick<Autosave, 'saved'>): Opening
   const link = decodeLink(url.hash);
   if (link?.ok) {
     // The playground keeps its own URL up to date; reloading it is reopening one's own work.
-    return { workspace: link.workspace, origin: same(link.workspace, saved) ? { kind: 'autosave' } : { kind: 'link' } };
+    return {
+      workspace: link.workspace,
+      origin: same(link.workspace, saved) ? { kind: 'autosave' } : { kind: 'link' },
+    };
   }
   if (link) {
     return {

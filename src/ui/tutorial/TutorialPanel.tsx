@@ -3,7 +3,7 @@
  * indicator, Reset and Show solution, and the way between steps. Checks read the compiled graph and
  * the results of runs made since the step was opened.
  */
-import { Fragment, useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
+import { Fragment, useEffect, useRef, useSyncExternalStore } from 'react';
 import { tutorialSteps, type TutorialStep } from '../../examples/tutorial/steps';
 import type { CheckContext } from '../../examples/tutorial/check';
 import { usePlayground, useSession, useWorkspace } from '../state/hooks';
@@ -18,7 +18,9 @@ function useProgress() {
 function Prose({ text }: { readonly text: string }) {
   return (
     <p>
-      {text.split('`').map((part, i) => (i % 2 === 1 ? <code key={i}>{part}</code> : <Fragment key={i}>{part}</Fragment>))}
+      {text
+        .split('`')
+        .map((part, i) => (i % 2 === 1 ? <code key={i}>{part}</code> : <Fragment key={i}>{part}</Fragment>))}
     </p>
   );
 }
@@ -27,7 +29,12 @@ function Prose({ text }: { readonly text: string }) {
 export function TutorialToggle() {
   const { open } = useProgress();
   return (
-    <button type="button" className="button" aria-pressed={open} onClick={() => updateProgress({ open: !open })}>
+    <button
+      type="button"
+      className="button"
+      aria-pressed={open}
+      onClick={() => updateProgress({ open: !open })}
+    >
       Tutorial
     </button>
   );
@@ -44,7 +51,10 @@ function OpenPanel() {
   const playground = usePlayground();
   const session = useSession();
   const workspace = useWorkspace();
-  const index = Math.max(0, tutorialSteps.findIndex((s) => s.id === progress.step));
+  const index = Math.max(
+    0,
+    tutorialSteps.findIndex((s) => s.id === progress.step),
+  );
   const step = tutorialSteps[index];
   // Runs from before the step was opened (another step's files) do not count.
   const since = useRef<number>(session.run?.id ?? -1);
@@ -57,15 +67,17 @@ function OpenPanel() {
   // First opening: the first step's files.
   useEffect(() => {
     if (progress.step === null) open(tutorialSteps[0], 'start');
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   const ctx: CheckContext = {
     graph: session.compiled?.graph ?? null,
-    results: session.run && session.run.status === 'done' && session.run.id > since.current ? session.run.results : {},
+    results:
+      session.run && session.run.status === 'done' && session.run.id > since.current
+        ? session.run.results
+        : {},
     config: workspace.config,
   };
-  const checks = useMemo(() => step.check(ctx), [step, ctx.graph, ctx.results, ctx.config]); // eslint-disable-line react-hooks/exhaustive-deps
+  const checks = step.check(ctx);
   const done = checks.every((c) => c.ok);
   useEffect(() => {
     if (done && !progress.done.includes(step.id)) updateProgress({ done: [...progress.done, step.id] });
@@ -79,7 +91,12 @@ function OpenPanel() {
         <span className="tutorial-count">
           Step {index + 1} of {tutorialSteps.length} · {progress.done.length} done
         </span>
-        <button type="button" className="icon-button" aria-label="Close the tutorial" onClick={() => updateProgress({ open: false })}>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label="Close the tutorial"
+          onClick={() => updateProgress({ open: false })}
+        >
           ×
         </button>
       </div>
@@ -112,10 +129,20 @@ function OpenPanel() {
         </button>
       </div>
       <div className="tutorial-actions">
-        <button type="button" className="button" disabled={!previous} onClick={() => previous && open(previous, 'start')}>
+        <button
+          type="button"
+          className="button"
+          disabled={!previous}
+          onClick={() => previous && open(previous, 'start')}
+        >
           ← Previous
         </button>
-        <button type="button" className={`button${done ? ' primary' : ''}`} disabled={!next} onClick={() => next && open(next, 'start')}>
+        <button
+          type="button"
+          className={`button${done ? ' primary' : ''}`}
+          disabled={!next}
+          onClick={() => next && open(next, 'start')}
+        >
           Next step →
         </button>
       </div>

@@ -19,16 +19,20 @@ export function is_high_roller(budget: Series<number>): Series<boolean> {
 }
 
 /** Batch: join the login table. */
-export const last_logged_in__batch = config.when({ mode: 'batch' })(
-  function last_logged_in__batch(client_id: Series<number>, login_data: DataFrame<Login>): Series<Date> {
-    const joined = DataFrame.fromColumns({ client_id }).leftJoin(login_data, { on: 'client_id' });
-    return joined.column('last_login');
-  },
-);
+export const last_logged_in__batch = config.when({ mode: 'batch' })(function last_logged_in__batch(
+  client_id: Series<number>,
+  login_data: DataFrame<Login>,
+): Series<Date> {
+  const joined = DataFrame.fromColumns({ client_id }).leftJoin(login_data, { on: 'client_id' });
+  return joined.column('last_login');
+});
 
 /** Streaming: ask the login service. */
 export const last_logged_in__streaming = config.when({ mode: 'streaming' })(
-  async function last_logged_in__streaming(client_id: Series<number>, client: FeatureStoreClient): Promise<Series<Date>> {
+  async function last_logged_in__streaming(
+    client_id: Series<number>,
+    client: FeatureStoreClient,
+  ): Promise<Series<Date>> {
     return Series.from(await client.lastLogins(client_id.toArray())).astype('date');
   },
 );
@@ -39,12 +43,16 @@ export function time_since_last_login(execution_time: string, last_logged_in: Se
 }
 
 /** Batch: the mean age of the training data. */
-export const age_mean__batch = config.when({ mode: 'batch' })(function age_mean__batch(age: Series<number>): number {
+export const age_mean__batch = config.when({ mode: 'batch' })(function age_mean__batch(
+  age: Series<number>,
+): number {
   return age.mean();
 });
 
 /** Batch: the standard deviation of age in the training data. */
-export const age_stddev__batch = config.when({ mode: 'batch' })(function age_stddev__batch(age: Series<number>): number {
+export const age_stddev__batch = config.when({ mode: 'batch' })(function age_stddev__batch(
+  age: Series<number>,
+): number {
   return age.std();
 });
 
