@@ -35,6 +35,5 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts'],
     environment: 'node',
-    benchmark: { include: ['src/**/*.bench.ts'] },
   },
 });

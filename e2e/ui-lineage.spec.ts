@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { openExample, openPlayground, openTab, waitForNode } from './ui-helpers';
+import { openExample, openPlayground, waitForNode } from './ui-helpers';
 
 test('selecting a node highlights its lineage, shows its details, and jumps to its code', async ({
   page,
@@ -34,5 +34,14 @@ test('lineage dims what is unrelated', async ({ page }) => {
   await expect(page.locator('[data-node="is_male"]')).not.toHaveClass(/dim/);
   await expect(page.locator('[data-node="gender"]')).not.toHaveClass(/dim/);
   await expect(page.locator('[data-node="age_mean"]')).toHaveClass(/dim/);
-  await openTab(page, 'Catalog');
+});
+
+test('hovering a node shows a compact summary', async ({ page }) => {
+  await openPlayground(page);
+  await waitForNode(page, 'd');
+  await page.locator('[data-node="c"]').hover();
+  await expect(page.getByRole('tooltip')).toContainText('c');
+  await expect(page.getByRole('tooltip')).toContainText('a * 3 + b * 2');
+  await page.mouse.move(0, 0);
+  await expect(page.getByRole('tooltip')).toHaveCount(0);
 });

@@ -69,7 +69,7 @@ test('a CSV file becomes a table input', async ({ page }) => {
     'total',
   );
   await waitForNode(page, 'total');
-  await page.getByRole('textbox', { name: 'Input', exact: true }).fill('sales');
+  await page.getByRole('combobox', { name: 'Input', exact: true }).fill('sales');
   await page
     .getByLabel('CSV file')
     .setInputFiles({ name: 'sales.csv', mimeType: 'text/csv', buffer: Buffer.from('amount\n1.5\n2\n3\n') });

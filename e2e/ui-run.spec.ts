@@ -54,9 +54,14 @@ test('a failing node is marked failed, its consumers skipped, and the error sits
   await expect(page.locator('[data-node="c"]')).toHaveAttribute('data-state', 'skipped');
   await openTab(page, 'Results');
   await expect(page.getByRole('alert').filter({ hasText: 'b cannot do this' })).toBeVisible();
-  await expect(page.getByRole('button', { name: 'functions.ts:9' })).toBeVisible();
+  // The error's place is listed over the graph and in the results, each a link to the line.
+  await expect(page.getByRole('list', { name: 'Problems in the code' })).toContainText('b cannot do this');
+  const link = page
+    .getByRole('region', { name: 'Results and tools' })
+    .getByRole('button', { name: 'functions.ts:9' });
+  await expect(link).toBeVisible();
   // The editor marks line 9.
-  await page.getByRole('button', { name: 'functions.ts:9' }).click();
+  await link.click();
   await expect(page.locator('.monaco-editor .active-line-number')).toHaveText('9');
   await page.keyboard.press('F8');
   await expect(page.locator('.monaco-editor .marker-widget')).toContainText('b cannot do this');

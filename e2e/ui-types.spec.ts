@@ -20,3 +20,25 @@ test('a parameter whose type cannot take its producer’s value gets a TypeScrip
   await expect(widget).toContainText("Type 'Series<number>' is not assignable to type 'string'");
   await expect(page.locator('.monaco-editor .active-line-number')).toHaveText('23');
 });
+
+test('the editor knows the library: completion and hover docs come from our typings', async ({ page }) => {
+  await openPlayground(page);
+  await waitForNode(page, 'd');
+  await focusEditorEnd(page);
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('const s = Series.fr');
+  const suggestions = page.locator('.monaco-editor .suggest-widget');
+  await expect(async () => {
+    await page.keyboard.press('Control+Space');
+    await expect(suggestions.getByRole('option', { name: /from/ })).toBeVisible({ timeout: 2000 });
+  }).toPass({ timeout: 45_000 });
+  // Accepting it, then asking for the hover (Ctrl/Cmd+K Ctrl/Cmd+I) shows the method's TSDoc.
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.monaco-editor .view-lines')).toContainText('const s = Series.from');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ControlOrMeta+k');
+  await page.keyboard.press('ControlOrMeta+i');
+  await expect(
+    page.getByRole('tooltip').filter({ hasText: 'A Series from an array or typed array' }),
+  ).toBeVisible();
+});

@@ -23,36 +23,36 @@ describe('hamiltonAnalysis (the Vite plugin, applied to this very test run)', ()
     expect(transformed).toContain('function f(client_id2)');
   });
 
-  type Transform = (code: string, id: string) => { code: string; map: null } | null;
+  type Transform = (code: string, id: string) => Promise<{ code: string; map: unknown } | null>;
   const handlerOf = (plugin: ReturnType<typeof hamiltonAnalysis>) => (plugin.transform as unknown as { handler: Transform }).handler;
   const transform = handlerOf(hamiltonAnalysis());
   const warnings: unknown[] = [];
   const run = (code: string, id: string) => transform.call({ warn: (w: unknown) => warnings.push(w) } as never, code, id);
   const module = "import { Driver } from 'hamilton';\nexport const a = (x: number) => x;\n";
 
-  it('analyses only Hamilton modules outside the app’s own folders', () => {
-    expect(run(module, '/p/src/features.ts')?.code).toContain('__hamilton_attach(a, {"name":"a"');
-    expect(run(module, '/p/src/features.ts?import')).not.toBeNull();
-    expect(run(module, '/p/src/features.ts?raw')).toBeNull();
-    expect(run('export const a = (x: number) => x;\n', '/p/src/plain.ts')).toBeNull();
-    expect(run("// 'hamilton'\nexport const a = 1;\n", '/p/src/comment.ts')).toBeNull();
-    expect(run(module, '/p/src/hamilton/driver.ts')).toBeNull();
-    expect(run(module, '/p/src/ui/App.tsx')).toBeNull();
-    expect(run(module, '/p/src/compiler/analyse.ts')).toBeNull();
-    expect(run(module, '/p/src/features.test.ts')).toBeNull();
-    expect(run(module, '/p/src/hamilton/fixtures/x.ts')).not.toBeNull();
-    expect(run(module, '/p/src/styles.css')).toBeNull();
+  it('analyses only Hamilton modules outside the app’s own folders', async () => {
+    expect((await run(module, '/p/src/features.ts'))?.code).toContain('__hamilton_attach(a, {"name":"a"');
+    expect(await run(module, '/p/src/features.ts?import')).not.toBeNull();
+    expect(await run(module, '/p/src/features.ts?raw')).toBeNull();
+    expect(await run('export const a = (x: number) => x;\n', '/p/src/plain.ts')).toBeNull();
+    expect(await run("// 'hamilton'\nexport const a = 1;\n", '/p/src/comment.ts')).toBeNull();
+    expect(await run(module, '/p/src/hamilton/driver.ts')).toBeNull();
+    expect(await run(module, '/p/src/ui/App.tsx')).toBeNull();
+    expect(await run(module, '/p/src/compiler/analyse.ts')).toBeNull();
+    expect(await run(module, '/p/src/features.test.ts')).toBeNull();
+    expect(await run(module, '/p/src/hamilton/fixtures/x.ts')).not.toBeNull();
+    expect(await run(module, '/p/src/styles.css')).toBeNull();
   });
 
-  it('honours include/exclude/imports options and reports analysis problems as warnings', () => {
+  it('honours include/exclude/imports options and reports analysis problems as warnings', async () => {
     const all = handlerOf(hamiltonAnalysis({ imports: [], exclude: /skip/ }));
-    expect(all.call({} as never, 'export const a = 1;\n', '/p/src/x.ts')?.code).toContain('export const __hamilton');
-    expect(all.call({} as never, 'export const a = 1;\n', '/p/src/skip.ts')).toBeNull();
-    expect(run("import 'hamilton';\nexport function g({ a }: Q) {}\n", '/p/src/d.ts')).not.toBeNull();
+    expect((await all.call({} as never, 'export const a = 1;\n', '/p/src/x.ts'))?.code).toContain('export const __hamilton');
+    expect(await all.call({} as never, 'export const a = 1;\n', '/p/src/skip.ts')).toBeNull();
+    expect(await run("import 'hamilton';\nexport function g({ a }: Q) {}\n", '/p/src/d.ts')).not.toBeNull();
     expect(warnings).toMatchObject([{ loc: { line: 2, column: 18 } }]);
   });
 
-  it('leaves files that do not parse to Vite', () => {
-    expect(run("import 'hamilton';\nexport function (", '/p/src/broken.ts')).toBeNull();
+  it('leaves files that do not parse to Vite', async () => {
+    expect(await run("import 'hamilton';\nexport function (", '/p/src/broken.ts')).toBeNull();
   });
 });

@@ -51,6 +51,15 @@ describe('hello world', () => {
     });
   });
 
+  it('refuses a function that defines no node', () => {
+    function stranger() {
+      return 1;
+    }
+    expect(() => new Driver({}, helloWorld).executeSync([stranger])).toThrow(
+      'Unknown nodes [stranger] requested. Check for typos?',
+    );
+  });
+
   it('echoes a final var that is only an input', () => {
     const dr = new Driver({}, helloWorld);
     expect(dr.executeSync(['input', 'a', 'extra'], { inputs: { input, extra: 42 } })).toEqual({
@@ -86,6 +95,16 @@ describe('overrides', () => {
     expect(calls).toEqual(['c']);
     expect(() => dr.validateExecution(['c'], { overrides: { b: 10 } })).not.toThrow();
     expect(() => dr.validateExecution(['c'])).toThrow(MissingInputError);
+  });
+
+  it('returns an overridden final var and accepts overrides of inputs', () => {
+    const m = analysedModule('m', {
+      a: [(input: number) => input + 1, ['input']],
+      b: [(a: number) => a * 2, ['a']],
+    });
+    const dr = new Driver({}, m);
+    expect(dr.executeSync(['a', 'b'], { overrides: { a: 5 } })).toEqual({ a: 5, b: 10 });
+    expect(dr.executeSync(['b'], { overrides: { input: 1 } })).toEqual({ b: 4 });
   });
 
   it('still runs ancestors another node needs', () => {

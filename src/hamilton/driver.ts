@@ -67,7 +67,7 @@ export class Driver<R = Record<string, unknown>> {
   readonly warnings: readonly string[];
   private readonly adapters: AdapterSet;
   private readonly resultBuilder: ResultBuilder<R>;
-  private readonly construction: Promise<void> | undefined;
+  private construction: Promise<void> | undefined;
 
   /**
    * Builds the graph of `modules` under `config` (Hamilton's `Driver(config, *modules)`), with the
@@ -96,9 +96,15 @@ export class Driver<R = Record<string, unknown>> {
       graph: this.graph,
       config: settings.config,
     });
-    // An async construction hook is awaited by the first execute, so its failure surfaces there.
-    this.construction = isThenable(constructed) ? Promise.resolve(constructed) : undefined;
-    this.construction?.catch(() => undefined);
+    // An async construction hook is awaited by execute, so a failure surfaces there; once it has
+    // succeeded, executeSync may run too.
+    if (isThenable(constructed)) {
+      this.construction = Promise.resolve(constructed);
+      this.construction.then(
+        () => (this.construction = undefined),
+        () => undefined,
+      );
+    }
   }
 
   private plan(finalVars: readonly FinalVar[], options: ExecuteOptions): Plan {

@@ -152,6 +152,39 @@ describe('lifecycle adapters', () => {
     expect(log).toEqual(['constructed 3', 'after graph false  undefined']);
   });
 
+  it('gives after-hooks the awaited result of an async node, and its rejection', async () => {
+    const log: string[] = [];
+    const am = analysedModule('am', {
+      ok: [async (x: number) => (await sleep(1), x * 3), ['x']],
+      no: [async (ok: number) => Promise.reject(new Error(`rejected ${ok}`)), ['ok']],
+    });
+    const dr = new Builder()
+      .withModules(am)
+      .withAdapters({
+        runAfterNodeExecution: ({ nodeName, success, result, error }) =>
+          void log.push(
+            `${nodeName} ${success} ${String(result)} ${error instanceof Error ? error.message : ''}`,
+          ),
+      })
+      .build();
+    await expect(dr.execute(['no'], { inputs: { x: 2 } })).rejects.toThrow(
+      /^Node no \[am\.no\(\)\].*rejected 6/,
+    );
+    expect(log).toEqual(['ok true 6 ', 'no false undefined rejected 6']);
+  });
+
+  it('executeSync waits for nothing: it refuses a pending async construction hook, then runs', async () => {
+    const dr = new Builder()
+      .withModules(m)
+      .withAdapters({ runAfterGraphConstruction: () => sleep(5) })
+      .build();
+    expect(() => dr.executeSync(['a'], { inputs: { x: 1 } })).toThrow(
+      /runAfterGraphConstruction hook returned a Promise/,
+    );
+    await dr.execute(['a'], { inputs: { x: 1 } });
+    expect(dr.executeSync(['a'], { inputs: { x: 1 } })).toEqual({ a: 2 });
+  });
+
   it('executeSync refuses async hooks', () => {
     const dr = new Builder()
       .withModules(m)

@@ -4,7 +4,7 @@
  * and Map-free in their loops. Cycles are found with Tarjan's strongly connected components.
  */
 import { unwrap, type Config } from './function_modifiers/base';
-import { DuplicateDefinitionError, HamiltonError, throwAll } from './errors';
+import { DuplicateDefinitionError, HamiltonError, messageOf, throwAll } from './errors';
 import { readModule, type HamiltonModule } from './modules';
 import type { Node } from './node';
 import { positionalCallOf, resolveFunction } from './resolve';
@@ -229,10 +229,12 @@ export class FunctionGraph {
   }
 }
 
+// Library errors pass as they are; others (a decorator's own class included) are wrapped, keeping
+// their location, with the original as `cause`.
 function asHamiltonError(e: unknown): HamiltonError {
   if (e instanceof HamiltonError) return e;
-  const location = (e as { location?: HamiltonError['location'] }).location;
-  return new HamiltonError(e instanceof Error ? e.message : String(e), { cause: e, location });
+  const location = (e as { location?: HamiltonError['location'] } | undefined)?.location;
+  return new HamiltonError(messageOf(e), { cause: e, location });
 }
 
 /** The node for a name nothing defines: a config value when the config has it, else an external input. */

@@ -192,7 +192,14 @@ export function createWorkerHost(options: WorkerHostOptions = {}): WorkerHost {
   });
 
   const emit = (event: WorkerEvent): void => {
-    for (const listener of [...listeners]) listener(event);
+    for (const listener of [...listeners]) {
+      // One failing listener must not keep the others, or the host's own bookkeeping, from running.
+      try {
+        listener(event);
+      } catch (e) {
+        console.error('hamilton worker: a listener threw', e);
+      }
+    }
   };
 
   /**

@@ -116,6 +116,23 @@ export function GraphPane() {
       {compiled?.stale && (
         <p className="graph-banner warn">The code has errors; this is the last graph that built.</p>
       )}
+      {placed.length > 0 && (
+        <ul className="graph-banner error problems" aria-label="Problems in the code">
+          {placed.slice(0, 3).map((d, i) => (
+            <li key={i}>
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => revealInEditor({ file: d.file!, line: d.line ?? 1, column: d.column ?? 1 })}
+              >
+                {d.file}:{d.line ?? 1}
+              </button>{' '}
+              {d.message}
+            </li>
+          ))}
+          {placed.length > 3 && <li>…and {placed.length - 3} more (see the editor)</li>}
+        </ul>
+      )}
       {unplaced.map((d, i) => (
         <p key={i} className="graph-banner error" role="alert">
           {d.message}

@@ -57,7 +57,7 @@ export function TableUpload({ inputNames }: { readonly inputNames: readonly stri
             <li key={table}>
               <code>{table}</code>{' '}
               <span className="muted small">
-                {csv.startsWith('data/') ? csv : `${csv.split('\n').length - 1} rows uploaded`}
+                {csv.startsWith('data/') ? csv : `${csv.trim().split(/\r?\n/).length - 1} rows uploaded`}
               </span>{' '}
               <button
                 type="button"

@@ -10,6 +10,7 @@ import { StrictMode, useEffect, useRef, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import snapshots from 'virtual:example-graphs';
 import { createWorkerHost, type WorkerHost } from '../../worker/host';
+import { deferredHost } from './deferredHost';
 import { decodeLink, encodeLink } from '../../share/link';
 import type { Workspace } from '../../share/workspace';
 import { defaultExample, exampleById } from '../../examples';
@@ -93,7 +94,13 @@ function CodeView({ onEdit }: { readonly onEdit?: () => void }) {
   );
 }
 
-function Embed({ options }: { readonly options: EmbedOptions }) {
+function Embed({
+  options,
+  startWorker,
+}: {
+  readonly options: EmbedOptions;
+  readonly startWorker: () => Promise<void>;
+}) {
   const playground = usePlayground();
   const session = useSession();
   const workspace = useWorkspace();
@@ -129,7 +136,16 @@ function Embed({ options }: { readonly options: EmbedOptions }) {
   ).href;
   const code =
     options.readonly || !editing ? (
-      <CodeView onEdit={options.readonly ? undefined : () => setEditing(true)} />
+      <CodeView
+        onEdit={
+          options.readonly
+            ? undefined
+            : () => {
+                setEditing(true);
+                void startWorker();
+              }
+        }
+      />
     ) : (
       <EditorPane />
     );
@@ -141,7 +157,7 @@ function Embed({ options }: { readonly options: EmbedOptions }) {
           className="button primary"
           aria-label="Run"
           disabled={session.run?.status === 'running' || !session.compiled?.graph}
-          onClick={() => void playground.run()}
+          onClick={() => void startWorker().then(() => playground.run())}
         >
           ▶ Run
         </button>
@@ -182,21 +198,44 @@ function Embed({ options }: { readonly options: EmbedOptions }) {
   );
 }
 
-/**
- * A host that first tells its listener the example's graph compiled at build time, when the workspace
- * is an example unchanged: the embed draws at once, and the worker's own answer replaces it (the same
- * graph) once esbuild is up.
- */
-function withExampleGraph(host: WorkerHost, workspace: Workspace): WorkerHost {
+/** The example's graph compiled at build time, when the workspace is an example unchanged. */
+function exampleGraphOf(workspace: Workspace) {
   const key = (files: unknown, config: unknown) => JSON.stringify([files, config]);
-  const snapshot = snapshots.find((s) => key(s.files, s.config) === key(workspace.files, workspace.config));
-  if (!snapshot) return host;
-  return {
-    ...host,
+  return (
+    snapshots.find((s) => key(s.files, s.config) === key(workspace.files, workspace.config))?.compiled ?? null
+  );
+}
+
+/**
+ * The embed's worker host, and how to make sure its worker is up. For an example unchanged, the
+ * build-time graph is told to the playground at once and the worker starts only when the reader edits
+ * or clicks Run (a page of embeds loads no esbuild until then); any other workspace needs the worker
+ * for its graph, so it starts at once. No spare worker: a cold restart after a runaway is fine here.
+ */
+function embedHost(workspace: Workspace): {
+  readonly host: WorkerHost;
+  readonly startWorker: () => Promise<void>;
+} {
+  const create = () => createWorkerHost({ spare: false });
+  const graph = exampleGraphOf(workspace);
+  if (!graph) {
+    const host = create();
+    return { host, startWorker: () => host.ready };
+  }
+  const deferred = deferredHost(create);
+  const host: WorkerHost = {
+    ...deferred,
     subscribe(listener) {
-      const unsubscribe = host.subscribe(listener);
-      listener(snapshot.compiled);
+      const unsubscribe = deferred.subscribe(listener);
+      listener(graph);
       return unsubscribe;
+    },
+  };
+  return {
+    host,
+    startWorker: () => {
+      deferred.start();
+      return deferred.ready;
     },
   };
 }
@@ -206,13 +245,12 @@ export function mountEmbed(element: HTMLElement): Playground {
   const options = embedOptions(new URL(location.href));
   if (options.theme) themeStore.set({ choice: options.theme, theme: options.theme });
   document.documentElement.classList.add('embedded');
-  // No spare worker: a page may hold several embeds, and a cold restart after a runaway is fine here.
-  const host = withExampleGraph(createWorkerHost({ spare: false }), options.workspace);
+  const { host, startWorker } = embedHost(options.workspace);
   const playground = createPlayground(host, createWorkspaceStore(options.workspace));
   createRoot(element).render(
     <StrictMode>
       <PlaygroundContext.Provider value={playground}>
-        <Embed options={options} />
+        <Embed options={options} startWorker={startWorker} />
       </PlaygroundContext.Provider>
     </StrictMode>,
   );

@@ -56,17 +56,21 @@ export function createPlayground(host: WorkerHost, workspace: WorkspaceStore): P
   const unsubscribeHost = host.subscribe((event) => session.dispatch(event));
 
   // The worker can compile once esbuild is up; until then the latest request simply waits.
-  let pending = false;
-  const compile = () => {
-    if (pending) return;
-    pending = true;
-    void host.ready.then(() => {
-      pending = false;
-      const ws = workspace.get();
-      session.dispatch({ type: 'compile-requested', id: host.compile(ws.files, ws.config) });
-    });
-  };
+  let hostReady = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  const send = () => {
+    const ws = workspace.get();
+    session.dispatch({ type: 'compile-requested', id: host.compile(ws.files, ws.config) });
+  };
+  const compile = () => {
+    clearTimeout(timer);
+    timer = undefined;
+    if (hostReady) send();
+  };
+  void host.ready.then(() => {
+    hostReady = true;
+    send();
+  });
   let last = workspace.get();
   const unsubscribeWorkspace = workspace.subscribe((ws) => {
     const filesChanged = ws.files !== last.files;
@@ -81,13 +85,16 @@ export function createPlayground(host: WorkerHost, workspace: WorkspaceStore): P
   // The default example's graph, compiled at build time, shows while the worker wakes up.
   const first = firstGraphFor(workspace.get());
   if (first) session.dispatch(first);
-  compile();
 
   return {
     workspace,
     session,
     async run() {
-      clearTimeout(timer);
+      // Ctrl/Cmd+Enter reaches here even while the Run button is disabled.
+      const now = session.get();
+      if (now.worker !== 'ready' || !now.compiled?.graph || now.run?.status === 'running') return;
+      // Typing not yet compiled is compiled first: the worker answers requests in order.
+      if (timer !== undefined) compile();
       const ws = workspace.get();
       let tables: Record<string, string>;
       try {
