@@ -53,7 +53,7 @@ export interface DescribedEdge {
 
 /** A graph, ready to draw or to serialize. */
 export interface GraphDescription {
-  /** Nodes in a stable order (definition order). */
+  /** Nodes in graph order (functions by module and export name, then inputs, then config). */
   readonly nodes: readonly DescribedNode[];
   /** Edges in a stable order. */
   readonly edges: readonly DescribedEdge[];

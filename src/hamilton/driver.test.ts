@@ -195,7 +195,7 @@ describe('errors before anything runs', () => {
   it('names every consumer of a missing input, with module and line', () => {
     const dr = new Driver({}, m);
     expect(() => dr.executeSync(['a', 'b'], { inputs: { y: 1 } })).toThrow(
-      "Required input x not provided for nodes: ['a', 'b']\n  read by a (module features, features.ts:3:1), b (module features, features.ts:7:1)",
+      "Required input x not provided for nodes: ['a', 'b'].\n  read by a (module features, features.ts:3:1), b (module features, features.ts:7:1)",
     );
   });
 

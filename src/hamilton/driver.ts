@@ -15,8 +15,11 @@ import { DictResult, type ResultBuilder } from './results';
 import { listVariables, type TagFilter } from './variables';
 import { describeGraph } from './visualize';
 
-/** A requested output: a node name, or the module function that defines it. */
-export type FinalVar = string | Function;
+/**
+ * A requested output: a node name, the module function that defines it, or a {@link Variable} (from
+ * `listAvailableVariables` or a lineage query), as Hamilton's `execute` accepts.
+ */
+export type FinalVar = string | Function | Pick<Variable, 'name'>;
 
 /** Inputs and overrides of one execution. */
 export interface ExecuteOptions {
@@ -116,7 +119,7 @@ export class Driver<R = Record<string, unknown>> {
   }
 
   /**
-   * Computes `finalVars` (names or module functions; order kept) and everything they need, each node
+   * Computes `finalVars` (names, module functions or variables; order kept) and everything they need, each node
    * once. Nodes may return Promises; independent branches run concurrently. Every problem with the
    * request (unknown outputs, missing inputs, config/input overlap, cycles) is thrown before any node
    * runs; a failing node rejects with a `NodeExecutionError` whose `cause` is the original error.
@@ -300,8 +303,23 @@ export class Builder<R = Record<string, unknown>> {
   }
 
   /** Adds lifecycle adapters. */
-  withAdapters(...adapters: LifecycleAdapter[]): Builder<R> {
-    return this.with<R>({ adapters: [...this.settings.adapters, ...adapters] });
+  withAdapters(...adapters: LifecycleAdapter[]): Builder<R>;
+  /**
+   * Adds lifecycle adapters; a result builder among them (an object with `build`) sets what `execute`
+   * returns, as Hamilton's `with_adapters(base.DictResult())` does.
+   */
+  withAdapters(...adapters: (LifecycleAdapter | ResultBuilder<unknown>)[]): Builder<unknown>;
+  withAdapters(...adapters: (LifecycleAdapter | ResultBuilder<unknown>)[]): Builder<unknown> {
+    const isResultBuilder = (a: object): a is ResultBuilder<unknown> =>
+      typeof (a as Partial<ResultBuilder<unknown>>).build === 'function';
+    const resultBuilder = adapters.filter(isResultBuilder).at(-1) ?? this.settings.resultBuilder;
+    return this.with<unknown>({
+      adapters: [
+        ...this.settings.adapters,
+        ...adapters.filter((a): a is LifecycleAdapter => !isResultBuilder(a)),
+      ],
+      resultBuilder,
+    });
   }
 
   /** Sets what `execute` returns (default: a plain object of the outputs). */

@@ -152,7 +152,7 @@ export class MissingInputError extends HamiltonError {
   ) {
     const at = consumers.map((c) => [c.name, where(c.module, c.location)] as const).filter(([, w]) => w);
     super(
-      `Required input ${input} not provided for nodes: ${pyList(consumers.map((c) => c.name))}` +
+      `Required input ${input} not provided for nodes: ${pyList(consumers.map((c) => c.name))}.` +
         (at.length ? `\n  read by ${at.map(([n, w]) => `${n} (${w})`).join(', ')}` : ''),
       { module: consumers[0]?.module, location: consumers[0]?.location },
     );

@@ -17,7 +17,7 @@ describe('cycles', () => {
   const dr = new Driver({}, m);
 
   it('finds every cycle, self-loops included, as paths in data-flow order', () => {
-    expect(dr.graph.cycles).toEqual([['a', 'b'], ['self'], ['c', 'd', 'e']]);
+    expect(dr.graph.cycles).toEqual([['a', 'b'], ['c', 'd', 'e'], ['self']]);
   });
 
   it('names only the cycles an execution touches', () => {

@@ -66,7 +66,7 @@ export class FunctionGraph {
   private byName: Map<string, Node> | undefined;
 
   /**
-   * Indexes the graph. `nodeList` holds the function nodes in definition order and `ids` their positions;
+   * Indexes the graph. `nodeList` holds the function nodes in graph order (modules in turn, each by export name) and `ids` their positions;
    * both are extended here with a node for every dependency nothing defines (a config node when the name
    * is a config key, else an external input), in order of first use, then one per unused config key.
    */
@@ -143,7 +143,7 @@ export class FunctionGraph {
     this.cycleOf = cycleOf;
   }
 
-  /** Every node by name, in definition order (functions, then inputs as first read, then config). */
+  /** Every node by name, in graph order (functions by module and export name, then inputs as first read, then config). */
   get nodes(): ReadonlyMap<string, Node> {
     this.byName ??= new Map(this.nodeList.map((node) => [node.name, node]));
     return this.byName;
@@ -154,9 +154,13 @@ export class FunctionGraph {
     return this.nodeList.length;
   }
 
-  /** The node name a final var stands for: the name itself, or the node a module function defines. */
-  nameOf(variable: string | Function): string {
+  /**
+   * The node name a final var stands for: the name itself, the node a module function defines, or a
+   * variable's name.
+   */
+  nameOf(variable: string | Function | { readonly name: string }): string {
     if (typeof variable === 'string') return variable;
+    if (typeof variable !== 'function') return variable.name;
     if (!this.functionNames) {
       this.functionNames = new Map();
       for (const node of this.nodeList) {
@@ -319,7 +323,8 @@ function selfLoop(g: FunctionGraph, v: number): boolean {
 }
 
 /**
- * A cycle through `start` inside its component, in data-flow order (producer before consumer): breadth-
+ * A cycle through `start` inside its component, in data-flow order (producer before consumer), starting
+ * at its node with the lowest id: breadth-
  * first along consumer edges until one leads back to `start`. `parent` is scratch space (all -2 on entry
  * and on return), shared by all cycles so that finding them stays linear overall.
  */
@@ -334,9 +339,13 @@ function cyclePath(g: FunctionGraph, start: number, cycleOf: Int32Array, parent:
       const w = g.useIds[e];
       if (cycleOf[w] !== component) continue;
       if (w === start) {
-        path = [];
-        for (let x = v; x !== -1; x = parent[x]) path.push(g.nodeList[x].name);
-        path.reverse();
+        const ids: number[] = [];
+        for (let x = v; x !== -1; x = parent[x]) ids.push(x);
+        ids.reverse();
+        // Start at the cycle's first node in graph order, so the same cycle always reads the same.
+        let first = 0;
+        for (let k = 1; k < ids.length; k++) if (ids[k] < ids[first]) first = k;
+        path = [...ids.slice(first), ...ids.slice(0, first)].map((x) => g.nodeList[x].name);
         break search;
       }
       if (parent[w] === -2) {

@@ -1,6 +1,6 @@
 /** Lineage queries: what is upstream or downstream of nodes, and what lies between two (all linear). */
 import type { Variable } from './description';
-import { UnknownNodesError } from './errors';
+import { HamiltonError, UnknownNodesError } from './errors';
 import type { FunctionGraph } from './graph';
 import { toVariable } from './variables';
 
@@ -44,13 +44,13 @@ function collect(graph: FunctionGraph, marked: (i: number) => boolean): Variable
   return out;
 }
 
-/** The named nodes and everything they depend on, in definition order. */
+/** The named nodes and everything they depend on, in graph order. */
 export function upstreamOf(graph: FunctionGraph, names: readonly string[]): Variable[] {
   const seen = reach(graph, idsOf(graph, names), graph.depStart, graph.depIds);
   return collect(graph, (i) => seen[i] === 1);
 }
 
-/** The named nodes and everything that depends on them, in definition order. */
+/** The named nodes and everything that depends on them, in graph order. */
 export function downstreamOf(graph: FunctionGraph, names: readonly string[]): Variable[] {
   const seen = reach(graph, idsOf(graph, names), graph.useStart, graph.useIds);
   return collect(graph, (i) => seen[i] === 1);
@@ -58,7 +58,11 @@ export function downstreamOf(graph: FunctionGraph, names: readonly string[]): Va
 
 /** The nodes on some path from `from` to `to` (both included); empty when there is no path. */
 export function pathBetween(graph: FunctionGraph, from: string, to: string): Variable[] {
-  const [a, b] = idsOf(graph, [from, to]);
+  // Hamilton's own wording for this query (not the unknown-nodes message of the others).
+  const a = graph.ids.get(from);
+  if (a === undefined) throw new HamiltonError(`Upstream node ${from} not found in graph.`);
+  const b = graph.ids.get(to);
+  if (b === undefined) throw new HamiltonError(`Downstream node ${to} not found in graph.`);
   const down = reach(graph, [a], graph.useStart, graph.useIds);
   if (!down[b]) return [];
   const up = reach(graph, [b], graph.depStart, graph.depIds);

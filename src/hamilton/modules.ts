@@ -27,7 +27,7 @@ export interface ModuleFunction {
 export interface ReadModule {
   /** The module's name (the `module` tag of its nodes). */
   readonly name: string;
-  /** Its functions, in definition order when known. */
+  /** Its functions, sorted by export name (as Hamilton's `inspect.getmembers` lists them). */
   readonly functions: readonly ModuleFunction[];
   /** Whether its functions' parameters come from source analysis. */
   readonly analysed: boolean;
@@ -156,14 +156,10 @@ export function readModule(mod: HamiltonModule, warn: (message: string) => void)
       }
     }
   }
-  if (namespace) {
-    // Namespace keys come sorted by name; analysis knows the definition order.
-    functions.sort(
-      (a, b) =>
-        a.source.location.line - b.source.location.line ||
-        a.source.location.column - b.source.location.column,
-    );
-  }
+  // Hamilton reads a module with `inspect.getmembers`, which sorts by name: node order (listings,
+  // the consumers named in errors) follows the export names, not the definition order.
+  // (ES namespaces list their exports sorted already, and TimSort is linear on a sorted run.)
+  functions.sort((a, b) => (a.exportName < b.exportName ? -1 : a.exportName > b.exportName ? 1 : 0));
   if (textRead > 0) {
     warn(
       `module ${moduleName}: the parameter names of ${textRead} function(s) were read from the function text, ` +

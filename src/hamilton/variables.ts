@@ -56,7 +56,7 @@ export function matchesTags(tags: Readonly<Record<string, TagValue>>, filter: Ta
   return true;
 }
 
-/** Every node of the graph matching the filter, as variables, in definition order. */
+/** Every node of the graph matching the filter, as variables, in graph order. */
 export function listVariables(graph: FunctionGraph, filter?: TagFilter): Variable[] {
   if (filter) checkTagFilter(filter);
   const out: Variable[] = [];

@@ -144,7 +144,8 @@ function check(hash: string): void {
   }
 }
 
-describe('link decoder fuzz', () => {
+// Thousands of decodes take seconds on a busy machine: a generous timeout, not a speed check.
+describe('link decoder fuzz', { timeout: 120_000 }, () => {
   it('survives 3,000 random strings', () => {
     rand = random(1);
     for (let i = 0; i < 3000; i++) {

@@ -10,12 +10,13 @@ import * as hamilton from 'hamilton';
 import * as frame from 'hamilton/frame';
 import type { WorkerInit } from './frame';
 import type { EvaluatingNotice, WorkerEvent, WorkerRequest } from './protocol';
-import { routeZeroDelayTimers } from './timers';
+import { routeZeroDelayTimers, trackUserTimers } from './timers';
 import { Session } from './session';
 import { captureConsole } from './console';
 import { installRuntime } from './runtime';
 
 routeZeroDelayTimers(globalThis);
+const userTimers = trackUserTimers(globalThis);
 installRuntime(hamilton, frame);
 
 // Taken before any user code runs, so patching prototypes later cannot intercept the port.
@@ -28,7 +29,7 @@ function start(init: WorkerInit): void {
   const post = (event: WorkerEvent | EvaluatingNotice, transfer: Transferable[] = []): void => {
     apply(postToPort, port, [event, transfer]);
   };
-  const session = new Session({ esbuild, post, now: () => performance.now() });
+  const session = new Session({ esbuild, post, now: () => performance.now(), userTimers });
 
   captureConsole(console, (level, args) => session.console(level, args));
   // User code's uncaught async errors are console output, not the worker's death.

@@ -8,6 +8,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { captureConsole } from './console';
 import type { CompiledEvent, RunFinishedEvent, RunRequest, SourceFile, WorkerEvent } from './protocol';
 import { installRuntime } from './runtime';
+import { trackUserTimers, type UserTimers } from './timers';
 import { Session } from './session';
 import { parseWorkerMessage, parseWorkerNotice } from './validate';
 
@@ -15,7 +16,7 @@ beforeAll(() => installRuntime(hamilton, frame));
 let restoreConsole = () => {};
 afterEach(() => restoreConsole());
 
-function newSession() {
+function newSession(userTimers?: UserTimers) {
   const events: WorkerEvent[] = [];
   const transfers: Transferable[][] = [];
   const session = new Session({
@@ -31,6 +32,7 @@ function newSession() {
       transfers.push(transfer);
     },
     now: () => performance.now(),
+    userTimers,
   });
   restoreConsole = captureConsole(console, (level, args) => session.console(level, args));
   let id = 0;
@@ -290,5 +292,38 @@ export function total(doubled: Series<number>): number { return doubled.sum(); }
       ok: false,
       error: { message: expect.stringContaining('does not compile') },
     });
+  });
+});
+
+describe('user timers', () => {
+  const saved = { setTimeout, clearTimeout, setInterval, clearInterval };
+  afterEach(() => Object.assign(globalThis, saved));
+
+  it("an edit stops the previous version's intervals; a run's timers still fire", async () => {
+    const timers = trackUserTimers(globalThis);
+    const { compile, run, events } = newSession(timers);
+    const ticker = (label: string): SourceFile => ({
+      name: 'tick.ts',
+      code: `setInterval(() => console.log('${label}'), 5);
+export async function slow(x: number): Promise<number> {
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  return x * 2;
+}
+`,
+    });
+    await compile([ticker('v1')]);
+    await new Promise((resolve) => saved.setTimeout(resolve, 40));
+    await compile([ticker('v2')]);
+    const before = events.length;
+    await new Promise((resolve) => saved.setTimeout(resolve, 40));
+    const later = events
+      .slice(before)
+      .filter((e) => e.type === 'console')
+      .map((e) => (e as { text: string }).text);
+    expect(later).toContain('v2');
+    expect(later).not.toContain('v1');
+    const { finished } = await run({ outputs: ['slow'], inputs: { x: 21 } });
+    expect(finished.results.slow).toMatchObject({ text: '42' });
+    timers.clear();
   });
 });

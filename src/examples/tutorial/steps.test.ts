@@ -53,7 +53,7 @@ async function contextOf(workspace: Workspace): Promise<CheckContext> {
   return { graph, results, config: workspace.config };
 }
 
-describe('tutorial', () => {
+describe('tutorial', { timeout: 60_000 }, () => {
   it('has at least 8 steps with unique ids', () => {
     expect(tutorialSteps.length).toBeGreaterThanOrEqual(8);
     expect(new Set(tutorialSteps.map((s) => s.id)).size).toBe(tutorialSteps.length);

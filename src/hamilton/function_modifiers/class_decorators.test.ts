@@ -51,18 +51,19 @@ describe('decorators on static methods of an exported class', () => {
   it('makes the nodes Hamilton makes for the same module', () => {
     const dr = new hamilton.Driver({}, module);
     expect(edgesOf(dr)).toEqual([
-      'survey_results <- survey_data',
-      'budget <- survey_results',
-      'age <- survey_results',
-      'gender <- survey_results',
+      // functions in order of name, as Hamilton's inspect.getmembers lists a module
       'age_mean <- age',
-      'age_stddev <- age',
       'age_normalized_range_validator <- age_normalized_raw',
       'age_normalized_allow_nans_validator <- age_normalized_raw',
       // tag moves the node it tags after the others, as Hamilton's NodeTransformer does
       'age_normalized_raw <- age, age_mean, age_stddev',
       'age_normalized <- age_normalized_raw, age_normalized_range_validator, age_normalized_allow_nans_validator',
+      'age_stddev <- age',
       'is_high_roller <- budget',
+      'survey_results <- survey_data',
+      'budget <- survey_results',
+      'age <- survey_results',
+      'gender <- survey_results',
     ]);
     const nodes = nodesOf(dr);
     expect(nodes.get('age_normalized')?.tags).toEqual({

@@ -29,8 +29,8 @@ describe('config.when / whenNot', () => {
   it('picks the streaming variant and names it at the last __', async () => {
     const dr = driverOf(module, { mode: 'streaming' });
     expect(edgesOf(dr)).toEqual([
-      'aggregation_stats <- ',
       'age_mean <- aggregation_stats',
+      'aggregation_stats <- ',
       'report <- age_mean',
     ]);
     expect(nodesOf(dr).get('age_mean')?.tags['hamilton.config']).toBe('mode');

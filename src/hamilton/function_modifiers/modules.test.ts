@@ -15,19 +15,19 @@ describe('decorators on an analysed module', () => {
     const dr = new Driver({ mode: 'batch' }, pipelines);
     expect(dr.warnings).toEqual([]);
     expect(edgesOf(dr)).toEqual([
-      'survey_results <- survey_data',
-      'client_id <- survey_results',
-      'budget <- survey_results',
-      'age <- survey_results',
-      'client_count <- client_id',
       'age_mean <- age',
-      'is_high_roller <- budget',
-      'is_big_spender <- budget, big_threshold',
+      'client_count <- client_id',
       'shifted_mean.with_double <- age_mean',
       'shifted_mean.with_add <- shifted_mean.with_double',
       'shifted_mean_range_validator <- shifted_mean_raw',
       'shifted_mean_raw <- shifted_mean.with_add',
       'shifted_mean <- shifted_mean_raw, shifted_mean_range_validator',
+      'is_high_roller <- budget',
+      'is_big_spender <- budget, big_threshold',
+      'survey_results <- survey_data',
+      'client_id <- survey_results',
+      'budget <- survey_results',
+      'age <- survey_results',
       'total <- client_count, age_mean',
     ]);
     const nodes = nodesOf(dr);

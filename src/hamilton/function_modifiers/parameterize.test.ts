@@ -63,7 +63,7 @@ describe('parameterize', () => {
       { name: 'keyed', params: 'parts: Record<string, number>' },
     );
     const dr = driverOf({ total, keyed });
-    expect(edgesOf(dr)).toEqual(['total_list <- a, b', 'total_dict <- a']);
+    expect(edgesOf(dr)).toEqual(['total_dict <- a', 'total_list <- a, b']);
     expect(nodesOf(dr).get('total_list')?.dependencies[0].type).toBe('number');
     expect(await dr.execute(['total_list', 'total_dict'], { inputs: { a: 1, b: 2 } })).toEqual({
       total_list: 13,

@@ -34,8 +34,8 @@ describe('subdag', () => {
       baz: baz(subdag(reuse, { inputs: { a: value(1), b: source('d') } })((foo, bar) => foo + bar)),
     });
     expect(edgesOf(dr)).toEqual([
-      'baz.foo <- baz.a',
       'baz.bar <- baz.b',
+      'baz.foo <- baz.a',
       'baz.a <- ',
       'baz.b <- d',
       'baz <- baz.foo, baz.bar',

@@ -29,9 +29,10 @@ const readTable = async (path: string) =>
 const dirs: string[] = [];
 let runtime: Record<string, string>;
 
+// Bundling the runtime and running npm take seconds on a busy machine: generous timeouts, not speed checks.
 beforeAll(async () => {
   runtime = await buildExportRuntime();
-});
+}, 120_000);
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 async function unpack(workspace: Workspace): Promise<string> {
@@ -58,7 +59,7 @@ async function inProcess(workspace: Workspace, modules: HamiltonModule[]) {
   return toJson(await dr.execute(workspace.outputs, { inputs: runInputs(workspace) }));
 }
 
-describe('exported project', () => {
+describe('exported project', { timeout: 120_000 }, () => {
   it('holds package.json without dependencies, the modules, data, a driver and the library', async () => {
     const workspace = exampleById('ecommerce')!.workspace;
     const files = unzipSync(await exportProject(workspace, { runtime, readTable }));
@@ -118,5 +119,5 @@ describe('exported project', () => {
         }),
       ),
     ).toEqual({ total: 6 });
-  }, 60_000);
+  });
 });

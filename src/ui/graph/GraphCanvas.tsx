@@ -8,7 +8,7 @@ import {
   type Ref,
 } from 'react';
 import { select } from 'd3-selection';
-import { zoom, zoomIdentity, type ZoomBehavior } from 'd3-zoom';
+import { zoom, zoomIdentity, zoomTransform, type ZoomBehavior } from 'd3-zoom';
 import type { GraphDescription } from 'hamilton';
 import type { Lineage } from '../state/lineage';
 import type { NodeRun } from '../state/session';
@@ -39,6 +39,8 @@ interface GraphCanvasProps {
 const PAD = 24;
 /** Below this zoom a node's 12 px label is under 5 px: unreadable, so not drawn. */
 const FAR_SCALE = 0.4;
+/** A resize refits only when the labels stay at least this big. */
+const READABLE_SCALE = 0.7;
 type Direction = 'ArrowUp' | 'ArrowDown' | 'ArrowLeft' | 'ArrowRight';
 
 /** The nearest node from `from` in a direction (its neighbours along edges first for left and right). */
@@ -118,21 +120,42 @@ export function GraphCanvas({
     fitPending.current = false;
     fitted.current = true;
     const { width, height } = size.current;
-    const scale = Math.min(1.5, (width - 2 * PAD) / layout.width, (height - 2 * PAD) / layout.height);
+    const scale = fitScale();
     const t = zoomIdentity
       .translate((width - layout.width * scale) / 2, (height - layout.height * scale) / 2)
       .scale(scale);
     select(svg).call(zoomRef.current.transform, t);
   };
-  const fitRef = useRef(fit);
-  fitRef.current = fit;
+  function fitScale(): number {
+    const { width, height } = size.current!;
+    return Math.min(1.5, (width - 2 * PAD) / layout.width, (height - 2 * PAD) / layout.height);
+  }
+  /** Pans (at the current zoom) so the selected node is in view, when it is not. */
+  function showSelected() {
+    const svg = svgRef.current;
+    const place = selected ? layout.nodes.get(selected) : undefined;
+    if (!svg || !place || !zoomRef.current || !size.current) return;
+    const t = zoomTransform(svg);
+    const [x, y] = t.apply([place.x, place.y]);
+    const margin = (place.width / 2) * t.k;
+    if (x - margin < 0 || x + margin > size.current.width || y < 0 || y > size.current.height) {
+      select(svg).call(zoomRef.current.translateTo, place.x, place.y);
+    }
+  }
+  const onResize = () => {
+    // Still fitted (the window or the details panel changed the pane): fit again while labels stay
+    // readable; otherwise keep the zoom and bring the selected node into view.
+    if (fitPending.current || (fitted.current && layout.width && fitScale() >= READABLE_SCALE)) fit();
+    else showSelected();
+  };
+  const onResizeRef = useRef(onResize);
+  onResizeRef.current = onResize;
   useEffect(() => {
     const svg = svgRef.current!;
     const observer = new ResizeObserver(([entry]) => {
       const { width, height } = entry.contentRect;
       size.current = width && height ? { width, height } : null;
-      // Still fitted (the details panel opened, the window resized): fit again.
-      if (fitPending.current || fitted.current) fitRef.current();
+      if (size.current) onResizeRef.current();
     });
     observer.observe(svg);
     return () => observer.disconnect();
