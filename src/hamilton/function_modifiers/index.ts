@@ -26,6 +26,7 @@ export {
   parameterizeSources,
   parameterizeValues,
   type Assignments,
+  type ParameterizeValuesOptions,
   type Parameterization,
 } from './parameterize';
 export {

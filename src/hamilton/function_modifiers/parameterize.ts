@@ -198,6 +198,14 @@ export function parameterize(spec: Readonly<Record<string, Parameterization>>): 
   return decoratorFor(parameterizeModifier('parameterize', spec));
 }
 
+/** Hamilton's `parameterize_values(parameter=..., assigned_output=...)` keywords, as an options object. */
+export interface ParameterizeValuesOptions {
+  /** The parameter bound to each output's constant. */
+  readonly parameter: string;
+  /** `[[name, doc], value]` entries (an array or a Map): Hamilton's `{(name, doc): value}`. */
+  readonly assignedOutput: Iterable<readonly [readonly [string, string], unknown]>;
+}
+
 /**
  * One node per output, each with `parameter` bound to a constant. Outputs are `[[name, doc], value]`
  * entries (an array or a Map), Hamilton's `{(name, doc): value}`.
@@ -205,7 +213,15 @@ export function parameterize(spec: Readonly<Record<string, Parameterization>>): 
 export function parameterizeValues(
   parameter: string,
   assignedOutput: Iterable<readonly [readonly [string, string], unknown]>,
+): Decorator;
+/** The same, with Hamilton's keywords as an options object: `parameterizeValues({ parameter, assignedOutput })`. */
+export function parameterizeValues(options: ParameterizeValuesOptions): Decorator;
+export function parameterizeValues(
+  first: string | ParameterizeValuesOptions,
+  entries?: Iterable<readonly [readonly [string, string], unknown]>,
 ): Decorator {
+  const { parameter, assignedOutput } =
+    typeof first === 'string' ? { parameter: first, assignedOutput: entries ?? [] } : first;
   const spec: Record<string, Parameterization> = {};
   for (const entry of assignedOutput) {
     const key: unknown = entry[0];
