@@ -47,7 +47,7 @@ export class HamiltonErrors extends HamiltonError {
 
   constructor(errors: readonly HamiltonError[]) {
     super(
-      `${errors.length} errors encountered:\n  ${errors.map((e) => e.message.replace(/\n/g, '\n  ')).join('\n  ')}`,
+      `${errors.length} errors encountered: \n  ${errors.map((e) => e.message.replace(/\n/g, '\n  ')).join('\n  ')}`,
     );
     this.name = 'HamiltonErrors';
     this.errors = errors;

@@ -20,6 +20,7 @@ import {
   type ResultBuilder,
 } from './index';
 import { analysed } from './function_modifiers/testing';
+import * as ordering from './fixtures/ordering';
 
 const fn = <F extends Function>(f: F, params: string, returnType = 'number', doc = '') =>
   analysed(f, { params, returnType, doc, module: 'my_functions' });
@@ -40,6 +41,27 @@ describe('§1 functions become nodes', () => {
     expect(names(dr.listAvailableVariables())).toEqual(['a', 'b', 'c', 'd', 'input']);
   });
 
+  it('an analysed module: nodes by name as Hamilton lists them, docs and types from the source', () => {
+    const dr = new Driver({}, ordering);
+    expect(names(dr.listAvailableVariables())).toEqual(['alpha', 'middle', 'zeta', 'raw', 'scale']);
+    expect(dr.listAvailableVariables()[2]).toMatchObject({
+      name: 'zeta',
+      type: 'number',
+      documentation: 'Reads the raw value, scaled.',
+      tags: { module: 'ordering' },
+      requiredDependencies: ['raw'],
+      optionalDependencies: ['scale'],
+    });
+    // a decorated export is analysed through its wrapper
+    expect(dr.listAvailableVariables({ tagFilter: { owner: 'ds' } })).toMatchObject([
+      { name: 'middle', documentation: 'Both together.', requiredDependencies: ['zeta', 'alpha'] },
+    ]);
+    expect(() => dr.executeSync(['middle'])).toThrow(
+      "Required input raw not provided for nodes: ['alpha', 'zeta'].",
+    );
+    expect(dr.executeSync(['middle'], { inputs: { raw: 10 } })).toEqual({ middle: 20 + 11 });
+  });
+
   it('a parameter nothing produces is an external input node', () => {
     const [input] = new Driver({}, helloWorld).listAvailableVariables().filter((v) => v.name === 'input');
     expect(input).toMatchObject({
@@ -55,9 +77,9 @@ describe('§1 functions become nodes', () => {
   it('optional parameter: default applies without a producer; a producer or an input is used', () => {
     const scaled = fn((x: number, factor = 2) => x * factor, 'x: number, factor?: number');
     expect(new Driver({}, { scaled }).executeSync(['scaled'], { inputs: { x: 3 } })).toEqual({ scaled: 6 });
-    expect(
-      new Driver({}, { scaled }).executeSync(['scaled'], { inputs: { x: 3, factor: 10 } }),
-    ).toEqual({ scaled: 30 });
+    expect(new Driver({}, { scaled }).executeSync(['scaled'], { inputs: { x: 3, factor: 10 } })).toEqual({
+      scaled: 30,
+    });
     const factor = fn(() => 5, '');
     expect(new Driver({}, { scaled, factor }).executeSync(['scaled'], { inputs: { x: 3 } })).toEqual({
       scaled: 15,
@@ -94,7 +116,14 @@ describe('§2 the driver', () => {
 
   it('the Builder has Hamilton’s methods in camelCase and merges config', () => {
     const b = new Builder();
-    for (const m of ['withConfig', 'withModules', 'withAdapters', 'withResultBuilder', 'allowModuleOverrides', 'build'])
+    for (const m of [
+      'withConfig',
+      'withModules',
+      'withAdapters',
+      'withResultBuilder',
+      'allowModuleOverrides',
+      'build',
+    ])
       expect(typeof (b as unknown as Record<string, unknown>)[m]).toBe('function');
     const dr = new Builder().withConfig({ input: 1 }).withConfig({ b: 2 }).withModules(helloWorld).build();
     expect(dr.executeSync(['c'])).toEqual({ c: 3 + 4 });
@@ -158,7 +187,12 @@ describe('§2 the driver', () => {
   });
 
   it('the default result is a plain object; result builders are pluggable', () => {
-    expect(new Builder().withModules(helloWorld).build().executeSync(['a'], { inputs: { input: 8 } })).toEqual({
+    expect(
+      new Builder()
+        .withModules(helloWorld)
+        .build()
+        .executeSync(['a'], { inputs: { input: 8 } }),
+    ).toEqual({
       a: 1,
     });
     const sum: ResultBuilder<number> = {
@@ -189,7 +223,9 @@ describe('§2 the driver', () => {
     const ran: string[] = [];
     const m = { a: fn((x: number) => (ran.push('a'), x), 'x: number') };
     const dr = new Driver({}, m);
-    expect(() => dr.executeSync(['zzz', 'qqq'])).toThrow('Unknown nodes [zzz, qqq] requested. Check for typos?');
+    expect(() => dr.executeSync(['zzz', 'qqq'])).toThrow(
+      'Unknown nodes [zzz, qqq] requested. Check for typos?',
+    );
     expect(() => dr.executeSync(['zzz'])).toThrow(UnknownNodesError);
     try {
       dr.executeSync(['a', 'zzz'], { inputs: {} });
@@ -199,6 +235,21 @@ describe('§2 the driver', () => {
       expect(message).toContain('Unknown nodes [zzz] requested. Check for typos?');
       expect(message).toContain("Required input x not provided for nodes: ['a'].");
     }
+    expect(ran).toEqual([]);
+  });
+
+  it('validateExecution throws every problem at once and runs nothing', () => {
+    const ran: string[] = [];
+    const m = {
+      a: fn((x: number) => (ran.push('a'), x), 'x: number'),
+      b: fn((a: number, y: number) => (ran.push('b'), a + y), 'a: number, y: number'),
+    };
+    const dr = new Driver({}, m);
+    expect(() => dr.validateExecution(['b'], { inputs: { x: 1, y: 2 } })).not.toThrow();
+    expect(() => dr.validateExecution(['b'])).toThrow(
+      /^2 errors encountered: \n {2}Required input x not provided for nodes: \['a'\]\.[^]*Required input y not provided for nodes: \['b'\]\./,
+    );
+    expect(() => dr.validateExecution(['b'], { overrides: { a: 1 }, inputs: { y: 1 } })).not.toThrow();
     expect(ran).toEqual([]);
   });
 
@@ -254,7 +305,8 @@ describe('§2 the driver', () => {
   it('lifecycle hooks in Hamilton’s order; a failing node gets its after-hook; after-graph always runs', async () => {
     const log: string[] = [];
     const adapter: LifecycleAdapter = {
-      runBeforeGraphExecution: (c) => void log.push(`before graph ${c.finalVars.join(',')} ${c.executionPath.join(',')}`),
+      runBeforeGraphExecution: (c) =>
+        void log.push(`before graph ${c.finalVars.join(',')} ${c.executionPath.join(',')}`),
       runBeforeNodeExecution: (c) => void log.push(`before ${c.nodeName} ${JSON.stringify(c.nodeKwargs)}`),
       runAfterNodeExecution: (c) => void log.push(`after ${c.nodeName} ${c.success} ${String(c.result)}`),
       runAfterGraphExecution: (c) => void log.push(`after graph ${c.success}`),
@@ -296,14 +348,25 @@ describe('§3 lineage and visualization', () => {
       params: 'age: number',
       module: 'features',
     }),
-    feature_set_v1: fn((age_normalized: number, income: number) => age_normalized + income, 'age_normalized: number, income: number'),
+    feature_set_v1: fn(
+      (age_normalized: number, income: number) => age_normalized + income,
+      'age_normalized: number, income: number',
+    ),
     income: fn((salary: number) => salary, 'salary: number'),
   };
   const dr = new Driver({ region: 'uk' }, m);
 
   it('listAvailableVariables: functions by name, then inputs as first read, then config; all fields', () => {
     const vars = dr.listAvailableVariables();
-    expect(names(vars)).toEqual(['age', 'age_normalized', 'feature_set_v1', 'income', 'raw', 'salary', 'region']);
+    expect(names(vars)).toEqual([
+      'age',
+      'age_normalized',
+      'feature_set_v1',
+      'income',
+      'raw',
+      'salary',
+      'region',
+    ]);
     const region = vars.find((v) => v.name === 'region');
     expect(region?.isExternalInput).toBe(true);
     expect(vars.find((v) => v.name === 'feature_set_v1')).toMatchObject({
@@ -316,9 +379,18 @@ describe('§3 lineage and visualization', () => {
 
   it('tag filter: all keys match; null means "has the tag"; a list means any of the values', () => {
     const tagged = {
-      x: analysed(hamilton.tag({ owner: 'ds', pii: 'true' })((a: number) => a), { params: 'a: number' }),
-      y: analysed(hamilton.tag({ owner: 'finance' })((a: number) => a), { params: 'a: number' }),
-      z: analysed(hamilton.tag({ owner: ['ds', 'ops'] })((a: number) => a), { params: 'a: number' }),
+      x: analysed(
+        hamilton.tag({ owner: 'ds', pii: 'true' })((a: number) => a),
+        { params: 'a: number' },
+      ),
+      y: analysed(
+        hamilton.tag({ owner: 'finance' })((a: number) => a),
+        { params: 'a: number' },
+      ),
+      z: analysed(
+        hamilton.tag({ owner: ['ds', 'ops'] })((a: number) => a),
+        { params: 'a: number' },
+      ),
     };
     const d = new Driver({}, tagged);
     const list = (tagFilter: hamilton.TagFilter) => names(d.listAvailableVariables({ tagFilter }));
@@ -375,18 +447,63 @@ describe('§3 lineage and visualization', () => {
 describe('§6 the public names, as HAMILTON.md and issues 3 and 4 spell them', () => {
   it('exports every name from `hamilton`', () => {
     const expected = [
-      'Driver', 'Builder', 'DictResult', 'toDot', 'AdapterSet',
-      'AsyncInSyncError', 'ConfigInputOverlapError', 'CycleError', 'DuplicateDefinitionError', 'HamiltonError',
-      'MissingInputError', 'ModuleNotAnalysedError', 'NodeExecutionError', 'UnknownNodesError',
-      'config', 'parameterize', 'parameterizeValues', 'parameterizeSources', 'inject', 'value', 'source', 'group',
-      'extractColumns', 'extractFields', 'unpackFields', 'checkOutput', 'checkOutputCustom', 'DataValidationError',
-      'tag', 'tagOutputs', 'subdag', 'parameterizedSubdag', 'pipeInput', 'pipeOutput', 'step', 'mutate', 'does',
+      'Driver',
+      'Builder',
+      'DictResult',
+      'toDot',
+      'AdapterSet',
+      'AsyncInSyncError',
+      'ConfigInputOverlapError',
+      'CycleError',
+      'DuplicateDefinitionError',
+      'HamiltonError',
+      'MissingInputError',
+      'ModuleNotAnalysedError',
+      'NodeExecutionError',
+      'UnknownNodesError',
+      'config',
+      'parameterize',
+      'parameterizeValues',
+      'parameterizeSources',
+      'inject',
+      'value',
+      'source',
+      'group',
+      'extractColumns',
+      'extractFields',
+      'unpackFields',
+      'checkOutput',
+      'checkOutputCustom',
+      'DataValidationError',
+      'tag',
+      'tagOutputs',
+      'subdag',
+      'parameterizedSubdag',
+      'pipeInput',
+      'pipeOutput',
+      'step',
+      'mutate',
+      'does',
       'InvalidDecoratorException',
     ];
     const exported = hamilton as unknown as Record<string, unknown>;
     expect(expected.filter((n) => exported[n] === undefined)).toEqual([]);
-    for (const k of ['when', 'whenNot', 'whenIn', 'whenNotIn'] as const) expect(typeof hamilton.config[k]).toBe('function');
+    for (const k of ['when', 'whenNot', 'whenIn', 'whenNotIn'] as const)
+      expect(typeof hamilton.config[k]).toBe('function');
     const s = hamilton.step(helloWorld.a);
     for (const k of ['when', 'named', 'onOutput'] as const) expect(typeof s[k]).toBe('function');
+    const driverMethods = [
+      'execute',
+      'executeSync',
+      'validateExecution',
+      'listAvailableVariables',
+      'whatIsUpstreamOf',
+      'whatIsDownstreamOf',
+      'whatIsThePathBetween',
+      'visualizeExecution',
+      'displayAllFunctions',
+    ];
+    const dr = new Driver({}, helloWorld) as unknown as Record<string, unknown>;
+    expect(driverMethods.filter((m) => typeof dr[m] !== 'function')).toEqual([]);
   });
 });

@@ -28,18 +28,21 @@ function resolver(
   asList: boolean,
 ): ConfigResolver {
   const entries = Object.entries(conditions);
-  const test = (config: Config) => entries.every(([key, expected]) => holds(config[key], expected));
+  // Hamilton compares with `configuration.get(key)`: a missing key reads as None, our null.
+  const test = (config: Config) =>
+    entries.every(([key, expected]) => holds(config[key] ?? null, expected ?? null));
   return Object.assign(test, {
     keys: entries.map(([k]) => k),
     values: Object.fromEntries(entries.map(([k, v]) => [k, asList ? (v as readonly unknown[]) : [v]])),
   });
 }
 
-const inList = (actual: unknown, expected: unknown) => (expected as readonly unknown[]).includes(actual);
+const inList = (actual: unknown, expected: unknown) =>
+  (expected as readonly unknown[]).some((e) => (e ?? null) === actual);
 
 /** Resolvers for each `when` form, shared with `step(...).when(...)`. */
 export const resolvers = {
-  /** All keys equal their values (a missing key is `undefined`, so it does not match). */
+  /** All keys equal their values (a missing key reads as `null`, so only `null` matches it). */
   when: (c: ConfigConditions) => resolver(c, (a, e) => a === e, false),
   /** No key equals its value (a missing key matches). */
   whenNot: (c: ConfigConditions) => resolver(c, (a, e) => a !== e, false),

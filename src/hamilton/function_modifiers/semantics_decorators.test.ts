@@ -15,6 +15,8 @@ import {
   inject,
   MissingInputError,
   parameterize,
+  parameterizedSubdag,
+  parameterizeValues,
   pipeInput,
   pipeOutput,
   source,
@@ -34,7 +36,9 @@ describe('config.when and friends', () => {
   const variants = {
     aggregation_stats: analysed(() => ({ mean: 40 }), { returnType: 'Record<string, number>' }),
     age_mean__streaming: analysed(
-      config.when({ mode: 'streaming' })((aggregation_stats: Record<string, number>) => aggregation_stats.mean),
+      config.when({ mode: 'streaming' })(
+        (aggregation_stats: Record<string, number>) => aggregation_stats.mean,
+      ),
       { params: 'aggregation_stats: Record<string, number>', returnType: 'number' },
     ),
     age_mean__batch: analysed(
@@ -49,7 +53,9 @@ describe('config.when and friends', () => {
     expect(edgesOf(dr)).toContain('age_mean <- aggregation_stats');
     expect(nodesOf(dr).get('age_mean')?.tags).toEqual({ module: 'features', 'hamilton.config': 'mode' });
     expect(dr.executeSync(['report'])).toEqual({ report: 80 });
-    expect(new Driver({ mode: 'batch' }, variants).executeSync(['report'], { inputs: { ages: [1, 3] } })).toEqual({
+    expect(
+      new Driver({ mode: 'batch' }, variants).executeSync(['report'], { inputs: { ages: [1, 3] } }),
+    ).toEqual({
       report: 4,
     });
   });
@@ -57,9 +63,21 @@ describe('config.when and friends', () => {
   it('without a matching variant the node does not exist: its consumers ask for it as an input', () => {
     const dr = new Driver({ mode: 'other' }, variants);
     expect(nodesOf(dr).has('age_mean')).toBe(false);
-    expect(() => dr.executeSync(['report'])).toThrow("Required input age_mean not provided for nodes: ['report'].");
+    expect(() => dr.executeSync(['report'])).toThrow(
+      "Required input age_mean not provided for nodes: ['report'].",
+    );
     expect(() => dr.executeSync(['report'])).toThrow(MissingInputError);
     expect(dr.executeSync(['report'], { inputs: { age_mean: 1 } })).toEqual({ report: 2 });
+  });
+
+  it('a missing key reads as null (Python’s configuration.get(key) is None)', () => {
+    const m = {
+      a__x: analysed(config.when({ mode: null })(() => 1)),
+      b__x: analysed(config.whenIn({ mode: [null, 'fast'] })(() => 2)),
+      c__x: analysed(config.whenNot({ mode: null })(() => 3)),
+    };
+    expect(names(new Driver({}, m))).toEqual(['a', 'b']);
+    expect(names(new Driver({ mode: 'fast' }, m))).toEqual(['b', 'c']);
   });
 
   it('when_not includes the function when the key is missing; when_in / when_not_in compare with lists', () => {
@@ -110,7 +128,10 @@ describe('parameterize family', () => {
   });
 
   it('refuses parameters the function does not have, and values not wrapped in value()/source()', () => {
-    const unknown = analysed(parameterize({ out: { zzz: value(1) } })((x: number) => x), { params: 'x: number' });
+    const unknown = analysed(
+      parameterize({ out: { zzz: value(1) } })((x: number) => x),
+      { params: 'x: number' },
+    );
     expect(() => new Driver({}, { unknown })).toThrow(
       "Parametrization is invalid: the following parameters don't appear in the function itself: zzz",
     );
@@ -121,10 +142,34 @@ describe('parameterize family', () => {
     expect(() => new Driver({}, { bare })).toThrow('@parameterize must specify a dependency type');
   });
 
+  it('parameterizeValues takes Hamilton’s keywords as an options object too', () => {
+    const assignedOutput = new Map([
+      [['plus_two', 'x plus two'] as const, 2],
+      [['plus_three', 'x plus three'] as const, 3],
+    ]);
+    const f = (x: number, n: number) => x + n;
+    const params = { params: 'x: number, n: number' };
+    for (const decorator of [
+      parameterizeValues({ parameter: 'n', assignedOutput }),
+      parameterizeValues('n', assignedOutput),
+    ]) {
+      const dr = new Driver({}, { plus: analysed(decorator(f), params) });
+      expect(edgesOf(dr)).toEqual(['plus_two <- x', 'plus_three <- x']);
+      expect(nodesOf(dr).get('plus_two')?.documentation).toBe('x plus two');
+      expect(dr.executeSync(['plus_two', 'plus_three'], { inputs: { x: 1 } })).toEqual({
+        plus_two: 3,
+        plus_three: 4,
+      });
+    }
+  });
+
   it('group passes a list of sources/values; inject keeps the function’s own name', () => {
-    const total = analysed(inject({ nums: group(source('a'), value(10), source('b')) })((nums: number[]) =>
-      nums.reduce((s, v) => s + v, 0),
-    ), { params: 'nums: number[]', returnType: 'number' });
+    const total = analysed(
+      inject({ nums: group(source('a'), value(10), source('b')) })((nums: number[]) =>
+        nums.reduce((s, v) => s + v, 0),
+      ),
+      { params: 'nums: number[]', returnType: 'number' },
+    );
     const dr = new Driver({}, { total });
     expect(edgesOf(dr)).toEqual(['total <- a, b']);
     expect(dr.executeSync(['total'], { inputs: { a: 1, b: 2 } })).toEqual({ total: 13 });
@@ -150,28 +195,45 @@ describe('extractors', () => {
 
   it('a missing column is an error naming the column and the columns that exist', () => {
     const dr = new Driver({}, { survey_results });
-    expect(() => dr.executeSync(['budget'], { inputs: { survey_data: { client_id: [1], age: [3] } } })).toThrow(
-      "No such column: budget produced by survey_results. It only produced ['client_id', 'age']",
-    );
+    expect(() =>
+      dr.executeSync(['budget'], { inputs: { survey_data: { client_id: [1], age: [3] } } }),
+    ).toThrow("No such column: budget produced by survey_results. It only produced ['client_id', 'age']");
   });
 
   it('extractFields makes a typed node per field; unpackFields one per tuple element', () => {
-    const stats = analysed(extractFields({ total: 'number', label: 'string' })(() => ({ total: 3, label: 'x' })), {
-      returnType: '{ total: number; label: string }',
-    });
-    const pair = analysed(unpackFields('lo', 'hi')(() => [1, 9] as [number, number]), {
-      returnType: '[number, number]',
-    });
+    const stats = analysed(
+      extractFields({ total: 'number', label: 'string' })(() => ({ total: 3, label: 'x' })),
+      {
+        returnType: '{ total: number; label: string }',
+      },
+    );
+    const pair = analysed(
+      unpackFields('lo', 'hi')(() => [1, 9] as [number, number]),
+      {
+        returnType: '[number, number]',
+      },
+    );
     const dr = new Driver({}, { stats, pair });
-    expect(edgesOf(dr)).toEqual(['pair <- ', 'lo <- pair', 'hi <- pair', 'stats <- ', 'total <- stats', 'label <- stats']);
+    expect(edgesOf(dr)).toEqual([
+      'pair <- ',
+      'lo <- pair',
+      'hi <- pair',
+      'stats <- ',
+      'total <- stats',
+      'label <- stats',
+    ]);
     expect(nodesOf(dr).get('total')?.type).toBe('number');
     expect(dr.executeSync(['total', 'label', 'lo', 'hi'])).toEqual({ total: 3, label: 'x', lo: 1, hi: 9 });
   });
 
   it('tags land on the extracted nodes, whatever order the decorators are stacked in', () => {
     const f = (x: Record<string, number[]>) => x;
-    const a = analysed(tag({ owner: 'ds' })(extractColumns('c1')(f)), { params: 'x: Record<string, number[]>' });
-    const b = analysed(extractColumns('c1')(tag({ owner: 'ds' })(f)), { params: 'x: Record<string, number[]>' });
+    const a = analysed(tag({ owner: 'ds' })(extractColumns('c1')(f)), {
+      params: 'x: Record<string, number[]>',
+    });
+    const b = analysed(extractColumns('c1')(tag({ owner: 'ds' })(f)), {
+      params: 'x: Record<string, number[]>',
+    });
     for (const decorated of [a, b]) {
       const nodes = nodesOf(new Driver({}, { frame: decorated }));
       expect(nodes.get('c1')?.tags).toEqual({ module: 'features', owner: 'ds' });
@@ -182,10 +244,13 @@ describe('extractors', () => {
 
 describe('checkOutput', () => {
   const score = (importance: 'warn' | 'fail') =>
-    analysed(checkOutput({ range: [0, 10], importance })((x: number) => x), {
-      params: 'x: number',
-      returnType: 'number',
-    });
+    analysed(
+      checkOutput({ range: [0, 10], importance })((x: number) => x),
+      {
+        params: 'x: number',
+        returnType: 'number',
+      },
+    );
 
   it('makes X_raw, X_<validator>_validator and the final X, with Hamilton’s data-quality tags', () => {
     const dr = new Driver({}, { score: score('warn') });
@@ -203,7 +268,9 @@ describe('checkOutput', () => {
     expect(new Driver({}, { score: score('warn') }).executeSync(['score'], { inputs: { x: 42 } })).toEqual({
       score: 42,
     });
-    expect(warn).toHaveBeenCalledWith(expect.stringMatching(/^\[score:range_validator\] validator failed\. Message was: /));
+    expect(warn).toHaveBeenCalledWith(
+      expect.stringMatching(/^\[score:range_validator\] validator failed\. Message was: /),
+    );
   });
 
   it('fail raises DataValidationError', () => {
@@ -216,7 +283,9 @@ describe('checkOutput', () => {
     }
     expect((caught as Error).cause).toBeInstanceOf(DataValidationError);
     expect((caught as Error).message).toContain('[score:range_validator] validator failed');
-    expect(new Driver({}, { score: score('fail') }).executeSync(['score'], { inputs: { x: 5 } })).toEqual({ score: 5 });
+    expect(new Driver({}, { score: score('fail') }).executeSync(['score'], { inputs: { x: 5 } })).toEqual({
+      score: 5,
+    });
   });
 });
 
@@ -232,7 +301,16 @@ describe('tag', () => {
   });
 
   it('refuses the reserved prefixes and keys that are not dot-separated identifiers, at graph build', () => {
-    for (const key of ['hamilton.x', 'data_quality', 'gdpr.a', 'ccpa', 'dag.b', 'module', 'bad-key', 'a..b']) {
+    for (const key of [
+      'hamilton.x',
+      'data_quality',
+      'gdpr.a',
+      'ccpa',
+      'dag.b',
+      'module',
+      'bad-key',
+      'a..b',
+    ]) {
       const f = analysed(tag({ [key]: 'v' })(() => 1));
       expect(() => new Driver({}, { f }), key).toThrow('The following tags are invalid as tags');
     }
@@ -241,7 +319,10 @@ describe('tag', () => {
 
 describe('subdag', () => {
   const reuse = {
-    load: analysed((path: string, sep: string) => `${path}${sep}`, { params: 'path: string, sep: string', module: 'reuse' }),
+    load: analysed((path: string, sep: string) => `${path}${sep}`, {
+      params: 'path: string, sep: string',
+      module: 'reuse',
+    }),
     shared: analysed((load: string, today: string) => `${load}@${today}`, {
       params: 'load: string, today: string',
       module: 'reuse',
@@ -266,26 +347,104 @@ describe('subdag', () => {
     });
   });
 
+  it('a value input always becomes ns.k; a source input only when something in the subdag reads it', () => {
+    const features = analysed(
+      subdag(reuse, {
+        inputs: {
+          path: source('raw_path'),
+          sep: value('/'),
+          unused_value: value(1),
+          unused_source: source('zzz'),
+        },
+      })((shared: string) => shared),
+      { params: 'shared: string' },
+    );
+    const nodes = names(new Driver({}, { features }));
+    expect(nodes).toContain('features.unused_value');
+    expect(nodes).not.toContain('features.unused_source');
+  });
+
   it('the namespace defaults to the decorated function’s name', () => {
     const features = analysed(
       subdag(reuse, { inputs: { path: source('raw_path'), sep: value(':') } })((shared: string) => shared),
       { params: 'shared: string' },
     );
     expect(names(new Driver({}, { features }))).toEqual(
-      expect.arrayContaining(['features.load', 'features.shared', 'features.path', 'features.sep', 'features']),
+      expect.arrayContaining([
+        'features.load',
+        'features.shared',
+        'features.path',
+        'features.sep',
+        'features',
+      ]),
     );
+  });
+});
+
+describe('the fixed application order', () => {
+  it('config → expand → transform → tag, whatever order the decorators are stacked in', () => {
+    const body = (x: number, n: number) => x + n;
+    const cfg = config.when({ on: true });
+    const expand = parameterize({ p1: { n: value(1) }, p2: { n: value(2) } });
+    const check = checkOutput({ range: [0, 100] });
+    const label = tag({ owner: 'ds' });
+    const stacks = [
+      cfg(expand(check(label(body)))),
+      label(check(expand(cfg(body)))),
+      check(cfg(label(expand(body)))),
+    ];
+    const expected = ['p1', 'p1_range_validator', 'p1_raw', 'p2', 'p2_range_validator', 'p2_raw'];
+    for (const stacked of stacks) {
+      const dr = new Driver({ on: true }, { f__v: analysed(stacked, { params: 'x: number, n: number' }) });
+      expect(names(dr).sort()).toEqual(expected);
+      expect(nodesOf(dr).get('p1')?.tags).toEqual({
+        module: 'features',
+        owner: 'ds',
+        'hamilton.config': 'on',
+      });
+      expect(dr.executeSync(['p1', 'p2'], { inputs: { x: 5 } })).toEqual({ p1: 6, p2: 7 });
+      expect(
+        names(new Driver({ on: false }, { f__v: analysed(stacked, { params: 'x: number, n: number' }) })),
+      ).toEqual([]);
+    }
+  });
+});
+
+describe('parameterizedSubdag', () => {
+  const reuse = {
+    scaled: analysed((a: number, b: number) => a * b, { params: 'a: number, b: number', module: 'reuse' }),
+  };
+
+  it('takes the shared keywords and one key per subdag in one object, as Python’s **kwargs', () => {
+    const f = analysed(
+      parameterizedSubdag(reuse, {
+        inputs: { b: value(10) },
+        v1: { inputs: { a: value(1) } },
+        v2: { inputs: { a: value(2), b: value(100) } },
+      })((scaled: number) => scaled),
+      { params: 'scaled: number' },
+    );
+    const dr = new Driver({}, { f });
+    expect(names(dr)).toEqual(expect.arrayContaining(['v1.scaled', 'v1.a', 'v1.b', 'v1', 'v2.scaled', 'v2']));
+    expect(names(dr)).not.toContain('inputs');
+    expect(dr.executeSync(['v1', 'v2'])).toEqual({ v1: 10, v2: 200 });
   });
 });
 
 describe('pipeInput / pipeOutput', () => {
   const _add_one = analysed((v: number) => v + 1, { name: '_add_one', params: 'v: number' });
-  const _add_n = analysed((v: number, n: number) => v + n, { name: '_add_n', params: 'v: number, n: number' });
+  const _add_n = analysed((v: number, n: number) => v + n, {
+    name: '_add_n',
+    params: 'v: number, n: number',
+  });
 
   it('pipeInput chains the first parameter through fn.with_<step> nodes; repeats are numbered; .when applies', () => {
     const fn = analysed(
-      pipeInput(step(_add_one), step(_add_n, { n: value(3) }).when({ mode: 'x' }), step(_add_n, { n: value(5) }))(
-        (v: number) => v * 10,
-      ),
+      pipeInput(
+        step(_add_one),
+        step(_add_n, { n: value(3) }).when({ mode: 'x' }),
+        step(_add_n, { n: value(5) }),
+      )((v: number) => v * 10),
       { params: 'v: number' },
     );
     const on = new Driver({ mode: 'x' }, { fn });
@@ -297,11 +456,19 @@ describe('pipeInput / pipeOutput', () => {
   });
 
   it('pipeOutput renames the function fn.raw and ends at fn', () => {
-    const fn = analysed(pipeOutput(step(_add_one), step(_add_n, { n: value(5) }))((v: number) => v * 10), {
-      params: 'v: number',
-    });
+    const fn = analysed(
+      pipeOutput(step(_add_one), step(_add_n, { n: value(5) }))((v: number) => v * 10),
+      {
+        params: 'v: number',
+      },
+    );
     const dr = new Driver({}, { fn });
-    expect(edgesOf(dr)).toEqual(['fn.raw <- v', 'fn.with_add_one <- fn.raw', 'fn.with_add_n <- fn.with_add_one', 'fn <- fn.with_add_n']);
+    expect(edgesOf(dr)).toEqual([
+      'fn.raw <- v',
+      'fn.with_add_one <- fn.raw',
+      'fn.with_add_n <- fn.with_add_one',
+      'fn <- fn.with_add_n',
+    ]);
     expect(dr.executeSync(['fn'], { inputs: { v: 1 } })).toEqual({ fn: 16 });
   });
 });

@@ -199,19 +199,33 @@ export function subdag(...args: (SubdagSource | SubdagOptions)[]): Decorator {
   return decoratorFor(modifier);
 }
 
+/** The keywords of `parameterizedSubdag` shared by every subdag; any other key names one subdag. */
+const SHARED_KEYS: readonly string[] = ['inputs', 'config', 'externalInputs'];
+
 /**
- * One subdag per key, each namespaced (and its final node named) by the key:
- * `parameterizedSubdag(features, { from_a: { inputs: { data: value('a.csv') } }, from_b: {...} }, { config })`.
- * The shared options apply to every subdag; each key's own settings override them.
+ * One subdag per key, each namespaced (and its final node named) by the key, as Hamilton's
+ * `parameterized_subdag(*modules, inputs=..., config=..., external_inputs=..., **parameterization)`:
+ * `parameterizedSubdag(features, { inputs: { shared: value(1) }, from_a: { inputs: { data: value('a.csv') } }, from_b: {...} })`.
+ * The shared `inputs`, `config` and `externalInputs` apply to every subdag; each key's own settings
+ * override them. (They may also come in a separate object after the subdags.)
  */
-export function parameterizedSubdag(...args: unknown[]): Decorator {
-  const isParameterization = (x: unknown) =>
-    isPlainObject(x) && Object.values(x).every((v) => isPlainObject(v));
-  const at = args.findIndex(isParameterization);
+export function parameterizedSubdag(
+  ...args: (SubdagSource | Readonly<Record<string, SubdagParams | SubdagParams[keyof SubdagParams]>>)[]
+): Decorator {
+  // Options are plain objects of objects and lists; a module object holds functions.
+  const isOptions = (x: unknown) =>
+    isPlainObject(x) && Object.values(x).every((v) => isPlainObject(v) || Array.isArray(v));
+  const at = args.findIndex(isOptions);
   const sources = (at === -1 ? args : args.slice(0, at)) as SubdagSource[];
-  const parameterization = (at === -1 ? {} : args[at]) as Readonly<Record<string, SubdagParams>>;
-  const shared = (at === -1 ? {} : (args[at + 1] ?? {})) as SubdagParams;
-  const each = Object.entries(parameterization).map(([key, p]): SubdagOptions => ({
+  const options: Record<string, unknown> = Object.assign({}, ...(at === -1 ? [] : args.slice(at)));
+  const shared = Object.fromEntries(
+    SHARED_KEYS.filter((k) => k in options).map((k) => [k, options[k]]),
+  ) as SubdagParams;
+  const parameterization = Object.entries(options).filter(([k]) => !SHARED_KEYS.includes(k)) as [
+    string,
+    SubdagParams,
+  ][];
+  const each = parameterization.map(([key, p]): SubdagOptions => ({
     inputs: { ...shared.inputs, ...p.inputs },
     config: { ...shared.config, ...p.config },
     externalInputs: p.externalInputs ?? shared.externalInputs,

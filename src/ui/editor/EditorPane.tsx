@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useWorkspace } from '../state/hooks';
 import { FileTabs } from './FileTabs';
 import './editor.css';
@@ -10,22 +10,28 @@ const MonacoEditor = lazy(() => import('./MonacoEditor'));
 export function EditorPane() {
   const ws = useWorkspace();
   const code = ws.files.find((f) => f.name === ws.activeFile)?.code ?? '';
+  // Monaco starts loading after the first frame, so the graph's first paint never shares the network or
+  // the main thread with it.
+  const [start, setStart] = useState(false);
+  useEffect(() => {
+    const frame = requestAnimationFrame(() => setTimeout(() => setStart(true)));
+    return () => cancelAnimationFrame(frame);
+  }, []);
+  const fallback = (
+    <pre className="editor-fallback" aria-label={`${ws.activeFile} (the editor is loading)`} tabIndex={0}>
+      {code}
+    </pre>
+  );
   return (
     <div className="editor-pane">
       <FileTabs />
-      <Suspense
-        fallback={
-          <pre
-            className="editor-fallback"
-            aria-label={`${ws.activeFile} (the editor is loading)`}
-            tabIndex={0}
-          >
-            {code}
-          </pre>
-        }
-      >
-        <MonacoEditor />
-      </Suspense>
+      {start ? (
+        <Suspense fallback={fallback}>
+          <MonacoEditor />
+        </Suspense>
+      ) : (
+        fallback
+      )}
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import {
+  memo,
   useEffect,
   useImperativeHandle,
   useMemo,
@@ -74,7 +75,7 @@ function nearest(
 }
 
 /** The graph drawn as SVG, with pan and zoom (d3-zoom), selection, hover and keyboard navigation. */
-export function GraphCanvas({
+export const GraphCanvas = memo(function GraphCanvas({
   graph,
   layout,
   lineage,
@@ -183,6 +184,12 @@ export function GraphCanvas({
     (((from === selected || highlight.up.has(from)) && (to === selected || highlight.up.has(to))) ||
       ((from === selected || highlight.down.has(from)) && (to === selected || highlight.down.has(to))));
 
+  const paths = useMemo(
+    () =>
+      layout.edges.map((edge) => edgePath(edge, layout.nodes.get(edge.from)!, layout.nodes.get(edge.to)!)),
+    [layout],
+  );
+
   const focusName = focus && layout.nodes.has(focus) ? focus : (selected ?? graph.nodes[0]?.name ?? null);
 
   const moveFocus = (name: string) => {
@@ -249,6 +256,7 @@ export function GraphCanvas({
         if (name) setFocus(name);
       }}
       onPointerOver={(event) => {
+        if (event.buttons) return; // panning
         const name = nodeAt(event.target);
         onHover(name ? { name, x: event.clientX, y: event.clientY } : null);
       }}
@@ -285,13 +293,11 @@ export function GraphCanvas({
         <g className="edges">
           {layout.edges.map((edge, i) => {
             const isLit = edgeLit(edge.from, edge.to);
-            const from = layout.nodes.get(edge.from)!;
-            const to = layout.nodes.get(edge.to)!;
             return (
               <path
                 key={i}
                 className={`edge${isLit ? ' lit' : ''}${highlight && !isLit ? ' dim' : ''}${edge.back ? ' back' : ''}`}
-                d={edgePath(edge, from, to)}
+                d={paths[i]}
                 markerEnd={isLit ? 'url(#arrow-lit)' : 'url(#arrow)'}
               />
             );
@@ -320,4 +326,4 @@ export function GraphCanvas({
       </g>
     </svg>
   );
-}
+});

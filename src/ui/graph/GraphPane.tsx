@@ -1,7 +1,7 @@
 import { useMemo, useRef, useState } from 'react';
 import { useSession, useView, useWorkspace } from '../state/hooks';
 import { lineageOf } from '../state/lineage';
-import { allDiagnostics } from '../state/session';
+import { allDiagnostics, type NodeRun } from '../state/session';
 import { revealInEditor, updateView } from '../state/view';
 import { Popover } from '../layout/Popover';
 import { GraphCanvas, type GraphCanvasHandle } from './GraphCanvas';
@@ -13,6 +13,9 @@ import { layoutGraph } from './layout';
 import { withRequestedOutputs } from './requestedOutputs';
 import { timeLayout } from './timing';
 import './graph.css';
+
+const NO_RUNS: Readonly<Record<string, NodeRun>> = {};
+const select = (name: string | null) => updateView({ selected: name });
 
 /** The graph region: toolbar, drawing, legend, problems without a place, and the selected node's details. */
 export function GraphPane() {
@@ -33,15 +36,15 @@ export function GraphPane() {
     [graph],
   );
   const lineage = useMemo(() => (graph ? lineageOf(graph) : null), [graph]);
-  const runs = session.run?.nodes ?? {};
-  const diagnostics = allDiagnostics(session);
+  const runs = session.run?.nodes ?? NO_RUNS;
+  const { compiled: lastCompile, run } = session;
+  const diagnostics = useMemo(() => allDiagnostics({ compiled: lastCompile, run }), [lastCompile, run]);
   const errorNodes = useMemo(
     () => new Set(diagnostics.filter((d) => d.severity === 'error' && d.node).map((d) => d.node!)),
     [diagnostics],
   );
   const unplaced = diagnostics.filter((d) => d.severity === 'error' && !d.file);
   const placed = diagnostics.filter((d) => d.severity === 'error' && d.file);
-  const select = (name: string | null) => updateView({ selected: name });
   const node = graph?.nodes.find((n) => n.name === selected);
   const hovered = hover && graph?.nodes.find((n) => n.name === hover.name);
 

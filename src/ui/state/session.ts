@@ -183,7 +183,7 @@ function sameNodes(a: CompiledEvent | null, b: CompiledEvent): boolean {
 }
 
 /** Every diagnostic that has a place in the code: compilation's, the run's, and failed nodes' errors. */
-export function allDiagnostics(session: Session): Diagnostic[] {
+export function allDiagnostics(session: Pick<Session, 'compiled' | 'run'>): Diagnostic[] {
   const out: Diagnostic[] = [...(session.compiled?.diagnostics ?? []), ...(session.run?.diagnostics ?? [])];
   for (const [node, run] of Object.entries(session.run?.nodes ?? {})) {
     const e = run.error;
