@@ -41,3 +41,25 @@ test('file tabs: add, rename and delete a file; its functions join and leave the
   await expect(page.locator('[data-node="f"]')).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'functions.ts', pressed: true })).toBeVisible();
 });
+
+test('an edit that does not change the graph leaves every node where it was', async ({ page }) => {
+  await openPlayground(page);
+  const c = await waitForNode(page, 'c');
+  await expect(page.locator('.editor-host[data-editor-ready] .monaco-editor')).toBeVisible({
+    timeout: 30_000,
+  });
+  const before = await page
+    .locator('[data-node]')
+    .evaluateAll((nodes) => nodes.map((n) => n.getAttribute('transform')));
+  const box = await c.boundingBox();
+  // Change a function body only: a new compile, the same graph.
+  await focusEditorEnd(page);
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('// a comment changes no node');
+  await expect(page.getByRole('status').filter({ hasText: 'Compiling…' })).toHaveCount(0);
+  await page.waitForTimeout(500);
+  expect(
+    await page.locator('[data-node]').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('transform'))),
+  ).toEqual(before);
+  expect(await c.boundingBox()).toEqual(box);
+});

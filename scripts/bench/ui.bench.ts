@@ -4,7 +4,8 @@
  * - JavaScript loaded before the first graph shows (gzip), and the time to that first graph from a cold load;
  * - layout and drawing of a 1,000-node graph (the page's own `hamilton:graph-*` User Timing marks),
  *   and the frame intervals while panning it.
- * Usage: npx tsx scripts/bench/ui.bench.ts   (UI_BENCH_DIST=dist-h6 reuses a build; UI_BENCH_PORT, UI_BENCH_RUNS)
+ * Usage: npx tsx scripts/bench/ui.bench.ts   (UI_BENCH_DIST=dist-h6 reuses a build; UI_BENCH_PORT,
+ * UI_BENCH_RUNS cold loads (default 5), UI_BENCH_BIG_RUNS big-graph loads (default 5))
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -168,7 +169,8 @@ try {
   for (let i = 0; i < runs; i++) loads.push(await coldLoad(browser));
   const big = bigWorkspace(1000);
   const bigs = [];
-  for (let i = 0; i < Math.min(runs, 3); i++) bigs.push(await bigGraph(browser, big));
+  for (let i = 0; i < Number(process.env.UI_BENCH_BIG_RUNS ?? 5); i++)
+    bigs.push(await bigGraph(browser, big));
   await browser.close();
 
   const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;

@@ -108,8 +108,8 @@ function CatalogRow({ variable: v, lineage, open, onToggle, onTag }: RowProps) {
           <button type="button" className="link-button" aria-expanded={open} onClick={onToggle}>
             {v.name}
           </button>
-          {v.isExternalInput && <span className="chip">input</span>}
-          {v.kind === 'config' && <span className="chip">config</span>}
+          {v.isExternalInput && <span className="chip tag-kind">input</span>}
+          {v.kind === 'config' && <span className="chip tag-kind">config</span>}
         </th>
         <td className="mono">{v.type}</td>
         <td>

@@ -40,6 +40,8 @@ interface GraphCanvasProps {
 const PAD = 24;
 /** Below this zoom a node's 12 px label is under 5 px: unreadable, so not drawn. */
 const FAR_SCALE = 0.4;
+/** Graphs this big are first drawn without labels (they start out fitted far below FAR_SCALE). */
+const BIG_GRAPH = 300;
 /** A resize refits only when the labels stay at least this big. */
 const READABLE_SCALE = 0.7;
 type Direction = 'ArrowUp' | 'ArrowDown' | 'ArrowLeft' | 'ArrowRight';
@@ -90,6 +92,10 @@ export const GraphCanvas = memo(function GraphCanvas({
   const viewport = useRef<SVGGElement>(null);
   const zoomRef = useRef<ZoomBehavior<SVGSVGElement, unknown> | null>(null);
   const [focus, setFocus] = useState<string | null>(null);
+  // Semantic zoom: labels too small to read are not drawn at all (big graphs draw and pan much faster).
+  // A big graph starts without them; the first fit decides.
+  const [far, setFar] = useState(() => graph.nodes.length > BIG_GRAPH);
+  const farRef = useRef(far);
 
   useEffect(() => {
     const svg = svgRef.current!;
@@ -100,7 +106,11 @@ export const GraphCanvas = memo(function GraphCanvas({
         if (event.sourceEvent) fitted.current = false;
         viewport.current?.setAttribute('transform', event.transform.toString());
         // Semantic zoom: text too small to read is not drawn (big graphs draw and pan much faster).
-        svg.classList.toggle('far', event.transform.k < FAR_SCALE);
+        const isFar = event.transform.k < FAR_SCALE;
+        if (isFar !== farRef.current) {
+          farRef.current = isFar;
+          setFar(isFar);
+        }
       });
     zoomRef.current = behavior;
     select(svg).call(behavior).on('dblclick.zoom', null);
@@ -188,6 +198,17 @@ export const GraphCanvas = memo(function GraphCanvas({
     () =>
       layout.edges.map((edge) => edgePath(edge, layout.nodes.get(edge.from)!, layout.nodes.get(edge.to)!)),
     [layout],
+  );
+
+  const plainPaths = useMemo(
+    () =>
+      far
+        ? paths
+            .filter((_, i) => !layout.edges[i].back && !edgeLit(layout.edges[i].from, layout.edges[i].to))
+            .join(' ')
+        : '',
+    // edgeLit follows `highlight`.
+    [far, paths, layout, highlight],
   );
 
   const focusName = focus && layout.nodes.has(focus) ? focus : (selected ?? graph.nodes[0]?.name ?? null);
@@ -291,17 +312,33 @@ export const GraphCanvas = memo(function GraphCanvas({
       </defs>
       <g ref={viewport}>
         <g className="edges">
-          {layout.edges.map((edge, i) => {
-            const isLit = edgeLit(edge.from, edge.to);
-            return (
-              <path
-                key={i}
-                className={`edge${isLit ? ' lit' : ''}${highlight && !isLit ? ' dim' : ''}${edge.back ? ' back' : ''}`}
-                d={paths[i]}
-                markerEnd={isLit ? 'url(#arrow-lit)' : 'url(#arrow)'}
-              />
-            );
-          })}
+          {far ? (
+            // Zoomed far out, the plain edges are one path (thousands of elements cost more than they show).
+            <>
+              <path className={`edge${highlight ? ' dim' : ''}`} d={plainPaths} />
+              {layout.edges.map((edge, i) =>
+                edge.back || edgeLit(edge.from, edge.to) ? (
+                  <path
+                    key={i}
+                    className={`edge${edge.back ? ' back' : ''}${edgeLit(edge.from, edge.to) ? ' lit' : ''}`}
+                    d={paths[i]}
+                  />
+                ) : null,
+              )}
+            </>
+          ) : (
+            layout.edges.map((edge, i) => {
+              const isLit = edgeLit(edge.from, edge.to);
+              return (
+                <path
+                  key={i}
+                  className={`edge${isLit ? ' lit' : ''}${highlight && !isLit ? ' dim' : ''}${edge.back ? ' back' : ''}`}
+                  d={paths[i]}
+                  markerEnd={isLit ? 'url(#arrow-lit)' : 'url(#arrow)'}
+                />
+              );
+            })
+          )}
         </g>
         <g className="nodes">
           {graph.nodes.map((node) => {
@@ -319,6 +356,7 @@ export const GraphCanvas = memo(function GraphCanvas({
                 dimmed={!lit(node.name)}
                 focusable={node.name === focusName}
                 hasError={errorNodes.has(node.name)}
+                labels={!far}
               />
             );
           })}

@@ -12,6 +12,8 @@ interface GraphNodeProps {
   readonly dimmed: boolean;
   readonly focusable: boolean;
   readonly hasError: boolean;
+  /** False when zoomed out too far to read them. */
+  readonly labels: boolean;
 }
 
 const STATE_MARK: Partial<Record<NodeState, string>> = {
@@ -41,6 +43,7 @@ export const GraphNode = memo(function GraphNode({
   dimmed,
   focusable,
   hasError,
+  labels,
 }: GraphNodeProps) {
   const { width: w, height: h } = place;
   const classes = ['node', `kind-${node.kind}`, `state-${state}`];
@@ -83,14 +86,18 @@ export const GraphNode = memo(function GraphNode({
         <rect className="box" width={w} height={h} rx={8} />
       )}
       {node.isOverride && <rect className="hatch" width={w} height={h} rx={8} />}
-      <text className="name" x={10} y={18}>
-        {fit(node.name, w - 30, 7.2)}
-      </text>
-      <text className="type" x={10} y={34}>
-        {fit(subtitle, w - 20 - timing.length * 6.2, 6.2)}
-        {timing && <tspan className="duration">{timing}</tspan>}
-      </text>
-      {STATE_MARK[state] && (
+      {labels && (
+        <>
+          <text className="name" x={10} y={18}>
+            {fit(node.name, w - 30, 7.2)}
+          </text>
+          <text className="type" x={10} y={34}>
+            {fit(subtitle, w - 20 - timing.length * 6.2, 6.2)}
+            {timing && <tspan className="duration">{timing}</tspan>}
+          </text>
+        </>
+      )}
+      {labels && STATE_MARK[state] && (
         <text className="state-mark" x={w - 8} y={16} textAnchor="end" aria-hidden="true">
           {STATE_MARK[state]}
         </text>
