@@ -7,7 +7,7 @@ test('a new function appears as a node while typing, wired to what it reads', as
   await focusEditorEnd(page);
   await page.keyboard.press('Enter');
   await page.keyboard.type(
-    'export const e = (d: Series<number>, c: Series<number>): Series<number> => d.add(c',
+    'export const e = (d: Series<number>, c: Series<number>): Series<number> => d.add(c);',
   );
   const e = await waitForNode(page, 'e');
   await expect(e).toHaveAttribute('aria-label', /^e: function, type Series<number>/);
