@@ -6,6 +6,7 @@ import { hamiltonTypings } from './src/ui/editor/typingsPlugin.ts';
 import { firstGraph } from './src/ui/state/firstGraphPlugin.ts';
 import { hamiltonExportRuntime } from './src/share/export/runtimePlugin.ts';
 import { exampleGraphs } from './src/ui/share/exampleGraphsPlugin.ts';
+import { devWorker } from './src/worker/devWorkerPlugin.ts';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
@@ -17,14 +18,25 @@ const alias = [
 
 export default defineConfig({
   resolve: { alias },
-  plugins: [hamiltonAnalysis(), hamiltonTypings(), firstGraph(), hamiltonExportRuntime(), exampleGraphs()],
+  plugins: [
+    devWorker({ hamilton: here('./src/hamilton/index.ts'), 'hamilton/frame': here('./src/frame/index.ts') }),
+    hamiltonAnalysis(),
+    hamiltonTypings(),
+    firstGraph(),
+    hamiltonExportRuntime(),
+    exampleGraphs(),
+  ],
   build: {
     manifest: true,
     target: 'es2022',
     chunkSizeWarningLimit: 8000,
     // worker-test.html: the worker's browser-test page (e2e/worker-*.spec.ts), until the UI drives those tests.
     rolldownOptions: {
-      input: { main: here('./index.html'), embed: here('./embed.html'), 'worker-test': here('./worker-test.html') },
+      input: {
+        main: here('./index.html'),
+        embed: here('./embed.html'),
+        'worker-test': here('./worker-test.html'),
+      },
       // Bundling Monaco's and our workers and emitting the library's typings take most of the build by
       // design; rolldown's slow-plugin report would print on every build.
       checks: { bundlerTimings: false },
