@@ -22,3 +22,19 @@ test('at 375 px one region shows at a time, chosen with the Code / Graph / Resul
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
   expect(errors).toEqual([]);
 });
+
+test('at 375 px the header is one row; Share and the tutorial are in its More menu', async ({ page }) => {
+  const errors = await openPlayground(page);
+  await expect(page.getByRole('button', { name: 'Run', exact: true })).toBeEnabled({ timeout: 30_000 });
+  // One row of controls, not a quarter of the screen.
+  const header = await page.locator('header').boundingBox();
+  expect(header!.height).toBeLessThan(50);
+  await expect(page.getByRole('button', { name: 'Share', exact: true })).toBeHidden();
+  await page.getByRole('button', { name: 'More actions' }).click();
+  await expect(page.getByRole('button', { name: 'Share', exact: true })).toBeVisible();
+  await page.getByRole('button', { name: 'Tutorial' }).click();
+  // The menu closes on an action, and the tutorial shows above the region.
+  await expect(page.getByRole('button', { name: 'Share', exact: true })).toBeHidden();
+  await expect(page.getByRole('complementary', { name: 'Tutorial' })).toBeVisible();
+  expect(errors).toEqual([]);
+});

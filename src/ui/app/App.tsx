@@ -83,6 +83,8 @@ function Shell({ slots }: { readonly slots: AppSlots }) {
           className="phone"
         >
           <div className="main phone-main">
+            {/* The tutorial sits above whichever region is shown, so its steps stay in view while coding. */}
+            {slots.sidePanel}
             {code}
             {graph}
             {results}

@@ -1,4 +1,6 @@
 import { useEffect } from 'react';
+import { Popover } from '../layout/Popover';
+import { useMediaQuery } from '../layout/useMediaQuery';
 import { usePlayground, useSession, useWorkspace } from '../state/hooks';
 import { ThemeToggle } from '../theme/ThemeToggle';
 import { ExamplesMenu } from './ExamplesMenu';
@@ -7,12 +9,17 @@ import { StatusLine } from './StatusLine';
 import type { AppSlots } from './slots';
 import { MOD_KEY } from './platform';
 
-/** The top bar: product name, Examples, Run/Stop, Share, theme and help. */
+/**
+ * The top bar: product name, Examples, Run/Stop, Share, theme and help. On a phone it stays one row
+ * (the screen is for the code and the graph): the name is kept for screen readers only, Stop is an
+ * icon, and the secondary actions move into a "More" menu.
+ */
 export function Header({ slots }: { readonly slots: AppSlots }) {
   const playground = usePlayground();
   const session = useSession();
   const workspace = useWorkspace();
   const running = session.run?.status === 'running';
+  const phone = useMediaQuery('(max-width: 719px)');
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -25,9 +32,27 @@ export function Header({ slots }: { readonly slots: AppSlots }) {
     return () => window.removeEventListener('keydown', onKey);
   }, [playground]);
 
+  const secondary = (
+    <>
+      {slots.headerActions}
+      <button
+        type="button"
+        className="button"
+        aria-label="Share"
+        title={slots.onShare ? 'Share a link to this workspace' : 'Sharing is not available in this build'}
+        disabled={!slots.onShare}
+        onClick={() => void slots.onShare?.(workspace)}
+      >
+        Share
+      </button>
+      <ThemeToggle labelled={phone} />
+      <HelpMenu labelled={phone} />
+    </>
+  );
+
   return (
     <header className="header">
-      <h1>Hamilton Playground</h1>
+      <h1 className={phone ? 'visually-hidden' : undefined}>Hamilton Playground</h1>
       <ExamplesMenu examples={slots.examples ?? []} />
       <button
         type="button"
@@ -47,23 +72,34 @@ export function Header({ slots }: { readonly slots: AppSlots }) {
         disabled={!running}
         onClick={() => playground.stop()}
       >
-        ■ Stop
+        {phone ? <span aria-hidden="true">■</span> : '■ Stop'}
       </button>
       <StatusLine />
       <span className="spacer" />
-      {slots.headerActions}
-      <button
-        type="button"
-        className="button"
-        aria-label="Share"
-        title={slots.onShare ? 'Share a link to this workspace' : 'Sharing is not available in this build'}
-        disabled={!slots.onShare}
-        onClick={() => void slots.onShare?.(workspace)}
-      >
-        Share
-      </button>
-      <ThemeToggle />
-      <HelpMenu />
+      {phone ? (
+        <Popover
+          label={<span aria-hidden="true">⋯</span>}
+          buttonLabel="More actions"
+          className="icon-button"
+          align="right"
+        >
+          {(close) => (
+            // An action chosen closes the menu (its effect is then in view); a toggle of a nested
+            // popover (help) keeps it open.
+            <div
+              className="header-more"
+              onClick={(event) => {
+                const button = (event.target as HTMLElement).closest('button');
+                if (button && !button.hasAttribute('aria-expanded')) close();
+              }}
+            >
+              {secondary}
+            </div>
+          )}
+        </Popover>
+      ) : (
+        secondary
+      )}
     </header>
   );
 }

@@ -12,10 +12,15 @@ const SHORTCUTS: readonly (readonly [string, string])[] = [
   ['F / + / −', 'Graph: fit, zoom in, zoom out'],
 ];
 
-/** A small help: the keyboard shortcuts. */
-export function HelpMenu() {
+/** A small help: the keyboard shortcuts. `labelled` spells it out (in a menu, "?" alone says little). */
+export function HelpMenu({ labelled = false }: { readonly labelled?: boolean }) {
   return (
-    <Popover label="?" buttonLabel="Help: keyboard shortcuts" className="icon-button" align="right">
+    <Popover
+      label={labelled ? '? Keyboard shortcuts' : '?'}
+      buttonLabel="Help: keyboard shortcuts"
+      className={labelled ? 'button' : 'icon-button'}
+      align="right"
+    >
       {() => (
         <table className="shortcuts">
           <caption className="visually-hidden">Keyboard shortcuts</caption>

@@ -19,6 +19,7 @@ import type { GraphLayout, PlacedNode } from './layout';
 import { markDrawn } from './timing';
 
 export interface GraphCanvasHandle {
+  /** Fits the whole graph, however small that makes it (the user asked for it). */
   fit(): void;
   zoomBy(factor: number): void;
   /** The drawn SVG (for export). */
@@ -42,8 +43,15 @@ const PAD = 24;
 const FAR_SCALE = 0.4;
 /** Graphs this big are first drawn without labels (they start out fitted far below FAR_SCALE). */
 const BIG_GRAPH = 300;
-/** A resize refits only when the labels stay at least this big. */
+/**
+ * A resize refits only when the labels stay at least this big; and the automatic fit never zooms out
+ * further unless the graph is big: a wide graph squeezed into a phone or a narrow pane is a row of
+ * unreadable boxes. It then shows the graph's right end: the outputs a run computes, and where a
+ * function just typed lands. Fit (or F) shows the whole.
+ */
 const READABLE_SCALE = 0.7;
+/** Fit does not zoom in past life size: a two-node graph blown up looks broken, not readable. */
+const MAX_FIT_SCALE = 1;
 type Direction = 'ArrowUp' | 'ArrowDown' | 'ArrowLeft' | 'ArrowRight';
 
 /** The nearest node from `from` in a direction (its neighbours along edges first for left and right). */
@@ -122,7 +130,8 @@ export const GraphCanvas = memo(function GraphCanvas({
   const size = useRef<{ width: number; height: number } | null>(null);
   const fitPending = useRef(false);
   const fitted = useRef(true);
-  const fit = () => {
+  /** `whole`: the user asked to see everything; otherwise (a new graph, a resize) labels stay legible. */
+  const fit = (whole = false) => {
     const svg = svgRef.current;
     if (!svg || !zoomRef.current || !size.current || !layout.width) {
       fitPending.current = true;
@@ -131,15 +140,16 @@ export const GraphCanvas = memo(function GraphCanvas({
     fitPending.current = false;
     fitted.current = true;
     const { width, height } = size.current;
-    const scale = fitScale();
+    const scale = whole || graph.nodes.length > BIG_GRAPH ? fitScale() : Math.max(READABLE_SCALE, fitScale());
+    const x = width - layout.width * scale;
     const t = zoomIdentity
-      .translate((width - layout.width * scale) / 2, (height - layout.height * scale) / 2)
+      .translate(x < 2 * PAD ? x - PAD : x / 2, Math.max(PAD, (height - layout.height * scale) / 2))
       .scale(scale);
     select(svg).call(zoomRef.current.transform, t);
   };
   function fitScale(): number {
     const { width, height } = size.current!;
-    return Math.min(1.5, (width - 2 * PAD) / layout.width, (height - 2 * PAD) / layout.height);
+    return Math.min(MAX_FIT_SCALE, (width - 2 * PAD) / layout.width, (height - 2 * PAD) / layout.height);
   }
   /** Pans (at the current zoom) so the selected node is in view, when it is not. */
   function showSelected() {
@@ -177,7 +187,7 @@ export const GraphCanvas = memo(function GraphCanvas({
     markDrawn();
   }, [layout]);
   useImperativeHandle(handle, () => ({
-    fit,
+    fit: () => fit(true),
     zoomBy: (factor) =>
       svgRef.current && zoomRef.current && select(svgRef.current).call(zoomRef.current.scaleBy, factor),
     svg: () => svgRef.current,
@@ -236,7 +246,7 @@ export const GraphCanvas = memo(function GraphCanvas({
 
   const onKeyDown = (event: KeyboardEvent<SVGSVGElement>) => {
     const target = (event.target as Element).closest('[data-node]')?.getAttribute('data-node');
-    if (event.key === 'f' || event.key === 'F') fit();
+    if (event.key === 'f' || event.key === 'F') fit(true);
     else if (event.key === '+' || event.key === '=') handleZoom(1.25);
     else if (event.key === '-') handleZoom(0.8);
     else if (event.key === 'Escape') onSelect(null);
