@@ -201,6 +201,16 @@ export class DataFrame<S extends object = Record<string, Scalar>> {
   }
 
   /** The column names, in order. */
+  /**
+   * A short description such as `DataFrame(300 × 5) [age, budget, …]`: what error reports and logs show.
+   * Written out, not taken from the class name, which a minifier renames.
+   */
+  toString(): string {
+    const names = this.columnNames as string[];
+    const head = names.slice(0, 5).join(', ') + (names.length > 5 ? ', …' : '');
+    return `DataFrame(${this.length} × ${names.length}) [${head}]`;
+  }
+
   get columnNames(): ColumnName<S>[] {
     return [...this.#columns.keys()] as ColumnName<S>[];
   }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Series, isSeries } from './series';
+import { DataFrame } from './dataframe';
 
 // Reference values computed with numpy (nan-skipping, ddof=1, linear quantiles: pandas' defaults).
 const withGaps = Series.of(3.5, NaN, 1.0, 7.25, 2.0, NaN, 10.0, -4.0);
@@ -310,5 +311,12 @@ describe('reductions (pandas semantics: missing skipped, std and var with ddof 1
     expect(() => (Series.of('a') as unknown as Series<number>).mean()).toThrow(
       'mean: needs a number series, not a string one',
     );
+  });
+});
+
+describe('toString', () => {
+  it('describes a Series and a DataFrame by what they hold, not by a (minifiable) class name', () => {
+    expect(String(Series.from([1, 2, 3, 4, 5, 6]))).toBe('Series<number>(6) [1, 2, 3, 4, 5, …]');
+    expect(String(DataFrame.fromColumns({ a: [1, 2], b: ['x', 'y'] }))).toBe('DataFrame(2 × 2) [a, b]');
   });
 });

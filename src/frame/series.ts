@@ -435,6 +435,15 @@ export class Series<T extends Scalar = Scalar> {
   }
 
   /** Number of elements, missing ones included. */
+  /**
+   * A short description such as `Series<number>(5) [1, 2, 3, 4, 5]`: what error reports and logs show.
+   * Written out, not taken from the class name, which a minifier renames.
+   */
+  toString(): string {
+    const head = Array.from({ length: Math.min(this.length, 5) }, (_, i) => String(this.at(i)));
+    return `Series<${this.dtype}>(${this.length}) [${head.join(', ')}${this.length > 5 ? ', …' : ''}]`;
+  }
+
   get length(): number {
     return this.values.length;
   }
