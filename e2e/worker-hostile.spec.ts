@@ -7,7 +7,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { allEvents, compile, compiledAfterRestart, expectWorking, openWorkerPage, run } from './worker-page';
-import type { WorkerEvent } from '../src/worker/protocol';
+import type { CompiledEvent, WorkerEvent } from '../src/worker/protocol';
 
 const TIMEOUT_MS = 2000;
 
@@ -86,7 +86,42 @@ test('while (true) at module top level: stopped, the last good graph stays, mark
   });
   expect(hung.stale).toBe(true);
   expect(hung.graph).toEqual(good.graph);
-  expect(hung.diagnostics[0]).toMatchObject({ severity: 'error', source: 'worker' });
+  expect(hung.diagnostics[0]).toMatchObject({
+    severity: 'error',
+    source: 'worker',
+    message: expect.stringContaining('ran longer than'),
+  });
+  // It is tried once more (the machine may have been busy), runs away again, and stays stale.
+  const again = await nextRestart(page);
+  expect(again).toMatchObject({ reason: 'timeout', node: null });
+  const answers = (await allEvents(page)).filter((e) => e.type === 'compiled' && e.id === hung.id);
+  expect(answers).toHaveLength(2);
+  expect(answers[1]).toMatchObject({ stale: true, graph: good.graph });
+  await expectWorking(page);
+});
+
+test('top-level code that ran past the limit once (a busy machine) is tried again and compiles', async ({
+  page,
+}) => {
+  const good = await compile(page, [{ name: 'loop.ts', code: loop }]);
+  // Busy until a moment that falls after the first deadline but before the second try's: only the
+  // first evaluation runs long, as when the machine is loaded.
+  const until = (await page.evaluate(() => Date.now())) + TIMEOUT_MS * 1.5;
+  const slow =
+    `${loop}export function later(start: number): number {\n  return start;\n}\n` +
+    `const until = ${until};\nwhile (Date.now() < until) {}\n`;
+  const restarted = nextRestart(page);
+  const first = await compile(page, [{ name: 'loop.ts', code: slow }]);
+  expect(await restarted).toMatchObject({ reason: 'timeout', node: null });
+  expect(first).toMatchObject({ stale: true, graph: good.graph });
+  const retried = await page.waitForFunction(
+    (id) => window.workerTest.events.find((e) => e.type === 'compiled' && e.id === id && !e.stale) ?? null,
+    first.id,
+  );
+  const answer = (await retried.jsonValue()) as CompiledEvent;
+  expect(answer.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  expect(answer.graph?.nodes.map((n) => n.name)).toContain('later');
+  expect((await allEvents(page)).filter((e) => e.type === 'worker-restarted')).toHaveLength(1);
   await expectWorking(page);
 });
 
@@ -140,6 +175,61 @@ test('allocating memory without end: stopped, and replaced', async ({ page }) =>
   expect(finished.ok).toBe(false);
   expect(['timeout', 'crashed']).toContain(((await restarted) as { reason: string }).reason);
   await expectWorking(page);
+});
+
+test('a fast memory bomb takes down only the runner, and the page recovers by itself', async ({ page }) => {
+  // The runner's process dies; Playwright then calls the whole page "crashed" and stops driving it
+  // (it reports the frame's crash on the page), although the page lives on in its own process. So the
+  // page recovers on its own and reports to this server what it saw.
+  const reports: unknown[] = [];
+  const server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+    req.on('end', () => {
+      reports.push(JSON.parse(body));
+      res.end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const target = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  // A limit the bomb never reaches: the worker dies of memory first, and the host must notice.
+  await openWorkerPage(page, '?timeout=10000');
+  await compile(page, [
+    {
+      name: 'bomb.ts',
+      code: 'export function hog(x: number): number {\n  const keep: number[][] = [];\n  while (true) keep.push(new Array(10_000_000).fill(x));\n}\n',
+    },
+  ]);
+  await page.evaluate((target) => {
+    const { host } = window.workerTest;
+    const report = (what: unknown) =>
+      void fetch(target, { method: 'POST', mode: 'no-cors', body: JSON.stringify(what) });
+    let id = -1;
+    host.subscribe((e) => {
+      if (e.type === 'worker-restarted') {
+        report(e);
+        if (id === -1)
+          id = host.compile(
+            [{ name: 'ok.ts', code: 'export function ok(x: number): number {\n  return x + 1;\n}\n' }],
+            {},
+          );
+      } else if (e.type === 'compiled' && e.id === id) {
+        report({ type: 'compiled', nodes: e.graph?.nodes.map((n) => n.name) });
+        host.run({ outputs: [], inputs: { x: 41 }, overrides: {}, tables: {} });
+      } else if (e.type === 'run-finished' && id !== -1) {
+        report({ type: 'run-finished', ok: e.results.ok });
+      }
+    });
+    host.run({ outputs: [], inputs: { x: 1.5 }, overrides: {}, tables: {} });
+  }, target);
+  await expect.poll(() => reports.length, { timeout: 45_000 }).toBeGreaterThanOrEqual(3);
+  server.close();
+  expect(reports[0]).toMatchObject({ type: 'worker-restarted' });
+  expect(reports[0]).toMatchObject({ reason: 'crashed', message: expect.stringContaining('out of memory') });
+  expect(reports.slice(1)).toEqual([
+    { type: 'compiled', nodes: ['ok', 'x'] },
+    { type: 'run-finished', ok: { kind: 'scalar', type: 'number', text: '42' } },
+  ]);
 });
 
 test('a node that throws a non-Error value', async ({ page }) => {

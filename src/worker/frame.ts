@@ -12,8 +12,12 @@
 export const FRAME_CSP =
   "default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval' 'wasm-unsafe-eval' blob:; worker-src blob:; connect-src 'none'";
 
-/** The page's messages to the frame: the worker's script, then esbuild's wasm and the port to hand on. */
+/**
+ * The page's messages to the frame: the worker's script, then esbuild's wasm and the port to hand on;
+ * and `ping`, answered `pong` while the frame's process lives (the worker runs on another thread).
+ */
 export type PageToFrame =
+  | { readonly kind: 'ping' }
   | { readonly kind: 'script'; readonly script: string }
   | {
       readonly kind: 'wasm';
@@ -22,10 +26,7 @@ export type PageToFrame =
     };
 
 /** The frame's messages to the page (the worker talks to the page only through its port). */
-export interface FrameMessage {
-  readonly kind: 'crash';
-  readonly message: string;
-}
+export type FrameMessage = { readonly kind: 'crash'; readonly message: string } | { readonly kind: 'pong' };
 
 /** What the frame hands the worker: the compiled esbuild module and the port to the page. */
 export interface WorkerInit {
@@ -38,11 +39,14 @@ export interface WorkerInit {
 export function frameMain(): void {
   let started!: (worker: Worker) => void;
   const worker = new Promise<Worker>((resolve) => (started = resolve));
-  const crash = (message: string) => parent.postMessage({ kind: 'crash', message }, '*');
+  const tell = (message: FrameMessage) => parent.postMessage(message, '*');
+  const crash = (message: string) => tell({ kind: 'crash', message });
   addEventListener('message', (event: MessageEvent) => {
     const data = event.data as PageToFrame | null;
     if (event.source !== parent || !data) return;
-    if (data.kind === 'script') {
+    if (data.kind === 'ping') {
+      tell({ kind: 'pong' });
+    } else if (data.kind === 'script') {
       // A classic worker: Chromium refuses module workers from `blob:` URLs of an opaque origin. The
       // script is built as an ES module without imports; the function scope keeps its top-level
       // declarations off the global object, where esbuild's Go shim would mistake them for its own.

@@ -20,7 +20,7 @@ import type {
   WorkerRequest,
 } from './protocol';
 import { parseWorkerMessage, parseWorkerNotice } from './validate';
-import { FRAME_CSP, frameMain, type FrameMessage, type PageToFrame } from './frame';
+import { FRAME_CSP, frameMain, type PageToFrame } from './frame';
 
 /** The UI's handle on the compile-and-run worker. */
 export interface WorkerHost {
@@ -97,6 +97,7 @@ class IsolatedWorker {
   private readonly frame: HTMLIFrameElement;
   private readonly channel = new MessageChannel();
   private readonly onWindowMessage: (e: MessageEvent) => void;
+  private onPong: (() => void) | null = null;
 
   constructor(
     payload: Payload,
@@ -114,16 +115,16 @@ class IsolatedWorker {
     this.channel.port1.onmessage = (e) => onMessage(this, e.data);
     this.onWindowMessage = (e) => {
       if (e.source !== this.frame.contentWindow) return;
-      const data = e.data as Partial<FrameMessage> | null;
-      if (data && data.kind === 'crash')
+      const data = e.data as { kind?: unknown; message?: unknown } | null;
+      if (data?.kind === 'pong') this.onPong?.();
+      else if (data?.kind === 'crash')
         onCrash(this, typeof data.message === 'string' ? data.message : 'the worker failed');
     };
     window.addEventListener('message', this.onWindowMessage);
     this.frame.addEventListener(
       'load',
       () => {
-        const send = (message: PageToFrame, transfer: Transferable[] = []) =>
-          this.frame.contentWindow?.postMessage(message, '*', transfer);
+        const send = (message: PageToFrame, transfer: Transferable[] = []) => this.send(message, transfer);
         // Each part goes as soon as it is here: the worker evaluates its script while the wasm downloads.
         void payload.script.then((script) => send({ kind: 'script', script }));
         const port = this.channel.port2;
@@ -142,6 +143,27 @@ class IsolatedWorker {
     this.channel.port1.postMessage(request);
   }
 
+  /**
+   * Whether the frame's process still lives: the frame answers on its own thread even while user code
+   * keeps the worker busy, but not after the process died (a worker out of memory takes it down).
+   */
+  alive(): Promise<boolean> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => answer(false), PING_MS);
+      const answer = (alive: boolean) => {
+        clearTimeout(timer);
+        this.onPong = null;
+        resolve(alive);
+      };
+      this.onPong = () => answer(true);
+      this.send({ kind: 'ping' });
+    });
+  }
+
+  private send(message: PageToFrame, transfer: Transferable[] = []): void {
+    this.frame.contentWindow?.postMessage(message, '*', transfer);
+  }
+
   destroy(): void {
     window.removeEventListener('message', this.onWindowMessage);
     this.channel.port1.onmessage = null;
@@ -150,6 +172,8 @@ class IsolatedWorker {
   }
 }
 
+/** How long a live frame may take to answer a ping. */
+const PING_MS = 1000;
 /** Crashes in a row, with no worker becoming ready in between, before the host gives up. */
 const MAX_CRASHES = 3;
 /** A compile unanswered for this many times the timeout means the worker is gone. */
@@ -176,9 +200,11 @@ export function createWorkerHost(options: WorkerHostOptions = {}): WorkerHost {
   let lastSafe: CompileRequest | null = null;
   /** The newest answer with a graph that is not stale: shown, stale, while the project does not compile. */
   let lastGood: CompiledEvent | null = null;
-  /** The newest compile not yet answered, and whether the worker is evaluating user code for a compile. */
+  /** The newest compile not yet answered, and the request (compile or run) whose user code is running. */
   let pendingCompile: number | null = null;
-  let evaluating = false;
+  let evaluating: number | null = null;
+  /** The compile already tried a second time after its top-level code ran past the limit. */
+  let retried: number | null = null;
   let activeRun: { id: number; running: Set<string> } | null = null;
   let watchdog: ReturnType<typeof setTimeout> | undefined;
   /** Compiles whose answer the UI did not ask for (rebuilding the last safe project after a runaway). */
@@ -203,22 +229,34 @@ export function createWorkerHost(options: WorkerHostOptions = {}): WorkerHost {
   };
 
   /**
-   * The watchdog times a run from its request, and a compile's user code from the start of its
-   * evaluation, against `timeoutMs`. A compile still waiting for its answer gets a looser deadline: a
+   * The watchdog times user code only, from the worker's `evaluating` notices, against `timeoutMs`:
+   * a compile's module code and graph building, a run's nodes; not bundling, nor waiting in the queue
+   * behind another request. A compile or run still waiting for its answer gets a looser deadline: a
    * worker that answers nothing at all has died silently (its frame's process crashed).
    */
   const armWatchdog = (fresh: boolean): void => {
     const ready = active?.ready === true;
-    const runaway = ready && (evaluating || activeRun !== null);
-    const silent = ready && !runaway && pendingCompile !== null;
+    const runaway = ready && evaluating !== null;
+    const silent = ready && !runaway && (pendingCompile !== null || activeRun !== null);
     if (watchdog !== undefined && (fresh || (!runaway && !silent))) {
       clearTimeout(watchdog);
       watchdog = undefined;
     }
     if (watchdog !== undefined) return;
-    if (runaway) watchdog = setTimeout(() => restart('timeout'), timeoutMs);
+    if (runaway) watchdog = setTimeout(() => void timedOut(), timeoutMs);
     else if (silent)
       watchdog = setTimeout(() => restart('crashed', 'it stopped answering'), SILENCE_FACTOR * timeoutMs);
+  };
+
+  /** User code ran past the limit, or its worker died in silence: a frame that does not answer is gone. */
+  const timedOut = async (): Promise<void> => {
+    const worker = active;
+    const timer = watchdog;
+    const alive = (await worker?.alive()) ?? false;
+    // Meanwhile the user code finished (the watchdog was re-armed), or a restart already happened.
+    if (worker !== active || timer !== watchdog) return;
+    if (alive) restart('timeout');
+    else restart('crashed', 'it stopped answering, probably out of memory');
   };
 
   const scheduleSpare = (): void => {
@@ -284,7 +322,7 @@ export function createWorkerHost(options: WorkerHostOptions = {}): WorkerHost {
     // A spare speaks only to say it is ready; its warm-up output is nobody's business.
     if (from !== active) return;
     if (notice) {
-      evaluating = !notice.done;
+      evaluating = notice.done ? null : notice.id;
       armWatchdog(true);
       return;
     }
@@ -312,12 +350,13 @@ export function createWorkerHost(options: WorkerHostOptions = {}): WorkerHost {
     watchdog = undefined;
     const run = activeRun;
     const node = run ? ([...run.running].at(-1) ?? null) : null;
-    const compiling = evaluating && !run;
+    const runaway = evaluating;
+    const compiling = runaway !== null && runaway !== run?.id;
     const wasReady = active?.ready === true;
     active?.destroy();
     activeRun = null;
     pendingCompile = null;
-    evaluating = false;
+    evaluating = null;
     const seconds = `${(timeoutMs / 1000).toLocaleString('en')} s`;
     const what = compiling ? 'module top-level code' : node ? `node ${node}` : 'the run';
     const message =
@@ -356,9 +395,8 @@ export function createWorkerHost(options: WorkerHostOptions = {}): WorkerHost {
     spare = null;
     // A spare that is already up said so only to the host: the UI hears it now.
     if (active.ready) emit({ type: 'ready', initMs: active.initMs });
-    if (compiling && last) {
-      // Evaluating this project's modules is what ran away: show the last good graph as stale, and
-      // rebuild the last project that evaluated safely, so the fresh worker matches what is drawn.
+    if (compiling && last && runaway === last.id) {
+      // Evaluating this project's modules is what ran away: show the last good graph as stale.
       emit({
         type: 'compiled',
         id: last.id,
@@ -369,12 +407,22 @@ export function createWorkerHost(options: WorkerHostOptions = {}): WorkerHost {
         diagnostics: [{ severity: 'error', source: 'worker', message }],
         timings: {},
       });
-      if (lastSafe) {
-        hidden.add(lastSafe.id);
-        active.post(lastSafe);
+      if (reason === 'timeout' && retried !== last.id) {
+        // A busy machine can stretch fine top-level code past the limit: this version gets one more
+        // try on the fresh worker, whose answer (same id) replaces the stale one if it evaluates.
+        retried = last.id;
+        pendingCompile = last.id;
+        active.post(last);
+      } else {
+        // Rebuild the last project that evaluated safely, so the fresh worker matches what is drawn.
+        if (lastSafe) {
+          hidden.add(lastSafe.id);
+          active.post(lastSafe);
+        }
+        last = lastSafe;
       }
-      last = lastSafe;
     } else if (last) {
+      // Also when an older compile ran away while this one waited behind it: it gets its own time.
       pendingCompile = last.id;
       active.post(last);
     }
@@ -399,7 +447,8 @@ export function createWorkerHost(options: WorkerHostOptions = {}): WorkerHost {
       const request: RunRequest = { type: 'run', id: nextId++, ...options };
       activeRun = { id: request.id, running: new Set() };
       send(request);
-      armWatchdog(true);
+      // Not fresh: a compile's user code already running keeps its deadline.
+      armWatchdog(false);
       return request.id;
     },
     stop() {

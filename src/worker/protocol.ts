@@ -222,8 +222,9 @@ export type WorkerEvent =
 // ---- worker → host (consumed by the host, never passed to the UI) ----
 
 /**
- * The worker starts (`done: false`) or ends (`done: true`) evaluating user code for a compile: the
- * host's watchdog times module top-level code and graph building, not the bundling before them.
+ * The worker starts (`done: false`) or ends (`done: true`) running user code for a compile or a run
+ * (`id` is that request's): the host's watchdog times module top-level code and graph building, or
+ * the run's nodes, not the bundling, the waiting in the queue, nor the previews after them.
  */
 export interface EvaluatingNotice {
   readonly type: 'evaluating';

@@ -18,6 +18,8 @@ afterEach(() => restoreConsole());
 
 function newSession(userTimers?: UserTimers) {
   const events: WorkerEvent[] = [];
+  /** Every event and notice in order, as `evaluating <id> <done>` or the event's type. */
+  const timeline: string[] = [];
   const transfers: Transferable[][] = [];
   const session = new Session({
     esbuild,
@@ -25,8 +27,10 @@ function newSession(userTimers?: UserTimers) {
       // Everything the session posts must pass the host's own check.
       if (event.type === 'evaluating') {
         expect(parseWorkerNotice(event)).toEqual(event);
+        timeline.push(`evaluating ${event.id} ${event.done}`);
         return;
       }
+      timeline.push(event.type);
       expect(parseWorkerMessage(event)).not.toBeNull();
       events.push(event);
       transfers.push(transfer);
@@ -60,7 +64,7 @@ function newSession(userTimers?: UserTimers) {
       transfer: transfers[events.indexOf(finished)],
     };
   };
-  return { session, events, compile, run };
+  return { session, events, timeline, compile, run };
 }
 
 const features: SourceFile = {
@@ -187,6 +191,22 @@ describe('compile', () => {
 });
 
 describe('run', () => {
+  it('brackets only user code with evaluating notices, for the watchdog', async () => {
+    const { compile, run, timeline } = newSession();
+    await compile([{ name: 'a.ts', code: 'export function a(x: number): number {\n  return x;\n}\n' }]);
+    await run({ inputs: { x: 1 } });
+    expect(timeline).toEqual([
+      'evaluating 1 false',
+      'compiled',
+      'evaluating 1 true',
+      'evaluating 2 false',
+      'node-started',
+      'node-finished',
+      'evaluating 2 true',
+      'run-finished',
+    ]);
+  });
+
   it('streams node events, captures console output with its node, and returns every sink', async () => {
     const { compile, run } = newSession();
     await compile([features, helpers], { tier: 'high' });

@@ -338,6 +338,7 @@ export class Session {
     let error: ErrorInfo | undefined;
     this.env.userTimers?.clear();
     this.env.userTimers?.begin();
+    this.env.post({ type: 'evaluating', id: request.id, done: false });
     try {
       values = (await compiled.driver.execute(outputs, { inputs, overrides: request.overrides })) as Record<
         string,
@@ -346,6 +347,7 @@ export class Session {
     } catch (e) {
       error = describeError(e, compiled.project);
     } finally {
+      this.env.post({ type: 'evaluating', id: request.id, done: true });
       this.env.userTimers?.end();
       this.activeRun = null;
     }
