@@ -8,9 +8,8 @@
  *   npx vite build && npx tsx scripts/bench/embed.bench.ts
  */
 import { chromium } from '@playwright/test';
-import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { CHROMIUM_ARGS, chromiumPath, ensureBuild, startPreview } from '../browser';
 
 const PORT = Number(process.env.BENCH_EMBED_PORT ?? 4178);
 const DIST = process.env.BENCH_DIST ?? 'dist';
@@ -18,38 +17,11 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const BUDGET_MS = 1500;
 const fixture = fileURLToPath(new URL('../../e2e/fixtures/embeds.html', import.meta.url));
 
-if (!existsSync(`${DIST}/embed.html`)) {
-  console.error(`${DIST}/embed.html is missing: build first (npx vite build).`);
-  process.exit(1);
-}
-
-const server = spawn(
-  process.execPath,
-  [
-    'node_modules/vite/bin/vite.js',
-    'preview',
-    '--host',
-    '127.0.0.1',
-    '--port',
-    String(PORT),
-    '--strictPort',
-    '--outDir',
-    DIST,
-  ],
-  {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  },
-);
-await new Promise<void>((resolve, reject) => {
-  server.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes(String(PORT)) && resolve());
-  server.on('exit', (code) => reject(new Error(`vite preview exited with ${code}`)));
-});
+ensureBuild(DIST);
+const server = await startPreview(DIST, PORT);
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
-});
+const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
 try {
   const slowest: number[] = [];
   const each: number[][] = [];

@@ -7,14 +7,14 @@
  * Usage: npx tsx scripts/bench/ui.bench.ts   (UI_BENCH_DIST=dist-h6 reuses a build; UI_BENCH_PORT,
  * UI_BENCH_RUNS cold loads (default 5), UI_BENCH_BIG_RUNS big-graph loads (default 5))
  */
-import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser } from 'playwright-core';
 import { linkUrl } from '../../src/share/link';
 import type { Workspace } from '../../src/share/workspace';
 import { bigWorkspace } from './bigWorkspace';
+import { CHROMIUM_ARGS, chromiumPath, ensureBuild, startPreview } from '../browser';
 
 const dist = process.env.UI_BENCH_DIST ?? 'dist-ui-bench';
 const port = Number(process.env.UI_BENCH_PORT ?? 4176);
@@ -22,8 +22,6 @@ const runs = Number(process.env.UI_BENCH_RUNS ?? 5);
 const base = `http://127.0.0.1:${port}/`;
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const chromiumPath = () =>
-  process.env.CHROMIUM_PATH ?? execFileSync('which', ['chromium'], { encoding: 'utf8' }).trim();
 
 /**
  * Records when the first graph node is attached, and every animation frame's time. A string, not a
@@ -118,53 +116,10 @@ async function bigGraph(browser: Browser, workspace: Workspace) {
   };
 }
 
-if (!process.env.UI_BENCH_DIST || !existsSync(join(dist, 'index.html'))) {
-  execFileSync(
-    process.execPath,
-    ['node_modules/vite/bin/vite.js', 'build', '--outDir', dist, '--logLevel', 'error'],
-    { stdio: 'inherit' },
-  );
-}
-const server = spawn(
-  process.execPath,
-  [
-    'node_modules/vite/bin/vite.js',
-    'preview',
-    '--host',
-    '127.0.0.1',
-    '--port',
-    String(port),
-    '--strictPort',
-    '--outDir',
-    dist,
-  ],
-  {
-    stdio: 'ignore',
-  },
-);
+ensureBuild(dist, !process.env.UI_BENCH_DIST);
+const server = await startPreview(dist, port);
 try {
-  for (let i = 0; i < 100; i++) {
-    if (
-      await fetch(base).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      break;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  const browser = await chromium.launch({
-    executablePath: chromiumPath(),
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
   const loads = [];
   for (let i = 0; i < runs; i++) loads.push(await coldLoad(browser));
   const big = bigWorkspace(1000);

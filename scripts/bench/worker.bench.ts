@@ -7,27 +7,15 @@
  * - Stop of a runaway node → a working graph again (≤ 1.5 s).
  * Usage: npx tsx scripts/bench/worker.bench.ts   (WORKER_BENCH_DIST=dist-h5 reuses a build; WORKER_BENCH_PORT, WORKER_BENCH_RUNS)
  */
-import { execFileSync, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS, chromiumPath, ensureBuild, startPreview } from '../browser';
 
 const dist = process.env.WORKER_BENCH_DIST ?? 'dist-worker-bench';
 const port = Number(process.env.WORKER_BENCH_PORT ?? 4179);
 const runs = Number(process.env.WORKER_BENCH_RUNS ?? 7);
 const base = `http://127.0.0.1:${port}/worker-test.html`;
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const chromiumPath = () =>
-  process.env.CHROMIUM_PATH ?? execFileSync('which', ['chromium'], { encoding: 'utf8' }).trim();
 const ms = (x: number) => `${x.toFixed(x < 10 ? 1 : 0)} ms`;
 
 async function open(browser: Browser): Promise<Page> {
@@ -159,38 +147,10 @@ async function stopToGraph(page: Page): Promise<number[]> {
 }
 
 async function main() {
-  if (!process.env.WORKER_BENCH_DIST || !existsSync(dist)) {
-    execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--outDir', dist], {
-      stdio: 'ignore',
-    });
-  }
-  const server = spawn(
-    process.execPath,
-    [
-      'node_modules/vite/bin/vite.js',
-      'preview',
-      '--host',
-      '127.0.0.1',
-      '--port',
-      String(port),
-      '--strictPort',
-      '--outDir',
-      dist,
-    ],
-    { stdio: 'ignore' },
-  );
+  ensureBuild(dist, !process.env.WORKER_BENCH_DIST);
+  const server = await startPreview(dist, port);
   try {
-    for (let i = 0; i < 100; i++) {
-      if (
-        await fetch(base).then(
-          (r) => r.ok,
-          () => false,
-        )
-      )
-        break;
-      await new Promise((r) => setTimeout(r, 200));
-    }
-    const browser = await chromium.launch({ executablePath: chromiumPath(), args: ARGS });
+    const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
     try {
       const ready: number[] = [];
       for (let i = 0; i < runs; i++) ready.push(await loadToReady(browser));
