@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 
 const VIRTUAL = 'virtual:example-graphs';
-const script = fileURLToPath(new URL('./exampleGraphs.node.ts', import.meta.url));
+const script = fileURLToPath(new URL('../state/exampleGraphs.node.ts', import.meta.url));
 const tsx = fileURLToPath(new URL('../../../node_modules/tsx/dist/cli.mjs', import.meta.url));
 
 export function exampleGraphs(): Plugin {

@@ -1,8 +1,8 @@
 /**
- * Compiles every example in Node, through the worker's own Session (native esbuild injected), and
- * prints their `compiled` events as JSON: the graphs a docs embed shows at once while its worker wakes
- * up (the same idea as src/ui/state/firstGraph.node.ts, which does it for the playground's default
- * example only). Run with tsx by exampleGraphsPlugin.ts.
+ * Compiles the examples in Node, through the worker's own Session (native esbuild injected), and prints
+ * their `compiled` events as a JSON array: the graphs the page (its default example, `--first`) and docs
+ * embeds (every example) show at once while esbuild-wasm wakes up (~2 s). Run with tsx by
+ * firstGraphPlugin.ts and ../share/exampleGraphsPlugin.ts.
  */
 import { register } from 'node:module';
 import * as esbuild from 'esbuild';
@@ -31,7 +31,7 @@ type Compiled = import('../../worker/protocol').CompiledEvent;
 
 installRuntime(hamilton, frame);
 const snapshots = [];
-for (const example of examples) {
+for (const example of process.argv.includes('--first') ? examples.slice(0, 1) : examples) {
   const { files, config } = example.workspace;
   const events: { readonly type: string }[] = [];
   const session = new Session({
