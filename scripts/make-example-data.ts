@@ -6,6 +6,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { random } from './random';
 
 const CLIENTS = 300;
 /** Clients who answered the survey but never logged in: the left join must keep them (empty last_login). */
@@ -13,18 +14,6 @@ const NEVER_LOGGED_IN = new Set([7, 42, 99, 150, 233]);
 /** The reference "now" the example runs with (its `execution_time` input). */
 const EXECUTION_TIME = Date.UTC(2024, 5, 1);
 const DAY = 86_400_000;
-
-// mulberry32: small, well-known, and the same on every platform.
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const rand = random(20211026);
 const survey = ['client_id,budget,age,gender'];

@@ -8,17 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { decodeLink, encodeLink } from './link';
 import { isValidWorkspace } from './validate';
 import type { Workspace } from './workspace';
+import { random } from '../../scripts/random';
 
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 // Each test seeds its own sequence, so one test's failure reproduces when it runs alone.
 let rand = random(0);
 const int = (n: number) => Math.floor(rand() * n);

@@ -294,28 +294,8 @@ export const GraphCanvas = memo(function GraphCanvas({
       onPointerLeave={() => onHover(null)}
     >
       <defs>
-        <marker
-          id="arrow"
-          viewBox="0 0 10 10"
-          refX="9"
-          refY="5"
-          markerWidth="7"
-          markerHeight="7"
-          orient="auto-start-reverse"
-        >
-          <path className="arrow-head" d="M0,0 L10,5 L0,10 z" />
-        </marker>
-        <marker
-          id="arrow-lit"
-          viewBox="0 0 10 10"
-          refX="9"
-          refY="5"
-          markerWidth="7"
-          markerHeight="7"
-          orient="auto-start-reverse"
-        >
-          <path className="arrow-head lit" d="M0,0 L10,5 L0,10 z" />
-        </marker>
+        <ArrowHead id="arrow" className="arrow-head" />
+        <ArrowHead id="arrow-lit" className="arrow-head lit" />
         <pattern id="hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
           <line className="hatch-line" x1="0" y1="0" x2="0" y2="6" />
         </pattern>
@@ -375,3 +355,20 @@ export const GraphCanvas = memo(function GraphCanvas({
     </svg>
   );
 });
+
+/** An edge's arrow head; the highlighted lineage uses a second one with its own colour. */
+function ArrowHead({ id, className }: { readonly id: string; readonly className: string }) {
+  return (
+    <marker
+      id={id}
+      viewBox="0 0 10 10"
+      refX="9"
+      refY="5"
+      markerWidth="7"
+      markerHeight="7"
+      orient="auto-start-reverse"
+    >
+      <path className={className} d="M0,0 L10,5 L0,10 z" />
+    </marker>
+  );
+}
