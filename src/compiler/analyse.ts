@@ -18,14 +18,29 @@ export interface AnalysedFunction {
   readonly source: FunctionSource;
 }
 
-/** An `import … from 'x'` (or `export … from 'x'`) and where its specifier is written. */
-export interface ImportReference {
-  readonly specifier: string;
-  /** True for `import type` (erased by the compiler, so never resolved). */
-  readonly typeOnly: boolean;
+/** A place in a file as diagnostics give it: the start, and the end (exclusive, 1-based). */
+interface Span {
   readonly location: SourceLocation;
   readonly endLine: number;
   readonly endColumn: number;
+}
+
+/** A name taken from another module (`a` of `import { a as b }`, `default`), where it is written. */
+export interface ImportedName extends Span {
+  readonly name: string;
+}
+
+/**
+ * An `import … from 'x'`, `export … from 'x'` or `import('x')`, and where its specifier is written.
+ */
+export interface ImportReference extends Span {
+  readonly specifier: string;
+  /** True for `import type` (erased by the compiler, so never resolved). */
+  readonly typeOnly: boolean;
+  /** The names it takes from the module that must exist there (not `* as ns`, nor `type` ones). */
+  readonly names: readonly ImportedName[];
+  /** An `export * from 'x'`: every name of `x` (but `default`) is exported again. */
+  readonly reexportsAll: boolean;
 }
 
 /** Everything analysis learns about one file. Immutable and cached by content. */
@@ -36,6 +51,8 @@ export interface ModuleAnalysis {
   readonly functions: readonly AnalysedFunction[];
   /** Export name → local binding name, for exports of this file's own bindings. */
   readonly exports: Readonly<Record<string, string>>;
+  /** Every name the module exports, values and types, its own and re-exported by name (not `export *`). */
+  readonly exportNames: ReadonlySet<string>;
   readonly imports: readonly ImportReference[];
   /** Every name bound at the module's top level (so appended code can avoid them). */
   readonly bindings: ReadonlySet<string>;
@@ -100,6 +117,7 @@ class Analyser {
   private readonly module: string;
   private readonly diagnostics: CompilerDiagnostic[] = [];
   private readonly exports: Record<string, string> = {};
+  private readonly exportNames = new Set<string>();
   private readonly imports: ImportReference[] = [];
   private readonly bindings = new Set<string>();
   private readonly candidates = new Map<string, Candidate>();
@@ -136,6 +154,8 @@ class Analyser {
       return this.result([], false);
     }
     for (const statement of program.body) this.collect(statement);
+    // A cheap test first: walking every node is only worth it when the text may hold an `import(`.
+    if (/\bimport\s*\(/.test(this.code)) this.collectDynamicImports(program);
     if (this.bindings.has(MODULE_EXPORT) || MODULE_EXPORT in this.exports) {
       this.diagnostics.push({
         severity: 'error',
@@ -153,6 +173,7 @@ class Analyser {
       module: this.module,
       functions,
       exports: this.exports,
+      exportNames: new Set([...Object.keys(this.exports), ...this.exportNames]),
       imports: this.imports,
       bindings: this.bindings,
       diagnostics: this.diagnostics,
@@ -170,26 +191,50 @@ class Analyser {
           statement.importKind === 'type' ||
           (statement.specifiers.length > 0 &&
             statement.specifiers.every((s) => s.type === 'ImportSpecifier' && s.importKind === 'type'));
-        this.addImport(statement.source, typeOnly);
+        const names = statement.specifiers.flatMap((s) =>
+          s.type === 'ImportSpecifier' && s.importKind !== 'type'
+            ? [this.importedName(nameOf(s.imported), s.imported)]
+            : s.type === 'ImportDefaultSpecifier'
+              ? [this.importedName('default', s.local)]
+              : [],
+        );
+        this.addImport(statement.source, typeOnly, names);
         for (const s of statement.specifiers) this.bindings.add(s.local.name);
         return;
       }
-      case 'ExportAllDeclaration':
-        this.addImport(statement.source, statement.exportKind === 'type');
+      case 'ExportAllDeclaration': {
+        // `export * as ns from` (ESTree's form; Babel may give it as a named export, below).
+        const exported = (statement as { exported?: t.Identifier | t.StringLiteral | null }).exported;
+        if (exported) this.exportNames.add(nameOf(exported));
+        this.addImport(statement.source, statement.exportKind === 'type', [], !exported);
         return;
+      }
       case 'ExportNamedDeclaration':
         if (statement.source) {
-          this.addImport(statement.source, statement.exportKind === 'type');
+          const names: ImportedName[] = [];
+          for (const s of statement.specifiers) {
+            this.exportNames.add(nameOf(s.exported));
+            if (s.type === 'ExportSpecifier' && s.exportKind !== 'type')
+              names.push(this.importedName(nameOf(s.local), s.local));
+          }
+          this.addImport(statement.source, statement.exportKind === 'type', names);
           return;
         }
         for (const s of statement.specifiers) {
+          this.exportNames.add(nameOf(s.exported));
           if (s.type === 'ExportSpecifier' && s.local.type === 'Identifier' && s.exportKind !== 'type') {
             this.exports[nameOf(s.exported)] = s.local.name;
           }
         }
-        if (statement.declaration) this.declaration(statement.declaration, statement, true);
+        if (statement.declaration) {
+          const d = statement.declaration;
+          // Types and enums: names other modules may import, though no function of this module.
+          if ('id' in d && d.id?.type === 'Identifier') this.exportNames.add(d.id.name);
+          this.declaration(d, statement, true);
+        }
         return;
       case 'ExportDefaultDeclaration': {
+        this.exportNames.add('default');
         const d = statement.declaration;
         if ((d.type === 'FunctionDeclaration' || d.type === 'ClassDeclaration') && d.id) {
           this.declaration(d, statement, true);
@@ -275,16 +320,31 @@ class Analyser {
     }
   }
 
-  private addImport(source: t.StringLiteral, typeOnly: boolean): void {
-    const loc = source.loc;
-    if (!loc) return;
-    this.imports.push({
-      specifier: source.value,
-      typeOnly,
-      location: this.location(source),
-      endLine: loc.end.line,
-      endColumn: loc.end.column + 1,
-    });
+  private addImport(source: t.StringLiteral, typeOnly: boolean, names: ImportedName[] = [], reexportsAll = false): void {
+    if (!source.loc) return;
+    this.imports.push({ specifier: source.value, typeOnly, names, reexportsAll, ...this.span(source) });
+  }
+
+  private importedName(name: string, node: t.Node): ImportedName {
+    return { name, ...this.span(node) };
+  }
+
+  /** `import('./x')` anywhere in the module: its file must exist in the project too. */
+  private collectDynamicImports(program: t.Program): void {
+    const stack: unknown[] = [program];
+    while (stack.length > 0) {
+      const value = stack.pop();
+      if (Array.isArray(value)) {
+        stack.push(...(value as unknown[]));
+        continue;
+      }
+      if (typeof value !== 'object' || value === null || typeof (value as t.Node).type !== 'string') continue;
+      const node = value as t.Node;
+      if (node.type === 'ImportExpression' && node.source.type === 'StringLiteral') this.addImport(node.source, false);
+      for (const [key, child] of Object.entries(node)) {
+        if (key !== 'loc' && key !== 'extra' && !key.endsWith('Comments')) stack.push(child);
+      }
+    }
   }
 
   // ---- pass 2: resolve each binding to the function literal that defines it ----
@@ -411,10 +471,15 @@ class Analyser {
     return { file: this.file, line: start?.line ?? 1, column: (start?.column ?? 0) + 1 };
   }
 
-  private range(node: t.Node): Pick<CompilerDiagnostic, 'file' | 'line' | 'column' | 'endLine' | 'endColumn'> {
-    const { file, line, column } = this.location(node);
+  private span(node: t.Node): Span {
+    const location = this.location(node);
     const end = node.loc?.end;
-    return { file, line, column, endLine: end?.line ?? line, endColumn: (end?.column ?? column - 1) + 1 };
+    return { location, endLine: end?.line ?? location.line, endColumn: (end?.column ?? location.column - 1) + 1 };
+  }
+
+  private range(node: t.Node): Pick<CompilerDiagnostic, 'file' | 'line' | 'column' | 'endLine' | 'endColumn'> {
+    const { location, endLine, endColumn } = this.span(node);
+    return { ...location, endLine, endColumn };
   }
 
   private syntaxError(message: string, loc: { line: number; column: number } | undefined): void {
