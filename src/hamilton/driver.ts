@@ -122,7 +122,8 @@ export class Driver<R = Record<string, unknown>> {
    * Computes `finalVars` (names, module functions or variables; order kept) and everything they need, each node
    * once. Nodes may return Promises; independent branches run concurrently. Every problem with the
    * request (unknown outputs, missing inputs, config/input overlap, cycles) is thrown before any node
-   * runs; a failing node rejects with a `NodeExecutionError` whose `cause` is the original error.
+   * runs. A failing node rejects with the node's own error, unchanged (as in Hamilton), after a report
+   * naming the node and its inputs is logged with `console.error`.
    */
   async execute(finalVars: readonly FinalVar[], options: ExecuteOptions = {}): Promise<R> {
     if (this.construction) await this.construction;

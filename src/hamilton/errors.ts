@@ -177,7 +177,12 @@ export class CycleError extends HamiltonError {
   }
 }
 
-/** A node's function threw (or rejected); the original error is the `cause`. */
+/**
+ * The report on a node whose function threw (or rejected): the node, its function, its inputs
+ * summarised, the original error as `cause`. The driver logs it and, as Hamilton does, lets the
+ * node's own error propagate unchanged; it throws this error itself only when the node threw a value
+ * that is not an Error (a string, a plain object), so that the node's name still surfaces.
+ */
 export class NodeExecutionError extends HamiltonError {
   /** The node that failed. */
   readonly nodeName: string;

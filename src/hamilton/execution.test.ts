@@ -53,8 +53,7 @@ describe('async execution', () => {
       slow: [async () => (await sleep(20), ran.push('slow')), []],
     });
     const e = await new Driver({}, m).execute(['after', 'slow']).catch((x: unknown) => x);
-    expect(e).toBeInstanceOf(NodeExecutionError);
-    expect((e as NodeExecutionError).nodeName).toBe('bad');
+    expect((e as Error).message).toBe('no');
     expect(ran).not.toContain('after');
   });
 });
@@ -113,7 +112,7 @@ describe('lifecycle adapters', () => {
         ),
       runAfterGraphExecution: ({ success, error, results }) =>
         maybe(
-          `after graph ${success} ${error instanceof NodeExecutionError ? error.nodeName : ''} ${JSON.stringify(results)}`,
+          `after graph ${success} ${error instanceof Error ? error.message : ''} ${JSON.stringify(results)}`,
         ),
     };
   }
@@ -125,20 +124,20 @@ describe('lifecycle adapters', () => {
     'after a true 2 ',
     'before b {"a":2} m',
     'after b false undefined too big',
-    'after graph false b undefined',
+    'after graph false too big undefined',
   ];
 
   it('calls hooks in Hamilton order; a failing node still gets its after hook', () => {
     const log: string[] = [];
     const dr = new Builder().withModules(m).withAdapters(recorder(log)).build();
-    expect(() => dr.executeSync(['b'], { inputs: { x: 1 } })).toThrow(NodeExecutionError);
+    expect(() => dr.executeSync(['b'], { inputs: { x: 1 } })).toThrow('too big');
     expect(log).toEqual(expected);
   });
 
   it('waits for async hooks with execute', async () => {
     const log: string[] = [];
     const dr = new Builder().withModules(m).withAdapters(recorder(log, true)).build();
-    await expect(dr.execute(['b'], { inputs: { x: 1 } })).rejects.toThrow(NodeExecutionError);
+    await expect(dr.execute(['b'], { inputs: { x: 1 } })).rejects.toThrow('too big');
     expect(log).toEqual(expected);
     log.length = 0;
     expect(await dr.execute(['b'], { inputs: { x: 0 } })).toEqual({ b: 1 });
@@ -149,7 +148,7 @@ describe('lifecycle adapters', () => {
     const log: string[] = [];
     const dr = new Builder().withModules(m).withAdapters(recorder(log)).build();
     expect(() => dr.executeSync(['b'])).toThrow(/Required input x/);
-    expect(log).toEqual(['constructed 3', 'after graph false  undefined']);
+    expect(log).toEqual(['constructed 3', expect.stringMatching(/^after graph false Required input x [^]* undefined$/)]);
   });
 
   it('gives after-hooks the awaited result of an async node, and its rejection', async () => {
@@ -167,9 +166,7 @@ describe('lifecycle adapters', () => {
           ),
       })
       .build();
-    await expect(dr.execute(['no'], { inputs: { x: 2 } })).rejects.toThrow(
-      /^Node no \[am\.no\(\)\].*rejected 6/,
-    );
+    await expect(dr.execute(['no'], { inputs: { x: 2 } })).rejects.toThrow(/^rejected 6$/);
     expect(log).toEqual(['ok true 6 ', 'no false undefined rejected 6']);
   });
 

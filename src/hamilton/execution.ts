@@ -221,18 +221,23 @@ function kwargsOf(plan: Plan, i: number): Record<string, unknown> {
   return kwargs;
 }
 
-function nodeError(
+/**
+ * What a failing node throws. As in Hamilton, the node's own error propagates unchanged, after the
+ * report naming the node, its function and its inputs is logged; a thrown value that is not an Error
+ * (a string, a plain object) is wrapped in a {@link NodeExecutionError}, so the node's name still surfaces.
+ */
+function nodeFailure(
   plan: Plan,
   i: number,
   cause: unknown,
   kwargs: Record<string, unknown> = kwargsOf(plan, i),
-): NodeExecutionError {
+): unknown {
   const node = plan.graph.nodeList[i];
   const module = node.tags.module as string | undefined;
   const inputs: Record<string, string> = {};
   for (const key of Object.keys(kwargs)) inputs[key] = summarize(kwargs[key]);
   const fnName = node.originatingFunction?.name || node.name;
-  return new NodeExecutionError(
+  const report = new NodeExecutionError(
     node.name,
     `${module ?? 'unknown_module'}.${fnName}()`,
     inputs,
@@ -240,11 +245,18 @@ function nodeError(
     module,
     node.location,
   );
+  console.error(report.message);
+  return cause instanceof Error ? cause : report;
+}
+
+/** The value a node threw, from what {@link nodeFailure} made of it (for the after-node hooks). */
+function thrownBy(failure: unknown): unknown {
+  return failure instanceof NodeExecutionError ? failure.cause : failure;
 }
 
 type Positional = (this: unknown, ...args: unknown[]) => unknown;
 
-/** Calls node `i`'s function with its dependencies' values; node errors come out as {@link NodeExecutionError}. */
+/** Calls node `i`'s function with its dependencies' values; a node's error comes out through {@link nodeFailure}. */
 function invoke(plan: Plan, i: number, kwargs?: Record<string, unknown>): unknown {
   const { graph, values } = plan;
   const fn = graph.fns[i] as Positional | undefined;
@@ -269,7 +281,7 @@ function invoke(plan: Plan, i: number, kwargs?: Record<string, unknown>): unknow
       }
     }
   } catch (e) {
-    throw nodeError(plan, i, e, kwargs);
+    throw nodeFailure(plan, i, e, kwargs);
   }
 }
 
@@ -348,9 +360,8 @@ export function runSync(plan: Plan, adapters: AdapterSet | undefined, runId: str
       result = invoke(plan, i, kwargs);
       noPromise(result, `Node ${graph.nodeList[i].name}`);
     } catch (e) {
-      const cause = e instanceof NodeExecutionError ? e.cause : e;
       noPromise(
-        hooks.call('runAfterNodeExecution', afterContext(plan, i, kwargs, runId, false, undefined, cause)),
+        hooks.call('runAfterNodeExecution', afterContext(plan, i, kwargs, runId, false, undefined, thrownBy(e))),
         'An adapter hook',
       );
       throw e;
@@ -440,12 +451,12 @@ export function runAsync(plan: Plan, adapters: AdapterSet | undefined, runId: st
   });
 }
 
-/** {@link invoke}, with a rejected Promise turned into a {@link NodeExecutionError} too. */
+/** {@link invoke}, with a rejected Promise going through {@link nodeFailure} too. */
 function invokeAsync(plan: Plan, i: number, kwargs?: Record<string, unknown>): unknown {
   const result = invoke(plan, i, kwargs);
   if (!isThenable(result)) return result;
   return Promise.resolve(result).then(undefined, (e: unknown) => {
-    throw nodeError(plan, i, e, kwargs);
+    throw nodeFailure(plan, i, e, kwargs);
   });
 }
 
@@ -464,7 +475,7 @@ function hooked(plan: Plan, i: number, hooks: AdapterSet, runId: string): unknow
     try {
       result = invoke(plan, i, kwargs);
     } catch (e) {
-      return after(false, undefined, (e as NodeExecutionError).cause, () => {
+      return after(false, undefined, thrownBy(e), () => {
         throw e;
       });
     }
@@ -473,7 +484,7 @@ function hooked(plan: Plan, i: number, hooks: AdapterSet, runId: string): unknow
       (value) => after(true, value, undefined, () => value),
       (e: unknown) =>
         after(false, undefined, e, () => {
-          throw nodeError(plan, i, e, kwargs);
+          throw nodeFailure(plan, i, e, kwargs);
         }),
     );
   };

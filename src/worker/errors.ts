@@ -55,10 +55,11 @@ export function describeError(thrown: unknown, built: BuiltProject | null): Erro
   }
   const name = typeof thrown.name === 'string' ? thrown.name : 'Error';
   const message = typeof thrown.message === 'string' ? thrown.message : String(thrown.message);
-  // Library errors wrap the user's error: its stack is the one that points at the user's line.
+  // A library error may wrap the user's: when its own stack has no user line, its cause's may.
   const cause = (thrown as { cause?: unknown }).cause;
-  const origin = cause instanceof Error && typeof cause.stack === 'string' ? cause : thrown;
-  const stack = typeof origin.stack === 'string' && built ? mapStack(origin.stack, built) : null;
+  const stacks = [thrown, cause].flatMap((e) => (e instanceof Error && typeof e.stack === 'string' ? [e.stack] : []));
+  const mapped = built ? stacks.map((s) => mapStack(s, built)) : [];
+  const stack = mapped.find((m) => m.top) ?? mapped[0] ?? null;
   if (stack?.top)
     return {
       name,

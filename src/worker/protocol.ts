@@ -83,6 +83,8 @@ export type ValuePreview =
 export interface ErrorInfo {
   readonly name: string;
   readonly message: string;
+  /** The node whose function threw, when a run failed in one (a node's own error names no node). */
+  readonly node?: string;
   /** The stack, with positions mapped to the user's files. */
   readonly stack?: string;
   readonly file?: string;

@@ -50,6 +50,8 @@ interface ActiveRun {
   readonly started: Map<string, number>;
   readonly running: string[];
   readonly validations: ValidationResult[];
+  /** The first node that failed: the run's error is that node's own error, which does not name it. */
+  failed?: string;
 }
 
 /** A small project that exercises analysis, bundling, evaluation and graph building once at start-up. */
@@ -274,6 +276,7 @@ export class Session {
             transfer,
           );
         } else {
+          run.failed ??= ctx.nodeName;
           this.env.post({
             type: 'node-failed',
             runId: run.id,
@@ -346,6 +349,7 @@ export class Session {
       >;
     } catch (e) {
       error = describeError(e, compiled.project);
+      if (run.failed !== undefined) error = { ...error, node: run.failed };
     } finally {
       this.env.post({ type: 'evaluating', id: request.id, done: true });
       this.env.userTimers?.end();

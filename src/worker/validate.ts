@@ -255,6 +255,7 @@ function errorInfo(v: unknown, what: string): ErrorInfo {
   return compact({
     name: str(r.name, `${what}.name`),
     message: str(r.message, `${what}.message`),
+    node: opt(r.node, str, `${what}.node`),
     stack: opt(r.stack, str, `${what}.stack`),
     file: opt(r.file, str, `${what}.file`),
     line: opt(r.line, int, `${what}.line`),

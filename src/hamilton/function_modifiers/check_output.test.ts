@@ -79,9 +79,9 @@ describe('checkOutput', () => {
     const dr = driverOf({ age_normalized: normalized({ range: [-1, 1], importance: 'fail' }) });
     const run = dr.execute(['age_normalized'], { inputs: { age: Series.from([90]) } });
     await expect(run).rejects.toThrow('[age_normalized:range_validator] validator failed.');
-    const cause = await run.catch((e: Error) => e.cause);
-    expect(cause).toBeInstanceOf(DataValidationError);
-    expect((cause as DataValidationError).failures.map((f) => f.validator)).toEqual(['range_validator']);
+    const error = await run.catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DataValidationError);
+    expect((error as DataValidationError).failures.map((f) => f.validator)).toEqual(['range_validator']);
     await expect(
       dr.execute(['age_normalized'], { inputs: { age: Series.from([45]) } }),
     ).resolves.toBeDefined();

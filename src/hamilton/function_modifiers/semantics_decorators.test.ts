@@ -281,7 +281,7 @@ describe('checkOutput', () => {
     } catch (e) {
       caught = e;
     }
-    expect((caught as Error).cause).toBeInstanceOf(DataValidationError);
+    expect(caught).toBeInstanceOf(DataValidationError);
     expect((caught as Error).message).toContain('[score:range_validator] validator failed');
     expect(new Driver({}, { score: score('fail') }).executeSync(['score'], { inputs: { x: 5 } })).toEqual({
       score: 5,
