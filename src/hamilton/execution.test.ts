@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { AdapterSet, type LifecycleAdapter } from './adapters';
 import { outputsOf, planExecution, runSync } from './execution';
 import { Builder, Driver } from './driver';
-import { NodeExecutionError } from './errors';
 import { analysedModule } from './fixtures/analysed';
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));

@@ -277,6 +277,17 @@ describe('§2 the driver', () => {
     expect(report).toContain('x: -1');
     await expect(dr.execute(['a'], { inputs: { x: -1 } })).rejects.toBe(boom);
     expect(logged).toHaveBeenCalledTimes(2);
+    // JavaScript can throw what Python cannot: a value that is not an Error still names its node.
+    const text = new Driver(
+      {},
+      {
+        t: fn(() => {
+          throw 'text';
+        }, ''),
+      },
+    );
+    expect(() => text.executeSync(['t'])).toThrow(NodeExecutionError);
+    expect(() => text.executeSync(['t'])).toThrow(/^Node t .*: text/);
     logged.mockRestore();
   });
 
