@@ -78,7 +78,14 @@ describe('analyse', () => {
     expect(byBinding.get('a')).toEqual({
       name: 'a',
       module: 'features',
-      params: [{ name: 'input', type: 'number', optional: false, location: { file: 'features.ts', line: 9, column: 19 } }],
+      params: [
+        {
+          name: 'input',
+          type: 'number',
+          optional: false,
+          location: { file: 'features.ts', line: 9, column: 19 },
+        },
+      ],
       returnType: 'number',
       doc: 'The raw input, modulo 7.\n@param input the number to reduce',
       location: { file: 'features.ts', line: 9, column: 17 },
@@ -127,7 +134,12 @@ describe('analyse', () => {
   });
 
   it('maps export names and lists imports with their places', () => {
-    expect(result.exports).toMatchObject({ a: 'a', alias_of_a: 'a', default: '_helper', Features: 'Features' });
+    expect(result.exports).toMatchObject({
+      a: 'a',
+      alias_of_a: 'a',
+      default: '_helper',
+      Features: 'Features',
+    });
     expect(result.imports.map((i) => [i.specifier, i.typeOnly, i.location.line, i.location.column])).toEqual([
       ['hamilton', false, 1, 45],
       ['hamilton/frame', true, 2, 32],
@@ -141,7 +153,9 @@ describe('analyse', () => {
       'export function f({ a, b }: Q, ...rest: number[]) {}\nfunction _g([x]: number[]) {}\n',
       'd.ts',
     );
-    expect(r.diagnostics.map((d) => [d.severity, d.line, d.column, d.message.slice(0, d.message.indexOf(' is '))])).toEqual([
+    expect(
+      r.diagnostics.map((d) => [d.severity, d.line, d.column, d.message.slice(0, d.message.indexOf(' is '))]),
+    ).toEqual([
       ['error', 1, 19, 'Parameter `{ a, b }` of f'],
       ['error', 1, 32, 'Parameter `...rest` of f'],
       ['warning', 2, 13, 'Parameter `[x]` of _g'],
@@ -151,7 +165,13 @@ describe('analyse', () => {
   it('reports syntax errors with file, line and column instead of throwing', () => {
     const r = analyse('export function a(x: number {\n  return x;\n}\n', 'broken.ts');
     expect(r.parsed).toBe(false);
-    expect(r.diagnostics[0]).toMatchObject({ severity: 'error', source: 'syntax', file: 'broken.ts', line: 1, column: 29 });
+    expect(r.diagnostics[0]).toMatchObject({
+      severity: 'error',
+      source: 'syntax',
+      file: 'broken.ts',
+      line: 1,
+      column: 29,
+    });
     expect(r.diagnostics[0].message).not.toMatch(/\(\d+:\d+\)/);
     const fatal = analyse('export function (a', 'fatal.ts');
     expect(fatal.parsed).toBe(false);

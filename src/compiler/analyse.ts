@@ -63,7 +63,8 @@ export interface ModuleAnalysis {
   readonly hasDecorators: boolean;
 }
 
-type FunctionLiteral = t.FunctionDeclaration | t.FunctionExpression | t.ArrowFunctionExpression | t.ClassMethod;
+type FunctionLiteral =
+  t.FunctionDeclaration | t.FunctionExpression | t.ArrowFunctionExpression | t.ClassMethod;
 
 /** A top-level binding that may hold a function, before its function is resolved. */
 interface Candidate {
@@ -307,7 +308,8 @@ class Analyser {
       if ((member.type !== 'ClassMethod' && member.type !== 'ClassProperty') || !member.static) continue;
       if (member.computed) continue;
       const key = member.key;
-      const name = key.type === 'Identifier' ? key.name : key.type === 'StringLiteral' ? key.value : undefined;
+      const name =
+        key.type === 'Identifier' ? key.name : key.type === 'StringLiteral' ? key.value : undefined;
       if (name === undefined) continue;
       const binding = `${className}${isIdentifierName(name) ? `.${name}` : `[${JSON.stringify(name)}]`}`;
       if (member.type === 'ClassMethod') {
@@ -320,7 +322,12 @@ class Analyser {
     }
   }
 
-  private addImport(source: t.StringLiteral, typeOnly: boolean, names: ImportedName[] = [], reexportsAll = false): void {
+  private addImport(
+    source: t.StringLiteral,
+    typeOnly: boolean,
+    names: ImportedName[] = [],
+    reexportsAll = false,
+  ): void {
     if (!source.loc) return;
     this.imports.push({ specifier: source.value, typeOnly, names, reexportsAll, ...this.span(source) });
   }
@@ -340,7 +347,8 @@ class Analyser {
       }
       if (typeof value !== 'object' || value === null || typeof (value as t.Node).type !== 'string') continue;
       const node = value as t.Node;
-      if (node.type === 'ImportExpression' && node.source.type === 'StringLiteral') this.addImport(node.source, false);
+      if (node.type === 'ImportExpression' && node.source.type === 'StringLiteral')
+        this.addImport(node.source, false);
       for (const [key, child] of Object.entries(node)) {
         if (key !== 'loc' && key !== 'extra' && !key.endsWith('Comments')) stack.push(child);
       }
@@ -367,12 +375,16 @@ class Analyser {
     return functions;
   }
 
-  private describe(candidate: Candidate, describe: (c: Candidate) => FunctionSource | null): FunctionSource | null {
+  private describe(
+    candidate: Candidate,
+    describe: (c: Candidate) => FunctionSource | null,
+  ): FunctionSource | null {
     const found = this.innermostFunction(candidate.value, describe);
     if (!found) return null;
     if ('source' in found) return found.source;
     const fn = found.fn;
-    const ownName = fn.type !== 'ClassMethod' && fn.type !== 'ArrowFunctionExpression' ? fn.id?.name : undefined;
+    const ownName =
+      fn.type !== 'ClassMethod' && fn.type !== 'ArrowFunctionExpression' ? fn.id?.name : undefined;
     const isNode = this.isNode(candidate);
     const host = [...candidate.docHosts, ...(fn === candidate.value ? [] : [fn])];
     return {
@@ -388,7 +400,9 @@ class Analyser {
   }
 
   private isNode(candidate: Candidate): boolean {
-    return this.exportedLocals.has(candidate.className ?? candidate.binding) && !candidate.name.startsWith('_');
+    return (
+      this.exportedLocals.has(candidate.className ?? candidate.binding) && !candidate.name.startsWith('_')
+    );
   }
 
   /**
@@ -474,10 +488,16 @@ class Analyser {
   private span(node: t.Node): Span {
     const location = this.location(node);
     const end = node.loc?.end;
-    return { location, endLine: end?.line ?? location.line, endColumn: (end?.column ?? location.column - 1) + 1 };
+    return {
+      location,
+      endLine: end?.line ?? location.line,
+      endColumn: (end?.column ?? location.column - 1) + 1,
+    };
   }
 
-  private range(node: t.Node): Pick<CompilerDiagnostic, 'file' | 'line' | 'column' | 'endLine' | 'endColumn'> {
+  private range(
+    node: t.Node,
+  ): Pick<CompilerDiagnostic, 'file' | 'line' | 'column' | 'endLine' | 'endColumn'> {
     const { location, endLine, endColumn } = this.span(node);
     return { ...location, endLine, endColumn };
   }

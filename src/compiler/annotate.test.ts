@@ -51,8 +51,12 @@ describe('annotate', () => {
 
   it('refuses a module that defines __hamilton itself, and adds nothing to one that does not parse', async () => {
     const analysis = analyse('export const __hamilton = 1;\nexport const a = (x: number) => x;\n', 'r.ts');
-    expect(analysis.diagnostics).toMatchObject([{ severity: 'error', message: expect.stringContaining('reserved') }]);
-    const m = await load('export const __hamilton = 1;\nexport const a = (x: number) => x;\n' + annotation(analysis));
+    expect(analysis.diagnostics).toMatchObject([
+      { severity: 'error', message: expect.stringContaining('reserved') },
+    ]);
+    const m = await load(
+      'export const __hamilton = 1;\nexport const a = (x: number) => x;\n' + annotation(analysis),
+    );
     expect(m.__hamilton).toBe(1);
     expect(annotation(analyse('export function (', 'b.ts'))).toBe('');
   });

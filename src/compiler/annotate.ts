@@ -34,7 +34,10 @@ export function annotation(analysis: ModuleAnalysis): string {
 }
 
 /** Analyses `code` and returns it with its annotation appended, with the analysis. */
-export function annotate(code: string, file: string): { readonly code: string; readonly analysis: ModuleAnalysis } {
+export function annotate(
+  code: string,
+  file: string,
+): { readonly code: string; readonly analysis: ModuleAnalysis } {
   const analysis = analyse(code, file);
   return { code: code + annotation(analysis), analysis };
 }

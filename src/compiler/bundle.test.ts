@@ -71,7 +71,10 @@ describe('bundleProject', () => {
 
   it('resolves relative imports with or without extension, and ../ paths', async () => {
     const r = await bundleProject(esbuild, [
-      { name: 'a/main.ts', code: "import { b } from '../b.ts';\nimport { c } from './c';\nexport const out = b + c;\n" },
+      {
+        name: 'a/main.ts',
+        code: "import { b } from '../b.ts';\nimport { c } from './c';\nexport const out = b + c;\n",
+      },
       { name: 'b.ts', code: 'export const b = 1;\n' },
       { name: 'a/c.ts', code: 'export const c = 2;\n' },
     ]);
@@ -81,7 +84,10 @@ describe('bundleProject', () => {
 
   it('lets TypeScript files import JSON and text files of the project; an empty project builds', async () => {
     const r = await bundleProject(esbuild, [
-      { name: 'a.ts', code: "import data from './data.json';\nimport text from './notes.txt';\nexport const n = data.n + text.length;\n" },
+      {
+        name: 'a.ts',
+        code: "import data from './data.json';\nimport text from './notes.txt';\nexport const n = data.n + text.length;\n",
+      },
       { name: 'data.json', code: '{ "n": 40 }' },
       { name: 'notes.txt', code: 'hi' },
     ]);
@@ -92,7 +98,10 @@ describe('bundleProject', () => {
 
   it('reports an unknown import at its place, listing what is available', async () => {
     const r = await bundleProject(esbuild, [
-      { name: 'features.ts', code: "import { Driver } from 'hamilton';\nimport _ from 'lodash';\nexport const d = Driver;\n" },
+      {
+        name: 'features.ts',
+        code: "import { Driver } from 'hamilton';\nimport _ from 'lodash';\nexport const d = Driver;\n",
+      },
       { name: 'other.ts', code: 'export async function g() {\n  return import("./missing");\n}\n' },
     ]);
     expect(r.code).toBeUndefined();
@@ -100,7 +109,8 @@ describe('bundleProject', () => {
       {
         severity: 'error',
         source: 'bundle',
-        message: "Unknown import 'lodash'. Available: 'hamilton', 'hamilton/frame', './features.ts', './other.ts'.",
+        message:
+          "Unknown import 'lodash'. Available: 'hamilton', 'hamilton/frame', './features.ts', './other.ts'.",
         file: 'features.ts',
         line: 2,
         column: 15,
@@ -110,7 +120,8 @@ describe('bundleProject', () => {
       {
         severity: 'error',
         source: 'bundle',
-        message: "Cannot find './missing' in the project. Available: 'hamilton', 'hamilton/frame', './features.ts', './other.ts'.",
+        message:
+          "Cannot find './missing' in the project. Available: 'hamilton', 'hamilton/frame', './features.ts', './other.ts'.",
         file: 'other.ts',
         line: 2,
         column: 17,
@@ -122,7 +133,13 @@ describe('bundleProject', () => {
       { name: 'other.ts', code: 'export async function g() {\n  return import("./missing");\n}\n' },
     ]);
     expect(dynamic.diagnostics).toMatchObject([
-      { severity: 'error', message: expect.stringContaining("Cannot find './missing'"), file: 'other.ts', line: 2, column: 17 },
+      {
+        severity: 'error',
+        message: expect.stringContaining("Cannot find './missing'"),
+        file: 'other.ts',
+        line: 2,
+        column: 17,
+      },
     ]);
   });
 
@@ -132,7 +149,9 @@ describe('bundleProject', () => {
       { name: 'bad.ts', code: 'export const a = 1;\nexport function b(x: number {\n}\n' },
     ]);
     expect(r.code).toBeUndefined();
-    expect(r.diagnostics).toMatchObject([{ severity: 'error', source: 'syntax', file: 'bad.ts', line: 2, column: 29 }]);
+    expect(r.diagnostics).toMatchObject([
+      { severity: 'error', source: 'syntax', file: 'bad.ts', line: 2, column: 29 },
+    ]);
   });
 
   it('reports esbuild’s own errors at their place', async () => {
@@ -157,7 +176,10 @@ describe('bundleProject', () => {
       "export { twice as double } from './more';",
     ].join('\n');
     const ok = await bundleProject(esbuild, [
-      { name: 'a.ts', code: "import main, { Kind, double, twice, type Shape, Id } from './lib';\nconst s: Shape = { n: 1 }; const id: Id = 2;\nexport const v = main() + Kind.A + double(1) + twice(s.n) + id;\n" },
+      {
+        name: 'a.ts',
+        code: "import main, { Kind, double, twice, type Shape, Id } from './lib';\nconst s: Shape = { n: 1 }; const id: Id = 2;\nexport const v = main() + Kind.A + double(1) + twice(s.n) + id;\n",
+      },
       { name: 'lib.ts', code: lib },
       { name: 'more.ts', code: 'export function twice(x: number): number { return 2 * x; }\n' },
     ]);
@@ -165,7 +187,10 @@ describe('bundleProject', () => {
     expect((await evaluate(ok.code!))['a.ts'].v).toBe(7);
 
     const bad = await bundleProject(esbuild, [
-      { name: 'a.ts', code: "import main from './more';\nimport { thrice } from './lib';\nexport const v = main() + thrice(1);\n" },
+      {
+        name: 'a.ts',
+        code: "import main from './more';\nimport { thrice } from './lib';\nexport const v = main() + thrice(1);\n",
+      },
       { name: 'lib.ts', code: "export * from './more';\n" },
       { name: 'more.ts', code: 'export function twice(x: number): number { return 2 * x; }\n' },
     ]);
@@ -179,9 +204,18 @@ describe('bundleProject', () => {
   it('runs modules once each, in import order, with cycles seeing what is defined so far, in strict mode', async () => {
     (globalThis as Record<string, unknown>).__order = [];
     const r = await bundleProject(esbuild, [
-      { name: 'a.ts', code: "import { b } from './b';\n(globalThis as any).__order.push('a');\nexport function a(): string { return 'a' + b(); }\n" },
-      { name: 'b.ts', code: "import { a } from './a';\n(globalThis as any).__order.push('b');\nexport function b(): string { return 'b'; }\nexport const viaCycle = typeof a;\n" },
-      { name: 'c.ts', code: "const module = 1, require = 2, exports = 3;\nexport const sum = module + require + exports;\nexport function sloppy() { undeclared_global = 1; }\nexport const later = () => import('./b');\n" },
+      {
+        name: 'a.ts',
+        code: "import { b } from './b';\n(globalThis as any).__order.push('a');\nexport function a(): string { return 'a' + b(); }\n",
+      },
+      {
+        name: 'b.ts',
+        code: "import { a } from './a';\n(globalThis as any).__order.push('b');\nexport function b(): string { return 'b'; }\nexport const viaCycle = typeof a;\n",
+      },
+      {
+        name: 'c.ts',
+        code: "const module = 1, require = 2, exports = 3;\nexport const sum = module + require + exports;\nexport function sloppy() { undeclared_global = 1; }\nexport const later = () => import('./b');\n",
+      },
     ]);
     expect(r.diagnostics).toEqual([]);
     const modules = await evaluate(r.code!);
@@ -204,7 +238,10 @@ describe('bundleProject', () => {
 
   it('keeps concurrent builds apart and recovers after a failed one', async () => {
     const one = (n: number) => [{ name: 'a.ts', code: `export const n = ${n};\n` }];
-    const broken = [{ name: 'a.ts', code: "import { x } from './b';\nexport const y = x;\n" }, { name: 'b.ts', code: '' }];
+    const broken = [
+      { name: 'a.ts', code: "import { x } from './b';\nexport const y = x;\n" },
+      { name: 'b.ts', code: '' },
+    ];
     const results = await Promise.all([
       bundleProject(esbuild, one(1)),
       bundleProject(esbuild, broken),
@@ -219,7 +256,10 @@ describe('bundleProject', () => {
   it('appends an inline map with the sources’ text for devtools when asked', async () => {
     const r = await bundleProject(esbuild, project, { inlineSourceMap: true });
     const inline = /\/\/# sourceMappingURL=data:application\/json;base64,(\S+)\n$/.exec(r.code!);
-    const map = JSON.parse(Buffer.from(inline![1], 'base64').toString()) as { sources: string[]; sourcesContent: string[] };
+    const map = JSON.parse(Buffer.from(inline![1], 'base64').toString()) as {
+      sources: string[];
+      sourcesContent: string[];
+    };
     expect(map.sourcesContent[map.sources.indexOf('lib/util.ts')]).toContain(util);
     expect(JSON.parse(r.map!).sourcesContent).toBeDefined();
     expect(JSON.parse((await bundleProject(esbuild, project)).map!).sourcesContent).toBeUndefined();
@@ -264,7 +304,13 @@ describe('mapError', () => {
     // Node prints the bundle's sourceURL; vitest rewrites stacks with the URL: either name maps.
     const names = [urlOf(r.code!), 'hamilton-bundle.js'];
     const mapped = mapError(thrown, r.map, names);
-    expect(mapped).toMatchObject({ name: 'Error', message: 'too big: 500', file: 'lib/util.ts', line: 2, column: 22 });
+    expect(mapped).toMatchObject({
+      name: 'Error',
+      message: 'too big: 500',
+      file: 'lib/util.ts',
+      line: 2,
+      column: 22,
+    });
     expect(mapped.stack).toContain('lib/util.ts:2:22');
     expect(mapped.stack).toContain('features.ts:11:10');
     const wrapped = mapError(new Error('node f failed', { cause: thrown }), r.map, names);

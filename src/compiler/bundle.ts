@@ -60,7 +60,15 @@ export interface BundleResult {
 }
 
 const DEFAULT_RUNTIME_MODULES = ['hamilton', 'hamilton/frame'];
-const LOADERS: Readonly<Record<string, Loader>> = { ts: 'ts', mts: 'ts', tsx: 'tsx', js: 'js', mjs: 'js', jsx: 'jsx', json: 'json' };
+const LOADERS: Readonly<Record<string, Loader>> = {
+  ts: 'ts',
+  mts: 'ts',
+  tsx: 'tsx',
+  js: 'js',
+  mjs: 'js',
+  jsx: 'jsx',
+  json: 'json',
+};
 const ANALYSED = new Set(['ts', 'mts', 'tsx', 'js', 'mjs', 'jsx']);
 const CACHE_LIMIT = 256;
 
@@ -85,7 +93,8 @@ interface Transformed {
 
 /** Compiled files by esbuild instance, then by settings, name and annotated text; least recently used first. */
 const compiled = new WeakMap<Esbuild, Map<string, Promise<Transformed>>>();
-let last: { readonly esbuild: Esbuild; readonly key: string; readonly result: Promise<BundleResult> } | undefined;
+let last:
+  { readonly esbuild: Esbuild; readonly key: string; readonly result: Promise<BundleResult> } | undefined;
 
 /**
  * Analyses, annotates and bundles a project. Never throws for bad user code: problems come back as
@@ -108,7 +117,11 @@ export function bundleProject(
   return result;
 }
 
-async function bundle(esbuild: Esbuild, files: readonly SourceFile[], options: BundleOptions): Promise<BundleResult> {
+async function bundle(
+  esbuild: Esbuild,
+  files: readonly SourceFile[],
+  options: BundleOptions,
+): Promise<BundleResult> {
   const t0 = performance.now();
   const settings: Settings = {
     runtimeModules: options.runtimeModules ?? DEFAULT_RUNTIME_MODULES,
@@ -146,18 +159,23 @@ async function bundle(esbuild: Esbuild, files: readonly SourceFile[], options: B
   if (importErrors.length > 0) return failed(importErrors);
 
   const transformed = await Promise.all(
-    [...contents].map(async ([name, code]) => ({ name, result: await compile(esbuild, name, code, settings) })),
+    [...contents].map(async ([name, code]) => ({
+      name,
+      result: await compile(esbuild, name, code, settings),
+    })),
   );
   const modules: CompiledModule[] = [];
   for (const { name, result } of transformed) {
     diagnostics.push(...result.errors.map((m) => fromMessage(m, 'error')));
     diagnostics.push(...result.warnings.map((m) => fromMessage(m, 'warning')));
-    if (result.code !== undefined) modules.push({ name, code: result.code, map: result.map, resolutions: project.resolutions(name) });
+    if (result.code !== undefined)
+      modules.push({ name, code: result.code, map: result.map, resolutions: project.resolutions(name) });
   }
   if (modules.length < transformed.length) return failed();
   const linked = link(modules, { ...settings, file: settings.bundleName });
   let code = `${linked.code}//# sourceURL=${settings.bundleName}\n`;
-  if (options.inlineSourceMap) code += `//# sourceMappingURL=data:application/json;base64,${base64(linked.map)}\n`;
+  if (options.inlineSourceMap)
+    code += `//# sourceMappingURL=data:application/json;base64,${base64(linked.map)}\n`;
   const t2 = performance.now();
   return {
     code,
@@ -236,7 +254,11 @@ class Project {
   /** What is wrong with a module's imports: a module that does not exist, a name it does not export. */
   importErrors(analysis: ModuleAnalysis): CompilerDiagnostic[] {
     const errors: CompilerDiagnostic[] = [];
-    const at = (place: { location: { file: string; line: number; column: number }; endLine: number; endColumn: number }) => ({
+    const at = (place: {
+      location: { file: string; line: number; column: number };
+      endLine: number;
+      endColumn: number;
+    }) => ({
       ...place.location,
       endLine: place.endLine,
       endColumn: place.endColumn,
@@ -245,7 +267,12 @@ class Project {
       if (ref.typeOnly || this.settings.runtimeModules.includes(ref.specifier)) continue;
       const target = this.resolveRelative(analysis.file, ref.specifier);
       if (target === undefined) {
-        errors.push({ severity: 'error', source: 'bundle', message: this.unresolved(ref.specifier), ...at(ref) });
+        errors.push({
+          severity: 'error',
+          source: 'bundle',
+          message: this.unresolved(ref.specifier),
+          ...at(ref),
+        });
         continue;
       }
       const exported = this.exportNames(target, new Set());
@@ -329,6 +356,7 @@ function fromMessage(m: Message, severity: 'error' | 'warning'): CompilerDiagnos
 function base64(text: string): string {
   const bytes = new TextEncoder().encode(text);
   let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  for (let i = 0; i < bytes.length; i += 0x8000)
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(binary);
 }

@@ -10,7 +10,11 @@ import { annotation } from './annotate';
 import { bundleProject } from './bundle';
 
 function moduleOf(functions: number): string {
-  const parts = ["import { tag, config, extractColumns } from 'hamilton';", "import type { DataFrame, Series } from 'hamilton/frame';", ''];
+  const parts = [
+    "import { tag, config, extractColumns } from 'hamilton';",
+    "import type { DataFrame, Series } from 'hamilton/frame';",
+    '',
+  ];
   for (let i = 0; i < functions; i++) {
     const previous = i === 0 ? 'input' : `f${i - 1}`;
     parts.push(
@@ -46,7 +50,9 @@ function time(fn: () => void): number {
 
 const code = moduleOf(23);
 console.log(`module: ${code.split('\n').length} lines, ${code.length} chars`);
-console.log(`analyse, cold (first parse in the process): ${time(() => analyse(code, 'cold.ts')).toFixed(3)} ms`);
+console.log(
+  `analyse, cold (first parse in the process): ${time(() => analyse(code, 'cold.ts')).toFixed(3)} ms`,
+);
 const warm: number[] = [];
 for (let i = 0; i < 400; i++) {
   const edited = `${code}// edit ${i}\n`; // new content: no cache hit, as after a keystroke
@@ -79,5 +85,7 @@ for (let i = 0; i < 100; i++) {
   bundles.push(r.timings.bundle);
   if (r.diagnostics.length > 0) throw new Error(JSON.stringify(r.diagnostics));
 }
-console.log(`analyse + bundle of the lineage example (3 files) after an edit, native esbuild (the edited file recompiled): ${stats(edits.slice(10))}`);
+console.log(
+  `analyse + bundle of the lineage example (3 files) after an edit, native esbuild (the edited file recompiled): ${stats(edits.slice(10))}`,
+);
 console.log(`  of which esbuild and linking: ${stats(bundles.slice(10))}`);

@@ -18,13 +18,17 @@ describe('decorated classes under Vite', () => {
   it('builds the graph from the decorated static methods, with names from the source', () => {
     const dr = new Driver({}, features);
     const names = dr.listAvailableVariables().map((v) => v.name);
-    expect(names).toEqual(expect.arrayContaining(['survey_results', 'age', 'age_mean', 'age_normalized', 'age_normalized_raw']));
+    expect(names).toEqual(
+      expect.arrayContaining(['survey_results', 'age', 'age_mean', 'age_normalized', 'age_normalized_raw']),
+    );
     const age = dr.listAvailableVariables().find((v) => v.name === 'age_normalized');
     expect(age?.tags).toMatchObject({ owner: 'data-science', pii: 'false', module: 'features_class' });
   });
 
   it('runs in batch and streaming mode', async () => {
-    const batch = await new Driver({}, features).execute(['age_mean', 'is_high_roller'], { inputs: { survey_data } });
+    const batch = await new Driver({}, features).execute(['age_mean', 'is_high_roller'], {
+      inputs: { survey_data },
+    });
     expect(batch.age_mean).toBe(40);
     const streaming = await new Driver({ mode: 'streaming' }, features).execute(['age_mean'], {
       inputs: { survey_data, aggregation_stats: { age_mean: 33 } },

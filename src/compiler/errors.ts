@@ -30,7 +30,8 @@ function traceMap(map: string): TraceMap {
  */
 export function mapPosition(map: string, line: number, column: number): SourceLocation | undefined {
   const original = originalPositionFor(traceMap(map), { line, column: column - 1 });
-  if (original.source === null || original.source.startsWith('<') || original.source.includes(':')) return undefined;
+  if (original.source === null || original.source.startsWith('<') || original.source.includes(':'))
+    return undefined;
   return { file: original.source, line: original.line, column: original.column + 1 };
 }
 
@@ -39,7 +40,11 @@ export function mapPosition(map: string, line: number, column: number): SourceLo
  * (`hamilton-bundle.js` by default) and/or the URL it was loaded from (`blob:…`, `data:…`); engines
  * and stack-rewriting tools differ in which one they print, so pass both.
  */
-export function mapError(error: unknown, map: string | undefined, bundleNames: string | readonly string[]): MappedError {
+export function mapError(
+  error: unknown,
+  map: string | undefined,
+  bundleNames: string | readonly string[],
+): MappedError {
   const names = typeof bundleNames === 'string' ? [bundleNames] : bundleNames;
   const pattern = names.length > 0 ? framePattern(names) : undefined;
   let first: SourceLocation | undefined;

@@ -18,7 +18,8 @@ export async function loadModules(paths: readonly (string | URL)[]): Promise<Rec
   await import('./register.mjs');
   return Promise.all(
     paths.map((p) => {
-      const url = p instanceof URL ? p.href : pathToFileURL(isAbsolute(p) ? p : resolve(process.cwd(), p)).href;
+      const url =
+        p instanceof URL ? p.href : pathToFileURL(isAbsolute(p) ? p : resolve(process.cwd(), p)).href;
       return import(/* @vite-ignore */ url) as Promise<Record<string, unknown>>;
     }),
   );

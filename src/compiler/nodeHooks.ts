@@ -36,7 +36,11 @@ export function initialize(data: HookData): void {
   filter = data.filter ?? {};
 }
 
-export async function resolve(specifier: string, context: ResolveContext, next: NextResolve): Promise<{ url: string; shortCircuit?: boolean }> {
+export async function resolve(
+  specifier: string,
+  context: ResolveContext,
+  next: NextResolve,
+): Promise<{ url: string; shortCircuit?: boolean }> {
   const alias = aliases[specifier];
   if (alias) return { url: alias, shortCircuit: true };
   try {
@@ -44,7 +48,8 @@ export async function resolve(specifier: string, context: ResolveContext, next: 
   } catch (error) {
     // TypeScript's bundler-style resolution: `./b` and `./b.js` may mean `./b.ts`.
     const relativeFromTs =
-      (specifier.startsWith('./') || specifier.startsWith('../')) && /\.[cm]?tsx?$/.test(context.parentURL ?? '');
+      (specifier.startsWith('./') || specifier.startsWith('../')) &&
+      /\.[cm]?tsx?$/.test(context.parentURL ?? '');
     if (!relativeFromTs) throw error;
     const base = specifier.replace(/\.[cm]?js$/, '');
     for (const candidate of [`${base}.ts`, `${base}.tsx`, `${base}/index.ts`]) {
@@ -58,7 +63,11 @@ export async function resolve(specifier: string, context: ResolveContext, next: 
   }
 }
 
-export async function load(url: string, context: unknown, next: NextLoad): Promise<{ format?: string | null; source?: unknown; shortCircuit?: boolean }> {
+export async function load(
+  url: string,
+  context: unknown,
+  next: NextLoad,
+): Promise<{ format?: string | null; source?: unknown; shortCircuit?: boolean }> {
   if (!url.startsWith('file:') || !/\.m?tsx?$/.test(url)) return next(url, context);
   const path = fileURLToPath(url);
   const code = await readFile(path, 'utf8');

@@ -24,10 +24,12 @@ describe('hamiltonAnalysis (the Vite plugin, applied to this very test run)', ()
   });
 
   type Transform = (code: string, id: string) => Promise<{ code: string; map: unknown } | null>;
-  const handlerOf = (plugin: ReturnType<typeof hamiltonAnalysis>) => (plugin.transform as unknown as { handler: Transform }).handler;
+  const handlerOf = (plugin: ReturnType<typeof hamiltonAnalysis>) =>
+    (plugin.transform as unknown as { handler: Transform }).handler;
   const transform = handlerOf(hamiltonAnalysis());
   const warnings: unknown[] = [];
-  const run = (code: string, id: string) => transform.call({ warn: (w: unknown) => warnings.push(w) } as never, code, id);
+  const run = (code: string, id: string) =>
+    transform.call({ warn: (w: unknown) => warnings.push(w) } as never, code, id);
   const module = "import { Driver } from 'hamilton';\nexport const a = (x: number) => x;\n";
 
   it('analyses only Hamilton modules outside the app’s own folders', async () => {
@@ -46,7 +48,9 @@ describe('hamiltonAnalysis (the Vite plugin, applied to this very test run)', ()
 
   it('honours include/exclude/imports options and reports analysis problems as warnings', async () => {
     const all = handlerOf(hamiltonAnalysis({ imports: [], exclude: /skip/ }));
-    expect((await all.call({} as never, 'export const a = 1;\n', '/p/src/x.ts'))?.code).toContain('export const __hamilton');
+    expect((await all.call({} as never, 'export const a = 1;\n', '/p/src/x.ts'))?.code).toContain(
+      'export const __hamilton',
+    );
     expect(await all.call({} as never, 'export const a = 1;\n', '/p/src/skip.ts')).toBeNull();
     expect(await run("import 'hamilton';\nexport function g({ a }: Q) {}\n", '/p/src/d.ts')).not.toBeNull();
     expect(warnings).toMatchObject([{ loc: { line: 2, column: 18 } }]);

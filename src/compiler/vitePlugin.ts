@@ -6,7 +6,14 @@ import type { Plugin } from 'vite';
 import { relative } from 'node:path';
 import { analyse } from './analyse.ts';
 import { annotation } from './annotate.ts';
-import { importTexts, importsHamilton, includePatterns, includesPath, mayImport, type ModuleFilter } from './filter.ts';
+import {
+  importTexts,
+  importsHamilton,
+  includePatterns,
+  includesPath,
+  mayImport,
+  type ModuleFilter,
+} from './filter.ts';
 
 /** Options of {@link hamiltonAnalysis}: which files are Hamilton modules. */
 export type HamiltonAnalysisOptions = ModuleFilter;
@@ -32,14 +39,22 @@ export function hamiltonAnalysis(options: HamiltonAnalysisOptions = {}): Plugin 
         // A file that does not parse is left to Vite, whose own error is as good as ours.
         if (!analysis.parsed || !importsHamilton(analysis, options)) return null;
         for (const d of analysis.diagnostics) {
-          this.warn({ message: d.message, loc: d.line ? { line: d.line, column: (d.column ?? 1) - 1 } : undefined });
+          this.warn({
+            message: d.message,
+            loc: d.line ? { line: d.line, column: (d.column ?? 1) - 1 } : undefined,
+          });
         }
         const annotated = code + annotation(analysis);
         // Vite's own transform (Oxc) cannot lower standard TS 5 decorators (`@tag(...) static f()`), and
         // neither Node nor Chromium runs them yet; esbuild can, as the playground's worker does.
         if (analysis.hasDecorators) {
           const { transform } = await import('esbuild');
-          const out = await transform(annotated, { loader: 'ts', target: 'es2022', sourcemap: true, sourcefile: path });
+          const out = await transform(annotated, {
+            loader: 'ts',
+            target: 'es2022',
+            sourcemap: true,
+            sourcefile: path,
+          });
           return { code: out.code, map: out.map };
         }
         // Appending moves no original code, so `map: null` keeps the source map exact.
@@ -51,5 +66,7 @@ export function hamiltonAnalysis(options: HamiltonAnalysisOptions = {}): Plugin 
 
 /** Vite's bookkeeping queries on a module's own code (cache busting, import analysis). */
 function isPlainModuleQuery(query: string): boolean {
-  return [...new URLSearchParams(query).keys()].every((key) => ['v', 't', 'import', 'used', 'direct'].includes(key));
+  return [...new URLSearchParams(query).keys()].every((key) =>
+    ['v', 't', 'import', 'used', 'direct'].includes(key),
+  );
 }

@@ -147,7 +147,10 @@ describe('lifecycle adapters', () => {
     const log: string[] = [];
     const dr = new Builder().withModules(m).withAdapters(recorder(log)).build();
     expect(() => dr.executeSync(['b'])).toThrow(/Required input x/);
-    expect(log).toEqual(['constructed 3', expect.stringMatching(/^after graph false Required input x [^]* undefined$/)]);
+    expect(log).toEqual([
+      'constructed 3',
+      expect.stringMatching(/^after graph false Required input x [^]* undefined$/),
+    ]);
   });
 
   it('gives after-hooks the awaited result of an async node, and its rejection', async () => {

@@ -361,7 +361,10 @@ export function runSync(plan: Plan, adapters: AdapterSet | undefined, runId: str
       noPromise(result, `Node ${graph.nodeList[i].name}`);
     } catch (e) {
       noPromise(
-        hooks.call('runAfterNodeExecution', afterContext(plan, i, kwargs, runId, false, undefined, thrownBy(e))),
+        hooks.call(
+          'runAfterNodeExecution',
+          afterContext(plan, i, kwargs, runId, false, undefined, thrownBy(e)),
+        ),
         'An adapter hook',
       );
       throw e;

@@ -239,10 +239,17 @@ describe('run', () => {
       error: { name: 'RangeError', message: 'spend too high: 500', file: 'features.ts', line: 23 },
     });
     // The node's own error, as Hamilton raises it; the run names the node, and the report is logged.
-    expect(finished.error).toMatchObject({ name: 'RangeError', node: 'broken', file: 'features.ts', line: 23 });
+    expect(finished.error).toMatchObject({
+      name: 'RangeError',
+      node: 'broken',
+      file: 'features.ts',
+      line: 23,
+    });
     expect(events.find((e) => e.type === 'console' && e.level === 'error')).toMatchObject({
       node: 'broken',
-      text: expect.stringMatching(/^Node broken \[features\.broken\(\)\] encountered an error[^]*> Node inputs:\n {2}spend: 500/),
+      text: expect.stringMatching(
+        /^Node broken \[features\.broken\(\)\] encountered an error[^]*> Node inputs:\n {2}spend: 500/,
+      ),
     });
     expect(finished.skipped).toEqual(['downstream_of_broken']);
     expect(finished.diagnostics[0]).toMatchObject({ source: 'runtime', file: 'features.ts', line: 23 });
