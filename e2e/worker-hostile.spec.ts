@@ -138,6 +138,13 @@ test('Stop ends a running node at once', async ({ page }) => {
   });
   const { finished } = await running;
   expect(finished.error?.name).toBe('AbortError');
+  // The stopped node and run report how long they ran, not zero.
+  const failed = await page.evaluate(() =>
+    window.workerTest.events.find((e) => e.type === 'node-failed' && e.node === 'spin'),
+  );
+  expect(failed).toMatchObject({ error: { name: 'AbortError' }, durationMs: expect.any(Number) });
+  expect((failed as { durationMs: number }).durationMs).toBeGreaterThan(0);
+  expect(finished.durationMs).toBeGreaterThan(0);
   expect(await restarted).toMatchObject({ reason: 'stopped', node: 'spin' });
   const again = await compiledAfterRestart(page);
   expect(again.receivedAt - stoppedAt).toBeLessThan(TIMEOUT_MS);

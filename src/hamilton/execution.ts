@@ -17,6 +17,7 @@ import {
   type HamiltonError,
 } from './errors';
 import { FUNCTION, INPUT, type FunctionGraph } from './graph';
+import { functionName } from './modules';
 import { summarize } from './summary';
 
 /** Values given for one execution. */
@@ -236,7 +237,7 @@ function nodeFailure(
   const module = node.tags.module as string | undefined;
   const inputs: Record<string, string> = {};
   for (const key of Object.keys(kwargs)) inputs[key] = summarize(kwargs[key]);
-  const fnName = node.originatingFunction?.name || node.name;
+  const fnName = (node.originatingFunction && functionName(node.originatingFunction)) || node.name;
   const report = new NodeExecutionError(
     node.name,
     `${module ?? 'unknown_module'}.${fnName}()`,

@@ -43,6 +43,14 @@ export function isTextSource(source: FunctionSource): boolean {
 }
 
 /**
+ * A function's name as written in the source (bundlers may rename it: `age_mean` → `age_mean2`), as
+ * Hamilton's `__original_name__`; its runtime name when it was not analysed.
+ */
+export function functionName(fn: Function): string {
+  return (sourceOf(fn) ?? sourceOf(unwrap(fn)))?.name ?? fn.name;
+}
+
+/**
  * The analysis of `fn` (or of the user function under its decorators); without analysis, when allowed,
  * its parameters read from its text. Throws when neither is possible.
  */

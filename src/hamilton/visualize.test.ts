@@ -45,6 +45,16 @@ describe('graph descriptions', () => {
     expect(dr.displayAllFunctions().nodes.every((n) => !n.onPath && !n.isOutput)).toBe(true);
   });
 
+  it('names a node’s function as written, not as a bundler renamed it', () => {
+    // A bundler joining files renames clashing functions: the runtime name is `age_mean2`.
+    const age_mean2 = (age: number) => age;
+    const renamed = analysedModule('features', { age_mean: [age_mean2, ['age']] });
+    const node = new Driver({}, renamed).displayAllFunctions().nodes.find((n) => n.name === 'age_mean');
+    expect(age_mean2.name).toBe('age_mean2');
+    // Only a function named otherwise than its node (a config.when variant) has a functionName.
+    expect(node).toMatchObject({ name: 'age_mean', functionName: undefined });
+  });
+
   it('visualizeExecution draws despite missing inputs, but not unknown outputs', () => {
     expect(dr.visualizeExecution(['c']).nodes.find((n) => n.name === 'input')?.onPath).toBe(true);
     expect(() => dr.visualizeExecution(['zzz'])).toThrow('Unknown nodes [zzz] requested. Check for typos?');

@@ -7,6 +7,7 @@
 import type { DescribedEdge, DescribedNode, GraphDescription } from './description';
 import type { Plan } from './execution';
 import { CONFIG, type FunctionGraph } from './graph';
+import { functionName } from './modules';
 import { summarize } from './summary';
 import { toVariable } from './variables';
 
@@ -25,7 +26,8 @@ export function describeGraph(graph: FunctionGraph, plan?: Plan): GraphDescripti
   const outputs = new Set(plan?.finalVars);
   for (let i = 0; i < graph.size; i++) {
     const node = graph.nodeList[i];
-    const fnName = node.originatingFunction?.name;
+    const fn = node.originatingFunction;
+    const fnName = fn && functionName(fn);
     const v = toVariable(node);
     // One literal shape for every node keeps this loop monomorphic on large graphs.
     nodes.push({

@@ -98,6 +98,7 @@ class IsolatedWorker {
   private readonly channel = new MessageChannel();
   private readonly onWindowMessage: (e: MessageEvent) => void;
   private onPong: (() => void) | null = null;
+  private ping: Promise<boolean> | null = null;
 
   constructor(
     payload: Payload,
@@ -148,16 +149,19 @@ class IsolatedWorker {
    * keeps the worker busy, but not after the process died (a worker out of memory takes it down).
    */
   alive(): Promise<boolean> {
-    return new Promise((resolve) => {
+    // Callers asking while a ping is out share its answer.
+    this.ping ??= new Promise((resolve) => {
       const timer = setTimeout(() => answer(false), PING_MS);
       const answer = (alive: boolean) => {
         clearTimeout(timer);
         this.onPong = null;
+        this.ping = null;
         resolve(alive);
       };
       this.onPong = () => answer(true);
       this.send({ kind: 'ping' });
     });
+    return this.ping;
   }
 
   private send(message: PageToFrame, transfer: Transferable[] = []): void {
@@ -174,6 +178,8 @@ class IsolatedWorker {
 
 /** How long a live frame may take to answer a ping. */
 const PING_MS = 1000;
+/** How often the frame is pinged while user code runs, so that a dead one is noticed before the deadline. */
+const HEARTBEAT_MS = 1000;
 /** Crashes in a row, with no worker becoming ready in between, before the host gives up. */
 const MAX_CRASHES = 3;
 /** A compile unanswered for this many times the timeout means the worker is gone. */
@@ -205,8 +211,10 @@ export function createWorkerHost(options: WorkerHostOptions = {}): WorkerHost {
   let evaluating: number | null = null;
   /** The compile already tried a second time after its top-level code ran past the limit. */
   let retried: number | null = null;
-  let activeRun: { id: number; running: Set<string> } | null = null;
+  /** The run in progress, when it started, and its running nodes with when each started (for durations after a stop). */
+  let activeRun: { id: number; since: number; running: Map<string, number> } | null = null;
   let watchdog: ReturnType<typeof setTimeout> | undefined;
+  let heartbeat: ReturnType<typeof setInterval> | undefined;
   /** Compiles whose answer the UI did not ask for (rebuilding the last safe project after a runaway). */
   const hidden = new Set<number>();
 
@@ -246,6 +254,28 @@ export function createWorkerHost(options: WorkerHostOptions = {}): WorkerHost {
     if (runaway) watchdog = setTimeout(() => void timedOut(), timeoutMs);
     else if (silent)
       watchdog = setTimeout(() => restart('crashed', 'it stopped answering'), SILENCE_FACTOR * timeoutMs);
+  };
+
+  /**
+   * While user code runs, the frame is pinged every second: a worker out of memory takes its frame's
+   * process down, and that is then noticed within about three seconds rather than at the deadline.
+   */
+  const updateHeartbeat = (): void => {
+    if (evaluating === null) {
+      clearInterval(heartbeat);
+      heartbeat = undefined;
+      return;
+    }
+    // Two unanswered pings in a row: one late answer on a loaded machine is no crash.
+    let missed = 0;
+    heartbeat ??= setInterval(() => {
+      const worker = active;
+      void worker?.alive().then((alive) => {
+        missed = alive ? 0 : missed + 1;
+        if (missed >= 2 && worker === active && evaluating !== null)
+          restart('crashed', 'it stopped answering, probably out of memory');
+      });
+    }, HEARTBEAT_MS);
   };
 
   /** User code ran past the limit, or its worker died in silence: a frame that does not answer is gone. */
@@ -295,7 +325,7 @@ export function createWorkerHost(options: WorkerHostOptions = {}): WorkerHost {
         }
         break;
       case 'node-started':
-        if (activeRun?.id === event.runId) activeRun.running.add(event.node);
+        if (activeRun?.id === event.runId) activeRun.running.set(event.node, performance.now());
         break;
       case 'node-finished':
       case 'node-failed':
@@ -324,6 +354,7 @@ export function createWorkerHost(options: WorkerHostOptions = {}): WorkerHost {
     if (notice) {
       evaluating = notice.done ? null : notice.id;
       armWatchdog(true);
+      updateHeartbeat();
       return;
     }
     // The worker never speaks for the host: a restart notice from that side is forged.
@@ -349,7 +380,7 @@ export function createWorkerHost(options: WorkerHostOptions = {}): WorkerHost {
     clearTimeout(watchdog);
     watchdog = undefined;
     const run = activeRun;
-    const node = run ? ([...run.running].at(-1) ?? null) : null;
+    const node = run ? ([...run.running.keys()].at(-1) ?? null) : null;
     const runaway = evaluating;
     const compiling = runaway !== null && runaway !== run?.id;
     const wasReady = active?.ready === true;
@@ -357,6 +388,7 @@ export function createWorkerHost(options: WorkerHostOptions = {}): WorkerHost {
     activeRun = null;
     pendingCompile = null;
     evaluating = null;
+    updateHeartbeat();
     const seconds = `${(timeoutMs / 1000).toLocaleString('en')} s`;
     const what = compiling ? 'module top-level code' : node ? `node ${node}` : 'the run';
     const message =
@@ -370,13 +402,14 @@ export function createWorkerHost(options: WorkerHostOptions = {}): WorkerHost {
         name: reason === 'timeout' ? 'TimeoutError' : reason === 'stopped' ? 'AbortError' : 'WorkerCrashed',
         message,
       };
-      for (const n of run.running)
-        emit({ type: 'node-failed', runId: run.id, node: n, durationMs: 0, error });
+      const now = performance.now();
+      for (const [n, started] of run.running)
+        emit({ type: 'node-failed', runId: run.id, node: n, durationMs: now - started, error });
       emit({
         type: 'run-finished',
         runId: run.id,
         ok: false,
-        durationMs: 0,
+        durationMs: now - run.since,
         results: {},
         skipped: [],
         validations: [],
@@ -445,7 +478,7 @@ export function createWorkerHost(options: WorkerHostOptions = {}): WorkerHost {
     },
     run(options) {
       const request: RunRequest = { type: 'run', id: nextId++, ...options };
-      activeRun = { id: request.id, running: new Set() };
+      activeRun = { id: request.id, since: performance.now(), running: new Map() };
       send(request);
       // Not fresh: a compile's user code already running keeps its deadline.
       armWatchdog(false);
@@ -462,6 +495,7 @@ export function createWorkerHost(options: WorkerHostOptions = {}): WorkerHost {
     dispose() {
       disposed = true;
       clearTimeout(watchdog);
+      clearInterval(heartbeat);
       clearTimeout(spareTimer);
       active?.destroy();
       spare?.destroy();

@@ -125,12 +125,17 @@ function framePreview(frame: DataFrame, limits: PreviewLimits): Preview {
   };
 }
 
+/** The value's class, with its size for collections (`Array(100000)`, `Map(3)`), as devtools write it. */
 function typeName(value: unknown): string {
   if (value === null) return 'null';
   if (typeof value !== 'object') return typeof value;
-  if (Array.isArray(value)) return 'Array';
+  if (Array.isArray(value)) return `Array(${value.length})`;
   const ctor = (Object.getPrototypeOf(value) as { constructor?: { name?: unknown } } | null)?.constructor;
-  return ctor && typeof ctor.name === 'string' && ctor.name ? ctor.name : 'Object';
+  const name = ctor && typeof ctor.name === 'string' && ctor.name ? ctor.name : 'Object';
+  if (value instanceof Map || value instanceof Set) return `${name}(${value.size})`;
+  if (ArrayBuffer.isView(value) && !(value instanceof DataView))
+    return `${name}(${(value as Uint8Array).length})`;
+  return name;
 }
 
 function clip(text: string, chars: number): string {
