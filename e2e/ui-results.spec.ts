@@ -1,12 +1,19 @@
 import { expect, test } from '@playwright/test';
 import { openPlayground, openTab, replaceCode, waitForNode } from './ui-helpers';
 
-/** Replaces the project with `code`, and sets inputs and outputs in the Inputs & config tab. */
-async function project(page: import('@playwright/test').Page, code: string, inputs: string, outputs: string) {
+/**
+ * Replaces the project with `code` (whose one final node is `output`), sets the inputs in the Inputs &
+ * config tab, and lets Run compute every final node instead of the default example's outputs.
+ */
+async function project(page: import('@playwright/test').Page, code: string, inputs: string, output: string) {
   await replaceCode(page, code);
+  await waitForNode(page, output);
   await openTab(page, 'Inputs & config');
   await page.getByRole('textbox', { name: 'Inputs (JSON)' }).fill(inputs);
-  await page.getByRole('textbox', { name: /Outputs to compute/ }).fill(outputs);
+  await page.getByRole('button', { name: 'Compute every final node instead' }).click();
+  await expect(page.getByRole('group', { name: 'Outputs to compute' })).toContainText(
+    `every final node (${output})`,
+  );
 }
 
 test('a 100,000-row series scrolls in a virtualized table and sorts', async ({ page }) => {
@@ -94,4 +101,9 @@ test('Stop ends a runaway run and marks the node', async ({ page }) => {
   await page.getByRole('button', { name: 'Stop', exact: true }).click();
   await expect(page.locator('[data-node="spin"]')).toHaveAttribute('data-state', 'failed');
   await expect(page.getByRole('button', { name: 'Run', exact: true })).toBeEnabled({ timeout: 30_000 });
+  // The notice over the panes says what happened, and goes when dismissed.
+  const notice = page.getByRole('alert').filter({ hasText: 'Stopped node spin' }).first();
+  await expect(notice).toBeVisible();
+  await page.getByRole('button', { name: 'Dismiss the notice' }).click();
+  await expect(page.getByRole('button', { name: 'Dismiss the notice' })).toHaveCount(0);
 });

@@ -46,8 +46,9 @@ test('a failing node is marked failed, its consumers skipped, and the error sits
   ].join('\n');
   await replaceCode(page, code);
   await expect(page.locator('[data-node="d"]')).toHaveCount(0);
-  await openTab(page, 'Inputs & config');
-  await page.getByRole('textbox', { name: /Outputs to compute/ }).fill('c');
+  // The example's outputs a, b, c, d: d is gone, so Run would fail; the Results tab offers the fix.
+  await openTab(page, 'Results');
+  await page.getByRole('button', { name: 'Remove d from the outputs' }).click();
   await page.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(page.locator('[data-node="a"]')).toHaveAttribute('data-state', 'done');
   await expect(page.locator('[data-node="b"]')).toHaveAttribute('data-state', 'failed');

@@ -1,8 +1,8 @@
-import { useState } from 'react';
 import { Splitter } from '../layout/Splitter';
+import { useStoredShare } from '../layout/paneSizes';
 import { Tabs } from '../layout/Tabs';
 import { useMediaQuery } from '../layout/useMediaQuery';
-import { PlaygroundContext, useSession, useView } from '../state/hooks';
+import { PlaygroundContext, usePlayground, useSession, useView } from '../state/hooks';
 import { updateView, type Region } from '../state/view';
 import type { Playground } from '../state/playground';
 import { EditorPane } from '../editor/EditorPane';
@@ -36,8 +36,9 @@ function Shell({ slots }: { readonly slots: AppSlots }) {
   const phone = useMediaQuery('(max-width: 719px)');
   const { region } = useView();
   const { notice } = useSession();
-  const [codeShare, setCodeShare] = useState(0.42);
-  const [graphShare, setGraphShare] = useState(0.55);
+  const playground = usePlayground();
+  const [codeShare, setCodeShare] = useStoredShare('code', 0.42);
+  const [graphShare, setGraphShare] = useStoredShare('graph', 0.55);
   const shown = (r: Region) => !phone || region === r;
 
   const code = (
@@ -70,7 +71,15 @@ function Shell({ slots }: { readonly slots: AppSlots }) {
       <Header slots={slots} />
       {notice && (
         <div className="notice" role="alert">
-          {notice}
+          <span>{notice}</span>
+          <button
+            type="button"
+            className="icon-button"
+            aria-label="Dismiss the notice"
+            onClick={() => playground.session.dispatch({ type: 'notice-dismissed' })}
+          >
+            ×
+          </button>
         </div>
       )}
       {slots.banner}

@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react';
 import { Tabs } from '../layout/Tabs';
 import { useSession, useView } from '../state/hooks';
 import { updateView, type BottomTab } from '../state/view';
@@ -13,10 +14,19 @@ const PANELS: Record<BottomTab, () => React.JSX.Element> = {
   inputs: InputsPanel,
 };
 
-/** The tabs under the graph: Results, Console, Catalog, Inputs & config. */
+/**
+ * The tabs under the graph: Results, Console, Catalog, Inputs & config. A run finished while another
+ * tab is open marks the Results tab (Run from the inputs does not pull the user away from them).
+ */
 export function BottomPanel() {
   const { tab } = useView();
-  const { console: lines } = useSession();
+  const { console: lines, run } = useSession();
+  const [seenRun, setSeenRun] = useState<number | null>(null);
+  const finished = run && run.status !== 'running' ? run.id : null;
+  useEffect(() => {
+    if (tab === 'results') setSeenRun(finished);
+  }, [tab, finished]);
+  const fresh = finished !== null && finished !== seenRun && tab !== 'results';
   const Panel = PANELS[tab];
   return (
     <Tabs
@@ -24,7 +34,17 @@ export function BottomPanel() {
       selected={tab}
       onSelect={(t) => updateView({ tab: t })}
       tabs={[
-        { key: 'results', label: 'Results' },
+        {
+          key: 'results',
+          label: fresh ? (
+            <>
+              Results <span className="fresh-dot" aria-hidden="true" />
+              <span className="visually-hidden"> (new)</span>
+            </>
+          ) : (
+            'Results'
+          ),
+        },
         { key: 'console', label: lines.length ? `Console (${lines.length})` : 'Console' },
         { key: 'catalog', label: 'Catalog' },
         { key: 'inputs', label: 'Inputs & config' },

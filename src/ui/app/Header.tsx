@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { Popover } from '../layout/Popover';
 import { useMediaQuery } from '../layout/useMediaQuery';
 import { usePlayground, useSession, useWorkspace } from '../state/hooks';
+import { announceSaved } from '../state/view';
 import { ThemeToggle } from '../theme/ThemeToggle';
 import { ExamplesMenu } from './ExamplesMenu';
 import { HelpMenu } from './HelpMenu';
@@ -23,9 +24,13 @@ export function Header({ slots }: { readonly slots: AppSlots }) {
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && !event.defaultPrevented) {
+      if (!(event.ctrlKey || event.metaKey) || event.defaultPrevented) return;
+      if (event.key === 'Enter') {
         event.preventDefault();
         void playground.run();
+      } else if (event.key === 's' || event.key === 'S') {
+        event.preventDefault();
+        announceSaved();
       }
     };
     window.addEventListener('keydown', onKey);

@@ -3,6 +3,7 @@ import { MOD_KEY } from './platform';
 
 const SHORTCUTS: readonly (readonly [string, string])[] = [
   [`${MOD_KEY}+Enter`, 'Run'],
+  [`${MOD_KEY}+S`, 'Nothing to do: your work is saved as you type'],
   [`${MOD_KEY}+Space`, 'Completion (editor)'],
   ['F1', 'Command palette (editor)'],
   ['Tab / Shift+Tab', 'Move between controls (Ctrl+M lets Tab leave the editor)'],

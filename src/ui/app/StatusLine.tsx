@@ -1,11 +1,23 @@
-import { useSession } from '../state/hooks';
+import { useEffect } from 'react';
+import { useSession, useView } from '../state/hooks';
+import { updateView } from '../state/view';
+
+/** How long the answer to Ctrl/⌘+S stays. */
+const SAVED_NOTE_MS = 3000;
 
 /** One line of what is happening: worker start, compiling, the last run. Announced politely. */
 export function StatusLine() {
   const session = useSession();
+  const { savedAt } = useView();
+  useEffect(() => {
+    if (savedAt === null) return;
+    const timer = setTimeout(() => updateView({ savedAt: null }), SAVED_NOTE_MS);
+    return () => clearTimeout(timer);
+  }, [savedAt]);
   const run = session.run;
   let text: string;
-  if (session.worker === 'starting') text = 'Starting the compiler…';
+  if (savedAt !== null) text = 'No need to save: your work is kept in this browser as you type.';
+  else if (session.worker === 'starting') text = 'Starting the compiler…';
   else if (run?.status === 'running') text = 'Running…';
   else if (session.compiling !== null) text = 'Compiling…';
   else if (run?.status === 'done') text = `Ran in ${Math.round(run.durationMs ?? 0)} ms`;

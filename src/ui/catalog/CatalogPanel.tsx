@@ -1,11 +1,12 @@
 import { useMemo, useState } from 'react';
-import type { Variable } from 'hamilton';
+import type { TagValue, Variable } from 'hamilton';
+import { useMediaQuery } from '../layout/useMediaQuery';
 import { useSession, useView } from '../state/hooks';
 import { lineageOf, type Lineage } from '../state/lineage';
 import { revealInEditor, updateView } from '../state/view';
 import { NodeList } from '../shared/NodeList';
 import { TagList } from '../shared/TagList';
-import { matchesTags, parseTagFilter } from './tagFilter';
+import { matchesTags, parseTagFilter, tagFilterText } from './tagFilter';
 import './catalog.css';
 
 type Kind = 'all' | 'function' | 'source';
@@ -33,6 +34,18 @@ export function CatalogPanel() {
         (kind === 'function' ? !v.isExternalInput && v.kind === 'function' : v.kind !== 'function')),
   );
   const expanded = open ?? selected;
+  const phone = useMediaQuery('(max-width: 719px)');
+  const vocabulary = useMemo(() => tagVocabulary(variables), [variables]);
+  // The example in the tag field is this graph's own tags (`module` ones when it has no others).
+  const own = vocabulary.filter((t) => !t.startsWith('module='));
+  const example = (own.length ? own : vocabulary).slice(0, 2);
+  const rowProps = (v: Variable) => ({
+    variable: v,
+    lineage,
+    open: expanded === v.name,
+    onToggle: () => setOpen(expanded === v.name ? '' : v.name),
+    onTag: setTagFilter,
+  });
 
   return (
     <div className="catalog panel-pad">
@@ -47,7 +60,7 @@ export function CatalogPanel() {
         <input
           type="text"
           aria-label="Filter by tags"
-          placeholder="Tags: pii=true owner=data-engineering"
+          placeholder={`Tags: ${example.length ? example.join(' ') : 'pii=true owner=data-engineering'}`}
           value={tagFilter}
           onChange={(e) => setTagFilter(e.target.value)}
           className="mono"
@@ -63,6 +76,30 @@ export function CatalogPanel() {
       </div>
       {!compiled ? (
         <p className="empty">The catalog fills in once the code has compiled.</p>
+      ) : shown.length === 0 ? (
+        <div className="empty" role="status">
+          <p>
+            {variables.length
+              ? 'No variable matches these filters.'
+              : 'No variables yet: export a function and it is listed here.'}
+          </p>
+          {variables.length > 0 && vocabulary.length > 0 && (
+            <p>
+              Tags in this graph:{' '}
+              {vocabulary.map((t) => (
+                <button key={t} type="button" className="chip" onClick={() => setTagFilter(t)}>
+                  {t}
+                </button>
+              ))}
+            </p>
+          )}
+        </div>
+      ) : phone ? (
+        <ul className="catalog-cards" aria-label="Variables">
+          {shown.map((v) => (
+            <CatalogCard key={v.name} {...rowProps(v)} />
+          ))}
+        </ul>
       ) : (
         <table className="catalog-table">
           <thead>
@@ -75,14 +112,7 @@ export function CatalogPanel() {
           </thead>
           <tbody>
             {shown.map((v) => (
-              <CatalogRow
-                key={v.name}
-                variable={v}
-                lineage={lineage}
-                open={expanded === v.name}
-                onToggle={() => setOpen(expanded === v.name ? '' : v.name)}
-                onTag={setTagFilter}
-              />
+              <CatalogRow key={v.name} {...rowProps(v)} />
             ))}
           </tbody>
         </table>
@@ -99,17 +129,34 @@ interface RowProps {
   readonly onTag: (filter: string) => void;
 }
 
-function CatalogRow({ variable: v, lineage, open, onToggle, onTag }: RowProps) {
-  const owner = v.tags.owner;
+/** Every `key=value` of the graph's tags (a list-valued tag gives one per value), sorted. */
+function tagVocabulary(variables: readonly Variable[]): string[] {
+  const all = new Set<string>();
+  for (const v of variables)
+    for (const [key, value] of Object.entries(v.tags) as [string, TagValue][])
+      for (const one of typeof value === 'string' ? [value] : value) all.add(tagFilterText(key, one));
+  return [...all].sort();
+}
+
+function NameButton({ variable: v, open, onToggle }: RowProps) {
+  return (
+    <>
+      <button type="button" className="link-button" aria-expanded={open} onClick={onToggle}>
+        {v.name}
+      </button>
+      {v.isExternalInput && <span className="chip tag-kind">input</span>}
+      {v.kind === 'config' && <span className="chip tag-kind">config</span>}
+    </>
+  );
+}
+
+function CatalogRow(props: RowProps) {
+  const { variable: v, lineage, open, onTag } = props;
   return (
     <>
       <tr data-variable={v.name} className={open ? 'open' : undefined}>
         <th scope="row">
-          <button type="button" className="link-button" aria-expanded={open} onClick={onToggle}>
-            {v.name}
-          </button>
-          {v.isExternalInput && <span className="chip tag-kind">input</span>}
-          {v.kind === 'config' && <span className="chip tag-kind">config</span>}
+          <NameButton {...props} />
         </th>
         <td className="mono">{v.type}</td>
         <td>
@@ -120,49 +167,83 @@ function CatalogRow({ variable: v, lineage, open, onToggle, onTag }: RowProps) {
       {open && lineage && (
         <tr className="lineage-row">
           <td colSpan={4}>
-            <dl className="details-list" aria-label={`Lineage of ${v.name}`}>
-              <dt>Who owns it</dt>
-              <dd>
-                {owner ? (
-                  Array.isArray(owner) ? (
-                    owner.join(', ')
-                  ) : (
-                    owner
-                  )
-                ) : (
-                  <span className="muted">no owner tag</span>
-                )}
-              </dd>
-              <dt>How it is computed</dt>
-              <dd>
-                <NodeList names={lineage.upstream(v.name)} empty="it is a source" />
-              </dd>
-              <dt>Where it is used</dt>
-              <dd>
-                <NodeList names={lineage.downstream(v.name)} empty="nowhere (a final output)" />
-              </dd>
-              <dt>Sources that feed it</dt>
-              <dd>
-                <NodeList names={lineage.sources(v.name)} empty="none" />
-              </dd>
-            </dl>
-            <p>
-              <button
-                type="button"
-                className="button small"
-                onClick={() => updateView({ selected: v.name, region: 'graph' })}
-              >
-                Show in graph
-              </button>{' '}
-              {v.location && (
-                <button type="button" className="button small" onClick={() => revealInEditor(v.location!)}>
-                  Go to code ({v.location.file}:{v.location.line})
-                </button>
-              )}
-            </p>
+            <LineageAnswers variable={v} lineage={lineage} />
           </td>
         </tr>
       )}
+    </>
+  );
+}
+
+/** On a phone, a variable is a card: name and type, documentation, tags, then its lineage when open. */
+function CatalogCard(props: RowProps) {
+  const { variable: v, lineage, open, onTag } = props;
+  return (
+    <li className={`catalog-card${open ? ' open' : ''}`} data-variable={v.name}>
+      <div className="catalog-card-head">
+        <NameButton {...props} />
+        <span className="mono small muted">{v.type}</span>
+      </div>
+      {v.documentation && <p className="small">{v.documentation}</p>}
+      <div>
+        <TagList tags={v.tags} onPick={onTag} />
+      </div>
+      {open && lineage && <LineageAnswers variable={v} lineage={lineage} />}
+    </li>
+  );
+}
+
+/** The talk's catalog questions about one variable: owner, how computed, where used, which sources. */
+function LineageAnswers({
+  variable: v,
+  lineage,
+}: {
+  readonly variable: Variable;
+  readonly lineage: Lineage;
+}) {
+  const owner = v.tags.owner;
+  return (
+    <>
+      <dl className="details-list" aria-label={`Lineage of ${v.name}`}>
+        <dt>Who owns it</dt>
+        <dd>
+          {owner ? (
+            Array.isArray(owner) ? (
+              owner.join(', ')
+            ) : (
+              owner
+            )
+          ) : (
+            <span className="muted">no owner tag</span>
+          )}
+        </dd>
+        <dt>How it is computed</dt>
+        <dd>
+          <NodeList names={lineage.upstream(v.name)} empty="it is a source" />
+        </dd>
+        <dt>Where it is used</dt>
+        <dd>
+          <NodeList names={lineage.downstream(v.name)} empty="nowhere (a final output)" />
+        </dd>
+        <dt>Sources that feed it</dt>
+        <dd>
+          <NodeList names={lineage.sources(v.name)} empty="none" />
+        </dd>
+      </dl>
+      <p>
+        <button
+          type="button"
+          className="button small"
+          onClick={() => updateView({ selected: v.name, region: 'graph' })}
+        >
+          Show in graph
+        </button>{' '}
+        {v.location && (
+          <button type="button" className="button small" onClick={() => revealInEditor(v.location!)}>
+            Go to code ({v.location.file}:{v.location.line})
+          </button>
+        )}
+      </p>
     </>
   );
 }

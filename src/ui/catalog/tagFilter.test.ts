@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchesTags, parseTagFilter } from './tagFilter';
+import { matchesTags, parseTagFilter, tagFilterText } from './tagFilter';
 
 describe('tag filter', () => {
   const tags = { owner: 'data-engineering', pii: 'true', team: ['a', 'b'], module: 'features' };
@@ -17,5 +17,10 @@ describe('tag filter', () => {
     expect(matchesTags(tags, parseTagFilter('owner=x|data-engineering'))).toBe(true);
     expect(matchesTags(tags, parseTagFilter('gdpr'))).toBe(false);
     expect(matchesTags(tags, parseTagFilter(''))).toBe(true);
+  });
+  it("writes a chip's clause so that it finds that tag again, list-valued tags too", () => {
+    expect(tagFilterText('pii', 'true')).toBe('pii=true');
+    expect(tagFilterText('team', ['a', 'b'])).toBe('team=a|b');
+    expect(matchesTags(tags, parseTagFilter(tagFilterText('team', tags.team)))).toBe(true);
   });
 });

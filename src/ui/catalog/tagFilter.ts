@@ -41,3 +41,11 @@ export function matchesTags(
     return values.some((v) => have.includes(v));
   });
 }
+
+/**
+ * The filter clause that finds a tag's value(s): `key=value`, and for a list-valued tag `key=a|b`
+ * (any of its values), which {@link parseTagFilter} reads back.
+ */
+export function tagFilterText(key: string, value: TagValue): string {
+  return `${key}=${typeof value === 'string' ? value : value.join('|')}`;
+}

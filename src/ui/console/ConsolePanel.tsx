@@ -7,7 +7,10 @@ import './console.css';
 type Level = ConsoleEntry['level'];
 const LEVELS: readonly Level[] = ['log', 'info', 'warn', 'error'];
 
-/** Output the user's code printed, with the node that printed it; filter by level; clear. */
+/**
+ * Output the user's code printed, with the node that printed it; filter by level; clear. It holds the
+ * latest run's output and the latest module load's (the session drops older ones).
+ */
 export function ConsolePanel() {
   const { session } = usePlayground();
   const { console: entries } = useSession();
@@ -48,7 +51,7 @@ export function ConsolePanel() {
         <p className="empty">
           {entries.length
             ? 'Nothing at the chosen levels.'
-            : 'console.log output of your functions appears here.'}
+            : 'console.log output appears here: what your modules print when they load, and what the latest run printed.'}
         </p>
       ) : (
         <ol className="console-lines" ref={list} aria-label="Console output">

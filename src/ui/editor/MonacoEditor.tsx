@@ -1,6 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
+import { useMediaQuery } from '../layout/useMediaQuery';
 import { usePlayground, useSession, useView, useWorkspace } from '../state/hooks';
 import { allDiagnostics } from '../state/session';
+import { announceSaved } from '../state/view';
 import { setActiveFile, setFileCode } from '../state/workspaceEdits';
 import { useTheme } from '../theme/theme';
 import { EDGE_CHECK_FILE } from './edgeCheck';
@@ -22,6 +24,7 @@ export default function MonacoEditor() {
   const session = useSession();
   const { theme } = useTheme();
   const { reveal } = useView();
+  const phone = useMediaQuery('(max-width: 719px)');
 
   useEffect(() => {
     const created = monaco.editor.create(host.current!, {
@@ -38,12 +41,22 @@ export default function MonacoEditor() {
       theme: theme === 'dark' ? 'vs-dark' : 'vs',
     });
     created.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => void playground.run());
+    created.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyS, announceSaved);
     setEditor(created);
     return () => created.dispose();
     // The editor is created once; theme and models follow in their own effects.
   }, [playground]);
 
   useEffect(() => monaco.editor.setTheme(theme === 'dark' ? 'vs-dark' : 'vs'), [theme]);
+
+  // On a phone the code has ~300 px: a narrower gutter (no folding) gives it back ~25.
+  useEffect(() => {
+    editor?.updateOptions({
+      lineNumbersMinChars: phone ? 3 : 5,
+      folding: !phone,
+      lineDecorationsWidth: phone ? 8 : 10,
+    });
+  }, [editor, phone]);
 
   // Models follow the workspace: created for new files, updated when a workspace is loaded, disposed with their file.
   useEffect(() => {
@@ -86,13 +99,17 @@ export default function MonacoEditor() {
     }
   }, [editor, session, ws.files]);
 
-  // Edge types, checked by TypeScript once a new graph arrives.
+  // Edge types, checked by TypeScript once a new graph arrives, against the text it was built from
+  // (its locations point there; the user may have typed on since).
   const graph = session.compiled?.graph;
+  const compiledId = session.compiled?.id;
   useEffect(() => {
     if (!editor || !graph) return;
     let cancelled = false;
     const timer = setTimeout(() => {
-      checkEdges(graph, playground.workspace.get().files)
+      const files =
+        (compiledId !== undefined && playground.filesOf(compiledId)) || playground.workspace.get().files;
+      checkEdges(graph, files)
         .then((markers) => {
           if (cancelled) return;
           for (const [file, list] of markers) {
@@ -108,7 +125,7 @@ export default function MonacoEditor() {
       cancelled = true;
       clearTimeout(timer);
     };
-  }, [editor, graph, playground]);
+  }, [editor, graph, compiledId, playground]);
 
   // "Jump to definition" from the graph, the catalog or a result.
   useEffect(() => {

@@ -50,7 +50,7 @@ describe('buildEdgeCheck', () => {
     expect(check.code).toContain("import type * as __m0 from './b';");
     expect(check.code).toContain("import type * as __m1 from './a';");
     expect(check.code).toContain(
-      'Parameters<typeof __m0.b>[1] = null as unknown as Awaited<ReturnType<typeof __m1.a>>',
+      'Parameters<typeof __m0.b>[1] = (null as unknown as Awaited<ReturnType<typeof __m1.a>>)',
     );
     expect(check.probes).toEqual([
       expect.objectContaining({ from: 'a', to: 'b', file: 'b.ts', line: 2, column: 30 }),
@@ -60,5 +60,123 @@ describe('buildEdgeCheck', () => {
   });
   it('skips inputs and nodes that are not their function (decorator-made)', () => {
     expect(check.probes.map((p) => p.to)).toEqual(['b']);
+  });
+});
+
+describe('buildEdgeCheck with decorators', () => {
+  // As the examples write them; the bundler renamed the inner literals (`survey_results2`).
+  const load = [
+    "import { extractColumns, tag } from 'hamilton';",
+    "import type { DataFrame } from 'hamilton/frame';",
+    'export type Survey = { age: number; gender: string };',
+    "export const survey_results = extractColumns('age', 'gender')(",
+    '  function survey_results(survey_data: DataFrame<Survey>): DataFrame<Survey> {',
+    '    return survey_data;',
+    '  },',
+    ');',
+    "export const age_mean = tag({ owner: 'ds' })(function age_mean(age: Series<number>): number {",
+    '  return age.mean();',
+    '});',
+    "export const age_mean__streaming = config.when({ mode: 'streaming' })(",
+    '  async function age_mean__streaming(client: Client): Promise<number> {',
+    '    return client.mean();',
+    '  },',
+    ');',
+    'export const is_young = parameterize({ is_young: { high: value(30) } })(function band(age: Series<number>, high: number) {',
+    '  return age.lt(high);',
+    '});',
+    'export const checked = checkOutput({ range: [0, 1] })(function checked(age_mean: number): number {',
+    '  return age_mean;',
+    '});',
+    'export function uses(is_young: Series<boolean>, checked: number, checked_range_validator: unknown) {',
+    '  return checked;',
+    '}',
+    '',
+  ].join('\n');
+  // A node's location is its function literal's: the line and column of `function <literal>`.
+  const at = (name: string, literal: string, extra: Partial<DescribedNode> = {}) => {
+    const offset = load.indexOf(`function ${literal}(`);
+    const before = load.slice(0, offset);
+    const line = before.split('\n').length;
+    return fn(name, 'load.ts', line, offset - before.lastIndexOf('\n'), extra);
+  };
+  const graph: GraphDescription = {
+    nodes: [
+      at('survey_results', 'survey_results', { functionName: 'survey_results2' }),
+      at('age', 'survey_results', { functionName: 'survey_results2' }),
+      at('gender', 'survey_results', { functionName: 'survey_results2' }),
+      at('age_mean', 'age_mean__streaming', { functionName: 'age_mean__streaming2' }),
+      at('is_young', 'band', { functionName: 'band' }),
+      at('checked_raw', 'checked', { functionName: 'checked2' }),
+      at('checked_range_validator', 'checked', { functionName: 'checked2', type: 'DataQualityResult' }),
+      at('checked', 'checked', { functionName: 'checked2' }),
+      at('uses', 'uses'),
+    ],
+    edges: [
+      { from: 'survey_results', to: 'age', optional: false },
+      { from: 'age', to: 'is_young', optional: false },
+      { from: 'age_mean', to: 'checked_raw', optional: false },
+      { from: 'checked_raw', to: 'checked', optional: false },
+      { from: 'checked_range_validator', to: 'checked', optional: false },
+      { from: 'is_young', to: 'uses', optional: false },
+      { from: 'checked', to: 'uses', optional: false },
+      { from: 'checked_range_validator', to: 'uses', optional: false },
+    ],
+    cycles: [],
+  };
+  const check = buildEdgeCheck(graph, [{ name: 'load.ts', code: load }]);
+  const line = (to: string, from: string) => {
+    const probe = check.probes.find((p) => p.to === to && p.from === from);
+    return probe && check.code.slice(probe.start, probe.end);
+  };
+
+  it("traces nodes to their exports by location, whatever the function literal's name", () => {
+    // An extracted column is the frame's column of that name.
+    expect(line('is_young', 'age')).toBe(
+      "{ const __v: Parameters<typeof __m0.is_young>[0] = (null as unknown as Awaited<ReturnType<typeof __m0.survey_results>>).column('age'); void __v; }",
+    );
+    // A config.when variant feeds its own result; checkOutput's x_raw calls the function.
+    expect(line('checked_raw', 'age_mean')).toContain(
+      'Parameters<typeof __m0.checked>[0] = (null as unknown as Awaited<ReturnType<typeof __m0.age_mean__streaming>>)',
+    );
+    // parameterize's and checkOutput's final nodes hold the function's result.
+    expect(line('uses', 'is_young')).toContain(
+      '= (null as unknown as Awaited<ReturnType<typeof __m0.is_young>>)',
+    );
+    expect(line('uses', 'checked')).toContain('Parameters<typeof __m0.uses>[1]');
+  });
+  it('skips what it cannot type: validators, and a frame consumed by its own columns', () => {
+    expect(line('uses', 'checked_range_validator')).toBeUndefined();
+    expect(line('checked', 'checked_raw')).toBeUndefined();
+    expect(line('age', 'survey_results')).toBeUndefined();
+    expect(check.probes).toHaveLength(4);
+  });
+});
+
+describe('buildEdgeCheck where the location is the export name', () => {
+  const code = [
+    'export function a(): number {',
+    '  return 1;',
+    '}',
+    'export const e = (pad: string, a: string): number => a.length;',
+    "export const f__batch = config.when({ mode: 'batch' })((a: string) => a.length);",
+    '',
+  ].join('\n');
+  const graph: GraphDescription = {
+    nodes: [fn('a', 'm.ts', 1, 8), fn('e', 'm.ts', 4, 14), fn('f', 'm.ts', 5, 14)],
+    edges: [
+      { from: 'a', to: 'e', optional: false },
+      { from: 'a', to: 'f', optional: false },
+    ],
+    cycles: [],
+  };
+  it('finds the parameters of an arrow initialiser, decorated or not', () => {
+    const check = buildEdgeCheck(graph, [{ name: 'm.ts', code }]);
+    expect(check.probes).toEqual([
+      expect.objectContaining({ to: 'e', line: 4, column: 32 }),
+      expect.objectContaining({ to: 'f', line: 5, column: 57 }),
+    ]);
+    expect(check.code).toContain('Parameters<typeof __m0.e>[1]');
+    expect(check.code).toContain('Parameters<typeof __m0.f__batch>[0]');
   });
 });

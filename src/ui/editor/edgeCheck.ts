@@ -1,11 +1,14 @@
 /**
  * Edge type checking: a hidden TypeScript file that, for every edge between two functions, assigns
- * the producer's (awaited) return type to the consumer's parameter type. The editor's TypeScript
- * service checks it; an assignability error there is put back on the consumer's parameter.
+ * the producer's value (its export's awaited return type, or a column or field of it) to the consumer's
+ * parameter type. The editor's TypeScript service checks it; an assignability error there is put back
+ * on the consumer's parameter. Nodes are traced to their exports by location, not by function name
+ * (a bundler may rename a function literal that shares its export's name).
  */
 import type { DescribedNode, GraphDescription } from 'hamilton';
 import type { SourceFile } from '../../worker/protocol';
-import { lineStarts, offsetOf, positionOf, scanParams } from './paramScan';
+import { exportAt, exportSpans, type ExportSpan } from './exports';
+import { lineStarts, offsetOf, positionOf, scanParams, type ParamPlace } from './paramScan';
 
 /** The hidden file's name (beside the user's files, so `./features` imports resolve). */
 export const EDGE_CHECK_FILE = '__hamilton_edges__.ts';
@@ -27,20 +30,115 @@ export interface EdgeCheck {
   readonly probes: readonly EdgeProbe[];
 }
 
-/** The export a node's value comes from, when the node is that export's own value. */
-function exportOf(node: DescribedNode): string | null {
-  if (node.kind !== 'function' || !node.location) return null;
-  const fn = node.functionName ?? node.name;
-  // config.when variants (`x__batch`) produce the node `x` with the function's own return type.
-  return fn === node.name || fn.startsWith(`${node.name}__`) ? fn : null;
+/** Decorators that make nodes other than the function's own (each changes what a node holds). */
+const NODE_MAKERS =
+  /\b(parameterize|parameterizeValues|parameterizeSources|extractColumns|extractFields|unpackFields|checkOutput|checkOutputCustom|pipeInput|pipeOutput|mutate|subdag|parameterizedSubdag|does|inject)\s*\(/g;
+
+const makersOf = (span: ExportSpan) => new Set([...span.text.matchAll(NODE_MAKERS)].map((m) => m[1]));
+const isIdentifier = (s: string) => /^[A-Za-z_$][\w$]*$/.test(s);
+const quoted = (text: string, name: string) => text.includes(`'${name}'`) || text.includes(`"${name}"`);
+
+/** A node traced to the export that holds its function, and the function's parameters. */
+interface Traced {
+  readonly node: DescribedNode;
+  readonly file: string;
+  readonly span: ExportSpan;
+  readonly params: readonly ParamPlace[];
+  readonly starts: readonly number[];
 }
 
-const isIdentifier = (s: string) => /^[A-Za-z_$][\w$]*$/.test(s);
+/**
+ * The value a producer node holds, as a TypeScript expression, where its type is knowable from the
+ * export's type (a decorator keeps the wrapped function's type): the function's own result (plain,
+ * `tag`, `config.when` variants `x__mode`, `checkOutput`'s final node and `x_raw`, each node of
+ * `parameterize`), a column of the frame it returns (`extractColumns`) or a field of the object it
+ * returns (`extractFields`). Null for everything else (validators, pipes, subdags, `does`, `inject`).
+ */
+function valueOf({ node, span }: Traced, module: string): string | null {
+  const result = `(null as unknown as Awaited<ReturnType<typeof ${module}.${span.name}>>)`;
+  const makers = makersOf(span);
+  const own = node.name === span.name || span.name.startsWith(`${node.name}__`);
+  if (!makers.size) return own ? result : null;
+  if (makers.size > 1) return null;
+  const [maker] = makers;
+  if (maker === 'checkOutput' || maker === 'checkOutputCustom')
+    return own || node.name === `${span.name}_raw` ? result : null;
+  if (maker.startsWith('parameterize') && maker !== 'parameterizedSubdag') return result;
+  if (!isIdentifier(node.name) || !quoted(span.text, node.name)) return null;
+  if (maker === 'extractColumns') return `${result}.column('${node.name}')`;
+  if (maker === 'extractFields') return `${result}['${node.name}']`;
+  return null;
+}
+
+/** Whether a consumer node calls the export's function with the parameters as written. */
+function callsFunction({ span }: Traced): boolean {
+  const makers = makersOf(span);
+  // These route other nodes into the parameters (renamed, piped, bound) or run another function.
+  for (const m of [
+    'pipeInput',
+    'inject',
+    'does',
+    'mutate',
+    'subdag',
+    'parameterizedSubdag',
+    'parameterizeSources',
+  ])
+    if (makers.has(m)) return false;
+  return true;
+}
+
+/**
+ * The parameters of the function at `at`. An `export const`'s location may be its name: then the
+ * function is its initialiser when that is a function (`= (a, b) => ...`), else the literal inside the
+ * decorator calls (`= tag(...)(function x(a, b) {...})`), the first `function` of the statement; a
+ * decorated arrow is traced when nothing but its parameters stands before its `=>`.
+ */
+function paramsAt(text: string, at: number, span: ExportSpan): ParamPlace[] {
+  const head = text.slice(span.start, at);
+  if (!/^export\s+const\s+[\w$]*$/.test(head)) return scanParams(text, at);
+  const rest = span.text.slice(at - span.start);
+  const init = /^[\w$]*\s*(?::[^=]*)?=\s*/.exec(rest);
+  if (init && /^(?:async\s*)?(?:function\b|\()/.test(rest.slice(init[0].length)))
+    return scanParams(text, at + init[0].length);
+  const literal = /\bfunction\b/.exec(rest);
+  if (literal) return scanParams(text, at + literal.index);
+  const arrow = rest.indexOf('=>');
+  const open = arrow < 0 ? -1 : openingParen(rest, arrow);
+  return open < 0 ? [] : scanParams(text, at + open);
+}
+
+/** The `(` that matches the `)` right before `=>` at `arrow`, or -1 (e.g. a return type in between). */
+function openingParen(text: string, arrow: number): number {
+  let i = arrow - 1;
+  while (i >= 0 && /\s/.test(text[i])) i--;
+  if (text[i] !== ')') return -1;
+  for (let depth = 0; i >= 0; i--) {
+    if (text[i] === ')') depth++;
+    else if (text[i] === '(' && --depth === 0) return i;
+  }
+  return -1;
+}
 
 export function buildEdgeCheck(graph: GraphDescription, files: readonly SourceFile[]): EdgeCheck {
   const byName = new Map(graph.nodes.map((n) => [n.name, n]));
   const code = new Map(files.map((f) => [f.name, f.code]));
   const starts = new Map(files.map((f) => [f.name, lineStarts(f.code)]));
+  const spans = new Map(files.map((f) => [f.name, exportSpans(f.code)]));
+  const traced = new Map<string, Traced | null>();
+  const trace = (node: DescribedNode): Traced | null => {
+    if (traced.has(node.name)) return traced.get(node.name)!;
+    let found: Traced | null = null;
+    const file = node.location?.file;
+    const text = file !== undefined ? code.get(file) : undefined;
+    if (node.kind === 'function' && node.location && file !== undefined && text !== undefined) {
+      const fileStarts = starts.get(file)!;
+      const at = offsetOf(fileStarts, node.location.line, node.location.column);
+      const span = exportAt(spans.get(file)!, at);
+      if (span) found = { node, file, span, params: paramsAt(text, at, span), starts: fileStarts };
+    }
+    traced.set(node.name, found);
+    return found;
+  };
   const modules = new Map<string, string>();
   const alias = (file: string) => {
     if (!modules.has(file)) modules.set(file, `__m${modules.size}`);
@@ -49,33 +147,21 @@ export function buildEdgeCheck(graph: GraphDescription, files: readonly SourceFi
   const lines: string[] = [];
   const probes: Omit<EdgeProbe, 'start' | 'end'>[] = [];
   for (const edge of graph.edges) {
-    const producer = byName.get(edge.from);
-    const consumer = byName.get(edge.to);
-    if (!producer || !consumer) continue;
-    const out = exportOf(producer);
-    const into = exportOf(consumer);
-    const source = consumer.location && code.get(consumer.location.file);
-    if (
-      !out ||
-      !into ||
-      !isIdentifier(out) ||
-      !isIdentifier(into) ||
-      !source ||
-      !code.has(producer.location!.file)
-    )
-      continue;
-    const fileStarts = starts.get(consumer.location!.file)!;
-    const params = scanParams(
-      source,
-      offsetOf(fileStarts, consumer.location!.line, consumer.location!.column),
-    );
-    const index = params.findIndex((p) => p.name === edge.from);
+    const producerNode = byName.get(edge.from);
+    const consumerNode = byName.get(edge.to);
+    const producer = producerNode && trace(producerNode);
+    const consumer = consumerNode && trace(consumerNode);
+    if (!producer || !consumer || !callsFunction(consumer)) continue;
+    const index = consumer.params.findIndex((p) => p.name === edge.from);
     if (index < 0) continue;
-    const place = positionOf(fileStarts, params[index].offset);
+    const into = alias(consumer.file);
+    const value = valueOf(producer, alias(producer.file));
+    if (!value) continue;
+    const place = positionOf(consumer.starts, consumer.params[index].offset);
     lines.push(
-      `{ const __v: Parameters<typeof ${alias(consumer.location!.file)}.${into}>[${index}] = null as unknown as Awaited<ReturnType<typeof ${alias(producer.location!.file)}.${out}>>; void __v; }`,
+      `{ const __v: Parameters<typeof ${into}.${consumer.span.name}>[${index}] = ${value}; void __v; }`,
     );
-    probes.push({ from: edge.from, to: edge.to, param: edge.from, file: consumer.location!.file, ...place });
+    probes.push({ from: edge.from, to: edge.to, param: edge.from, file: consumer.file, ...place });
   }
   const header = [...modules].map(
     ([file, name]) => `import type * as ${name} from './${file.replace(/\.ts$/, '')}';`,

@@ -1,7 +1,8 @@
 import { usePlayground, useSession, useWorkspace } from '../state/hooks';
-import { setConfig, setConfigValue, setInputs, setOutputs } from '../state/workspaceEdits';
+import { addInputs, placeholderFor, setConfig, setConfigValue, setInputs } from '../state/workspaceEdits';
 import { ConfigToggles } from './ConfigToggles';
 import { JsonField } from './JsonField';
+import { OutputsPicker } from './OutputsPicker';
 import { TableUpload } from './TableUpload';
 import './inputs.css';
 
@@ -10,8 +11,12 @@ export function InputsPanel() {
   const { workspace } = usePlayground();
   const ws = useWorkspace();
   const { compiled } = useSession();
-  const externals = (compiled?.variables ?? []).filter((v) => v.isExternalInput).map((v) => v.name);
+  // Config values show as graph sources too; they are set under Config, not here.
+  const externals = (compiled?.variables ?? [])
+    .filter((v) => v.isExternalInput && v.kind !== 'config')
+    .map((v) => v.name);
   const missing = externals.filter((n) => !(n in ws.inputs) && !(n in ws.tables) && !(n in ws.config));
+  const typeOf = new Map((compiled?.variables ?? []).map((v) => [v.name, v.type]));
   return (
     <div className="inputs-panel panel-pad">
       <section aria-label="Config">
@@ -28,6 +33,10 @@ export function InputsPanel() {
           hint="Values given when the graph is built; config.when reads them."
         />
       </section>
+      <section aria-label="Outputs">
+        <h3>Outputs</h3>
+        <OutputsPicker />
+      </section>
       <section aria-label="Inputs">
         <h3>Inputs</h3>
         <JsonField
@@ -36,29 +45,23 @@ export function InputsPanel() {
           onChange={(i) => workspace.update(setInputs(i))}
           hint={externals.length ? `External inputs: ${externals.join(', ')}` : undefined}
         />
-        {missing.length > 0 && <p className="muted small">Not given yet: {missing.join(', ')}</p>}
+        {missing.length > 0 && (
+          <p className="muted small" role="status">
+            Not given yet: <span className="mono">{missing.join(', ')}</span>{' '}
+            <button
+              type="button"
+              className="button small"
+              onClick={() =>
+                workspace.update(
+                  addInputs(missing.map((name) => [name, placeholderFor(typeOf.get(name) ?? '')] as const)),
+                )
+              }
+            >
+              Add {missing.length === 1 ? 'it' : 'them'} to the inputs
+            </button>
+          </p>
+        )}
         <TableUpload inputNames={externals} />
-      </section>
-      <section aria-label="Outputs">
-        <h3>Outputs</h3>
-        <label>
-          Outputs to compute (comma-separated; empty: every final node){' '}
-          <input
-            type="text"
-            className="mono"
-            value={ws.outputs.join(', ')}
-            onChange={(e) =>
-              workspace.update(
-                setOutputs(
-                  e.target.value
-                    .split(',')
-                    .map((s) => s.trim())
-                    .filter(Boolean),
-                ),
-              )
-            }
-          />
-        </label>
       </section>
     </div>
   );

@@ -11,26 +11,48 @@ interface JsonFieldProps {
 }
 
 /** Where a JSON.parse error is, as "line L, column C", from the offset V8 puts in its message. */
-function describeError(text: string, error: unknown): string {
+export function describeJsonError(text: string, error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   const at = /position (\d+)/.exec(message);
   if (!at) return message;
   const before = text.slice(0, Number(at[1]));
   const line = before.split('\n').length;
-  return `${message.replace(/ in JSON at position \d+.*$/, '')} (line ${line}, column ${before.length - before.lastIndexOf('\n')})`;
+  // V8 words it "… in JSON at position 4" or, lately, "… after JSON at position 50 (line 3 column 2)".
+  return `${message.replace(/ (?:in JSON )?at position \d+.*$/, '')} (line ${line}, column ${before.length - before.lastIndexOf('\n')})`;
+}
+
+/**
+ * JSON indented by two spaces, except that an array of plain values that fits on a line stays on one
+ * (`"input": [1, 2, 3, 4, 5]`, not seven lines).
+ */
+export function formatJson(value: Json, indent = ''): string {
+  const inner = `${indent}  `;
+  if (Array.isArray(value)) {
+    if (!value.length) return '[]';
+    const flat = value.every((v) => v === null || typeof v !== 'object');
+    const line = `[${value.map((v) => JSON.stringify(v)).join(', ')}]`;
+    if (flat && indent.length + line.length <= 72) return line;
+    return `[\n${value.map((v) => inner + formatJson(v, inner)).join(',\n')}\n${indent}]`;
+  }
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value);
+    if (!entries.length) return '{}';
+    return `{\n${entries.map(([k, v]) => `${inner}${JSON.stringify(k)}: ${formatJson(v, inner)}`).join(',\n')}\n${indent}}`;
+  }
+  return JSON.stringify(value);
 }
 
 /** A JSON object editor: applied when it parses, the text (and the error, at its place) kept when not. */
 export function JsonField({ label, value, onChange, hint }: JsonFieldProps) {
   const id = useId();
-  const [text, setText] = useState(() => JSON.stringify(value, null, 2));
+  const [text, setText] = useState(() => formatJson(value));
   const [error, setError] = useState<string | null>(null);
   const applied = useRef(value);
   // A workspace loaded from elsewhere (an example, a toggle) replaces the text.
   useEffect(() => {
     if (value !== applied.current) {
       applied.current = value;
-      setText(JSON.stringify(value, null, 2));
+      setText(formatJson(value));
       setError(null);
     }
   }, [value]);
@@ -44,7 +66,7 @@ export function JsonField({ label, value, onChange, hint }: JsonFieldProps) {
       applied.current = parsed as JsonObject;
       onChange(parsed as JsonObject);
     } catch (e) {
-      setError(describeError(next, e));
+      setError(describeJsonError(next, e));
     }
   };
   return (

@@ -2,10 +2,33 @@ import type { NumericStats } from '../../worker/protocol';
 
 const W = 180;
 const H = 44;
-const fmt = (n: number) => String(Number(n.toPrecision(4)));
+/**
+ * Four significant digits, but never fewer than the integer part has (a max of 42875 is not 42880);
+ * a value within floating-point noise of zero, next to the column's magnitude, is 0 (the mean of a
+ * standardised column prints as 0, not 2.004e-16).
+ */
+export function formatStat(n: number, magnitude = 0): string {
+  if (n !== 0 && Math.abs(n) < magnitude * 1e-9) return '0';
+  if (!Number.isFinite(n) || n === 0) return String(n);
+  const integerDigits = Math.floor(Math.log10(Math.abs(n))) + 1;
+  return String(Number(n.toPrecision(Math.min(15, Math.max(4, integerDigits)))));
+}
 
-/** A small histogram of a numeric column, with its summary as text for screen readers. */
-export function Histogram({ name, stats }: { readonly name: string; readonly stats: NumericStats }) {
+/**
+ * A small histogram of a numeric column, with its summary as text for screen readers. `labelled`
+ * names the column in the caption (a DataFrame shows one histogram per numeric column).
+ */
+export function Histogram({
+  name,
+  stats,
+  labelled = false,
+}: {
+  readonly name: string;
+  readonly stats: NumericStats;
+  readonly labelled?: boolean;
+}) {
+  const magnitude = Math.max(Math.abs(stats.min), Math.abs(stats.max));
+  const fmt = (n: number) => formatStat(n, magnitude);
   const { counts, edges } = stats.histogram;
   const max = Math.max(1, ...counts);
   const bar = W / Math.max(1, counts.length);
@@ -26,6 +49,7 @@ export function Histogram({ name, stats }: { readonly name: string; readonly sta
         ))}
       </svg>
       <figcaption className="muted small">
+        {labelled && <strong className="histogram-name">{name}</strong>}
         mean {fmt(stats.mean)} · std {fmt(stats.std)} · min {fmt(stats.min)} · max {fmt(stats.max)}
         {stats.missing > 0 && ` · ${stats.missing} missing`}
       </figcaption>

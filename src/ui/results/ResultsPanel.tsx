@@ -1,7 +1,9 @@
 import type { ValuePreview } from '../../worker/protocol';
-import { useSession } from '../state/hooks';
+import { useSession, useWorkspace } from '../state/hooks';
+import { runIsOutdated } from '../state/session';
 import { revealInEditor, updateView } from '../state/view';
 import { download } from '../shared/download';
+import { OutputsNote } from './OutputsNote';
 import { ValidationBadge } from './ValidationBadge';
 import { ValueView } from './ValueView';
 import { toCsv, toJson } from './serialize';
@@ -25,21 +27,33 @@ function summary(preview: ValuePreview): string {
 /** One entry per output of the last run, data-quality results, and the run's error. */
 export function ResultsPanel() {
   const { run, compiled } = useSession();
+  const workspace = useWorkspace();
   if (!run) {
     return (
-      <p className="empty">
-        {compiled?.graph
-          ? 'Press Run (or Ctrl/⌘+Enter) to compute the outputs.'
-          : 'Results appear here after a run.'}
-      </p>
+      <div className="results panel-pad">
+        <OutputsNote />
+        <p className="empty">
+          {compiled?.graph
+            ? 'Press Run (or Ctrl/⌘+Enter) to compute the outputs.'
+            : 'Results appear here after a run.'}
+        </p>
+      </div>
     );
   }
   const results = Object.entries(run.results);
   return (
     <div className="results panel-pad">
+      <OutputsNote />
       {run.status === 'running' && <p className="muted">Running…</p>}
+      {run.status !== 'running' && runIsOutdated(run, workspace) && (
+        <p className="outdated" role="status">
+          The code, inputs or config changed since this run: these results are out of date. Run again
+          (Ctrl/⌘+Enter) to update them.
+        </p>
+      )}
       {run.error && (
         <div className="run-error" role="alert">
+          {run.error.node && <>Node {run.error.node} failed: </>}
           <strong>{run.error.name}</strong>: <span className="error-text">{run.error.message}</span>
           {run.error.file && run.error.line && (
             <>
@@ -56,6 +70,14 @@ export function ResultsPanel() {
                 }
               >
                 {run.error.file}:{run.error.line}
+              </button>
+            </>
+          )}
+          {run.error.name === 'MissingInputError' && (
+            <>
+              {' '}
+              <button type="button" className="link-button" onClick={() => updateView({ tab: 'inputs' })}>
+                Give it in Inputs &amp; config
               </button>
             </>
           )}

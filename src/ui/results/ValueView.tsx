@@ -43,7 +43,7 @@ export function ValueView({
           {!compact && Object.keys(preview.stats).length > 0 && (
             <div className="histograms">
               {Object.entries(preview.stats).map(([column, stats]) => (
-                <Histogram key={column} name={column} stats={stats} />
+                <Histogram key={column} name={column} stats={stats} labelled />
               ))}
             </div>
           )}
@@ -53,8 +53,13 @@ export function ValueView({
       return (
         <div className="json-tree">
           <span className="muted small">{preview.type}</span>
+          {preview.truncated && (
+            <p className="muted small">
+              Part of this value is left out (long lists, deep nesting or long text are cut short); the JSON
+              download holds the same part.
+            </p>
+          )}
           <JsonTree value={preview.value} />
-          {preview.truncated && <p className="muted small">Truncated preview.</p>}
         </div>
       );
     case 'error':

@@ -1,4 +1,5 @@
 import type { TagValue } from 'hamilton';
+import { tagFilterText } from '../catalog/tagFilter';
 
 /** A node's tags as `key=value` chips. */
 export function TagList({
@@ -20,7 +21,7 @@ export function TagList({
             type="button"
             className="chip"
             title={`Filter by ${text}`}
-            onClick={() => onPick(text)}
+            onClick={() => onPick(tagFilterText(key, value))}
           >
             {text}
           </button>

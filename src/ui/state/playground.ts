@@ -3,15 +3,19 @@
  * It owns the worker host and the session; the React views read both through hooks (`hooks.ts`).
  */
 import type { WorkerHost } from '../../worker/host';
+import type { SourceFile } from '../../worker/protocol';
 import type { Workspace } from '../../share/workspace';
 import type { WorkspaceStore } from './workspaceStore';
 import { initialSession, reduceSession, type Session, type SessionAction } from './session';
 import { lineageOf } from './lineage';
 import { createStore } from './store';
 import { firstGraphFor } from './firstGraph';
+import { graphArrived } from '../graph/timing';
 
 /** Typing pauses this long before the project is compiled again. */
 const COMPILE_DEBOUNCE_MS = 150;
+/** Compile requests whose files are remembered (answers come in order; older ones are obsolete). */
+const SENT_KEPT = 8;
 
 export interface SessionStore {
   get(): Session;
@@ -26,6 +30,11 @@ export interface Playground {
   run(): Promise<void>;
   /** Stops a run (the host replaces the worker and recompiles the project). */
   stop(): void;
+  /**
+   * The files compile request `id` was made of (for the last few requests), so a view can read a
+   * graph's locations in the text they point into, not in text typed since.
+   */
+  filesOf(id: number): readonly SourceFile[] | undefined;
   dispose(): void;
 }
 
@@ -53,14 +62,21 @@ async function resolveTables(tables: Workspace['tables']): Promise<Record<string
 
 export function createPlayground(host: WorkerHost, workspace: WorkspaceStore): Playground {
   const session = createSessionStore();
-  const unsubscribeHost = host.subscribe((event) => session.dispatch(event));
+  const unsubscribeHost = host.subscribe((event) => {
+    if (event.type === 'compiled' && event.graph) graphArrived();
+    session.dispatch(event);
+  });
 
   // The worker can compile once esbuild is up; until then the latest request simply waits.
   let hostReady = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  const sent = new Map<number, readonly SourceFile[]>();
   const send = () => {
     const ws = workspace.get();
-    session.dispatch({ type: 'compile-requested', id: host.compile(ws.files, ws.config) });
+    const id = host.compile(ws.files, ws.config);
+    sent.set(id, ws.files);
+    if (sent.size > SENT_KEPT) sent.delete(sent.keys().next().value!);
+    session.dispatch({ type: 'compile-requested', id });
   };
   const compile = () => {
     clearTimeout(timer);
@@ -105,13 +121,16 @@ export function createPlayground(host: WorkerHost, workspace: WorkspaceStore): P
       }
       const graph = session.get().compiled?.graph;
       const id = host.run({ outputs: ws.outputs, inputs: ws.inputs, overrides: {}, tables });
+      const { files, inputs, config, outputs } = ws;
       session.dispatch({
         type: 'run-requested',
         id,
+        source: { files, inputs, config, outputs, tables: ws.tables },
         nodes: graph ? lineageOf(graph).executed(ws.outputs) : [],
       });
     },
     stop: () => host.stop(),
+    filesOf: (id) => sent.get(id),
     dispose() {
       clearTimeout(timer);
       unsubscribeHost();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CompiledEvent } from '../../worker/protocol';
-import { allDiagnostics, initialSession, reduceSession, type Session } from './session';
+import { allDiagnostics, initialSession, reduceSession, runIsOutdated, type Session } from './session';
 
 const compiled = (id: number): CompiledEvent => ({
   type: 'compiled',
@@ -87,5 +87,49 @@ describe('reduceSession', () => {
     expect(s.console).toHaveLength(5000);
     expect(s.console.at(-1)?.text).toBe('5009');
     expect(reduceSession(s, { type: 'console-cleared' }).console).toEqual([]);
+  });
+  it('leaves the graph idle when a run is refused before any node starts', () => {
+    const s = run([
+      { type: 'run-requested', id: 3, nodes: ['a', 'b'] },
+      {
+        type: 'run-finished',
+        runId: 3,
+        ok: false,
+        durationMs: 1,
+        results: {},
+        skipped: ['a', 'b'],
+        validations: [],
+        error: { name: 'MissingInputError', message: 'Required input x not provided' },
+        diagnostics: [],
+      },
+    ]);
+    expect(s.run?.status).toBe('failed');
+    expect(s.run?.nodes).toEqual({});
+    expect(s.run?.error?.name).toBe('MissingInputError');
+  });
+  it("shows the latest run's output and the latest evaluation's module output", () => {
+    const log = (runId: number | null, text: string) =>
+      ({ type: 'console', runId, level: 'log', node: null, text }) as const;
+    let s = run([
+      { type: 'compile-requested', id: 1 },
+      log(null, 'loaded v1'),
+      compiled(1),
+      { type: 'run-requested', id: 1, nodes: [] },
+      log(1, 'run 1'),
+    ]);
+    expect(s.console.map((e) => e.text)).toEqual(['loaded v1', 'run 1']);
+    // The user edits: the modules print again; the first evaluation's line goes, the run's stays.
+    s = run([{ type: 'compile-requested', id: 2 }, log(null, 'loaded v2'), compiled(2)], s);
+    expect(s.console.map((e) => e.text)).toEqual(['run 1', 'loaded v2']);
+    // A new run replaces the previous run's output.
+    s = run([{ type: 'run-requested', id: 2, nodes: [] }, log(2, 'run 2')], s);
+    expect(s.console.map((e) => e.text)).toEqual(['loaded v2', 'run 2']);
+  });
+  it('knows when the workspace moved on from what a run computed', () => {
+    const source = { files: [], inputs: {}, config: {}, tables: {}, outputs: [] };
+    const s = run([{ type: 'run-requested', id: 1, nodes: [], source }]);
+    expect(runIsOutdated(s.run!, source)).toBe(false);
+    expect(runIsOutdated(s.run!, { ...source, files: [{ name: 'f.ts', code: '' }] })).toBe(true);
+    expect(runIsOutdated(s.run!, { ...source, config: { mode: 'batch' } })).toBe(true);
   });
 });

@@ -3,6 +3,7 @@
  * run (node states, results, validations), the console, and the worker's status. Pure reducer; the
  * controller feeds it events.
  */
+import type { Workspace } from '../../share/workspace';
 import type {
   CompiledEvent,
   Diagnostic,
@@ -24,13 +25,22 @@ export interface NodeRun {
 
 export interface ConsoleEntry {
   readonly seq: number;
+  /** The run that printed it; null: the modules' top-level code (or a timer outside a run). */
+  readonly runId: number | null;
+  /** For module output: how many compilations had answered when it was printed (see `reduceSession`). */
+  readonly epoch: number;
   readonly level: 'log' | 'info' | 'warn' | 'error';
   readonly node: string | null;
   readonly text: string;
 }
 
+/** What a run computed from: when any of it changes, its results are out of date. */
+export type RunSource = Pick<Workspace, 'files' | 'inputs' | 'config' | 'tables' | 'outputs'>;
+
 export interface RunState {
   readonly id: number;
+  /** The workspace parts the run was started with (absent for runs the UI did not start). */
+  readonly source?: RunSource;
   readonly status: 'running' | 'done' | 'failed' | 'stopped';
   readonly nodes: Readonly<Record<string, NodeRun>>;
   readonly results: Readonly<Record<string, ValuePreview>>;
@@ -49,6 +59,8 @@ export interface Session {
   readonly console: readonly ConsoleEntry[];
   /** A one-line notice (the worker restarted, a run was stopped). */
   readonly notice: string | null;
+  /** How many compilations have answered; module output printed before the latest answer is dropped. */
+  readonly epoch: number;
 }
 
 export const initialSession: Session = {
@@ -58,6 +70,7 @@ export const initialSession: Session = {
   run: null,
   console: [],
   notice: null,
+  epoch: 0,
 };
 
 /** The console keeps the newest entries only, so a print loop cannot exhaust memory. */
@@ -67,8 +80,14 @@ const CONSOLE_LIMIT = 5000;
 export type SessionAction =
   | WorkerEvent
   | { readonly type: 'compile-requested'; readonly id: number }
-  | { readonly type: 'run-requested'; readonly id: number; readonly nodes: readonly string[] }
-  | { readonly type: 'console-cleared' };
+  | {
+      readonly type: 'run-requested';
+      readonly id: number;
+      readonly nodes: readonly string[];
+      readonly source?: RunSource;
+    }
+  | { readonly type: 'console-cleared' }
+  | { readonly type: 'notice-dismissed' };
 
 export function reduceSession(state: Session, action: SessionAction): Session {
   switch (action.type) {
@@ -83,6 +102,9 @@ export function reduceSession(state: Session, action: SessionAction): Session {
         ...state,
         compiling: state.compiling === action.id ? null : state.compiling,
         compiled: action,
+        // The console shows what the latest evaluation of the modules printed, not every keystroke's.
+        console: state.console.filter((e) => e.runId !== null || e.epoch === state.epoch),
+        epoch: state.epoch + 1,
         // A run's states describe the graph it ran on; a new graph starts idle.
         run: graphChanged && state.run?.status !== 'running' ? null : state.run,
       };
@@ -93,7 +115,17 @@ export function reduceSession(state: Session, action: SessionAction): Session {
       return {
         ...state,
         notice: null,
-        run: { id: action.id, status: 'running', nodes, results: {}, validations: [], diagnostics: [] },
+        // Like a playground's console: a run's output replaces the previous run's.
+        console: state.console.filter((e) => e.runId === null),
+        run: {
+          id: action.id,
+          source: action.source,
+          status: 'running',
+          nodes,
+          results: {},
+          validations: [],
+          diagnostics: [],
+        },
       };
     }
     case 'node-started':
@@ -113,7 +145,11 @@ export function reduceSession(state: Session, action: SessionAction): Session {
     case 'run-finished': {
       if (!state.run || state.run.id !== action.runId) return state;
       const nodes: Record<string, NodeRun> = { ...state.run.nodes };
-      for (const name of action.skipped) nodes[name] = { state: 'skipped' };
+      // A run refused before any node started (a missing input, an unknown output, code that does not
+      // compile) skipped nothing: the graph stays as it was, and the error says why.
+      const refused = !action.ok && Object.values(nodes).every((n) => n.state === 'pending');
+      if (refused) for (const name of Object.keys(nodes)) delete nodes[name];
+      else for (const name of action.skipped) nodes[name] = { state: 'skipped' };
       // Nodes still pending when a run ends did not run (an override, or the run failed early).
       for (const [name, node] of Object.entries(nodes)) {
         if (node.state === 'pending' || node.state === 'running') nodes[name] = { state: 'skipped' };
@@ -139,6 +175,8 @@ export function reduceSession(state: Session, action: SessionAction): Session {
           ...state.console.slice(-(CONSOLE_LIMIT - 1)),
           {
             seq: (state.console.at(-1)?.seq ?? 0) + 1,
+            runId: action.runId,
+            epoch: state.epoch,
             level: action.level,
             node: action.node,
             text: action.text,
@@ -147,6 +185,8 @@ export function reduceSession(state: Session, action: SessionAction): Session {
       };
     case 'console-cleared':
       return { ...state, console: [] };
+    case 'notice-dismissed':
+      return { ...state, notice: null };
     case 'worker-restarted':
       return {
         ...state,
@@ -200,4 +240,17 @@ export function allDiagnostics(session: Pick<Session, 'compiled' | 'run'>): Diag
     }
   }
   return out;
+}
+
+/** Whether `workspace` differs, in anything a run reads, from what `run` was started with. */
+export function runIsOutdated(run: RunState, workspace: RunSource): boolean {
+  const source = run.source;
+  if (!source) return false;
+  return (
+    source.files !== workspace.files ||
+    source.inputs !== workspace.inputs ||
+    source.config !== workspace.config ||
+    source.tables !== workspace.tables ||
+    source.outputs !== workspace.outputs
+  );
 }

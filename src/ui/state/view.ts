@@ -14,6 +14,8 @@ export interface ViewState {
   readonly region: Region;
   /** The latest request to show a place in the editor; `seq` makes repeated requests distinct. */
   readonly reveal: (SourceLocation & { readonly seq: number }) | null;
+  /** When the user last pressed Ctrl/⌘+S (the status line answers that saving is automatic). */
+  readonly savedAt: number | null;
 }
 
 export const viewStore = createStore<ViewState>({
@@ -21,6 +23,7 @@ export const viewStore = createStore<ViewState>({
   tab: 'results',
   region: 'code',
   reveal: null,
+  savedAt: null,
 });
 
 export function updateView(change: Partial<ViewState>): void {
@@ -30,4 +33,12 @@ export function updateView(change: Partial<ViewState>): void {
 /** Shows `location` in the editor (switching to the code region on phones). */
 export function revealInEditor(location: SourceLocation): void {
   updateView({ reveal: { ...location, seq: (viewStore.get().reveal?.seq ?? 0) + 1 }, region: 'code' });
+}
+
+/**
+ * Ctrl/⌘+S: the browser would offer to save the page. The work is autosaved already, so the key says
+ * so in the status line instead.
+ */
+export function announceSaved(): void {
+  updateView({ savedAt: Date.now() });
 }

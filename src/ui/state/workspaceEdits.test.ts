@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { WORKSPACE_VERSION, type Workspace } from '../../share/workspace';
 import {
   addFile,
+  addInputs,
+  placeholderFor,
   deleteFile,
   fileNameProblem,
   renameFile,
@@ -60,5 +62,18 @@ describe('workspace edits', () => {
     store.load(ws);
     expect(seen).toHaveLength(1);
     expect(store.get()).toBe(ws);
+  });
+  it('adds missing inputs with a placeholder their type suggests, keeping given ones', () => {
+    expect(['number[]', 'Series<number>', 'number', 'string', 'boolean', 'Date'].map(placeholderFor)).toEqual(
+      [[], [], 0, '', false, null],
+    );
+    const given = { ...ws, inputs: { x: 1 } };
+    expect(
+      addInputs([
+        ['x', 0],
+        ['y', ''],
+      ])(given).inputs,
+    ).toEqual({ x: 1, y: '' });
+    expect(addInputs([['x', 0]])(given)).toBe(given);
   });
 });

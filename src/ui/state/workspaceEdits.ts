@@ -54,6 +54,27 @@ export function setInputs(inputs: Readonly<Record<string, Json>>) {
   return (ws: Workspace): Workspace => ({ ...ws, inputs });
 }
 
+/**
+ * A starting value for an input of TypeScript type `type`, for the user to edit: `[]` for a list,
+ * 0, "", false for the primitives, null when the type says nothing simpler.
+ */
+export function placeholderFor(type: string): Json {
+  const t = type.trim();
+  if (/\[\]$|^(?:readonly\s+)?(?:Readonly)?Array<|^Series</.test(t)) return [];
+  if (t === 'number') return 0;
+  if (t === 'string') return '';
+  if (t === 'boolean') return false;
+  return null;
+}
+
+/** Adds inputs that are not given yet, each with its placeholder, keeping the ones there. */
+export function addInputs(entries: readonly (readonly [string, Json])[]) {
+  return (ws: Workspace): Workspace => {
+    const added = entries.filter(([name]) => !(name in ws.inputs));
+    return added.length ? { ...ws, inputs: { ...ws.inputs, ...Object.fromEntries(added) } } : ws;
+  };
+}
+
 export function setConfig(config: Readonly<Record<string, Json>>) {
   return (ws: Workspace): Workspace => ({ ...ws, config });
 }
@@ -74,4 +95,19 @@ export function setTable(name: string, csv: string | null) {
 
 export function setOutputs(outputs: readonly string[]) {
   return (ws: Workspace): Workspace => ({ ...ws, outputs });
+}
+
+/** Adds `names` to the outputs (kept in the order given, no duplicates). */
+export function addOutputs(names: readonly string[]) {
+  return (ws: Workspace): Workspace => {
+    const added = names.filter((n) => !ws.outputs.includes(n));
+    return added.length ? { ...ws, outputs: [...ws.outputs, ...added] } : ws;
+  };
+}
+
+export function removeOutputs(names: readonly string[]) {
+  return (ws: Workspace): Workspace => {
+    const outputs = ws.outputs.filter((o) => !names.includes(o));
+    return outputs.length === ws.outputs.length ? ws : { ...ws, outputs };
+  };
 }

@@ -3,9 +3,10 @@
  * indicator, Reset and Show solution, and the way between steps. Checks read the compiled graph and
  * the results of runs made since the step was opened.
  */
-import { Fragment, useEffect, useRef, useSyncExternalStore } from 'react';
+import { Fragment, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { tutorialSteps, type TutorialStep } from '../../examples/tutorial/steps';
 import type { CheckContext } from '../../examples/tutorial/check';
+import { useMediaQuery } from '../layout/useMediaQuery';
 import { usePlayground, useSession, useWorkspace } from '../state/hooks';
 import { progressStore, updateProgress } from './progress';
 import './tutorial.css';
@@ -84,6 +85,30 @@ function OpenPanel() {
   }, [done, step.id, progress.done]);
   const next = tutorialSteps[index + 1];
   const previous = tutorialSteps[index - 1];
+  // On a phone the panel shares the screen with the code: it folds to one line while the user works.
+  const phone = useMediaQuery('(max-width: 719px)');
+  const [folded, setFolded] = useState(false);
+
+  if (phone && folded) {
+    return (
+      <aside className="tutorial folded" aria-label="Tutorial">
+        <div className="tutorial-head">
+          <button
+            type="button"
+            className="link-button"
+            aria-expanded={false}
+            onClick={() => setFolded(false)}
+          >
+            {done ? '✓ ' : ''}
+            {step.title}
+          </button>
+          <span className="tutorial-count">
+            Step {index + 1} of {tutorialSteps.length}
+          </span>
+        </div>
+      </aside>
+    );
+  }
 
   return (
     <aside className="tutorial" aria-label="Tutorial">
@@ -91,14 +116,27 @@ function OpenPanel() {
         <span className="tutorial-count">
           Step {index + 1} of {tutorialSteps.length} · {progress.done.length} done
         </span>
-        <button
-          type="button"
-          className="icon-button"
-          aria-label="Close the tutorial"
-          onClick={() => updateProgress({ open: false })}
-        >
-          ×
-        </button>
+        <span>
+          {phone && (
+            <button
+              type="button"
+              className="button small"
+              aria-expanded={true}
+              title="Fold the tutorial to one line, for more room to code"
+              onClick={() => setFolded(true)}
+            >
+              Fold
+            </button>
+          )}{' '}
+          <button
+            type="button"
+            className="icon-button"
+            aria-label="Close the tutorial"
+            onClick={() => updateProgress({ open: false })}
+          >
+            ×
+          </button>
+        </span>
       </div>
       <h2>{step.title}</h2>
       {step.prose.map((p) => (
