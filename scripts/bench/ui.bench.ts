@@ -70,10 +70,18 @@ async function bigGraph(browser: Browser, workspace: Workspace) {
   const page = await context.newPage();
   await page.addInitScript({ content: INIT });
   await page.goto(linkUrl(workspace, base));
-  await page.waitForSelector(`[data-node="f_${workspace.files[0].code.split('\n').length + 48}"]`, {
-    timeout: 120_000,
-  });
+  // Drawn: the page measured the big graph's drawing up to the frame that shows it (a big graph draws
+  // only the nodes in and around the view, so no particular node need be there).
+  await page.waitForFunction(
+    () =>
+      performance
+        .getEntriesByName('hamilton:graph-draw')
+        .some((m) => (m as PerformanceMeasure).detail?.nodes >= 900),
+    null,
+    { timeout: 120_000, polling: 100 },
+  );
   await page.waitForTimeout(300);
+  const drawnNodes = await page.locator('[data-node]').count();
   const measures = await page.evaluate(() =>
     performance
       .getEntriesByType('measure')
@@ -113,6 +121,7 @@ async function bigGraph(browser: Browser, workspace: Workspace) {
     panP95: intervals[Math.floor(intervals.length * 0.95)] ?? NaN,
     panFrames: frameCount,
     panMs: times[times.length - 1] - times[0],
+    drawnNodes,
   };
 }
 
@@ -136,6 +145,7 @@ try {
     ['First graph, cold load (median)', ms(median(loads.map((l) => l.firstNode))), '≤ 1500 ms'],
     ['1,000 nodes: layout (median)', ms(median(bigs.map((b) => b.layout))), ''],
     ['1,000 nodes: layout + draw (median)', ms(median(bigs.map((b) => b.draw))), '≤ 250 ms'],
+    ['1,000 nodes: nodes drawn (the view and a margin)', String(median(bigs.map((b) => b.drawnNodes))), ''],
     ['1,000 nodes: frame interval while panning (p95)', ms(median(bigs.map((b) => b.panP95))), 'smooth'],
     ['1,000 nodes: frames drawn during a ~1 s pan', String(median(bigs.map((b) => b.panFrames))), ''],
   ];

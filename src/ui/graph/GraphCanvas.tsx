@@ -1,29 +1,33 @@
 import {
   memo,
+  startTransition,
   useEffect,
   useImperativeHandle,
+  useLayoutEffect,
   useMemo,
   useRef,
   useState,
   type KeyboardEvent,
   type Ref,
 } from 'react';
+import { flushSync } from 'react-dom';
 import { select } from 'd3-selection';
-import { zoom, zoomIdentity, zoomTransform, type ZoomBehavior } from 'd3-zoom';
+import { zoom, zoomIdentity, zoomTransform, type ZoomBehavior, type ZoomTransform } from 'd3-zoom';
 import type { GraphDescription } from 'hamilton';
 import type { Lineage } from '../state/lineage';
 import type { NodeRun } from '../state/session';
 import { edgePath } from './edgePath';
 import { GraphNode } from './GraphNode';
 import type { GraphLayout, PlacedNode } from './layout';
+import { around, edgeBoxes, edgeIn, nodeIn, serves, viewOf, type Rect, type Region } from './region';
 import { markDrawn } from './timing';
 
 export interface GraphCanvasHandle {
   /** Fits the whole graph, however small that makes it (the user asked for it). */
   fit(): void;
   zoomBy(factor: number): void;
-  /** The drawn SVG (for export). */
-  svg(): SVGSVGElement | null;
+  /** Calls `use` with the SVG while it draws the whole graph, labels included (for export). */
+  drawWhole<T>(use: (svg: SVGSVGElement) => T): T | null;
 }
 
 interface GraphCanvasProps {
@@ -41,17 +45,18 @@ interface GraphCanvasProps {
 const PAD = 24;
 /** Below this zoom a node's 12 px label is under 5 px: unreadable, so not drawn. */
 const FAR_SCALE = 0.4;
-/** Graphs this big are first drawn without labels (they start out fitted far below FAR_SCALE). */
-const BIG_GRAPH = 300;
+/** Graphs this big draw only the nodes and edges in and around the view (region.ts). */
+const BIG_GRAPH = 200;
 /**
  * A resize refits only when the labels stay at least this big; and the automatic fit never zooms out
- * further unless the graph is big: a wide graph squeezed into a phone or a narrow pane is a row of
- * unreadable boxes. It then shows the graph's right end: the outputs a run computes, and where a
- * function just typed lands. Fit (or F) shows the whole.
+ * further: a wide graph squeezed into a phone or a narrow pane is a row of unreadable boxes. It then
+ * shows the graph's right end: the outputs a run computes, and where a function just typed lands.
+ * Fit (or F) shows the whole.
  */
 const READABLE_SCALE = 0.7;
 /** Fit does not zoom in past life size: a two-node graph blown up looks broken, not readable. */
 const MAX_FIT_SCALE = 1;
+const NOTHING: Rect = { x0: Infinity, y0: Infinity, x1: -Infinity, y1: -Infinity };
 type Direction = 'ArrowUp' | 'ArrowDown' | 'ArrowLeft' | 'ArrowRight';
 
 /** The nearest node from `from` in a direction (its neighbours along edges first for left and right). */
@@ -100,38 +105,66 @@ export const GraphCanvas = memo(function GraphCanvas({
   const viewport = useRef<SVGGElement>(null);
   const zoomRef = useRef<ZoomBehavior<SVGSVGElement, unknown> | null>(null);
   const [focus, setFocus] = useState<string | null>(null);
-  // Semantic zoom: labels too small to read are not drawn at all (big graphs draw and pan much faster).
-  // A big graph starts without them; the first fit decides.
-  const [far, setFar] = useState(() => graph.nodes.length > BIG_GRAPH);
-  const farRef = useRef(far);
+  const big = graph.nodes.length > BIG_GRAPH;
+  // What is drawn: the region around the view (all of it for a small graph), with or without labels.
+  const [region, setRegion] = useState<Region | null>(null);
+  const regionRef = useRef(region);
+  // Export draws everything, labels included, whatever the view.
+  const [whole, setWhole] = useState(false);
+  const layoutRef = useRef(layout);
+  layoutRef.current = layout;
 
-  useEffect(() => {
+  // The pane's size, kept by a ResizeObserver (read once when the first graph arrives): reading it on
+  // demand would force a synchronous layout of the whole drawing right after React adds it.
+  const size = useRef<{ width: number; height: number } | null>(null);
+
+  /** Follows the view: a new region when the view leaves the drawn one (or the layout or detail changes). */
+  const track = (transform: ZoomTransform, gesture: boolean) => {
+    if (!size.current) return;
+    const view = viewOf(transform, size.current);
+    // Semantic zoom: text too small to read is not drawn (big graphs draw and pan much faster).
+    const far = transform.k < FAR_SCALE;
+    const current = regionRef.current;
+    if (current && current.layout === layoutRef.current && current.far === far && serves(current, view))
+      return;
+    // A pan or zoom draws the region around the view between frames; anything else (a new graph, a
+    // resize, a key) draws just the view at once, and the margin once that is painted (see below).
+    const wide = gesture || !big;
+    const next: Region = { ...(wide ? around(view) : view), layout: layoutRef.current, far, wide };
+    regionRef.current = next;
+    if (gesture) startTransition(() => setRegion(next));
+    else setRegion(next);
+  };
+  const widen = () => {
+    const current = regionRef.current;
+    if (!current || current.wide || !size.current) return;
+    const next = { ...current, ...around(viewOf(zoomTransform(svgRef.current!), size.current)), wide: true };
+    regionRef.current = next;
+    startTransition(() => setRegion(next));
+  };
+  const trackRef = useRef(track);
+  trackRef.current = track;
+
+  // Before the first fit, which is a layout effect too.
+  useLayoutEffect(() => {
     const svg = svgRef.current!;
     const behavior = zoom<SVGSVGElement, unknown>()
       .scaleExtent([0.02, 4])
-      .on('zoom', (event) => {
+      .on('zoom', (event: { transform: ZoomTransform; sourceEvent: unknown }) => {
         // A pan or zoom by the user ends "fitted": resizing the pane then keeps their view.
         if (event.sourceEvent) fitted.current = false;
         viewport.current?.setAttribute('transform', event.transform.toString());
-        // Semantic zoom: text too small to read is not drawn (big graphs draw and pan much faster).
-        const isFar = event.transform.k < FAR_SCALE;
-        if (isFar !== farRef.current) {
-          farRef.current = isFar;
-          setFar(isFar);
-        }
+        trackRef.current(event.transform, !!event.sourceEvent);
       });
     zoomRef.current = behavior;
     select(svg).call(behavior).on('dblclick.zoom', null);
     return () => void select(svg).on('.zoom', null);
   }, []);
 
-  // The pane's size, kept by a ResizeObserver: reading it on demand would force a synchronous layout
-  // of the whole drawing right after React adds it (for 1,000 nodes, most of the time to first frame).
-  const size = useRef<{ width: number; height: number } | null>(null);
   const fitPending = useRef(false);
   const fitted = useRef(true);
-  /** `whole`: the user asked to see everything; otherwise (a new graph, a resize) labels stay legible. */
-  const fit = (whole = false) => {
+  /** `all`: the user asked to see everything; otherwise (a new graph, a resize) labels stay legible. */
+  const fit = (all = false) => {
     const svg = svgRef.current;
     if (!svg || !zoomRef.current || !size.current || !layout.width) {
       fitPending.current = true;
@@ -140,34 +173,39 @@ export const GraphCanvas = memo(function GraphCanvas({
     fitPending.current = false;
     fitted.current = true;
     const { width, height } = size.current;
-    const scale = whole || graph.nodes.length > BIG_GRAPH ? fitScale() : Math.max(READABLE_SCALE, fitScale());
+    const scale = all ? fitScale() : Math.max(READABLE_SCALE, fitScale());
     const x = width - layout.width * scale;
-    const t = zoomIdentity
-      .translate(x < 2 * PAD ? x - PAD : x / 2, Math.max(PAD, (height - layout.height * scale) / 2))
-      .scale(scale);
+    // Taller than the pane: centred on the right end, like the width.
+    const drawnHeight = layout.height * scale;
+    const y =
+      drawnHeight <= height - 2 * PAD
+        ? (height - drawnHeight) / 2
+        : Math.min(PAD, Math.max(height - PAD - drawnHeight, height / 2 - rightEnd(layout) * scale));
+    const t = zoomIdentity.translate(x < 2 * PAD ? x - PAD : x / 2, y).scale(scale);
     select(svg).call(zoomRef.current.transform, t);
   };
   function fitScale(): number {
     const { width, height } = size.current!;
     return Math.min(MAX_FIT_SCALE, (width - 2 * PAD) / layout.width, (height - 2 * PAD) / layout.height);
   }
-  /** Pans (at the current zoom) so the selected node is in view, when it is not. */
-  function showSelected() {
+  /** Pans (at the current zoom) so the node is in view, when it is not; says whether it panned. */
+  function show(name: string | null): boolean {
     const svg = svgRef.current;
-    const place = selected ? layout.nodes.get(selected) : undefined;
-    if (!svg || !place || !zoomRef.current || !size.current) return;
+    const place = name ? layout.nodes.get(name) : undefined;
+    if (!svg || !place || !zoomRef.current || !size.current) return false;
     const t = zoomTransform(svg);
     const [x, y] = t.apply([place.x, place.y]);
     const margin = (place.width / 2) * t.k;
-    if (x - margin < 0 || x + margin > size.current.width || y < 0 || y > size.current.height) {
-      select(svg).call(zoomRef.current.translateTo, place.x, place.y);
-    }
+    if (x - margin >= 0 && x + margin <= size.current.width && y >= 0 && y <= size.current.height)
+      return false;
+    select(svg).call(zoomRef.current.translateTo, place.x, place.y);
+    return true;
   }
   const onResize = () => {
     // Still fitted (the window or the details panel changed the pane): fit again while labels stay
     // readable; otherwise keep the zoom and bring the selected node into view.
     if (fitPending.current || (fitted.current && layout.width && fitScale() >= READABLE_SCALE)) fit();
-    else showSelected();
+    else if (!show(selected)) track(zoomTransform(svgRef.current!), false);
   };
   const onResizeRef = useRef(onResize);
   onResizeRef.current = onResize;
@@ -176,21 +214,53 @@ export const GraphCanvas = memo(function GraphCanvas({
     const observer = new ResizeObserver(([entry]) => {
       const { width, height } = entry.contentRect;
       size.current = width && height ? { width, height } : null;
-      if (size.current) onResizeRef.current();
+      // Drawn before this frame is painted: a first graph does not flash empty.
+      if (size.current) flushSync(() => onResizeRef.current());
     });
     observer.observe(svg);
     return () => observer.disconnect();
   }, []);
-  // A new layout is fitted; the same layout (an edit that did not change the graph) keeps the view.
-  useEffect(() => {
+  // A new layout is fitted (before it is painted); the same layout (an edit that did not change the
+  // graph) keeps the view.
+  useLayoutEffect(() => {
+    // A big graph's first view, and so what it draws, is known in this task rather than a frame later
+    // from the ResizeObserver: it has drawn nothing yet, so measuring costs little. (A small one is
+    // drawn whole at once; measuring would only force the page's first layout early.)
+    if (!size.current && big) {
+      const { width, height } = svgRef.current!.getBoundingClientRect();
+      if (width && height) size.current = { width, height };
+    }
     fit();
-    markDrawn();
   }, [layout]);
+  // The drawing of a layout is timed once it is committed for the view that shows it.
+  const timed = useRef<GraphLayout | null>(null);
+  useEffect(() => {
+    if (region?.layout !== layout || timed.current === layout) return;
+    timed.current = layout;
+    markDrawn();
+  }, [region, layout]);
+  // Once the view is painted, the margin around it is drawn too, so that a pan finds its nodes there.
+  useEffect(() => {
+    if (!region || region.wide) return;
+    let timer = 0;
+    const frame = requestAnimationFrame(() => (timer = window.setTimeout(widen)));
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [region]);
   useImperativeHandle(handle, () => ({
     fit: () => fit(true),
     zoomBy: (factor) =>
       svgRef.current && zoomRef.current && select(svgRef.current).call(zoomRef.current.scaleBy, factor),
-    svg: () => svgRef.current,
+    drawWhole(use) {
+      flushSync(() => setWhole(true));
+      try {
+        return svgRef.current && use(svgRef.current);
+      } finally {
+        setWhole(false);
+      }
+    },
   }));
 
   const highlight = useMemo(() => {
@@ -204,44 +274,67 @@ export const GraphCanvas = memo(function GraphCanvas({
     (((from === selected || highlight.up.has(from)) && (to === selected || highlight.up.has(to))) ||
       ((from === selected || highlight.down.has(from)) && (to === selected || highlight.down.has(to))));
 
-  const paths = useMemo(
-    () =>
-      layout.edges.map((edge) => edgePath(edge, layout.nodes.get(edge.from)!, layout.nodes.get(edge.to)!)),
-    [layout],
-  );
+  // Edge paths are made when first drawn: a big graph draws few of them.
+  const pathOf = useMemo(() => {
+    const paths: string[] = [];
+    return (i: number) => {
+      const edge = layout.edges[i];
+      return (paths[i] ??= edgePath(edge, layout.nodes.get(edge.from)!, layout.nodes.get(edge.to)!));
+    };
+  }, [layout]);
+  const boxes = useMemo(() => (big ? edgeBoxes(layout) : null), [big, layout]);
+  // A big graph draws its region (nothing before it knows its view); a small one, all of it.
+  const current = region?.layout === layout ? region : null;
+  const drawn = !big || whole ? null : (current ?? NOTHING);
+  const drawsNode = (place: PlacedNode) => !drawn || nodeIn(place, drawn);
+  const edges = useMemo(() => {
+    const shown: number[] = [];
+    for (let i = 0; i < layout.edges.length; i++)
+      if (!boxes || !drawn || edgeIn(boxes, i, drawn)) shown.push(i);
+    return shown;
+  }, [layout, boxes, drawn]);
+  const far = !whole && (current ? current.far : big);
 
   const plainPaths = useMemo(
     () =>
       far
-        ? paths
-            .filter((_, i) => !layout.edges[i].back && !edgeLit(layout.edges[i].from, layout.edges[i].to))
+        ? edges
+            .filter((i) => !layout.edges[i].back && !edgeLit(layout.edges[i].from, layout.edges[i].to))
+            .map(pathOf)
             .join(' ')
         : '',
     // edgeLit follows `highlight`.
-    [far, paths, layout, highlight],
+    [far, edges, pathOf, layout, highlight],
   );
 
-  const focusName = focus && layout.nodes.has(focus) ? focus : (selected ?? graph.nodes[0]?.name ?? null);
+  const focusName =
+    focus && layout.nodes.has(focus)
+      ? focus
+      : (selected ??
+        graph.nodes.find((n) => {
+          const place = layout.nodes.get(n.name);
+          return place && drawsNode(place);
+        })?.name ??
+        null);
+
+  const nodeElement = (name: string) =>
+    svgRef.current?.querySelector<SVGGElement>(`[data-node="${CSS.escape(name)}"]`) ?? null;
+  // A node moved to by the keyboard may only be drawn once the view has panned to it.
+  const focusWanted = useRef<string | null>(null);
+  useLayoutEffect(() => {
+    const element = focusWanted.current && nodeElement(focusWanted.current);
+    if (!element) return;
+    focusWanted.current = null;
+    element.focus({ preventScroll: true });
+  });
 
   const moveFocus = (name: string) => {
     setFocus(name);
-    const element = svgRef.current?.querySelector<SVGGElement>(`[data-node="${CSS.escape(name)}"]`);
-    element?.focus();
     // Keep the focused node in view.
-    const svg = svgRef.current;
-    const box = element?.getBoundingClientRect();
-    const view = svg?.getBoundingClientRect();
-    if (
-      svg &&
-      box &&
-      view &&
-      zoomRef.current &&
-      (box.left < view.left || box.right > view.right || box.top < view.top || box.bottom > view.bottom)
-    ) {
-      const place = layout.nodes.get(name)!;
-      fitted.current = false;
-      select(svg).call(zoomRef.current.translateTo, place.x, place.y);
-    }
+    if (show(name)) fitted.current = false;
+    const element = nodeElement(name);
+    if (element) element.focus({ preventScroll: true });
+    else focusWanted.current = name;
   };
 
   const onKeyDown = (event: KeyboardEvent<SVGSVGElement>) => {
@@ -306,24 +399,27 @@ export const GraphCanvas = memo(function GraphCanvas({
             // Zoomed far out, the plain edges are one path (thousands of elements cost more than they show).
             <>
               <path className={`edge${highlight ? ' dim' : ''}`} d={plainPaths} />
-              {layout.edges.map((edge, i) =>
-                edge.back || edgeLit(edge.from, edge.to) ? (
+              {edges.map((i) => {
+                const edge = layout.edges[i];
+                const isLit = edgeLit(edge.from, edge.to);
+                return edge.back || isLit ? (
                   <path
                     key={i}
-                    className={`edge${edge.back ? ' back' : ''}${edgeLit(edge.from, edge.to) ? ' lit' : ''}`}
-                    d={paths[i]}
+                    className={`edge${edge.back ? ' back' : ''}${isLit ? ' lit' : ''}`}
+                    d={pathOf(i)}
                   />
-                ) : null,
-              )}
+                ) : null;
+              })}
             </>
           ) : (
-            layout.edges.map((edge, i) => {
+            edges.map((i) => {
+              const edge = layout.edges[i];
               const isLit = edgeLit(edge.from, edge.to);
               return (
                 <path
                   key={i}
                   className={`edge${isLit ? ' lit' : ''}${highlight && !isLit ? ' dim' : ''}${edge.back ? ' back' : ''}`}
-                  d={paths[i]}
+                  d={pathOf(i)}
                   markerEnd={isLit ? 'url(#arrow-lit)' : 'url(#arrow)'}
                 />
               );
@@ -333,7 +429,9 @@ export const GraphCanvas = memo(function GraphCanvas({
         <g className="nodes">
           {graph.nodes.map((node) => {
             const place = layout.nodes.get(node.name);
-            if (!place) return null;
+            // The focusable and the selected node are always drawn: Tab and the details panel reach them.
+            if (!place || !(drawsNode(place) || node.name === focusName || node.name === selected))
+              return null;
             const run = runs[node.name];
             return (
               <GraphNode
@@ -355,6 +453,23 @@ export const GraphCanvas = memo(function GraphCanvas({
     </svg>
   );
 });
+
+/** Where the graph's right end sits vertically: the middle of its last column. */
+function rightEnd(layout: GraphLayout): number {
+  let right = -Infinity;
+  let top = 0;
+  let bottom = 0;
+  for (const place of layout.nodes.values()) {
+    if (place.x > right) {
+      right = place.x;
+      top = bottom = place.y;
+    } else if (place.x === right) {
+      top = Math.min(top, place.y);
+      bottom = Math.max(bottom, place.y);
+    }
+  }
+  return (top + bottom) / 2;
+}
 
 /** An edge's arrow head; the highlighted lineage uses a second one with its own colour. */
 function ArrowHead({ id, className }: { readonly id: string; readonly className: string }) {

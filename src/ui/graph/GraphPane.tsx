@@ -8,7 +8,7 @@ import { GraphCanvas, type GraphCanvasHandle } from './GraphCanvas';
 import { Legend } from './Legend';
 import { NodeDetails } from './NodeDetails';
 import { NodeTooltip } from './NodeTooltip';
-import { exportDot, exportPng, exportSvg } from './exportGraph';
+import { exportDot, exportPng, exportSvg, graphSvg } from './exportGraph';
 import { layoutGraph } from './layout';
 import { withRequestedOutputs } from './requestedOutputs';
 import { timeLayout } from './timing';
@@ -49,12 +49,15 @@ export function GraphPane() {
   const hovered = hover && graph?.nodes.find((n) => n.name === hover.name);
 
   const doExport = async (kind: 'svg' | 'png' | 'dot', close: () => void) => {
-    const svg = canvas.current?.svg();
-    if (!graph || !layout || !svg) return;
+    if (!graph || !layout || !canvas.current) return;
     try {
-      if (kind === 'svg') exportSvg(svg, layout);
-      else if (kind === 'png') await exportPng(svg, layout);
-      else exportDot(graph);
+      if (kind === 'dot') exportDot(graph);
+      else {
+        const text = canvas.current.drawWhole((svg) => graphSvg(svg, layout));
+        if (!text) return;
+        if (kind === 'svg') exportSvg(text);
+        else await exportPng(text);
+      }
       setExportError(null);
       close();
     } catch (e) {

@@ -48,13 +48,13 @@ export function graphSvg(svg: SVGSVGElement, layout: GraphLayout): string {
   return new XMLSerializer().serializeToString(clone);
 }
 
-export function exportSvg(svg: SVGSVGElement, layout: GraphLayout): void {
-  download('graph.svg', graphSvg(svg, layout), 'image/svg+xml');
+/** Downloads an SVG made by `graphSvg`. */
+export function exportSvg(text: string): void {
+  download('graph.svg', text, 'image/svg+xml');
 }
 
-/** Renders the SVG export at twice its size (capped, since canvases have a maximum area). */
-export async function exportPng(svg: SVGSVGElement, layout: GraphLayout): Promise<void> {
-  const text = graphSvg(svg, layout);
+/** Renders an SVG made by `graphSvg` at twice its size (capped, since canvases have a maximum area). */
+export async function exportPng(text: string): Promise<void> {
   const url = URL.createObjectURL(new Blob([text], { type: 'image/svg+xml' }));
   try {
     const image = new Image();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeLayout, layoutGraph } from './layout';
+import { computeLayout, layoutGraph, NODE_HEIGHT, type PlacedNode } from './layout';
 import { syntheticGraph } from './testGraphs';
 
 describe('graph layout', () => {
@@ -14,8 +14,35 @@ describe('graph layout', () => {
   it('chooses the algorithm by size', () => {
     expect(computeLayout(syntheticGraph(120)).algorithm).toBe('sugiyama-dfs');
     const big = computeLayout(syntheticGraph(1000));
-    expect(big.algorithm).toBe('zherebko');
+    expect(big.algorithm).toBe('layered');
     expect(big.nodes.size).toBe(1000);
+  });
+  it('lays a big graph out in layers, left to right, without overlaps', () => {
+    const graph = syntheticGraph(1000);
+    const layout = computeLayout(graph);
+    for (const e of graph.edges) expect(layout.nodes.get(e.from)!.x).toBeLessThan(layout.nodes.get(e.to)!.x);
+    const columns = new Map<number, PlacedNode[]>();
+    for (const n of layout.nodes.values()) columns.set(n.x, [...(columns.get(n.x) ?? []), n]);
+    // Layers, not a line: many columns, each holding several nodes, none overlapping.
+    expect(columns.size).toBeGreaterThan(20);
+    expect(columns.size).toBeLessThan(200);
+    for (const column of columns.values()) {
+      const ys = column.map((n) => n.y).sort((a, b) => a - b);
+      for (let i = 1; i < ys.length; i++) expect(ys[i] - ys[i - 1]).toBeGreaterThanOrEqual(NODE_HEIGHT);
+    }
+    for (const n of layout.nodes.values()) {
+      expect(n.y - n.height / 2).toBeGreaterThanOrEqual(0);
+      expect(n.y + n.height / 2).toBeLessThanOrEqual(layout.height);
+    }
+    // Every edge runs from its producer's centre to its consumer's, one point per layer in between.
+    expect(layout.edges).toHaveLength(graph.edges.length);
+    for (const e of layout.edges) {
+      const from = layout.nodes.get(e.from)!;
+      const to = layout.nodes.get(e.to)!;
+      expect(e.points[0]).toEqual([from.x, from.y]);
+      expect(e.points.at(-1)).toEqual([to.x, to.y]);
+      for (let i = 1; i < e.points.length; i++) expect(e.points[i][0]).toBeGreaterThan(e.points[i - 1][0]);
+    }
   });
   it('returns the same layout for the same graph (nodes do not jump across edits)', () => {
     const first = layoutGraph(syntheticGraph(30));

@@ -1,7 +1,8 @@
 /**
- * Lays a GraphDescription out left to right with d3-dag, choosing the algorithm by size (d3-dag's
- * default sugiyama takes 0.3 s at 100 nodes and never finishes at 300; see STACK-NOTES), and caching
- * by the graph's signature so an edit that does not change the graph does not move a single node.
+ * Lays a GraphDescription out left to right, choosing the algorithm by size (d3-dag's default sugiyama
+ * takes 0.3 s at 100 nodes and never finishes at 300; see STACK-NOTES): d3-dag's sugiyama with cheap
+ * operators up to 200 nodes, our own fast layered layout beyond (layered.ts says why), and caching by
+ * the graph's signature so an edit that does not change the graph does not move a single node.
  */
 import {
   coordGreedy,
@@ -11,11 +12,11 @@ import {
   layeringLongestPath,
   sugiyama,
   twolayerAgg,
-  zherebko,
   type Graph,
   type GraphNode,
 } from 'd3-dag';
 import type { DescribedNode, GraphDescription } from 'hamilton';
+import { layered } from './layered';
 
 export interface PlacedNode {
   readonly name: string;
@@ -40,7 +41,7 @@ export interface GraphLayout {
   readonly width: number;
   readonly height: number;
   /** Which algorithm laid it out (shown in the bench and the graph's status line). */
-  readonly algorithm: 'sugiyama-two-layer' | 'sugiyama-dfs' | 'zherebko';
+  readonly algorithm: 'sugiyama-two-layer' | 'sugiyama-dfs' | 'layered';
 }
 
 export const NODE_HEIGHT = 44;
@@ -98,7 +99,18 @@ interface Row {
 
 type Size = (node: GraphNode<Row, undefined>) => readonly [number, number];
 
-/** The layout for a graph of `size` nodes (see the module comment for why it depends on size). */
+/** A layout while it is being made. */
+interface Placement {
+  readonly nodes: Map<string, PlacedNode>;
+  readonly edges: PlacedEdge[];
+  readonly width: number;
+  readonly height: number;
+}
+
+/** Above this many nodes, d3-dag's decrossing and coordinates take too long: layered.ts lays them out. */
+const LAYERED_ABOVE = 200;
+
+/** The d3-dag sugiyama for a graph of `size` nodes (see the module comment for why it depends on size). */
 function operator(
   size: number,
   nodeSize: Size,
@@ -106,49 +118,41 @@ function operator(
   name: GraphLayout['algorithm'];
   run: (dag: Graph<Row, undefined>) => { width: number; height: number };
 } {
-  if (size <= 50) {
-    return {
-      name: 'sugiyama-two-layer',
-      run: sugiyama()
-        .nodeSize(nodeSize)
-        .gap(GAP)
-        .layering(layeringLongestPath())
-        .decross(decrossTwoLayer().order(twolayerAgg()).passes(2))
-        .coord(coordGreedy()),
-    };
-  }
-  if (size <= 200) {
-    return {
-      name: 'sugiyama-dfs',
-      run: sugiyama()
-        .nodeSize(nodeSize)
-        .gap(GAP)
-        .layering(layeringLongestPath())
-        .decross(decrossDfs())
-        .coord(coordGreedy()),
-    };
-  }
-  return { name: 'zherebko', run: zherebko().nodeSize(nodeSize).gap(GAP) };
+  const base = sugiyama().nodeSize(nodeSize).gap(GAP).layering(layeringLongestPath()).coord(coordGreedy());
+  return size <= 50
+    ? { name: 'sugiyama-two-layer', run: base.decross(decrossTwoLayer().order(twolayerAgg()).passes(2)) }
+    : { name: 'sugiyama-dfs', run: base.decross(decrossDfs()) };
 }
 
-/** Lays the graph out (uncached). */
-export function computeLayout(graph: GraphDescription): GraphLayout {
-  const widths = new Map(graph.nodes.map((n) => [n.name, nodeWidth(n)]));
-  const back = backEdges(graph);
-  const rows = new Map<string, Row>(graph.nodes.map((n) => [n.name, { id: n.name, parentIds: [] }]));
-  for (const e of graph.edges) {
-    if (
-      !back.has(`${e.from}\u0000${e.to}`) &&
-      rows.has(e.from) &&
-      !rows.get(e.to)?.parentIds.includes(e.from)
-    ) {
-      rows.get(e.to)?.parentIds.push(e.from);
-    }
-  }
+/** A big graph's layout by layered.ts (same conventions as d3-dag's, already left to right). */
+function layeredLayout(rows: ReadonlyMap<string, Row>, widths: ReadonlyMap<string, number>): Placement {
+  const ids = [...rows.keys()];
+  const index = new Map(ids.map((id, i) => [id, i]));
+  const parents = ids.map((id) => rows.get(id)!.parentIds.map((p) => index.get(p)!));
+  const result = layered({
+    widths: ids.map((id) => widths.get(id)!),
+    parents,
+    nodeHeight: NODE_HEIGHT,
+    gap: GAP,
+  });
+  const nodes = new Map<string, PlacedNode>();
+  ids.forEach((id, i) =>
+    nodes.set(id, { name: id, x: result.x[i], y: result.y[i], width: widths.get(id)!, height: NODE_HEIGHT }),
+  );
+  const edges: PlacedEdge[] = [];
+  parents.forEach((ps, i) =>
+    ps.forEach((p, k) => edges.push({ from: ids[p], to: ids[i], points: result.points[i][k], back: false })),
+  );
+  return { nodes, edges, width: result.width, height: result.height };
+}
+
+/** A small graph's layout by d3-dag. */
+function sugiyamaLayout(
+  rows: ReadonlyMap<string, Row>,
+  widths: ReadonlyMap<string, number>,
+): Placement & Pick<GraphLayout, 'algorithm'> {
   const nodes = new Map<string, PlacedNode>();
   const edges: PlacedEdge[] = [];
-  if (rows.size === 0) return { nodes, edges, width: 0, height: 0, algorithm: 'sugiyama-two-layer' };
-
   const dag: Graph<Row, undefined> = graphStratify()([...rows.values()]);
   // d3-dag lays layers top to bottom; we draw left to right, so sizes go in transposed and come out swapped.
   const { name, run } = operator(rows.size, (node) => [NODE_HEIGHT, widths.get(node.data.id)!] as const);
@@ -165,6 +169,29 @@ export function computeLayout(graph: GraphDescription): GraphLayout {
       back: false,
     });
   }
+  return { nodes, edges, width: height, height: width, algorithm: name };
+}
+
+/** Lays the graph out (uncached). */
+export function computeLayout(graph: GraphDescription): GraphLayout {
+  const widths = new Map(graph.nodes.map((n) => [n.name, nodeWidth(n)]));
+  const back = backEdges(graph);
+  const rows = new Map<string, Row>(graph.nodes.map((n) => [n.name, { id: n.name, parentIds: [] }]));
+  for (const e of graph.edges) {
+    if (
+      !back.has(`${e.from}\u0000${e.to}`) &&
+      rows.has(e.from) &&
+      !rows.get(e.to)?.parentIds.includes(e.from)
+    ) {
+      rows.get(e.to)?.parentIds.push(e.from);
+    }
+  }
+  if (rows.size === 0)
+    return { nodes: new Map(), edges: [], width: 0, height: 0, algorithm: 'sugiyama-two-layer' };
+  const { nodes, edges, width, height, algorithm } =
+    rows.size > LAYERED_ABOVE
+      ? { ...layeredLayout(rows, widths), algorithm: 'layered' as const }
+      : sugiyamaLayout(rows, widths);
   for (const key of back) {
     const [from, to] = key.split('\u0000');
     const a = nodes.get(from)!;
@@ -179,7 +206,7 @@ export function computeLayout(graph: GraphDescription): GraphLayout {
       back: true,
     });
   }
-  return { nodes, edges, width: height, height: width, algorithm: name };
+  return { nodes, edges, width, height, algorithm };
 }
 
 const cache = new Map<string, GraphLayout>();
