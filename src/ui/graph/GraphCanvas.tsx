@@ -48,11 +48,13 @@ const FAR_SCALE = 0.4;
 /** Graphs this big draw only the nodes and edges in and around the view (region.ts). */
 const BIG_GRAPH = 200;
 /**
- * A resize refits only when the labels stay at least this big; and the automatic fit never zooms out
- * further: a wide graph squeezed into a phone or a narrow pane is a row of unreadable boxes. It then
- * shows the graph's right end: the outputs a run computes, and where a function just typed lands.
- * Fit (or F) shows the whole.
+ * The automatic fit (a new graph, a resize) shows the whole graph when it fits at this zoom or more:
+ * an example in the desktop pane, a docs embed. Below it, a wide graph squeezed into a phone or a
+ * narrow pane would be a row of unreadable boxes: the view then opens at {@link READABLE_SCALE} on the
+ * graph's right end (the outputs a run computes, and where a function just typed lands). Fit (or F)
+ * always shows the whole.
  */
+const OVERVIEW_SCALE = 0.5;
 const READABLE_SCALE = 0.7;
 /** Fit does not zoom in past life size: a two-node graph blown up looks broken, not readable. */
 const MAX_FIT_SCALE = 1;
@@ -173,7 +175,7 @@ export const GraphCanvas = memo(function GraphCanvas({
     fitPending.current = false;
     fitted.current = true;
     const { width, height } = size.current;
-    const scale = all ? fitScale() : Math.max(READABLE_SCALE, fitScale());
+    const scale = all || fitScale() >= OVERVIEW_SCALE ? fitScale() : READABLE_SCALE;
     const x = width - layout.width * scale;
     // Taller than the pane: centred on the right end, like the width.
     const drawnHeight = layout.height * scale;
@@ -204,7 +206,7 @@ export const GraphCanvas = memo(function GraphCanvas({
   const onResize = () => {
     // Still fitted (the window or the details panel changed the pane): fit again while labels stay
     // readable; otherwise keep the zoom and bring the selected node into view.
-    if (fitPending.current || (fitted.current && layout.width && fitScale() >= READABLE_SCALE)) fit();
+    if (fitPending.current || (fitted.current && layout.width && fitScale() >= OVERVIEW_SCALE)) fit();
     else if (!show(selected)) track(zoomTransform(svgRef.current!), false);
   };
   const onResizeRef = useRef(onResize);

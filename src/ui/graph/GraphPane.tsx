@@ -144,11 +144,6 @@ export function GraphPane() {
           {d.message}
         </p>
       ))}
-      {graph && graph.cycles.length > 0 && (
-        <p className="graph-banner error" role="alert">
-          Cycle: {graph.cycles.map((c) => c.join(' → ')).join('; ')}
-        </p>
-      )}
       <div className="graph-body">
         {graph && layout && lineage ? (
           graph.nodes.length ? (
