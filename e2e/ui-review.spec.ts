@@ -232,7 +232,8 @@ test.describe('on a phone', () => {
       await focusEditorEnd(page);
       await page.keyboard.type('\nexport function e(d: Series<number>): Series<number> {\nreturn d;');
       await regions.getByRole('tab', { name: 'Results' }).click();
-      await expect(page.getByRole('group', { name: 'Outputs' })).toBeVisible();
+      // The note waits for the compile of what was typed: slow on a loaded machine.
+      await expect(page.getByRole('group', { name: 'Outputs' })).toBeVisible({ timeout: 20_000 });
       const serious = async () =>
         (
           await new AxeBuilder({ page }).exclude('.monaco-editor .monaco-scrollable-element').analyze()

@@ -255,6 +255,19 @@ describe('run', () => {
     expect(finished.diagnostics[0]).toMatchObject({ source: 'runtime', file: 'features.ts', line: 23 });
   });
 
+  it('refuses a run with missing inputs, each at its first reader and marked on its input node', async () => {
+    const { compile, run } = newSession();
+    await compile([features, helpers], { tier: 'low' });
+    const { finished, events } = await run({ outputs: ['report'], inputs: {} });
+    expect(finished.ok).toBe(false);
+    expect(events.some((e) => e.type === 'node-started')).toBe(false);
+    expect(finished.diagnostics.map((d) => [d.node, d.file, d.line])).toEqual([
+      ['spend', 'features.ts', 21], // broken reads it too, and comes first by name
+      ['visits', 'features.ts', 5],
+    ]);
+    expect(finished.diagnostics[0].message).toMatch(/^Required input spend not provided for nodes: \['broken', 'spend_per_visit'\]\./);
+  });
+
   it('reports a non-Error throw with the value and the node', async () => {
     const { compile, run } = newSession();
     await compile([features, helpers], { tier: 'low' });

@@ -5,7 +5,7 @@
  * Requests run one at a time in arrival order. A compile is obsolete as soon as a newer one has
  * arrived: it is skipped, or abandoned at its next step, and never answered.
  */
-import { Builder, type Driver, type GraphDescription } from 'hamilton';
+import { Builder, HamiltonError, type Driver, type GraphDescription } from 'hamilton';
 import { readCsv } from 'hamilton/frame';
 import { modifiersOf } from '../hamilton/function_modifiers/base';
 import { buildProject, type BuiltProject, type Esbuild } from './build';
@@ -191,7 +191,7 @@ export class Session {
         .withAdapters(this.adapter(built))
         .build();
     } catch (e) {
-      return fail([...diagnostics, ...graphDiagnostics(e)]);
+      return fail([...diagnostics, ...problemDiagnostics(e, 'graph')]);
     }
     const graph = driver.displayAllFunctions();
     const variables = driver.listAvailableVariables();
@@ -339,6 +339,7 @@ export class Session {
     this.activeRun = run;
     let values: Record<string, unknown> | undefined;
     let error: ErrorInfo | undefined;
+    let thrown: unknown;
     this.env.userTimers?.clear();
     this.env.userTimers?.begin();
     this.env.post({ type: 'evaluating', id: request.id, done: false });
@@ -348,6 +349,7 @@ export class Session {
         unknown
       >;
     } catch (e) {
+      thrown = e;
       error = describeError(e, compiled.project);
       if (run.failed !== undefined) error = { ...error, node: run.failed };
     } finally {
@@ -368,18 +370,23 @@ export class Session {
     const skipped = error
       ? skippedNodes(compiled.driver, outputs, inputs, request.overrides, run.started)
       : [];
-    const diagnostics: Diagnostic[] = error?.file
-      ? [
-          {
-            severity: 'error',
-            source: 'runtime',
-            message: `${error.name}: ${error.message}`,
-            file: error.file,
-            line: error.line,
-            column: error.column,
-          },
-        ]
-      : [];
+    // A request refused before any node ran (missing inputs, unknown outputs): each problem at its
+    // place, and a missing input marked on the graph.
+    const refused = error !== undefined && run.started.size === 0 && thrown instanceof HamiltonError;
+    const diagnostics: Diagnostic[] = refused
+      ? problemDiagnostics(thrown, 'runtime')
+      : error?.file
+        ? [
+            {
+              severity: 'error',
+              source: 'runtime',
+              message: `${error.name}: ${error.message}`,
+              file: error.file,
+              line: error.line,
+              column: error.column,
+            },
+          ]
+        : [];
     finish({ ok: !error, results, skipped, ...(error && { error }), diagnostics }, [...transfer]);
   }
 }
@@ -410,7 +417,7 @@ function skippedNodes(
 }
 
 /** Graph-building errors, one diagnostic per problem, at the offending function when known. */
-function graphDiagnostics(thrown: unknown): Diagnostic[] {
+function problemDiagnostics(thrown: unknown, source: 'graph' | 'runtime'): Diagnostic[] {
   const errors = (thrown as { errors?: unknown }).errors;
   const list = Array.isArray(errors) && errors.length > 0 ? errors : [thrown];
   return list.map((e: unknown): Diagnostic => {
@@ -418,18 +425,26 @@ function graphDiagnostics(thrown: unknown): Diagnostic[] {
       message?: unknown;
       location?: { file: string; line: number; column: number };
       nodeName?: unknown;
+      input?: unknown;
     };
     const message = typeof error.message === 'string' ? error.message : String(e);
+    // The node to mark on the graph: the one at fault, or a missing input.
+    const node =
+      typeof error.nodeName === 'string'
+        ? error.nodeName
+        : typeof error.input === 'string'
+          ? error.input
+          : null;
     return {
       severity: 'error',
-      source: 'graph',
+      source,
       message,
       ...(error.location && {
         file: error.location.file,
         line: error.location.line,
         column: error.location.column,
       }),
-      ...(typeof error.nodeName === 'string' && { node: error.nodeName }),
+      ...(node !== null && { node }),
     };
   });
 }
