@@ -42,3 +42,14 @@ test('a cycle is reported once, with the node it closes on', async ({ page }) =>
   await expect(banner).toHaveCount(1);
   await expect(banner).toContainText(/Cycle: (a → c → a|c → a → c)/);
 });
+
+test('opening a node’s details keeps its neighbours in view', async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await openPlayground(page);
+  await waitForNode(page, 'd');
+  await page.locator('[data-node="b"]').click();
+  await expect(page.getByRole('complementary', { name: 'Details of b' })).toBeVisible();
+  await expect
+    .poll(async () => (await clippedNodes(page)).filter((n) => ['a', 'b', 'c'].includes(n)))
+    .toEqual([]);
+});

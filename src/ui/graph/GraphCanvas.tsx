@@ -190,24 +190,29 @@ export const GraphCanvas = memo(function GraphCanvas({
     const { width, height } = size.current!;
     return Math.min(MAX_FIT_SCALE, (width - 2 * PAD) / layout.width, (height - 2 * PAD) / layout.height);
   }
-  /** Pans (at the current zoom) so the node is in view, when it is not; says whether it panned. */
-  function show(name: string | null): boolean {
+  /**
+   * Pans (at the current zoom) so the node is in view, when it is not (or, with `centre`, to put it in
+   * the middle); says whether it panned.
+   */
+  function show(name: string | null, centre = false): boolean {
     const svg = svgRef.current;
     const place = name ? layout.nodes.get(name) : undefined;
     if (!svg || !place || !zoomRef.current || !size.current) return false;
     const t = zoomTransform(svg);
     const [x, y] = t.apply([place.x, place.y]);
     const margin = (place.width / 2) * t.k;
-    if (x - margin >= 0 && x + margin <= size.current.width && y >= 0 && y <= size.current.height)
+    if (!centre && x - margin >= 0 && x + margin <= size.current.width && y >= 0 && y <= size.current.height)
       return false;
     select(svg).call(zoomRef.current.translateTo, place.x, place.y);
     return true;
   }
   const onResize = () => {
     // Still fitted (the window or the details panel changed the pane): fit again while labels stay
-    // readable; otherwise keep the zoom and bring the selected node into view.
+    // readable; otherwise keep the zoom and centre the selected node.
     if (fitPending.current || (fitted.current && layout.width && fitScale() >= OVERVIEW_SCALE)) fit();
-    else if (!show(selected)) track(zoomTransform(svgRef.current!), false);
+    // The selected node goes to the middle: the details panel opening beside it must not hide its
+    // downstream and upstream neighbours.
+    else if (!show(selected, true)) track(zoomTransform(svgRef.current!), false);
   };
   const onResizeRef = useRef(onResize);
   onResizeRef.current = onResize;
