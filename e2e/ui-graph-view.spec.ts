@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { focusEditorEnd, openPlayground, paste, replaceCode, waitForNode } from './ui-helpers';
+import { focusEditorEnd, openPlayground, openWithCode, paste, waitForNode } from './ui-helpers';
 
 /** The names of the drawn nodes lying partly outside the graph's pane. */
 async function clippedNodes(page: Page): Promise<string[]> {
@@ -32,9 +32,7 @@ test('a small graph stays whole in view on a desktop, also as it grows', async (
 });
 
 test('a cycle is reported once, with the node it closes on', async ({ page }) => {
-  await openPlayground(page);
-  await waitForNode(page, 'd');
-  await replaceCode(
+  await openWithCode(
     page,
     'export function a(c: number): number {\n  return c;\n}\n\nexport function c(a: number): number {\n  return a;\n}\n',
   );

@@ -51,6 +51,13 @@ export async function replaceCode(page: Page, code: string) {
   await paste(page, code);
 }
 
+/** Opens the playground, waits for the default example's graph, then replaces its code with `code`. */
+export async function openWithCode(page: Page, code: string) {
+  await openPlayground(page);
+  await waitForNode(page, 'd');
+  await replaceCode(page, code);
+}
+
 /** Opens a tab of the panel under the graph. */
 export async function openTab(page: Page, name: RegExp | string) {
   await page.getByRole('tab', { name }).click();

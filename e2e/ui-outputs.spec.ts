@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { focusEditorEnd, openPlayground, openTab, replaceCode, waitForNode } from './ui-helpers';
+import { focusEditorEnd, openPlayground, openTab, openWithCode, waitForNode } from './ui-helpers';
 
 test('a function typed after the example is offered as an output, and Run then computes it', async ({
   page,
@@ -32,9 +32,7 @@ test('a function typed after the example is offered as an output, and Run then c
 });
 
 test('an output renamed in the code is flagged before Run, and one click removes it', async ({ page }) => {
-  await openPlayground(page);
-  await waitForNode(page, 'd');
-  await replaceCode(
+  await openWithCode(
     page,
     "import { Series } from 'hamilton/frame';\nexport function a(input: number[]): Series<number> { return Series.from(input); }\nexport function total(a: Series<number>): number { return a.sum(); }\n",
   );
@@ -56,9 +54,7 @@ test('an output renamed in the code is flagged before Run, and one click removes
 test("the console shows the latest run's output, not every earlier run's or keystroke's", async ({
   page,
 }) => {
-  await openPlayground(page);
-  await waitForNode(page, 'd');
-  await replaceCode(
+  await openWithCode(
     page,
     "console.log('module loaded');\nexport function only(x: number): number {\n  console.log('only ran with', x);\n  return x;\n}\n",
   );
@@ -84,9 +80,7 @@ test("the console shows the latest run's output, not every earlier run's or keys
 });
 
 test('a run refused before any node starts leaves the graph as it was, with the reason', async ({ page }) => {
-  await openPlayground(page);
-  await waitForNode(page, 'd');
-  await replaceCode(
+  await openWithCode(
     page,
     "import { Series } from 'hamilton/frame';\nexport function a(input: number[], scale: number): Series<number> { return Series.from(input).mul(scale); }\nexport function b(a: Series<number>): Series<number> { return a; }\nexport function c(b: Series<number>): Series<number> { return b; }\nexport function d(c: Series<number>): Series<number> { return c; }\n",
   );

@@ -1,7 +1,14 @@
 /** Fixes from a user-style review: what a reader of the results, the catalog and the panes ran into. */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import { focusEditorEnd, openExample, openPlayground, openTab, replaceCode, waitForNode } from './ui-helpers';
+import {
+  focusEditorEnd,
+  openExample,
+  openPlayground,
+  openTab,
+  openWithCode,
+  waitForNode,
+} from './ui-helpers';
 
 test("a DataFrame's histograms say which column each one shows", async ({ page }) => {
   await openPlayground(page, '/?example=ecommerce');
@@ -134,9 +141,7 @@ test('pane sizes are remembered across a reload', async ({ page }) => {
 test('a long list in a result shows a page at a time, and says up front when it was cut short', async ({
   page,
 }) => {
-  await openPlayground(page);
-  await waitForNode(page, 'd');
-  await replaceCode(
+  await openWithCode(
     page,
     'export function many(): number[] {\n  return Array.from({ length: 5000 }, (_, i) => i);\n}\n' +
       'export function rows(): { id: number }[] {\n  return Array.from({ length: 250 }, (_, id) => ({ id }));\n}\n',

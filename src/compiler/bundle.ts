@@ -175,11 +175,14 @@ async function bundle(
   const linked = link(modules, { ...settings, file: settings.bundleName });
   let code = `${linked.code}//# sourceURL=${settings.bundleName}\n`;
   if (options.inlineSourceMap)
-    code += `//# sourceMappingURL=data:application/json;base64,${base64(linked.map)}\n`;
+    code += `//# sourceMappingURL=data:application/json;base64,${base64(linked.map())}\n`;
   const t2 = performance.now();
   return {
     code,
-    map: linked.map,
+    // A getter: the map is flattened only when an error needs mapping, not on every keystroke.
+    get map() {
+      return linked.map();
+    },
     diagnostics,
     analyses: [...analyses.values()],
     timings: { analyse: t1 - t0, bundle: t2 - t1, total: t2 - t0 },

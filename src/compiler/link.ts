@@ -31,10 +31,10 @@ export interface LinkOptions {
   readonly file: string;
 }
 
-/** The joined script and its map (JSON text). */
+/** The joined script, and its map (JSON text), flattened on first use: only errors and devtools need it. */
 export interface Linked {
   readonly code: string;
-  readonly map: string;
+  map(): string;
 }
 
 /** The loader, run once per evaluation. */
@@ -78,8 +78,13 @@ export function link(modules: readonly CompiledModule[], options: LinkOptions): 
   add(`return { ${record.join(', ')} };`);
   add('})();\n');
   const index = { version: 3 as const, file: options.file, sections };
+  let flat: string | undefined;
+  return { code: parts.join('\n'), map: () => (flat ??= flatten(index)) };
+}
+
+function flatten(index: ConstructorParameters<typeof FlattenMap>[0]): string {
   const map: { sourcesContent?: readonly (string | null)[] } = encodedMap(new FlattenMap(index));
   // Flattening fills in `null` for modules compiled without their text: no text, no field.
   if (map.sourcesContent?.every((c) => c === null)) delete map.sourcesContent;
-  return { code: parts.join('\n'), map: JSON.stringify(map) };
+  return JSON.stringify(map);
 }

@@ -57,11 +57,16 @@ export function describeError(thrown: unknown, built: BuiltProject | null): Erro
   const message = typeof thrown.message === 'string' ? thrown.message : String(thrown.message);
   // A library error may wrap the user's: when its own stack has no user line, its cause's may.
   const cause = (thrown as { cause?: unknown }).cause;
-  const stacks = [thrown, cause].flatMap((e) =>
-    e instanceof Error && typeof e.stack === 'string' ? [e.stack] : [],
-  );
-  const mapped = built ? stacks.map((s) => mapStack(s, built)) : [];
-  const stack = mapped.find((m) => m.top) ?? mapped[0] ?? null;
+  let stack: ReturnType<typeof mapStack> | null = null;
+  for (const e of [thrown, cause]) {
+    if (!built || !(e instanceof Error) || typeof e.stack !== 'string') continue;
+    const mapped = mapStack(e.stack, built);
+    stack ??= mapped;
+    if (mapped.top) {
+      stack = mapped;
+      break;
+    }
+  }
   if (stack?.top)
     return {
       name,

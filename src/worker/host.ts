@@ -266,9 +266,10 @@ export function createWorkerHost(options: WorkerHostOptions = {}): WorkerHost {
       heartbeat = undefined;
       return;
     }
+    if (heartbeat !== undefined) return;
     // Two unanswered pings in a row: one late answer on a loaded machine is no crash.
     let missed = 0;
-    heartbeat ??= setInterval(() => {
+    heartbeat = setInterval(() => {
       const worker = active;
       void worker?.alive().then((alive) => {
         missed = alive ? 0 : missed + 1;

@@ -265,7 +265,9 @@ describe('run', () => {
       ['spend', 'features.ts', 21], // broken reads it too, and comes first by name
       ['visits', 'features.ts', 5],
     ]);
-    expect(finished.diagnostics[0].message).toMatch(/^Required input spend not provided for nodes: \['broken', 'spend_per_visit'\]\./);
+    expect(finished.diagnostics[0].message).toMatch(
+      /^Required input spend not provided for nodes: \['broken', 'spend_per_visit'\]\./,
+    );
   });
 
   it('reports a non-Error throw with the value and the node', async () => {

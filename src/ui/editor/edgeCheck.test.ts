@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DescribedNode, GraphDescription } from 'hamilton';
+import { describedNode } from '../graph/testGraphs';
 import { buildEdgeCheck } from './edgeCheck';
 
 const fn = (
@@ -8,21 +9,7 @@ const fn = (
   line: number,
   column: number,
   extra: Partial<DescribedNode> = {},
-): DescribedNode => ({
-  name,
-  kind: 'function',
-  type: 'number',
-  tags: {},
-  documentation: '',
-  isExternalInput: false,
-  requiredDependencies: [],
-  optionalDependencies: [],
-  isOutput: false,
-  isOverride: false,
-  onPath: true,
-  location: { file, line, column },
-  ...extra,
-});
+): DescribedNode => describedNode(name, 'function', { location: { file, line, column }, ...extra });
 
 const a = 'export function a(x: number): string {\n  return String(x);\n}\n';
 const b = "import { a } from './a';\nexport function b(y: number, a: number): number {\n  return a + y;\n}\n";

@@ -1,20 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { DescribedNode, GraphDescription } from 'hamilton';
+import type { GraphDescription } from 'hamilton';
+import { describedNode } from '../graph/testGraphs';
 import { lineageOf } from './lineage';
 
-const node = (name: string, kind: DescribedNode['kind'] = 'function'): DescribedNode => ({
-  name,
-  kind,
-  type: 'number',
-  tags: {},
-  documentation: '',
-  isExternalInput: kind === 'input',
-  requiredDependencies: [],
-  optionalDependencies: [],
-  isOutput: false,
-  isOverride: false,
-  onPath: true,
-});
+const node = describedNode;
 
 // input x, config mode → a → b → d; a → c; c and d are sinks.
 const graph: GraphDescription = {

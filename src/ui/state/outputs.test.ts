@@ -3,20 +3,10 @@ import type { DescribedNode, GraphDescription } from 'hamilton';
 import { WORKSPACE_VERSION, type Workspace } from '../../share/workspace';
 import { checkOutputs, outputCandidates } from './outputs';
 import { addOutputs, removeOutputs } from './workspaceEdits';
+import { describedNode } from '../graph/testGraphs';
 
-const node = (name: string, kind: 'function' | 'input' | 'config' = 'function'): DescribedNode => ({
-  name,
-  kind,
-  type: 'number',
-  tags: {},
-  documentation: '',
-  isExternalInput: kind === 'input',
-  requiredDependencies: [],
-  optionalDependencies: [],
-  isOutput: false,
-  isOverride: false,
-  onPath: false,
-});
+const node = (name: string, kind: DescribedNode['kind'] = 'function') =>
+  describedNode(name, kind, { onPath: false });
 const graph: GraphDescription = {
   nodes: [node('input', 'input'), node('a'), node('b'), node('d'), node('e'), node('mode', 'config')],
   edges: [

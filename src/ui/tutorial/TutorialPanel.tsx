@@ -151,7 +151,7 @@ function OpenPanel() {
           <li key={c.label} data-ok={c.ok} data-needs-run={c.needsRun === true}>
             <span aria-hidden="true">{c.ok ? '✓' : '○'}</span> {c.label}
             {!c.ok && c.needsRun && <span className="tutorial-hint"> (Run to check)</span>}
-            <span className="sr-only">{c.ok ? ' (done)' : ' (not yet)'}</span>
+            <span className="visually-hidden">{c.ok ? ' (done)' : ' (not yet)'}</span>
           </li>
         ))}
       </ul>
