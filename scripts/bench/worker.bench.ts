@@ -68,8 +68,12 @@ async function editToGraph(page: Page): Promise<EditTimes[]> {
       const steps: Record<string, number[]> = {};
       let nodes = 0;
       for (let i = 0; i < runs + 3; i++) {
-        // An edit that changes the code but not the graph: a comment with a counter.
-        const edited = files.map((f, j) => (j === 0 ? { ...f, code: `${f.code}\n// edit ${i}\n` } : f));
+        // An edit of the file the example opens on that changes the code but not the graph: a comment
+        // naming the example (examples share files, and an identical text would come from the cache).
+        const active = example.workspace.activeFile;
+        const edited = files.map((f) =>
+          f.name === active ? { ...f, code: `${f.code}\n// edit ${example.id} ${i}\n` } : f,
+        );
         const t = performance.now();
         const compiled = await new Promise<{
           graph: { nodes: readonly unknown[] } | null;
