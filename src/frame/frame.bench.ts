@@ -1,5 +1,5 @@
 /**
- * Budgets of hamilton/frame (issue 4), measured: `npx tsx src/frame/frame.bench.ts`.
+ * Budgets of hamilton/frame, measured: `npx tsx src/frame/frame.bench.ts`.
  * Each timing is the median of several runs after warm-up; the process exits non-zero when a budget fails.
  */
 import { build } from 'esbuild';

@@ -1,5 +1,5 @@
 /**
- * Library benchmark (issue 3): graph build, executeSync and execute of generated modules of trivial
+ * Library benchmark: graph build, executeSync and execute of generated modules of trivial
  * numeric functions, a chain and a layered DAG (width 10, each node reads two of the previous layer), at
  * N = 1,000 / 10,000 / 100,000; plus lineage queries and cycle detection at N = 100,000.
  * Run: `npx tsx src/hamilton/driver.bench.ts` (or `npm run bench -- hamilton`).

@@ -211,7 +211,7 @@ describe('errors before anything runs', () => {
       MissingInputError,
       MissingInputError,
     ]);
-    expect(errors[0].message).toBe('Unknown nodes [zzz, qqq] requested. Check for typos?');
+    expect(errors[0].message).toBe('Unknown nodes [zzz,\nqqq] requested. Check for typos?');
     expect(errors[1].message).toMatch(/^Required input x not provided for nodes: \['a', 'b', 'c'\]/);
     expect(errors[2].message).toMatch(/^Required input y not provided for nodes: \['b'\]/);
     expect((error as Error).message).toMatch(/^3 errors encountered: \n {2}Unknown nodes/);

@@ -119,7 +119,8 @@ export class UnknownNodesError extends HamiltonError {
   readonly names: readonly string[];
 
   constructor(names: readonly string[]) {
-    super(`Unknown nodes [${names.join(', ')}] requested. Check for typos?`);
+    // Hamilton joins the names with a comma and a line break.
+    super(`Unknown nodes [${names.join(',\n')}] requested. Check for typos?`);
     this.name = 'UnknownNodesError';
     this.names = names;
   }

@@ -5,7 +5,7 @@ import { analysedModule } from './fixtures/analysed';
 import { decorate } from './function_modifiers/base';
 import { copyNode } from './node';
 
-// A tag decorator written against the modifier contract, so these tests do not depend on H2's decorators.
+// A tag decorator written against the modifier contract, so these tests do not depend on the decorators' own code.
 const tagged = (tags: Record<string, string | string[]>) => (fn: Function) =>
   decorate(fn, {
     phase: 'tag',

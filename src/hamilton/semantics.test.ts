@@ -1,5 +1,5 @@
 /**
- * HAMILTON.md §1–§3 and §6, claim by claim, through the public API only (`hamilton`), written as a
+ * docs/hamilton-semantics.md §1–§3 and §6, claim by claim, through the public API only (`hamilton`), written as a
  * Hamilton user would translate the Python examples. Expected names, orders and texts are Hamilton
  * 1.88.0's (read from apache/hamilton: driver.py, graph.py, graph_types.py, graph_utils.py).
  */
@@ -224,7 +224,7 @@ describe('§2 the driver', () => {
     const m = { a: fn((x: number) => (ran.push('a'), x), 'x: number') };
     const dr = new Driver({}, m);
     expect(() => dr.executeSync(['zzz', 'qqq'])).toThrow(
-      'Unknown nodes [zzz, qqq] requested. Check for typos?',
+      'Unknown nodes [zzz,\nqqq] requested. Check for typos?',
     );
     expect(() => dr.executeSync(['zzz'])).toThrow(UnknownNodesError);
     try {
@@ -459,7 +459,7 @@ describe('§3 lineage and visualization', () => {
   });
 });
 
-describe('§6 the public names, as HAMILTON.md and issues 3 and 4 spell them', () => {
+describe('§6 the public names, spelt by the Python-to-TypeScript rule', () => {
   it('exports every name from `hamilton`', () => {
     const expected = [
       'Driver',

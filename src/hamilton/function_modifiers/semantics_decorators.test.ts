@@ -1,5 +1,5 @@
 /**
- * HAMILTON.md §4, claim by claim, through the public API (`hamilton`): the node names, edges, tags,
+ * docs/hamilton-semantics.md §4, claim by claim, through the public API (`hamilton`): the node names, edges, tags,
  * docs and errors each decorator generates, as Hamilton 1.88.0 generates them for the same shape
  * (function_modifiers/configuration.py, expanders.py, validation.py, metadata.py, recursive.py, macros.py).
  */
