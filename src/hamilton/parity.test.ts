@@ -7,6 +7,12 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   Builder,
+  config,
+  extractFields,
+  parameterize,
+  tagOutputs,
+  unpackFields,
+  value,
   ConfigInputOverlapError,
   DataValidationError,
   Driver,
@@ -22,6 +28,7 @@ import { analysed } from './function_modifiers/testing';
 import * as core from './fixtures/parity/core';
 import * as deco from './fixtures/parity/deco';
 import * as deco2 from './fixtures/parity/deco2';
+import * as diamond from './fixtures/parity/diamond';
 import * as misc from './fixtures/parity/misc';
 import * as other from './fixtures/parity/other';
 
@@ -129,6 +136,31 @@ describe('driver: execute', () => {
     // ValueError 'too big' (RangeError here)
     expect(() => build({ w: 2 }, misc).executeSync(['c'], { inputs: { x: 200 } })).toThrow(RangeError);
     expect(() => build({ w: 2 }, misc).executeSync(['c'], { inputs: { x: 200 } })).toThrow('too big');
+  });
+});
+
+describe('driver: execution order', () => {
+  it('runs dependencies depth first in parameter order, each node once', () => {
+    const seen: string[] = [];
+    const dr = new Builder()
+      .withModules(diamond)
+      .withAdapters({ runBeforeNodeExecution: (c) => void seen.push(c.nodeName) })
+      .build();
+    // {'zeta': 16, 'left': 3}; nodes run ['top', 'right', 'left', 'bottom', 'alpha', 'zeta']
+    expect(dr.executeSync(['zeta', 'left'], { inputs: { seed: 1 } })).toEqual({ zeta: 16, left: 3 });
+    expect(seen.splice(0)).toEqual(['top', 'right', 'left', 'bottom', 'alpha', 'zeta']);
+    // {'bottom': 6}; nodes run ['top', 'right', 'left', 'bottom']
+    expect(dr.executeSync(['bottom'], { inputs: { seed: 1 } })).toEqual({ bottom: 6 });
+    expect(seen).toEqual(['top', 'right', 'left', 'bottom']);
+    // "… Required input seed not provided for nodes: ['alpha', 'top']."
+    expect(() => dr.executeSync(['zeta'])).toThrow(
+      "Required input seed not provided for nodes: ['alpha', 'top'].",
+    );
+  });
+
+  it('an input named like a function does not replace it', () => {
+    // {'c': 7}: the input b=100 is ignored, b is computed
+    expect(build({}, core).executeSync(['c'], { inputs: { input: 1, b: 100 } })).toEqual({ c: 7 });
   });
 });
 
@@ -474,6 +506,57 @@ describe('decorators: config, parameterize, inject, extract, tag', () => {
         `The following tags are invalid as tags: ${key}=${value} ${reserved}`,
       );
     }
+  });
+});
+
+describe('decorators: misuse', () => {
+  it('two matching config variants are a duplicate definition', () => {
+    const twice = {
+      x__one: analysed(config.when({ a: 1 })(() => 1)),
+      x__two: analysed(config.when({ b: 2 })(() => 2)),
+    };
+    // 'Cannot define function x more than once. Already defined by function <function x__two at 0x…> …'
+    expect(() => new Driver({ a: 1, b: 2 }, twice)).toThrow(DuplicateDefinitionError);
+    expect(() => new Driver({ a: 1, b: 2 }, twice)).toThrow('Cannot define function x more than once.');
+  });
+
+  it('parameterize refuses unknown parameters and unwrapped values in Hamilton’s words', () => {
+    const unknown = analysed(
+      parameterize({ out: { nope: value(1) } })((x: number) => x),
+      { params: 'x: number' },
+    );
+    // InvalidDecoratorException "Parametrization is invalid: the following parameters don't appear in the function itself: nope"
+    expect(() => new Driver({}, { f: unknown })).toThrow(
+      "Parametrization is invalid: the following parameters don't appear in the function itself: nope",
+    );
+    const bare = analysed(
+      parameterize({ out: { x: 1 as never } })((x: number) => x),
+      { params: 'x: number' },
+    );
+    // InvalidDecoratorException '@parameterize must specify a dependency type -- either source() or value().The following are not allowed: [1].'
+    expect(() => new Driver({}, { f: bare })).toThrow(
+      '@parameterize must specify a dependency type -- either source() or value().The following are not allowed: [1].',
+    );
+  });
+
+  it('extractFields names a missing field; unpackFields and tagOutputs ignore what they do not make', () => {
+    const summary = analysed(extractFields({ total: 'number', label: 'string' })(() => ({ total: 1 })));
+    // InvalidDecoratorException "No such field: label produced by summary. It only produced ['total']"
+    expect(() => new Driver({}, { summary }).executeSync(['label'])).toThrow(
+      "No such field: label produced by summary. It only produced ['total']",
+    );
+    const bounds = analysed(
+      unpackFields('lo', 'hi')(() => [1, 2, 3]),
+      { returnType: '[number, number]' },
+    );
+    // {'lo': 1}
+    expect(new Driver({}, { bounds }).executeSync(['lo'])).toEqual({ lo: 1 });
+    const f = analysed(
+      tagOutputs({ nope: { k: 'v' } })((x: number) => x),
+      { params: 'x: number' },
+    );
+    // {'module': …} only
+    expect(new Driver({}, { f }).listAvailableVariables()[0].tags).toEqual({ module: 'features' });
   });
 });
 
