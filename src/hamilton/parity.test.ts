@@ -30,6 +30,7 @@ import * as deco from './fixtures/parity/deco';
 import * as deco2 from './fixtures/parity/deco2';
 import * as diamond from './fixtures/parity/diamond';
 import * as misc from './fixtures/parity/misc';
+import * as order2 from './fixtures/parity/order2';
 import * as other from './fixtures/parity/other';
 
 afterEach(() => vi.restoreAllMocks());
@@ -129,6 +130,19 @@ describe('driver: execute', () => {
     const m = build({ w: 2 }, misc);
     expect(() => m.executeSync(['c'])).toThrow(MissingInputError);
     expect(() => m.executeSync(['c'])).toThrow("Required input x not provided for nodes: ['a', 'b'].");
+  });
+
+  it('reports missing inputs by input name, each with its consumers by name, whatever the final vars’ order', () => {
+    const dr2 = build({}, order2);
+    // "4 errors encountered: \n  Error: Required input aa not provided for nodes: ['f'].\n  Error: Required input bb
+    // not provided for nodes: ['e'].\n  Error: Required input mm not provided for nodes: ['e', 'f'].\n  Error:
+    // Required input zz not provided for nodes: ['f']."
+    const sequence =
+      /^4 errors encountered: \n[^]*Required input aa not provided for nodes: \['f'\]\.[^]*Required input bb not provided for nodes: \['e'\]\.[^]*Required input mm not provided for nodes: \['e', 'f'\]\.[^]*Required input zz not provided for nodes: \['f'\]\./;
+    expect(() => dr2.executeSync(['f', 'e'])).toThrow(sequence);
+    expect(() => dr2.executeSync(['e', 'f'])).toThrow(sequence);
+    // ['e', 'f', 'mm', 'bb', 'zz', 'aa']
+    expect(dr2.listAvailableVariables().map((v) => v.name)).toEqual(['e', 'f', 'mm', 'bb', 'zz', 'aa']);
   });
 
   it('a node’s own exception propagates unchanged', () => {
