@@ -23,12 +23,13 @@ import {
   toDot,
   type LifecycleAdapter,
 } from 'hamilton';
-import { DataFrame, type Series } from 'hamilton/frame';
+import { DataFrame, Series } from 'hamilton/frame';
 import { analysed } from './function_modifiers/testing';
 import * as core from './fixtures/parity/core';
 import * as deco from './fixtures/parity/deco';
 import * as deco2 from './fixtures/parity/deco2';
 import * as diamond from './fixtures/parity/diamond';
+import * as dq from './fixtures/parity/dq';
 import * as misc from './fixtures/parity/misc';
 import * as order2 from './fixtures/parity/order2';
 import * as other from './fixtures/parity/other';
@@ -710,6 +711,75 @@ describe('decorators: checkOutput, subdag, pipes, does', () => {
         .map((v) => v.name)
         .filter((n) => n.startsWith('piped')),
     ).toEqual(['piped', 'piped.with_add_one', 'piped.with_add_n']);
+  });
+});
+
+describe('data quality on series (Hamilton’s documentation example)', () => {
+  const dr = build({ a: 1, b: 'x', c: 2 }, dq);
+
+  it('makes one validator per argument, in the order given, before the final node and the raw one', () => {
+    expect(rows(dr).map((r) => r[0])).toEqual([
+      'age_normalized_data_type_validator',
+      'age_normalized_range_validator',
+      'age_normalized_allow_nans_validator',
+      'age_normalized',
+      'age_normalized_raw',
+      'grade_values_in_validator',
+      'grade',
+      'grade_raw',
+      'multi',
+      'stacked',
+      'age',
+      'g',
+      'a',
+      'b',
+      'c',
+    ]);
+    expect(rows(dr).find((r) => r[0] === 'age_normalized')?.[2]).toEqual([
+      'age_normalized_allow_nans_validator',
+      'age_normalized_data_type_validator',
+      'age_normalized_range_validator',
+      'age_normalized_raw',
+    ]);
+    const docs = docsOf(dr);
+    expect(docs.age_normalized_range_validator).toBe(
+      'Validates that the datapoint falls within the range (-5, 5)',
+    );
+    expect(docs.age_normalized_allow_nans_validator).toBe(
+      'Validates that no more than 0.00% of the data is Nan.',
+    );
+    expect(docs.age_normalized_raw).toBe('Normalized age.');
+    // a condition on several keys: {'hamilton.config': 'a,b'}
+    expect(tagsOf(dr).multi).toEqual({ module: 'dq', 'hamilton.config': 'a,b' });
+  });
+
+  it('warns with Hamilton’s messages for series and returns the value', () => {
+    const warned = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const wide = dr.executeSync(['age_normalized'], {
+      inputs: { age: Series.from([...Array<number>(40).fill(0), 100]) },
+    });
+    // [-0.156 × 40, 6.247]
+    expect(
+      (wide.age_normalized as Series<number>).toArray().map((x) => Math.round((x as number) * 1000) / 1000),
+    ).toEqual([...Array<number>(40).fill(-0.156), 6.247]);
+    // [age_normalized:range_validator] validator failed. Message was: Series contains 40 values in range (-5,5),
+    // and 1 outside.. Diagnostic information is: {'range': (-5, 5), 'in_range': 40, 'out_range': 1, 'data_size': 41}.
+    expect(String(warned.mock.calls[0][0])).toMatch(
+      /^\[age_normalized:range_validator\] validator failed\. Message was: Series contains 40 values in range \(-5,5\), and 1 outside\.\. Diagnostic information is: \{'range': /,
+    );
+    warned.mockClear();
+    dr.executeSync(['age_normalized'], { inputs: { age: Series.from([1, null, 3]) } });
+    expect(warned).toHaveBeenCalledWith(
+      "[age_normalized:allow_nans_validator] validator failed. Message was: Out of 3 items in the series, 1 of them are Nan, representing: 33.33%. Max allowable Nans is: 0.00%, so this does not pass.. Diagnostic information is: {'total_nan': 1, 'total_length': 3, 'fraction_na': 0.3333333333333333, 'max_fraction_na': 0}.",
+    );
+    warned.mockClear();
+    // ['a', 'c', 'd'] after "[grade:values_in_validator] validator failed. Message was: Series contains 1 correct
+    // values, and 2 incorrect values. Valid values are: frozenset({'b', 'a'}).. …"
+    const graded = dr.executeSync(['grade'], { inputs: { g: Series.from(['a', 'c', 'd']) } });
+    expect((graded.grade as Series<string>).toArray()).toEqual(['a', 'c', 'd']);
+    expect(String(warned.mock.calls[0][0])).toMatch(
+      /^\[grade:values_in_validator\] validator failed\. Message was: Series contains 1 correct values, and 2 incorrect values\. Valid values are: /,
+    );
   });
 });
 
