@@ -209,6 +209,22 @@ export function outputsOf(plan: Plan): Record<string, unknown> {
   return out;
 }
 
+/** Keeps every value the plan computes (a staged execution reads them after the run). */
+export function keepAll(plan: Plan): Plan {
+  plan.pinned.fill(1);
+  return plan;
+}
+
+/** The values of the nodes the plan ran, by name (after {@link keepAll} and a run). */
+export function computedValues(plan: Plan): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (let k = 0; k < plan.size; k++) {
+    const i = plan.order[k];
+    if (runs(plan, i)) out[plan.graph.nodeList[i].name] = plan.values[i];
+  }
+  return out;
+}
+
 /** Node `i`'s dependencies by name; an optional dependency nobody provides is absent. */
 function kwargsOf(plan: Plan, i: number): Record<string, unknown> {
   const { graph, values, provided } = plan;
@@ -296,7 +312,21 @@ function store(plan: Plan, i: number, result: unknown): void {
   }
 }
 
-function beforeContext(plan: Plan, i: number, kwargs: Record<string, unknown>, runId: string) {
+/** The task a node runs in: one item of a parallel block (Hamilton's task id), or none. */
+export interface TaskInfo {
+  /** Hamilton's task id: `expand-<expander>.<index>.block-<expander>`. */
+  readonly taskId: string;
+  /** The item's position among the expander's items. */
+  readonly itemIndex: number;
+}
+
+function beforeContext(
+  plan: Plan,
+  i: number,
+  kwargs: Record<string, unknown>,
+  runId: string,
+  task: TaskInfo | null,
+) {
   const node = plan.graph.nodeList[i];
   const nodeInputTypes: Record<string, string> = {};
   for (const d of node.dependencies) nodeInputTypes[d.name] = d.type;
@@ -306,7 +336,8 @@ function beforeContext(plan: Plan, i: number, kwargs: Record<string, unknown>, r
     nodeKwargs: kwargs,
     nodeReturnType: node.type,
     nodeInputTypes,
-    taskId: null,
+    taskId: task?.taskId ?? null,
+    itemIndex: task?.itemIndex ?? null,
     runId,
   };
 }
@@ -319,6 +350,7 @@ function afterContext(
   success: boolean,
   result: unknown,
   error: unknown,
+  task: TaskInfo | null,
 ) {
   const node = plan.graph.nodeList[i];
   return {
@@ -329,7 +361,8 @@ function afterContext(
     result,
     error,
     success,
-    taskId: null,
+    taskId: task?.taskId ?? null,
+    itemIndex: task?.itemIndex ?? null,
     runId,
   };
 }
@@ -342,7 +375,12 @@ function noPromise(value: unknown, what: string): void {
 }
 
 /** Runs the plan synchronously; throws {@link AsyncInSyncError} when a node or hook returns a Promise. */
-export function runSync(plan: Plan, adapters: AdapterSet | undefined, runId: string): void {
+export function runSync(
+  plan: Plan,
+  adapters: AdapterSet | undefined,
+  runId: string,
+  task: TaskInfo | null = null,
+): void {
   const { order, size, graph } = plan;
   const hooks = adapters?.hasNodeHooks ? adapters : undefined;
   for (let k = 0; k < size; k++) {
@@ -355,7 +393,10 @@ export function runSync(plan: Plan, adapters: AdapterSet | undefined, runId: str
       continue;
     }
     const kwargs = kwargsOf(plan, i);
-    noPromise(hooks.call('runBeforeNodeExecution', beforeContext(plan, i, kwargs, runId)), 'An adapter hook');
+    noPromise(
+      hooks.call('runBeforeNodeExecution', beforeContext(plan, i, kwargs, runId, task)),
+      'An adapter hook',
+    );
     let result: unknown;
     try {
       result = invoke(plan, i, kwargs);
@@ -364,14 +405,17 @@ export function runSync(plan: Plan, adapters: AdapterSet | undefined, runId: str
       noPromise(
         hooks.call(
           'runAfterNodeExecution',
-          afterContext(plan, i, kwargs, runId, false, undefined, thrownBy(e)),
+          afterContext(plan, i, kwargs, runId, false, undefined, thrownBy(e), task),
         ),
         'An adapter hook',
       );
       throw e;
     }
     noPromise(
-      hooks.call('runAfterNodeExecution', afterContext(plan, i, kwargs, runId, true, result, undefined)),
+      hooks.call(
+        'runAfterNodeExecution',
+        afterContext(plan, i, kwargs, runId, true, result, undefined, task),
+      ),
       'An adapter hook',
     );
     store(plan, i, result);
@@ -383,7 +427,12 @@ export function runSync(plan: Plan, adapters: AdapterSet | undefined, runId: str
  * its last dependency is available, so independent asynchronous branches overlap. Rejects with the first
  * error; nodes not yet started then never start.
  */
-export function runAsync(plan: Plan, adapters: AdapterSet | undefined, runId: string): Promise<void> {
+export function runAsync(
+  plan: Plan,
+  adapters: AdapterSet | undefined,
+  runId: string,
+  task: TaskInfo | null = null,
+): Promise<void> {
   const { order, size, graph, provided, state } = plan;
   const { kind, depStart, depIds, useStart, useIds } = graph;
   const hooks = adapters?.hasNodeHooks ? adapters : undefined;
@@ -423,7 +472,7 @@ export function runAsync(plan: Plan, adapters: AdapterSet | undefined, runId: st
     const start = (i: number) => {
       let result: unknown;
       try {
-        result = hooks === undefined ? invokeAsync(plan, i) : hooked(plan, i, hooks, runId);
+        result = hooks === undefined ? invokeAsync(plan, i) : hooked(plan, i, hooks, runId, task);
       } catch (e) {
         fail(e);
         return;
@@ -465,12 +514,12 @@ function invokeAsync(plan: Plan, i: number, kwargs?: Record<string, unknown>): u
 }
 
 /** Runs node `i` between its before and after hooks, waiting for any hook that returns a Promise. */
-function hooked(plan: Plan, i: number, hooks: AdapterSet, runId: string): unknown {
+function hooked(plan: Plan, i: number, hooks: AdapterSet, runId: string, task: TaskInfo | null): unknown {
   const kwargs = kwargsOf(plan, i);
   const after = (success: boolean, result: unknown, error: unknown, then: () => unknown): unknown => {
     const done = hooks.call(
       'runAfterNodeExecution',
-      afterContext(plan, i, kwargs, runId, success, result, error),
+      afterContext(plan, i, kwargs, runId, success, result, error, task),
     );
     return isThenable(done) ? Promise.resolve(done).then(then) : then();
   };
@@ -492,6 +541,6 @@ function hooked(plan: Plan, i: number, hooks: AdapterSet, runId: string): unknow
         }),
     );
   };
-  const before = hooks.call('runBeforeNodeExecution', beforeContext(plan, i, kwargs, runId));
+  const before = hooks.call('runBeforeNodeExecution', beforeContext(plan, i, kwargs, runId, task));
   return isThenable(before) ? Promise.resolve(before).then(run) : run();
 }
