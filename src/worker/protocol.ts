@@ -156,6 +156,8 @@ export interface NodeStartedEvent {
   readonly type: 'node-started';
   readonly runId: number;
   readonly node: string;
+  /** For a node of a parallel block (between Parallelizable and Collect): the item it runs for. */
+  readonly item?: number;
 }
 
 /** A node finished. */
@@ -163,6 +165,8 @@ export interface NodeFinishedEvent {
   readonly type: 'node-finished';
   readonly runId: number;
   readonly node: string;
+  /** For a node of a parallel block (between Parallelizable and Collect): the item it runs for. */
+  readonly item?: number;
   readonly durationMs: number;
   readonly preview: ValuePreview;
 }
@@ -172,6 +176,8 @@ export interface NodeFailedEvent {
   readonly type: 'node-failed';
   readonly runId: number;
   readonly node: string;
+  /** For a node of a parallel block (between Parallelizable and Collect): the item it runs for. */
+  readonly item?: number;
   readonly durationMs: number;
   readonly error: ErrorInfo;
 }

@@ -50,6 +50,11 @@ function finite(v: unknown, what: string): number {
   return n;
 }
 
+/** A node event's optional item index (nodes of a parallel block run once per item). */
+function itemOf(r: Record<string, unknown>): { item?: number } {
+  return r.item === undefined ? {} : { item: int(r.item, 'item') };
+}
+
 function int(v: unknown, what: string): number {
   const n = finite(v, what);
   if (!Number.isInteger(n)) fail(`${what}: not an integer`);
@@ -292,7 +297,7 @@ function event(data: unknown): WorkerEvent {
         timings: dict(r.timings, finite, 'timings'),
       };
     case 'node-started':
-      return { type, runId: int(r.runId, 'runId'), node: str(r.node, 'node') };
+      return { type, runId: int(r.runId, 'runId'), node: str(r.node, 'node'), ...itemOf(r) };
     case 'node-finished':
       return {
         type,
@@ -300,6 +305,7 @@ function event(data: unknown): WorkerEvent {
         node: str(r.node, 'node'),
         durationMs: finite(r.durationMs, 'durationMs'),
         preview: preview(r.preview, 'preview'),
+        ...itemOf(r),
       };
     case 'node-failed':
       return {
@@ -308,6 +314,7 @@ function event(data: unknown): WorkerEvent {
         node: str(r.node, 'node'),
         durationMs: finite(r.durationMs, 'durationMs'),
         error: errorInfo(r.error, 'error'),
+        ...itemOf(r),
       };
     case 'console':
       return {
