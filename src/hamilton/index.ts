@@ -48,7 +48,7 @@ export {
 } from './errors';
 export { toDot, type DotOptions } from './visualize';
 export type { TagFilter } from './variables';
-export type { DescribedEdge, DescribedNode, GraphDescription, Variable } from './description';
+export type { DescribedEdge, DescribedNode, GraphDescription, ParallelRole, Variable } from './description';
 export {
   copyNode,
   type Dependency,

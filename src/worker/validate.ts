@@ -144,7 +144,12 @@ function describedNode(v: unknown, what: string): DescribedNode {
     onPath: bool(r.onPath, `${what}.onPath`),
     value: opt(r.value, str, `${what}.value`),
     functionName: opt(r.functionName, str, `${what}.functionName`),
+    parallel: opt(r.parallel, parallelRole, `${what}.parallel`),
   });
+}
+
+function parallelRole(v: unknown, what: string): 'expand' | 'collect' {
+  return oneOf(v, ['expand', 'collect'] as const, what);
 }
 
 function describedEdge(v: unknown, what: string): DescribedEdge {
@@ -153,6 +158,7 @@ function describedEdge(v: unknown, what: string): DescribedEdge {
     from: str(r.from, `${what}.from`),
     to: str(r.to, `${what}.to`),
     optional: bool(r.optional, `${what}.optional`),
+    ...(r.parallel !== undefined && { parallel: parallelRole(r.parallel, `${what}.parallel`) }),
   };
 }
 
