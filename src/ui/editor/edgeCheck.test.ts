@@ -241,5 +241,5 @@ describe('buildEdgeCheck on a parallel block', () => {
       "Type 'string' is not assignable to type 'number'.",
     ]);
     expect(failed).toEqual(['wrong']);
-  });
+  }, 60_000); // building a TypeScript program loads its lib files: seconds on a loaded machine
 });
