@@ -163,6 +163,27 @@ export class MissingInputError extends HamiltonError {
   }
 }
 
+/** An input whose value does not fit its parameter's type (Hamilton's "Type requirement mismatch"). */
+export class InputTypeError extends HamiltonError {
+  /** The input. */
+  readonly input: string;
+
+  /** `value` is described as `summary:runtimeType` (see inputTypes.ts). */
+  constructor(
+    input: string,
+    type: string,
+    value: string,
+    consumer?: { module?: string; location?: SourceLocation },
+  ) {
+    super(`Type requirement mismatch. Expected ${input}:${type} got ${value} instead.`, {
+      module: consumer?.module,
+      location: consumer?.location,
+    });
+    this.name = 'InputTypeError';
+    this.input = input;
+  }
+}
+
 /** The graph has cycles through nodes that an execution needs. */
 export class CycleError extends HamiltonError {
   /** Each cycle, as the nodes along it (the first node is not repeated at the end). */

@@ -11,12 +11,14 @@ import {
   AsyncInSyncError,
   ConfigInputOverlapError,
   CycleError,
+  InputTypeError,
   MissingInputError,
   NodeExecutionError,
   UnknownNodesError,
   type HamiltonError,
 } from './errors';
 import { FUNCTION, INPUT, type FunctionGraph } from './graph';
+import { checkInputType, describeValue } from './inputTypes';
 import { functionName } from './modules';
 import { summarize } from './summary';
 
@@ -168,8 +170,8 @@ export function planExecution(
     }
     missing.push(new MissingInputError(graph.nodeList[id].name, consumers));
   }
-  missing.sort((a, b) => (a.input < b.input ? -1 : a.input > b.input ? 1 : 0));
-  problems.push(...missing);
+  missing.sort(byInput);
+  problems.push(...missing, ...mismatchedInputs(graph, order, size, values, provided));
   return {
     graph,
     finalVars: finals,
@@ -184,6 +186,34 @@ export function planExecution(
     pinned,
     problems,
   };
+}
+
+const byInput = (a: { input: string }, b: { input: string }) =>
+  a.input < b.input ? -1 : a.input > b.input ? 1 : 0;
+
+/** Hamilton's `check_input_type` on every input the plan reads: every mismatch, sorted by input. */
+function mismatchedInputs(
+  graph: FunctionGraph,
+  order: Int32Array,
+  size: number,
+  values: readonly unknown[],
+  provided: Uint8Array,
+): InputTypeError[] {
+  const out: InputTypeError[] = [];
+  for (let k = 0; k < size; k++) {
+    const id = order[k];
+    if (graph.kind[id] !== INPUT || provided[id] !== GIVEN) continue;
+    const node = graph.nodeList[id];
+    if (checkInputType(node.type, values[id])) continue;
+    const reader = graph.nodeList[graph.useIds[graph.useStart[id]]];
+    out.push(
+      new InputTypeError(node.name, node.type, describeValue(values[id]), {
+        module: reader?.tags.module as string | undefined,
+        location: reader?.dependencies.find((d) => d.name === node.name)?.location ?? reader?.location,
+      }),
+    );
+  }
+  return out.sort(byInput);
 }
 
 /** Whether the plan computes node `i` (a function node that is not overridden). */

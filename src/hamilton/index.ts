@@ -39,6 +39,7 @@ export {
   DuplicateDefinitionError,
   HamiltonError,
   HamiltonErrors,
+  InputTypeError,
   InvalidSignatureError,
   MissingInputError,
   ModuleNotAnalysedError,
