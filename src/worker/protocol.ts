@@ -98,7 +98,8 @@ export interface ValidationResult {
   readonly node: string;
   /** The validator node (`score_range_validator`). */
   readonly validator: string;
-  readonly passed: boolean;
+  /** Whether the check passes (Hamilton's `ValidationResult.passes`). */
+  readonly passes: boolean;
   readonly importance: 'warn' | 'fail';
   readonly message: string;
 }

@@ -352,7 +352,7 @@ export function total(doubled: Series<number>): number { return doubled.sum(); }
       {
         node: 'score',
         validator: 'score_range_validator',
-        passed: false,
+        passes: false,
         importance: 'warn',
         message: expect.any(String),
       },

@@ -279,7 +279,7 @@ function validation(v: unknown, what: string): ValidationResult {
   return {
     node: str(r.node, `${what}.node`),
     validator: str(r.validator, `${what}.validator`),
-    passed: bool(r.passed, `${what}.passed`),
+    passes: bool(r.passes, `${what}.passes`),
     importance: oneOf(r.importance, ['warn', 'fail'] as const, `${what}.importance`),
     message: str(r.message, `${what}.message`),
   };

@@ -34,13 +34,16 @@ export interface DataValidator {
   validate(data: unknown): ValidationResult;
 }
 
-/** The value of a validator node, as adapters and the UI see it. */
-export interface DataQualityResult {
-  /** Whether the check passed. */
-  readonly passed: boolean;
+/**
+ * The value of a validator node, as adapters and the UI see it: Hamilton's `ValidationResult` (`passes`,
+ * `message`, `diagnostics`) plus what the playground shows beside it.
+ */
+export interface DataQualityResult extends ValidationResult {
+  /** Whether the check passes. */
+  readonly passes: boolean;
   /** The validator's message. */
   readonly message: string;
-  /** The validator's details. */
+  /** The validator's details (empty when it gave none). */
   readonly diagnostics: Readonly<Record<string, unknown>>;
   /** Whether a failure warns or fails. */
   readonly importance: Importance;
@@ -412,7 +415,7 @@ function checkNode(node: Node, validators: readonly DataValidator[]): Node[] {
       callable: (kwargs): DataQualityResult => {
         const result = validator.validate(kwargs[raw.name]);
         return {
-          passed: result.passes,
+          passes: result.passes,
           message: result.message,
           diagnostics: result.diagnostics ?? {},
           importance: validator.importance,
@@ -439,9 +442,9 @@ function checkNode(node: Node, validators: readonly DataValidator[]): Node[] {
     callable: (kwargs) => {
       const results = validatorNodes.map((v) => kwargs[v.name] as DataQualityResult);
       for (const r of results) {
-        if (r.importance === 'warn' && !r.passed) console.warn(errorString(node.name, r));
+        if (r.importance === 'warn' && !r.passes) console.warn(errorString(node.name, r));
       }
-      const failures = results.filter((r) => r.importance === 'fail' && !r.passed);
+      const failures = results.filter((r) => r.importance === 'fail' && !r.passes);
       if (failures.length > 0) {
         const messages = failures.map((r) => `${errorString(node.name, r)}\n`);
         for (const m of messages) console.error(m);
