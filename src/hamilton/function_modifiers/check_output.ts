@@ -7,7 +7,17 @@
  */
 import type { Node } from '../node';
 import type { Decorator, FunctionModifier, ModifierContext } from './base';
-import { decoratorFor, invalid, refusal, repr, selectNodes, transformTargets, type Target } from './common';
+import {
+  decoratorFor,
+  expectArgument,
+  invalid,
+  isPlainObject,
+  refusal,
+  repr,
+  selectNodes,
+  transformTargets,
+  type Target,
+} from './common';
 
 /** How a failed check is handled: `warn` logs and goes on, `fail` throws. */
 export type Importance = 'warn' | 'fail';
@@ -479,6 +489,12 @@ function checkModifier(
  * ```
  */
 export function checkOutput(options: CheckOutputOptions): Decorator {
+  expectArgument(
+    isPlainObject(options),
+    'checkOutput',
+    "an options object of validators ({ range: [0, 1], importance: 'fail' })",
+    options,
+  );
   const importance: unknown = options.importance ?? 'warn';
   if (importance !== 'warn' && importance !== 'fail') {
     return decoratorFor(
@@ -506,8 +522,16 @@ export interface CheckOutputCustomOptions {
  */
 export function checkOutputCustom(...args: (DataValidator | CheckOutputCustomOptions)[]): Decorator {
   const last = args[args.length - 1];
-  const hasOptions = last !== undefined && typeof (last as DataValidator).validate !== 'function';
+  const hasOptions = isPlainObject(last) && typeof last.validate !== 'function';
   const options = (hasOptions ? last : {}) as CheckOutputCustomOptions;
   const validators = (hasOptions ? args.slice(0, -1) : args) as DataValidator[];
+  for (const v of validators) {
+    expectArgument(
+      typeof v === 'object' && v !== null && typeof v.validate === 'function' && typeof v.name === 'string',
+      'checkOutputCustom',
+      'a validator: an object with name, importance, description and validate(data)',
+      v,
+    );
+  }
   return decoratorFor(checkModifier('check_output_custom', options.target, () => validators));
 }
