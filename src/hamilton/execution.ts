@@ -171,7 +171,7 @@ export function planExecution(
     missing.push(new MissingInputError(graph.nodeList[id].name, consumers));
   }
   missing.sort(byInput);
-  problems.push(...missing, ...mismatchedInputs(graph, order, size, values, provided));
+  problems.push(...missing, ...mismatchedInputs(graph, given.inputs, state, provided));
   return {
     graph,
     finalVars: finals,
@@ -194,20 +194,21 @@ const byInput = (a: { input: string }, b: { input: string }) =>
 /** Hamilton's `check_input_type` on every input the plan reads: every mismatch, sorted by input. */
 function mismatchedInputs(
   graph: FunctionGraph,
-  order: Int32Array,
-  size: number,
-  values: readonly unknown[],
+  inputs: Readonly<Record<string, unknown>>,
+  state: Uint8Array,
   provided: Uint8Array,
 ): InputTypeError[] {
   const out: InputTypeError[] = [];
-  for (let k = 0; k < size; k++) {
-    const id = order[k];
-    if (graph.kind[id] !== INPUT || provided[id] !== GIVEN) continue;
+  for (const name in inputs) {
+    const id = graph.ids.get(name);
+    if (id === undefined || graph.kind[id] !== INPUT || provided[id] !== GIVEN || state[id] !== DONE)
+      continue;
     const node = graph.nodeList[id];
-    if (checkInputType(node.type, values[id])) continue;
+    const value = inputs[name];
+    if (checkInputType(node.type, value)) continue;
     const reader = graph.nodeList[graph.useIds[graph.useStart[id]]];
     out.push(
-      new InputTypeError(node.name, node.type, describeValue(values[id]), {
+      new InputTypeError(node.name, node.type, describeValue(value), {
         module: reader?.tags.module as string | undefined,
         location: reader?.dependencies.find((d) => d.name === node.name)?.location ?? reader?.location,
       }),

@@ -8,7 +8,7 @@ import type { DescribedEdge, DescribedNode, GraphDescription, ParallelRole } fro
 import type { Plan } from './execution';
 import { CONFIG, type FunctionGraph } from './graph';
 import { functionName } from './modules';
-import { isCollectType, isExpander } from './parallel';
+import { isCollectType, isExpander, parallelStructure } from './parallel';
 import { summarize } from './summary';
 import { toVariable } from './variables';
 
@@ -25,6 +25,8 @@ export function describeGraph(graph: FunctionGraph, plan?: Plan): GraphDescripti
   const nodes: DescribedNode[] = [];
   const edges: DescribedEdge[] = [];
   const outputs = new Set(plan?.finalVars);
+  // Most graphs have no parallel block: their nodes and edges need no role.
+  const dynamic = parallelStructure(graph).dynamic;
   for (let i = 0; i < graph.size; i++) {
     const node = graph.nodeList[i];
     const fn = node.originatingFunction;
@@ -46,20 +48,21 @@ export function describeGraph(graph: FunctionGraph, plan?: Plan): GraphDescripti
       onPath: plan ? plan.state[i] === 2 : false,
       value: graph.kind[i] === CONFIG ? configText(graph.config[node.name]) : undefined,
       functionName: fnName && fnName !== node.name ? fnName : undefined,
-      parallel: parallelRoleOf(graph, i),
+      parallel: dynamic ? parallelRoleOf(graph, i) : undefined,
     });
     for (let e = graph.depStart[i], k = 0; e < graph.depStart[i + 1]; e++, k++) {
       const d = node.dependencies[k];
       const edge: DescribedEdge = { from: d.name, to: node.name, optional: d.optional };
-      const role: ParallelRole | undefined = isCollectType(d.type)
-        ? 'collect'
-        : isExpander(graph.nodeList[graph.depIds[e]])
-          ? 'expand'
-          : undefined;
+      const role = dynamic ? edgeRoleOf(graph, e, d.type) : undefined;
       edges.push(role ? { ...edge, parallel: role } : edge);
     }
   }
   return { nodes, edges, cycles: graph.cycles };
+}
+
+function edgeRoleOf(graph: FunctionGraph, e: number, type: string): ParallelRole | undefined {
+  if (isCollectType(type)) return 'collect';
+  return isExpander(graph.nodeList[graph.depIds[e]]) ? 'expand' : undefined;
 }
 
 function parallelRoleOf(graph: FunctionGraph, i: number): ParallelRole | undefined {
