@@ -13,6 +13,8 @@ const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 // `hamilton` and `hamilton/frame` are the import names user code, tests and Node share.
 const alias = [
   { find: /^hamilton\/frame$/, replacement: here('./src/frame/index.ts') },
+  // Node only (worker threads): never imported by the app.
+  { find: /^hamilton\/threads$/, replacement: here('./src/hamilton/threads.ts') },
   { find: /^hamilton$/, replacement: here('./src/hamilton/index.ts') },
 ];
 

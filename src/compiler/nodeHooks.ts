@@ -32,6 +32,7 @@ export function initialize(data: HookData): void {
   aliases = {
     hamilton: pathToFileURL(`${data.root}/src/hamilton/index.ts`).href,
     'hamilton/frame': pathToFileURL(`${data.root}/src/frame/index.ts`).href,
+    'hamilton/threads': pathToFileURL(`${data.root}/src/hamilton/threads.ts`).href,
   };
   filter = data.filter ?? {};
 }

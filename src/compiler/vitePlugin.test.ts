@@ -32,12 +32,15 @@ describe('hamiltonAnalysis (the Vite plugin, applied to this very test run)', ()
     transform.call({ warn: (w: unknown) => warnings.push(w) } as never, code, id);
   const module = "import { Driver } from 'hamilton';\nexport const a = (x: number) => x;\n";
 
-  it('analyses only Hamilton modules outside the app’s own folders', async () => {
+  it('analyses modules that export a function, outside the app’s own folders', async () => {
     expect((await run(module, '/p/src/features.ts'))?.code).toContain('__hamilton_attach(a, {"name":"a"');
     expect(await run(module, '/p/src/features.ts?import')).not.toBeNull();
     expect(await run(module, '/p/src/features.ts?raw')).toBeNull();
-    expect(await run('export const a = (x: number) => x;\n', '/p/src/plain.ts')).toBeNull();
-    expect(await run("// 'hamilton'\nexport const a = 1;\n", '/p/src/comment.ts')).toBeNull();
+    // Hamilton modules need not import hamilton.
+    expect((await run('export const a = (x: number) => x;\n', '/p/src/plain.ts'))?.code).toContain('__hamilton_attach(a,');
+    expect(await run("import { Driver } from 'hamilton';\nexport const a = 1;\n", '/p/src/values.ts')).toBeNull();
+    expect(await run('const a = (x: number) => x;\nexport const b = 2;\n', '/p/src/private.ts')).toBeNull();
+    expect(await run(module, '/p/src/share/links.ts')).toBeNull();
     expect(await run(module, '/p/src/hamilton/driver.ts')).toBeNull();
     expect(await run(module, '/p/src/ui/App.tsx')).toBeNull();
     expect(await run(module, '/p/src/compiler/analyse.ts')).toBeNull();
@@ -47,11 +50,13 @@ describe('hamiltonAnalysis (the Vite plugin, applied to this very test run)', ()
   });
 
   it('honours include/exclude/imports options and reports analysis problems as warnings', async () => {
-    const all = handlerOf(hamiltonAnalysis({ imports: [], exclude: /skip/ }));
-    expect((await all.call({} as never, 'export const a = 1;\n', '/p/src/x.ts'))?.code).toContain(
+    const all = handlerOf(hamiltonAnalysis({ exclude: /skip/ }));
+    expect((await all.call({} as never, 'export function a() {}\n', '/p/src/x.ts'))?.code).toContain(
       'export const __hamilton',
     );
-    expect(await all.call({} as never, 'export const a = 1;\n', '/p/src/skip.ts')).toBeNull();
+    expect(await all.call({} as never, 'export function a() {}\n', '/p/src/skip.ts')).toBeNull();
+    const importing = handlerOf(hamiltonAnalysis({ imports: ['hamilton'] }));
+    expect(await importing.call({} as never, 'export function a() {}\n', '/p/src/x.ts')).toBeNull();
     expect(await run("import 'hamilton';\nexport function g({ a }: Q) {}\n", '/p/src/d.ts')).not.toBeNull();
     expect(warnings).toMatchObject([{ loc: { line: 2, column: 18 } }]);
   });

@@ -7,7 +7,7 @@ import { relative } from 'node:path';
 import { analyse } from './analyse.ts';
 import { annotation } from './annotate.ts';
 import {
-  importTexts,
+  codeFilter,
   importsHamilton,
   includePatterns,
   includesPath,
@@ -18,7 +18,7 @@ import {
 /** Options of {@link hamiltonAnalysis}: which files are Hamilton modules. */
 export type HamiltonAnalysisOptions = ModuleFilter;
 
-/** The plugin. By default it analyses `.ts` files that import `hamilton` or `hamilton/frame`, outside the app's own folders. */
+/** The plugin. By default it analyses every `.ts` module that exports a function, outside the app's own folders, tests and node_modules. */
 export function hamiltonAnalysis(options: HamiltonAnalysisOptions = {}): Plugin {
   let root = process.cwd();
   return {
@@ -30,7 +30,7 @@ export function hamiltonAnalysis(options: HamiltonAnalysisOptions = {}): Plugin 
     transform: {
       // Rolldown tests these before calling into JavaScript, which matters for the thousands of
       // modules (Monaco's) that are not Hamilton modules; the handler checks precisely.
-      filter: { id: [...includePatterns(options)], code: importTexts(options) },
+      filter: { id: [...includePatterns(options)], code: codeFilter(options) },
       async handler(code, id) {
         const [path, query] = id.split('?', 2);
         if (query && !isPlainModuleQuery(query)) return null; // `?raw`, `?url`, `?worker`: not the module's code

@@ -2,6 +2,7 @@
  * DataFrame: named Series of one length, typed by a Schema so that a misspelt column is a compile error.
  * Immutable; operations share the Series they do not change.
  */
+import { check, isArrayLike, isNames, isRecord } from './args';
 import {
   Series,
   isSeries,
@@ -175,6 +176,7 @@ export class DataFrame<S extends object = Record<string, Scalar>> {
     columns: C,
     options?: { readonly dtypes?: D },
   ): DataFrame<Simplify<{ [K in keyof C]: D[K] extends DType ? ScalarOf<D[K]> : ColumnType<C[K]> }>> {
+    check(isRecord(columns), 'fromColumns', 'an object of columns ({ name: values })', columns);
     const dtypes = (options?.dtypes ?? {}) as Partial<Record<string, DType>>;
     const map = new Map<string, Series>();
     for (const [name, input] of Object.entries(columns))
@@ -190,6 +192,12 @@ export class DataFrame<S extends object = Record<string, Scalar>> {
   static fromRecords<R extends Partial<Record<keyof R, Scalar | null | undefined>>>(
     records: readonly R[],
   ): DataFrame<Simplify<{ [K in keyof R]-?: Widen<NonNullable<R[K]>> }>> {
+    check(
+      Array.isArray(records) && records.every(isRecord),
+      'fromRecords',
+      'an array of row objects',
+      records,
+    );
     const names = new Set<string>();
     for (const record of records) for (const name of Object.keys(record)) names.add(name);
     const map = new Map<string, Series>();
@@ -237,6 +245,7 @@ export class DataFrame<S extends object = Record<string, Scalar>> {
    * @throws Error naming the columns that exist, when there is no such column (untyped callers).
    */
   column<K extends ColumnName<S>>(name: K): Series<FieldType<S[K]>> {
+    check(typeof name === 'string', 'column', 'a column name', name);
     const series = this.#columns.get(name);
     if (series === undefined) {
       throw new Error(`Column '${name}' not found; the columns are: ${[...this.#columns.keys()].join(', ')}`);
@@ -254,6 +263,7 @@ export class DataFrame<S extends object = Record<string, Scalar>> {
   ): DataFrame<
     Simplify<Omit<S, keyof A> & { [K in keyof A]: A[K] extends Scalar ? Widen<A[K]> : ColumnType<A[K]> }>
   > {
+    check(isRecord(columns), 'assign', 'an object of columns ({ name: values or a scalar })', columns);
     const map = new Map(this.#columns);
     for (const [name, value] of Object.entries(columns)) {
       map.set(
@@ -276,6 +286,7 @@ export class DataFrame<S extends object = Record<string, Scalar>> {
 
   /** Rows at the given positions, in that order (-1 gives a row of missing values). */
   take(indices: ArrayLike<number>): DataFrame<S> {
+    check(isArrayLike(indices), 'take', 'an array of row positions', indices);
     const map = new Map<string, Series>();
     for (const [name, series] of this.#columns) map.set(name, series.take(indices));
     return new DataFrame<S>(map, indices.length);
@@ -319,17 +330,34 @@ export class DataFrame<S extends object = Record<string, Scalar>> {
     K extends ColumnName<S> & ColumnName<R>,
     SX extends string = '_x',
     SY extends string = '_y',
-  >(right: DataFrame<R>, options: LeftJoinOptions<K, SX, SY>): DataFrame<JoinSchema<S, R, K, SX, SY>> {
+  >(right: DataFrame<R>, options: LeftJoinOptions<K, SX, SY>): DataFrame<JoinSchema<S, R, K, SX, SY>>;
+  /** The same with the key column(s) alone, pandas' habit (`merge(right, on='key', how='left')`): `leftJoin(right, 'key')`. */
+  leftJoin<R extends object, K extends ColumnName<S> & ColumnName<R>>(
+    right: DataFrame<R>,
+    on: K | readonly K[],
+  ): DataFrame<JoinSchema<S, R, K, '_x', '_y'>>;
+  leftJoin(
+    right: DataFrame<object>,
+    keys: string | readonly string[] | LeftJoinOptions<string, string, string>,
+  ): DataFrame<object> {
+    check(isDataFrame(right), 'leftJoin', 'a DataFrame to join', right);
+    const options = isNames(keys) ? { on: keys } : keys;
+    check(
+      isRecord(options) && isNames(options.on),
+      'leftJoin',
+      'the key column(s): a name, a list of names, or { on, suffixes }',
+      keys,
+    );
     const on: readonly string[] = typeof options.on === 'string' ? [options.on] : options.on;
     if (on.length === 0) throw new Error('leftJoin: `on` names no key column');
     const [sx, sy] = options.suffixes ?? ['_x', '_y'];
     for (const key of on) {
-      const [l, r] = [this.column(key as ColumnName<S>), right.column(key as ColumnName<R>)];
+      const [l, r] = [this.column(key as ColumnName<S>), right.column(key as never)];
       if ((l.dtype as DType) !== r.dtype) {
         throw new TypeError(`leftJoin: key '${key}' is ${l.dtype} on the left but ${r.dtype} on the right`);
       }
     }
-    const rightKey = keyReader(on.map((k) => right.column(k as ColumnName<R>)));
+    const rightKey = keyReader(on.map((k) => right.column(k as never)));
     const index = new Map<unknown, number>();
     for (let j = 0; j < right.length; j++) {
       const key = rightKey(j);
@@ -337,7 +365,7 @@ export class DataFrame<S extends object = Record<string, Scalar>> {
       const seen = index.get(key);
       if (seen !== undefined) {
         throw new Error(
-          `leftJoin: key ${on.map((k) => `${k}=${formatKey(right.column(k as ColumnName<R>).at(j))}`).join(', ')} ` +
+          `leftJoin: key ${on.map((k) => `${k}=${formatKey(right.column(k as never).at(j))}`).join(', ')} ` +
             `occurs on right rows ${seen} and ${j}; the right keys must be unique (many-to-one), ` +
             'so that each left row keeps exactly one result row. Aggregate the right frame first.',
         );
@@ -364,6 +392,7 @@ export class DataFrame<S extends object = Record<string, Scalar>> {
    * groups come in ascending key order unless `{ sort: false }`, as in pandas.
    */
   groupBy<K extends ColumnName<S>>(keys: K | readonly K[], options: GroupByOptions = {}): GroupBy<S, K> {
+    check(isNames(keys), 'groupBy', 'a key column name or a list of them', keys);
     const names: readonly K[] = typeof keys === 'string' ? [keys] : keys;
     if (names.length === 0) throw new Error('groupBy: no key column given');
     return new GroupBy(this, names, options.sort ?? true);
@@ -416,6 +445,12 @@ export class GroupBy<S extends object, K extends ColumnName<S>> {
   agg<const A extends AggSpec<S>>(
     spec: A,
   ): DataFrame<Simplify<Pick<S, K> & { [P in keyof A]: AggResult<S[A[P][0]], A[P][1]> }>> {
+    check(
+      isRecord(spec) && Object.values(spec).every((v) => Array.isArray(v) && v.length === 2),
+      'agg',
+      "named aggregations ({ out: ['column', 'mean'] })",
+      spec,
+    );
     const keyColumns = this.#keys.map((k) => this.#frame.column(k) as Series);
     const keyOf = keyReader(keyColumns);
     const groupOf = new Int32Array(this.#frame.length);

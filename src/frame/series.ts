@@ -2,6 +2,7 @@
  * Series: one typed column. Positional (no pandas index): element i of a result comes from element i of
  * the operands. Immutable: every operation returns a new Series, which lets a Series cache its moments.
  */
+import { check, isArrayLike } from './args';
 
 /** The kinds of values a Series holds. */
 export type DType = 'number' | 'boolean' | 'string' | 'date';
@@ -416,8 +417,10 @@ export class Series<T extends Scalar = Scalar> {
   static from(values: ArrayLike<Date | null | undefined>): Series<Date>;
   static from<D extends DType>(values: ArrayLike<unknown>, dtype: D): Series<ScalarOf<D>>;
   static from(values: ArrayLike<unknown>, dtype?: DType): Series;
-  static from(values: ArrayLike<unknown>, dtype: DType = inferDType(values)): Series {
-    return new Series(dtype, storageFor(values, dtype));
+  static from(values: ArrayLike<unknown>, dtype?: DType): Series {
+    check(isArrayLike(values), 'Series.from', 'an array or a typed array of values', values);
+    const type = dtype ?? inferDType(values);
+    return new Series(type, storageFor(values, type));
   }
 
   /** A Series of the given values, e.g. `Series.of(1, 2, NaN)` or `Series.of('a', null)`. */
@@ -491,6 +494,7 @@ export class Series<T extends Scalar = Scalar> {
    * @throws RangeError for a position outside the Series.
    */
   take(indices: ArrayLike<number>): Series<T> {
+    check(isArrayLike(indices), 'take', 'an array of row positions', indices);
     const n = indices.length;
     const src = this.values;
     const out: Storage =

@@ -42,8 +42,10 @@ export interface BeforeNodeExecutionContext {
   readonly nodeReturnType: string;
   /** The type each parameter expects. */
   readonly nodeInputTypes: Readonly<Record<string, string>>;
-  /** Always null: there are no tasks (Hamilton's task-based executors). */
-  readonly taskId: null;
+  /** Hamilton's task id for a node running for one item of a parallel block (`expand-steps.3.block-steps`); null otherwise. */
+  readonly taskId: string | null;
+  /** For a node of a parallel block: the index of the item it runs for; null otherwise. */
+  readonly itemIndex: number | null;
   /** Unique id of this run. */
   readonly runId: string;
 }
@@ -64,8 +66,10 @@ export interface AfterNodeExecutionContext {
   readonly error: unknown;
   /** Whether it succeeded. */
   readonly success: boolean;
-  /** Always null: there are no tasks. */
-  readonly taskId: null;
+  /** Hamilton's task id for a node running for one item of a parallel block; null otherwise. */
+  readonly taskId: string | null;
+  /** For a node of a parallel block: the index of the item it runs for; null otherwise. */
+  readonly itemIndex: number | null;
   /** Unique id of this run. */
   readonly runId: string;
 }

@@ -39,7 +39,12 @@ export interface DescribedNode extends Variable {
   readonly value?: string;
   /** The user function's name when it differs from the node name (decorator-made nodes). */
   readonly functionName?: string;
+  /** `expand` for a `Parallelizable` node, `collect` for a node with a `Collect` parameter. */
+  readonly parallel?: ParallelRole;
 }
+
+/** A node's or an edge's part in a parallel block: Hamilton's EXPAND and COLLECT. */
+export type ParallelRole = 'expand' | 'collect';
 
 /** An edge from a dependency to the node that reads it. */
 export interface DescribedEdge {
@@ -49,6 +54,11 @@ export interface DescribedEdge {
   readonly to: string;
   /** True when the consumer's parameter has a default. */
   readonly optional: boolean;
+  /**
+   * `expand` for an edge out of a `Parallelizable` node (its items, one at a time: drawn with a crow's
+   * foot at the consumer), `collect` for an edge into a `Collect` parameter (crow's foot at the producer).
+   */
+  readonly parallel?: ParallelRole;
 }
 
 /** A graph, ready to draw or to serialize. */

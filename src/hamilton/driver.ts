@@ -5,8 +5,10 @@
  */
 import { AdapterSet, isThenable, type LifecycleAdapter } from './adapters';
 import type { GraphDescription, Variable } from './description';
-import { AsyncInSyncError, throwAll, UnknownNodesError } from './errors';
+import { AsyncInSyncError, HamiltonError, throwAll, UnknownNodesError } from './errors';
+import { needsStages, parallelProblems, runStagesAsync, runStagesSync } from './dynamic';
 import { executionPath, outputsOf, planExecution, runAsync, runSync, type Plan } from './execution';
+import { ConcurrentLocalTaskExecutor, type TaskExecutor } from './executors';
 import type { Config } from './function_modifiers/base';
 import { FunctionGraph } from './graph';
 import { downstreamOf, pathBetween, upstreamOf } from './lineage';
@@ -41,6 +43,14 @@ interface DriverSettings<R> {
   readonly adapters: readonly LifecycleAdapter[];
   readonly resultBuilder: ResultBuilder<R>;
   readonly allowModuleOverrides: boolean;
+  readonly dynamicExecution: boolean;
+  readonly remoteExecutor: TaskExecutor | undefined;
+}
+
+/** Options of {@link Builder.enableDynamicExecution}. */
+export interface DynamicExecutionOptions {
+  /** Must be true, as in Hamilton, which marks dynamic execution experimental. */
+  readonly allowExperimentalMode?: boolean;
 }
 
 let runCounter = 0;
@@ -70,6 +80,8 @@ export class Driver<R = Record<string, unknown>> {
   readonly warnings: readonly string[];
   private readonly adapters: AdapterSet;
   private readonly resultBuilder: ResultBuilder<R>;
+  private readonly dynamicExecution: boolean;
+  private readonly remoteExecutor: TaskExecutor;
   private construction: Promise<void> | undefined;
 
   /**
@@ -87,6 +99,8 @@ export class Driver<R = Record<string, unknown>> {
             adapters: [],
             resultBuilder: new DictResult() as unknown as ResultBuilder<R>,
             allowModuleOverrides: false,
+            dynamicExecution: false,
+            remoteExecutor: undefined,
           };
     this.graph = FunctionGraph.fromModules(settings.modules, {
       config: settings.config,
@@ -95,6 +109,8 @@ export class Driver<R = Record<string, unknown>> {
     this.warnings = this.graph.warnings;
     this.adapters = new AdapterSet(settings.adapters);
     this.resultBuilder = settings.resultBuilder;
+    this.dynamicExecution = settings.dynamicExecution;
+    this.remoteExecutor = settings.remoteExecutor ?? new ConcurrentLocalTaskExecutor({ maxTasks: 10 });
     const constructed = this.adapters.call('runAfterGraphConstruction', {
       graph: this.graph,
       config: settings.config,
@@ -111,11 +127,13 @@ export class Driver<R = Record<string, unknown>> {
   }
 
   private plan(finalVars: readonly FinalVar[], options: ExecuteOptions): Plan {
-    return planExecution(
+    const plan = planExecution(
       this.graph,
       finalVars.map((v) => this.graph.nameOf(v)),
       { inputs: options.inputs ?? {}, overrides: options.overrides ?? {} },
     );
+    const parallel = parallelProblems(plan, this.dynamicExecution);
+    return parallel.length ? { ...plan, problems: [...plan.problems, ...parallel] } : plan;
   }
 
   /**
@@ -138,8 +156,12 @@ export class Driver<R = Record<string, unknown>> {
       if (adapters.has('runBeforeGraphExecution')) {
         await adapters.call('runBeforeGraphExecution', this.beforeGraph(plan, runId));
       }
-      await runAsync(plan, adapters, runId);
-      outputs = outputsOf(plan);
+      if (needsStages(plan, this.dynamicExecution)) {
+        outputs = await runStagesAsync(plan, adapters, runId, this.remoteExecutor);
+      } else {
+        await runAsync(plan, adapters, runId);
+        outputs = outputsOf(plan);
+      }
       const result = this.resultBuilder.build(outputs);
       success = true;
       return result;
@@ -176,8 +198,11 @@ export class Driver<R = Record<string, unknown>> {
       if (adapters.has('runBeforeGraphExecution')) {
         syncHook(adapters.call('runBeforeGraphExecution', this.beforeGraph(plan, runId)));
       }
-      runSync(plan, adapters, runId);
-      outputs = outputsOf(plan);
+      if (needsStages(plan, this.dynamicExecution)) outputs = runStagesSync(plan, adapters, runId);
+      else {
+        runSync(plan, adapters, runId);
+        outputs = outputsOf(plan);
+      }
       const result = this.resultBuilder.build(outputs);
       success = true;
       return result;
@@ -270,6 +295,8 @@ class BuilderSettings<R> implements DriverSettings<R> {
     readonly adapters: readonly LifecycleAdapter[],
     readonly resultBuilder: ResultBuilder<R>,
     readonly allowModuleOverrides: boolean,
+    readonly dynamicExecution: boolean = false,
+    readonly remoteExecutor: TaskExecutor | undefined = undefined,
   ) {}
 }
 
@@ -289,7 +316,15 @@ export class Builder<R = Record<string, unknown>> {
   private with<S>(changes: Partial<DriverSettings<S>>): Builder<S> {
     const s = { ...this.settings, ...changes } as unknown as DriverSettings<S>;
     return new Builder<S>(
-      new BuilderSettings<S>(s.config, s.modules, s.adapters, s.resultBuilder, s.allowModuleOverrides),
+      new BuilderSettings<S>(
+        s.config,
+        s.modules,
+        s.adapters,
+        s.resultBuilder,
+        s.allowModuleOverrides,
+        s.dynamicExecution,
+        s.remoteExecutor,
+      ),
     );
   }
 
@@ -331,6 +366,34 @@ export class Builder<R = Record<string, unknown>> {
   /** Lets a later module redefine a node of an earlier one instead of raising an error. */
   allowModuleOverrides(): Builder<R> {
     return this.with<R>({ allowModuleOverrides: true });
+  }
+
+  /**
+   * Enables `Parallelizable`/`Collect` nodes (Hamilton's `enable_dynamic_execution(allow_experimental_mode=True)`):
+   * `enableDynamicExecution({ allowExperimentalMode: true })`. Items run through the remote executor
+   * (default: {@link ConcurrentLocalTaskExecutor} with at most 10 items at once).
+   */
+  enableDynamicExecution(options: DynamicExecutionOptions = {}): Builder<R> {
+    if (options.allowExperimentalMode !== true) {
+      throw new HamiltonError(
+        'Remote execution is currently experimental. Please set { allowExperimentalMode: true } to enable it.',
+      );
+    }
+    return this.with<R>({ dynamicExecution: true });
+  }
+
+  /** Sets the executor that runs the items of parallel blocks (Hamilton's `with_remote_executor`). */
+  withRemoteExecutor(remoteExecutor: TaskExecutor): Builder<R> {
+    if (!this.settings.dynamicExecution) {
+      throw new HamiltonError('Cannot set execution manager without first enabling the V2 Driver');
+    }
+    if (this.settings.remoteExecutor) throw new HamiltonError('Cannot set remote executor twice');
+    if (typeof (remoteExecutor as Partial<TaskExecutor> | undefined)?.execute !== 'function') {
+      throw new TypeError(
+        `withRemoteExecutor: expected a task executor (an object with execute(tasks)), got ${String(remoteExecutor)}`,
+      );
+    }
+    return this.with<R>({ remoteExecutor });
   }
 
   /** Builds the driver (and its graph). */

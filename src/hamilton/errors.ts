@@ -65,9 +65,10 @@ export class ModuleNotAnalysedError extends HamiltonError {
   constructor(description: string) {
     super(
       `module ${description} was not analysed: its parameter names cannot be trusted, because bundlers rename ` +
-        `parameters that shadow top-level names. Analyse it with the Vite plugin hamiltonAnalysis() ` +
-        `(src/compiler/vitePlugin.ts, already in vite.config.ts and so in vitest) or load it in Node with the ` +
-        `loader from src/compiler; or pass a plain object of functions.`,
+        `parameters that shadow top-level names. The Vite plugin hamiltonAnalysis() (in vite.config.ts and so ` +
+        `in vitest) and the Node loader from src/compiler analyse every .ts module that exports a function, ` +
+        `except tests, node_modules and the app's own folders (src/hamilton, frame, ui, worker, compiler, share); ` +
+        `move the module, or widen the plugin's include/exclude, or pass a plain object of functions.`,
     );
     this.name = 'ModuleNotAnalysedError';
   }
@@ -160,6 +161,27 @@ export class MissingInputError extends HamiltonError {
     this.name = 'MissingInputError';
     this.input = input;
     this.consumers = consumers.map((c) => c.name);
+  }
+}
+
+/** An input whose value does not fit its parameter's type (Hamilton's "Type requirement mismatch"). */
+export class InputTypeError extends HamiltonError {
+  /** The input. */
+  readonly input: string;
+
+  /** `value` is described as `summary:runtimeType` (see inputTypes.ts). */
+  constructor(
+    input: string,
+    type: string,
+    value: string,
+    consumer?: { module?: string; location?: SourceLocation },
+  ) {
+    super(`Type requirement mismatch. Expected ${input}:${type} got ${value} instead.`, {
+      module: consumer?.module,
+      location: consumer?.location,
+    });
+    this.name = 'InputTypeError';
+    this.input = input;
   }
 }
 

@@ -11,12 +11,14 @@ import {
   AsyncInSyncError,
   ConfigInputOverlapError,
   CycleError,
+  InputTypeError,
   MissingInputError,
   NodeExecutionError,
   UnknownNodesError,
   type HamiltonError,
 } from './errors';
 import { FUNCTION, INPUT, type FunctionGraph } from './graph';
+import { checkInputType, describeValue } from './inputTypes';
 import { functionName } from './modules';
 import { summarize } from './summary';
 
@@ -168,8 +170,8 @@ export function planExecution(
     }
     missing.push(new MissingInputError(graph.nodeList[id].name, consumers));
   }
-  missing.sort((a, b) => (a.input < b.input ? -1 : a.input > b.input ? 1 : 0));
-  problems.push(...missing);
+  missing.sort(byInput);
+  problems.push(...missing, ...mismatchedInputs(graph, given.inputs, state, provided));
   return {
     graph,
     finalVars: finals,
@@ -184,6 +186,35 @@ export function planExecution(
     pinned,
     problems,
   };
+}
+
+const byInput = (a: { input: string }, b: { input: string }) =>
+  a.input < b.input ? -1 : a.input > b.input ? 1 : 0;
+
+/** Hamilton's `check_input_type` on every input the plan reads: every mismatch, sorted by input. */
+function mismatchedInputs(
+  graph: FunctionGraph,
+  inputs: Readonly<Record<string, unknown>>,
+  state: Uint8Array,
+  provided: Uint8Array,
+): InputTypeError[] {
+  const out: InputTypeError[] = [];
+  for (const name in inputs) {
+    const id = graph.ids.get(name);
+    if (id === undefined || graph.kind[id] !== INPUT || provided[id] !== GIVEN || state[id] !== DONE)
+      continue;
+    const node = graph.nodeList[id];
+    const value = inputs[name];
+    if (checkInputType(node.type, value)) continue;
+    const reader = graph.nodeList[graph.useIds[graph.useStart[id]]];
+    out.push(
+      new InputTypeError(node.name, node.type, describeValue(value), {
+        module: reader?.tags.module as string | undefined,
+        location: reader?.dependencies.find((d) => d.name === node.name)?.location ?? reader?.location,
+      }),
+    );
+  }
+  return out.sort(byInput);
 }
 
 /** Whether the plan computes node `i` (a function node that is not overridden). */
@@ -205,6 +236,22 @@ export function outputsOf(plan: Plan): Record<string, unknown> {
   for (let k = 0; k < plan.finalVars.length; k++) {
     const id = plan.finalIds[k];
     out[plan.finalVars[k]] = id === -1 ? plan.given.inputs[plan.finalVars[k]] : plan.values[id];
+  }
+  return out;
+}
+
+/** Keeps every value the plan computes (a staged execution reads them after the run). */
+export function keepAll(plan: Plan): Plan {
+  plan.pinned.fill(1);
+  return plan;
+}
+
+/** The values of the nodes the plan ran, by name (after {@link keepAll} and a run). */
+export function computedValues(plan: Plan): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (let k = 0; k < plan.size; k++) {
+    const i = plan.order[k];
+    if (runs(plan, i)) out[plan.graph.nodeList[i].name] = plan.values[i];
   }
   return out;
 }
@@ -296,7 +343,21 @@ function store(plan: Plan, i: number, result: unknown): void {
   }
 }
 
-function beforeContext(plan: Plan, i: number, kwargs: Record<string, unknown>, runId: string) {
+/** The task a node runs in: one item of a parallel block (Hamilton's task id), or none. */
+export interface TaskInfo {
+  /** Hamilton's task id: `expand-<expander>.<index>.block-<expander>`. */
+  readonly taskId: string;
+  /** The item's position among the expander's items. */
+  readonly itemIndex: number;
+}
+
+function beforeContext(
+  plan: Plan,
+  i: number,
+  kwargs: Record<string, unknown>,
+  runId: string,
+  task: TaskInfo | null,
+) {
   const node = plan.graph.nodeList[i];
   const nodeInputTypes: Record<string, string> = {};
   for (const d of node.dependencies) nodeInputTypes[d.name] = d.type;
@@ -306,7 +367,8 @@ function beforeContext(plan: Plan, i: number, kwargs: Record<string, unknown>, r
     nodeKwargs: kwargs,
     nodeReturnType: node.type,
     nodeInputTypes,
-    taskId: null,
+    taskId: task?.taskId ?? null,
+    itemIndex: task?.itemIndex ?? null,
     runId,
   };
 }
@@ -319,6 +381,7 @@ function afterContext(
   success: boolean,
   result: unknown,
   error: unknown,
+  task: TaskInfo | null,
 ) {
   const node = plan.graph.nodeList[i];
   return {
@@ -329,7 +392,8 @@ function afterContext(
     result,
     error,
     success,
-    taskId: null,
+    taskId: task?.taskId ?? null,
+    itemIndex: task?.itemIndex ?? null,
     runId,
   };
 }
@@ -342,7 +406,12 @@ function noPromise(value: unknown, what: string): void {
 }
 
 /** Runs the plan synchronously; throws {@link AsyncInSyncError} when a node or hook returns a Promise. */
-export function runSync(plan: Plan, adapters: AdapterSet | undefined, runId: string): void {
+export function runSync(
+  plan: Plan,
+  adapters: AdapterSet | undefined,
+  runId: string,
+  task: TaskInfo | null = null,
+): void {
   const { order, size, graph } = plan;
   const hooks = adapters?.hasNodeHooks ? adapters : undefined;
   for (let k = 0; k < size; k++) {
@@ -355,7 +424,10 @@ export function runSync(plan: Plan, adapters: AdapterSet | undefined, runId: str
       continue;
     }
     const kwargs = kwargsOf(plan, i);
-    noPromise(hooks.call('runBeforeNodeExecution', beforeContext(plan, i, kwargs, runId)), 'An adapter hook');
+    noPromise(
+      hooks.call('runBeforeNodeExecution', beforeContext(plan, i, kwargs, runId, task)),
+      'An adapter hook',
+    );
     let result: unknown;
     try {
       result = invoke(plan, i, kwargs);
@@ -364,14 +436,17 @@ export function runSync(plan: Plan, adapters: AdapterSet | undefined, runId: str
       noPromise(
         hooks.call(
           'runAfterNodeExecution',
-          afterContext(plan, i, kwargs, runId, false, undefined, thrownBy(e)),
+          afterContext(plan, i, kwargs, runId, false, undefined, thrownBy(e), task),
         ),
         'An adapter hook',
       );
       throw e;
     }
     noPromise(
-      hooks.call('runAfterNodeExecution', afterContext(plan, i, kwargs, runId, true, result, undefined)),
+      hooks.call(
+        'runAfterNodeExecution',
+        afterContext(plan, i, kwargs, runId, true, result, undefined, task),
+      ),
       'An adapter hook',
     );
     store(plan, i, result);
@@ -383,7 +458,12 @@ export function runSync(plan: Plan, adapters: AdapterSet | undefined, runId: str
  * its last dependency is available, so independent asynchronous branches overlap. Rejects with the first
  * error; nodes not yet started then never start.
  */
-export function runAsync(plan: Plan, adapters: AdapterSet | undefined, runId: string): Promise<void> {
+export function runAsync(
+  plan: Plan,
+  adapters: AdapterSet | undefined,
+  runId: string,
+  task: TaskInfo | null = null,
+): Promise<void> {
   const { order, size, graph, provided, state } = plan;
   const { kind, depStart, depIds, useStart, useIds } = graph;
   const hooks = adapters?.hasNodeHooks ? adapters : undefined;
@@ -423,7 +503,7 @@ export function runAsync(plan: Plan, adapters: AdapterSet | undefined, runId: st
     const start = (i: number) => {
       let result: unknown;
       try {
-        result = hooks === undefined ? invokeAsync(plan, i) : hooked(plan, i, hooks, runId);
+        result = hooks === undefined ? invokeAsync(plan, i) : hooked(plan, i, hooks, runId, task);
       } catch (e) {
         fail(e);
         return;
@@ -465,12 +545,12 @@ function invokeAsync(plan: Plan, i: number, kwargs?: Record<string, unknown>): u
 }
 
 /** Runs node `i` between its before and after hooks, waiting for any hook that returns a Promise. */
-function hooked(plan: Plan, i: number, hooks: AdapterSet, runId: string): unknown {
+function hooked(plan: Plan, i: number, hooks: AdapterSet, runId: string, task: TaskInfo | null): unknown {
   const kwargs = kwargsOf(plan, i);
   const after = (success: boolean, result: unknown, error: unknown, then: () => unknown): unknown => {
     const done = hooks.call(
       'runAfterNodeExecution',
-      afterContext(plan, i, kwargs, runId, success, result, error),
+      afterContext(plan, i, kwargs, runId, success, result, error, task),
     );
     return isThenable(done) ? Promise.resolve(done).then(then) : then();
   };
@@ -492,6 +572,6 @@ function hooked(plan: Plan, i: number, hooks: AdapterSet, runId: string): unknow
         }),
     );
   };
-  const before = hooks.call('runBeforeNodeExecution', beforeContext(plan, i, kwargs, runId));
+  const before = hooks.call('runBeforeNodeExecution', beforeContext(plan, i, kwargs, runId, task));
   return isThenable(before) ? Promise.resolve(before).then(run) : run();
 }

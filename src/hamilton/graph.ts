@@ -7,6 +7,7 @@ import { unwrap, type Config } from './function_modifiers/base';
 import { DuplicateDefinitionError, HamiltonError, messageOf, throwAll } from './errors';
 import { readModule, type HamiltonModule } from './modules';
 import type { Node } from './node';
+import { drainingNode, isExpander } from './parallel';
 import { positionalCallOf, resolveFunction } from './resolve';
 
 /** Node kind codes in {@link FunctionGraph.kind}. */
@@ -113,7 +114,11 @@ export class FunctionGraph {
       kind[i] = node.kind === 'function' ? FUNCTION : node.kind === 'input' ? INPUT : CONFIG;
       depStart[i] = e;
       e += node.dependencies.length;
-      if (fns[i] === undefined) {
+      if (isExpander(node)) {
+        // Hamilton lists a Parallelizable's items as the node runs; only the node's callable does that.
+        nodeList[i] = drainingNode(node);
+        fns[i] = undefined;
+      } else if (fns[i] === undefined) {
         const call = positionalCallOf(node);
         fns[i] = call?.fn;
         thisArgs[i] = call?.thisArg;

@@ -2,7 +2,22 @@
  * Hamilton in TypeScript: functions are nodes, parameter names are dependencies, a driver runs the graph.
  * Every public name of the library is exported from here (and the decorators from `function_modifiers`).
  */
-export { Builder, Driver, type ExecuteOptions, type FinalVar, type ListOptions } from './driver';
+export {
+  Builder,
+  Driver,
+  type DynamicExecutionOptions,
+  type ExecuteOptions,
+  type FinalVar,
+  type ListOptions,
+} from './driver';
+export { InvalidExecutorError, ParallelBlockError, type Collect, type Parallelizable } from './parallel';
+export {
+  ConcurrentLocalTaskExecutor,
+  SynchronousLocalTaskExecutor,
+  type ConcurrentExecutorOptions,
+  type ItemTask,
+  type TaskExecutor,
+} from './executors';
 export { FunctionGraph, type GraphOptions } from './graph';
 export type { HamiltonModule } from './modules';
 export { DictResult, type ResultBuilder } from './results';
@@ -24,6 +39,7 @@ export {
   DuplicateDefinitionError,
   HamiltonError,
   HamiltonErrors,
+  InputTypeError,
   InvalidSignatureError,
   MissingInputError,
   ModuleNotAnalysedError,
@@ -33,7 +49,7 @@ export {
 } from './errors';
 export { toDot, type DotOptions } from './visualize';
 export type { TagFilter } from './variables';
-export type { DescribedEdge, DescribedNode, GraphDescription, Variable } from './description';
+export type { DescribedEdge, DescribedNode, GraphDescription, ParallelRole, Variable } from './description';
 export {
   copyNode,
   type Dependency,

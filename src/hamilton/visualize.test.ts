@@ -115,3 +115,23 @@ describe('toDot', () => {
     expect(dot).toMatch(/\td \[label=<<b>d<\/b>.*style="rounded,filled"\]/);
   });
 });
+
+describe('parallel blocks, drawn as Hamilton draws them', () => {
+  it('marks expand and collect nodes and edges, with crow’s feet and double borders in DOT', async () => {
+    const parallel = await import('./fixtures/dynamic_parallelism/inputs_in_collect');
+    const described = new Driver({}, parallel).displayAllFunctions();
+    const roles = Object.fromEntries(
+      described.nodes.filter((n) => n.parallel).map((n) => [n.name, n.parallel]),
+    );
+    expect(roles).toEqual({ collect: 'collect', par: 'expand' });
+    expect(described.edges.filter((e) => e.parallel)).toEqual([
+      { from: 'identity', to: 'collect', optional: false, parallel: 'collect' },
+      { from: 'par', to: 'identity', optional: false, parallel: 'expand' },
+    ]);
+    const dot = toDot(described);
+    expect(dot).toContain('par -> identity [arrowhead=crow arrowtail=none dir=both]');
+    expect(dot).toContain('identity -> collect [arrowtail=crow dir=both]');
+    expect(dot).toMatch(/\tpar \[label=.* color="#56E39F" .*peripheries=2/);
+    expect(dot).toMatch(/_legend_expand .*_legend_collect/s);
+  });
+});

@@ -4,10 +4,11 @@
  * in a table, as Hamilton does), config as notes with their values, requested outputs filled #FFC857,
  * overrides hatched, and a legend listing only the kinds present.
  */
-import type { DescribedEdge, DescribedNode, GraphDescription } from './description';
+import type { DescribedEdge, DescribedNode, GraphDescription, ParallelRole } from './description';
 import type { Plan } from './execution';
 import { CONFIG, type FunctionGraph } from './graph';
 import { functionName } from './modules';
+import { isCollectType, isExpander, parallelStructure } from './parallel';
 import { summarize } from './summary';
 import { toVariable } from './variables';
 
@@ -24,6 +25,8 @@ export function describeGraph(graph: FunctionGraph, plan?: Plan): GraphDescripti
   const nodes: DescribedNode[] = [];
   const edges: DescribedEdge[] = [];
   const outputs = new Set(plan?.finalVars);
+  // Most graphs have no parallel block: their nodes and edges need no role.
+  const dynamic = parallelStructure(graph).dynamic;
   for (let i = 0; i < graph.size; i++) {
     const node = graph.nodeList[i];
     const fn = node.originatingFunction;
@@ -45,10 +48,29 @@ export function describeGraph(graph: FunctionGraph, plan?: Plan): GraphDescripti
       onPath: plan ? plan.state[i] === 2 : false,
       value: graph.kind[i] === CONFIG ? configText(graph.config[node.name]) : undefined,
       functionName: fnName && fnName !== node.name ? fnName : undefined,
+      parallel: dynamic ? parallelRoleOf(graph, i) : undefined,
     });
-    for (const d of node.dependencies) edges.push({ from: d.name, to: node.name, optional: d.optional });
+    for (let e = graph.depStart[i], k = 0; e < graph.depStart[i + 1]; e++, k++) {
+      const d = node.dependencies[k];
+      const edge: DescribedEdge = { from: d.name, to: node.name, optional: d.optional };
+      const role = dynamic ? edgeRoleOf(graph, e, d.type) : undefined;
+      edges.push(role ? { ...edge, parallel: role } : edge);
+    }
   }
   return { nodes, edges, cycles: graph.cycles };
+}
+
+function edgeRoleOf(graph: FunctionGraph, e: number, type: string): ParallelRole | undefined {
+  if (isCollectType(type)) return 'collect';
+  return isExpander(graph.nodeList[graph.depIds[e]]) ? 'expand' : undefined;
+}
+
+function parallelRoleOf(graph: FunctionGraph, i: number): ParallelRole | undefined {
+  const node = graph.nodeList[i];
+  if (isExpander(node)) return 'expand';
+  return node.kind === 'function' && node.dependencies.some((d) => isCollectType(d.type))
+    ? 'collect'
+    : undefined;
 }
 
 /** Options of {@link toDot}. */
@@ -113,10 +135,19 @@ function style(kind: string): Attrs {
 
 const MODIFIER_STYLE: Record<string, Attrs> = {
   output: { fillcolor: '#FFC857' },
+  collect: { peripheries: '2', color: '#EA5556' },
+  expand: { peripheries: '2', color: '#56E39F' },
   override: { style: 'filled,diagonals' },
 };
 
-const LEGEND_ORDER = ['config', 'input', 'function', 'output', 'override'];
+// Hamilton's edge styles: a crow's foot where one value becomes many (expand) or many become one (collect).
+const EDGE_STYLE: Record<ParallelRole, Attrs> = {
+  expand: { dir: 'both', arrowhead: 'crow', arrowtail: 'none' },
+  collect: { dir: 'both', arrowtail: 'crow' },
+};
+
+const LEGEND_ORDER = ['config', 'input', 'function', 'output', 'expand', 'collect', 'override'];
+const MODIFIER_KINDS = new Set(['output', 'expand', 'collect', 'override']);
 
 /** The DOT text of a description, in Hamilton's graphviz look. */
 export function toDot(graph: GraphDescription, options: DotOptions = {}): string {
@@ -145,6 +176,10 @@ export function toDot(graph: GraphDescription, options: DotOptions = {}): string
       Object.assign(a, MODIFIER_STYLE.output);
       seen.add('output');
     }
+    if (n.parallel) {
+      Object.assign(a, MODIFIER_STYLE[n.parallel]);
+      seen.add(n.parallel);
+    }
     if (n.isOverride) {
       Object.assign(a, MODIFIER_STYLE.override);
       seen.add('override');
@@ -164,7 +199,7 @@ export function toDot(graph: GraphDescription, options: DotOptions = {}): string
       inputsOf.set(to.name, list);
       continue;
     }
-    const edge: Attrs = {};
+    const edge: Attrs = e.parallel ? { ...EDGE_STYLE[e.parallel] } : {};
     if (!pathOnly && anyPath && from.onPath && to.onPath) edge.color = 'red';
     lines.push(
       `\t${id(from.name)} -> ${id(to.name)}${Object.keys(edge).length ? ` ${attrs(undefined, edge)}` : ''}`,
@@ -183,10 +218,7 @@ export function toDot(graph: GraphDescription, options: DotOptions = {}): string
       '\t\tgraph [fillcolor="#ffffff" fontname=helvetica label=Legend rank=same]',
     );
     for (const kind of LEGEND_ORDER.filter((k) => seen.has(k))) {
-      const a =
-        kind === 'output' || kind === 'override'
-          ? { ...style('function'), ...MODIFIER_STYLE[kind] }
-          : style(kind);
+      const a = MODIFIER_KINDS.has(kind) ? { ...style('function'), ...MODIFIER_STYLE[kind] } : style(kind);
       lines.push(`\t\t${id(`_legend_${kind}`)} ${attrs(kind, a)}`);
     }
     lines.push('\t}');

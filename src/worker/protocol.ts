@@ -98,7 +98,8 @@ export interface ValidationResult {
   readonly node: string;
   /** The validator node (`score_range_validator`). */
   readonly validator: string;
-  readonly passed: boolean;
+  /** Whether the check passes (Hamilton's `ValidationResult.passes`). */
+  readonly passes: boolean;
   readonly importance: 'warn' | 'fail';
   readonly message: string;
 }
@@ -156,6 +157,8 @@ export interface NodeStartedEvent {
   readonly type: 'node-started';
   readonly runId: number;
   readonly node: string;
+  /** For a node of a parallel block (between Parallelizable and Collect): the item it runs for. */
+  readonly item?: number;
 }
 
 /** A node finished. */
@@ -163,6 +166,8 @@ export interface NodeFinishedEvent {
   readonly type: 'node-finished';
   readonly runId: number;
   readonly node: string;
+  /** For a node of a parallel block (between Parallelizable and Collect): the item it runs for. */
+  readonly item?: number;
   readonly durationMs: number;
   readonly preview: ValuePreview;
 }
@@ -172,6 +177,8 @@ export interface NodeFailedEvent {
   readonly type: 'node-failed';
   readonly runId: number;
   readonly node: string;
+  /** For a node of a parallel block (between Parallelizable and Collect): the item it runs for. */
+  readonly item?: number;
   readonly durationMs: number;
   readonly error: ErrorInfo;
 }

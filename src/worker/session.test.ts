@@ -228,6 +228,34 @@ describe('run', () => {
     expect(log).toMatchObject({ level: 'log', node: 'report', text: 'reporting total {"bonus":25}' });
   });
 
+  it('runs Parallelizable/Collect blocks, the items concurrently, each node event carrying its item', async () => {
+    const { compile, run } = newSession();
+    const code = [
+      "import type { Collect, Parallelizable } from 'hamilton';",
+      'export function* urls(count: number): Parallelizable<string> {',
+      '  for (let i = 0; i < count; i++) yield `page${i}`;',
+      '}',
+      'export async function loaded(urls: string): Promise<number> {',
+      '  await new Promise((r) => setTimeout(r, 5 - urls.length));',
+      '  return urls.length;',
+      '}',
+      'export function total(loaded: Collect<number>): number[] {',
+      '  return loaded;',
+      '}',
+    ].join('\n');
+    await compile([{ name: 'pages.ts', code }]);
+    const { finished, events } = await run({ outputs: ['total'], inputs: { count: 3 } });
+    expect(finished).toMatchObject({ ok: true });
+    expect(JSON.stringify(finished.results.total)).toContain('5,5,5');
+    const started = events
+      .filter((e) => e.type === 'node-started')
+      .map((e) => `${'node' in e ? e.node : ''}${'item' in e ? `#${e.item}` : ''}`);
+    expect(started).toEqual(['urls', 'loaded#0', 'loaded#1', 'loaded#2', 'total']);
+    // All three items started before the first finished: they overlap.
+    const first = events.findIndex((e) => e.type === 'node-finished' && 'item' in e);
+    expect(events.slice(0, first).filter((e) => e.type === 'node-started')).toHaveLength(4);
+  });
+
   it('maps a failing node to its TypeScript line and lists the nodes it kept from running', async () => {
     const { compile, run } = newSession();
     await compile([features, helpers], { tier: 'low' });
@@ -324,7 +352,7 @@ export function total(doubled: Series<number>): number { return doubled.sum(); }
       {
         node: 'score',
         validator: 'score_range_validator',
-        passed: false,
+        passes: false,
         importance: 'warn',
         message: expect.any(String),
       },

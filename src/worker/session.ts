@@ -185,10 +185,12 @@ export class Session {
 
     let driver: Driver;
     try {
+      // Parallelizable/Collect blocks run their items concurrently inside the worker.
       driver = new Builder()
         .withConfig(request.config)
         .withModules(...Object.values(modules))
         .withAdapters(this.adapter(built))
+        .enableDynamicExecution({ allowExperimentalMode: true })
         .build();
     } catch (e) {
       return fail([...diagnostics, ...problemDiagnostics(e, 'graph')]);
@@ -248,12 +250,14 @@ export class Session {
   /** The lifecycle adapter that streams node events of whichever run is active. */
   private adapter(built: BuiltProject) {
     return {
-      runBeforeNodeExecution: ({ nodeName }: { nodeName: string }) => {
+      runBeforeNodeExecution: ({ nodeName, itemIndex }: { nodeName: string; itemIndex: number | null }) => {
         const run = this.activeRun;
         if (!run) return;
-        run.started.set(nodeName, this.env.now());
+        run.started.set(startKey(nodeName, itemIndex), this.env.now());
+        // skippedNodes asks by name whether a node ran at all.
+        if (!run.started.has(nodeName)) run.started.set(nodeName, this.env.now());
         run.running.push(nodeName);
-        this.env.post({ type: 'node-started', runId: run.id, node: nodeName });
+        this.env.post({ type: 'node-started', runId: run.id, node: nodeName, ...itemField(itemIndex) });
       },
       runAfterNodeExecution: (ctx: {
         nodeName: string;
@@ -261,10 +265,12 @@ export class Session {
         result: unknown;
         error: unknown;
         success: boolean;
+        itemIndex: number | null;
       }) => {
         const run = this.activeRun;
         if (!run) return;
-        const durationMs = this.env.now() - (run.started.get(ctx.nodeName) ?? this.env.now());
+        const started = run.started.get(startKey(ctx.nodeName, ctx.itemIndex));
+        const durationMs = this.env.now() - (started ?? this.env.now());
         const at = run.running.lastIndexOf(ctx.nodeName);
         if (at >= 0) run.running.splice(at, 1);
         if (ctx.success) {
@@ -272,7 +278,14 @@ export class Session {
           if (validation) run.validations.push(validation);
           const { preview, transfer } = previewValue(ctx.result, NODE_PREVIEW, ctx.nodeName);
           this.env.post(
-            { type: 'node-finished', runId: run.id, node: ctx.nodeName, durationMs, preview },
+            {
+              type: 'node-finished',
+              runId: run.id,
+              node: ctx.nodeName,
+              durationMs,
+              preview,
+              ...itemField(ctx.itemIndex),
+            },
             transfer,
           );
         } else {
@@ -283,6 +296,7 @@ export class Session {
             node: ctx.nodeName,
             durationMs,
             error: describeError(ctx.error, built),
+            ...itemField(ctx.itemIndex),
           });
         }
       },
@@ -474,4 +488,14 @@ export function configKeysOf(modules: readonly object[]): ConfigKey[] {
     }
   }
   return [...keys].map(([key, values]) => ({ key, values: [...values] }));
+}
+
+/** Where a node's start time is kept: by name, and by name and item for the items of a parallel block. */
+function startKey(nodeName: string, itemIndex: number | null): string {
+  return itemIndex === null ? nodeName : `${nodeName}#${itemIndex}`;
+}
+
+/** The `item` field of a node event, for nodes that run once per item of a parallel block. */
+function itemField(itemIndex: number | null): { item?: number } {
+  return itemIndex === null ? {} : { item: itemIndex };
 }

@@ -111,7 +111,7 @@ describe('parseWorkerMessage', () => {
           {
             node: 'x',
             validator: 'x_range_validator',
-            passed: false,
+            passes: false,
             importance: 'warn',
             message: 'out of range',
           },
@@ -192,7 +192,7 @@ describe('parseWorkerMessage', () => {
         durationMs: 4,
         results: {},
         skipped: [],
-        validations: [{ node: 'x', validator: 'v', passed: true, importance: 'ignore', message: '' }],
+        validations: [{ node: 'x', validator: 'v', passes: true, importance: 'ignore', message: '' }],
         diagnostics: [],
       },
     ],

@@ -50,6 +50,11 @@ function finite(v: unknown, what: string): number {
   return n;
 }
 
+/** A node event's optional item index (nodes of a parallel block run once per item). */
+function itemOf(r: Record<string, unknown>): { item?: number } {
+  return r.item === undefined ? {} : { item: int(r.item, 'item') };
+}
+
 function int(v: unknown, what: string): number {
   const n = finite(v, what);
   if (!Number.isInteger(n)) fail(`${what}: not an integer`);
@@ -139,7 +144,12 @@ function describedNode(v: unknown, what: string): DescribedNode {
     onPath: bool(r.onPath, `${what}.onPath`),
     value: opt(r.value, str, `${what}.value`),
     functionName: opt(r.functionName, str, `${what}.functionName`),
+    parallel: opt(r.parallel, parallelRole, `${what}.parallel`),
   });
+}
+
+function parallelRole(v: unknown, what: string): 'expand' | 'collect' {
+  return oneOf(v, ['expand', 'collect'] as const, what);
 }
 
 function describedEdge(v: unknown, what: string): DescribedEdge {
@@ -148,6 +158,7 @@ function describedEdge(v: unknown, what: string): DescribedEdge {
     from: str(r.from, `${what}.from`),
     to: str(r.to, `${what}.to`),
     optional: bool(r.optional, `${what}.optional`),
+    ...(r.parallel !== undefined && { parallel: parallelRole(r.parallel, `${what}.parallel`) }),
   };
 }
 
@@ -268,7 +279,7 @@ function validation(v: unknown, what: string): ValidationResult {
   return {
     node: str(r.node, `${what}.node`),
     validator: str(r.validator, `${what}.validator`),
-    passed: bool(r.passed, `${what}.passed`),
+    passes: bool(r.passes, `${what}.passes`),
     importance: oneOf(r.importance, ['warn', 'fail'] as const, `${what}.importance`),
     message: str(r.message, `${what}.message`),
   };
@@ -292,7 +303,7 @@ function event(data: unknown): WorkerEvent {
         timings: dict(r.timings, finite, 'timings'),
       };
     case 'node-started':
-      return { type, runId: int(r.runId, 'runId'), node: str(r.node, 'node') };
+      return { type, runId: int(r.runId, 'runId'), node: str(r.node, 'node'), ...itemOf(r) };
     case 'node-finished':
       return {
         type,
@@ -300,6 +311,7 @@ function event(data: unknown): WorkerEvent {
         node: str(r.node, 'node'),
         durationMs: finite(r.durationMs, 'durationMs'),
         preview: preview(r.preview, 'preview'),
+        ...itemOf(r),
       };
     case 'node-failed':
       return {
@@ -308,6 +320,7 @@ function event(data: unknown): WorkerEvent {
         node: str(r.node, 'node'),
         durationMs: finite(r.durationMs, 'durationMs'),
         error: errorInfo(r.error, 'error'),
+        ...itemOf(r),
       };
     case 'console':
       return {

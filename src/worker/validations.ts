@@ -10,11 +10,11 @@ export function validationOf(
 ): ValidationResult | null {
   if (tags[IS_DATA_VALIDATOR_TAG] !== 'true' || typeof result !== 'object' || result === null) return null;
   const r = result as Partial<DataQualityResult>;
-  if (typeof r.passed !== 'boolean' || typeof r.node !== 'string') return null;
+  if (typeof r.passes !== 'boolean' || typeof r.node !== 'string') return null;
   return {
     node: r.node,
     validator: nodeName,
-    passed: r.passed,
+    passes: r.passes,
     importance: r.importance === 'fail' ? 'fail' : 'warn',
     message: typeof r.message === 'string' ? r.message : '',
   };

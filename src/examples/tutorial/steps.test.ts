@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { Driver, type GraphDescription } from 'hamilton';
+import { Builder, type Driver, type GraphDescription } from 'hamilton';
 import { previewValue, RESULT_PREVIEW } from '../../worker/preview';
 import type { ValuePreview } from '../../worker/protocol';
 import type { Workspace } from '../../share/workspace';
@@ -36,7 +36,12 @@ async function contextOf(workspace: Workspace): Promise<CheckContext> {
   );
   let dr: Driver;
   try {
-    dr = new Driver(workspace.config, ...modules);
+    // As the worker builds it: Parallelizable/Collect enabled.
+    dr = new Builder()
+      .withConfig(workspace.config)
+      .withModules(...modules)
+      .enableDynamicExecution({ allowExperimentalMode: true })
+      .build();
   } catch {
     return { graph: null, results: {}, config: workspace.config };
   }

@@ -1,6 +1,6 @@
 /**
- * The tutorial: ten steps from "one function is one node" through decorators, lineage and portability,
- * along the talk's e-commerce story. Each step starts from real files (often the previous step's
+ * The tutorial: eleven steps from "one function is one node" through decorators, lineage and portability,
+ * along the talk's e-commerce story, then parallel blocks. Each step starts from real files (often the previous step's
  * solution), has a solution (often one of the examples), and checks itself against the compiled graph
  * and the last run's results. Prose marks code with backticks; the panel renders those as code.
  */
@@ -13,6 +13,7 @@ import {
   hasFunction,
   nodeOf,
   resultIs,
+  scalarNumber,
   seriesValues,
   type CheckContext,
   type CheckItem,
@@ -24,6 +25,8 @@ import mapSolution from './files/map_solution.ts?raw';
 import aggregateSolution from './files/aggregate_solution.ts?raw';
 import streamingStart from './streaming_start/features.ts?raw';
 import segmentsStart from './files/segments_start.ts?raw';
+import parallelStart from './files/parallel_start.ts?raw';
+import parallelSolution from './files/parallel_solution.ts?raw';
 
 /** One step of the tutorial. */
 export interface TutorialStep {
@@ -85,6 +88,20 @@ const joinBegin = { ...aggregateDone, inputs: { execution_time: EXECUTION_TIME }
 const joinDone = withFiles(joinBegin, { 'features.ts': file(ecommerce, 'features.ts') });
 const streaming = example('streaming');
 const decorators = example('decorators');
+
+const PAGES = ['docs/dataflows', 'docs/decorators', 'docs/lineage'];
+const parallelBegin: Workspace = {
+  version: WORKSPACE_VERSION,
+  files: [{ name: 'pages.ts', code: parallelStart }],
+  activeFile: 'pages.ts',
+  inputs: { urls: PAGES },
+  config: {},
+  outputs: [],
+  tables: {},
+};
+const parallelDone = withFiles(parallelBegin, { 'pages.ts': parallelSolution });
+/** Words on the three pages: 12 + 5 + 11. */
+const TOTAL_WORDS = 28;
 
 const count = (values: unknown[] | undefined, value: unknown) => values?.filter((v) => v === value).length;
 const isSeriesOf = (length: number) => (p: ValuePreview) => p.kind === 'series' && p.length === length;
@@ -290,6 +307,27 @@ export const tutorialSteps: readonly TutorialStep[] = [
       hasFunction(ctx, 'is_senior'),
       { label: 'age_band is no node of its own', ok: !nodeOf(ctx, 'age_band') },
       resultIs(ctx, 'is_senior', 'has 300 values', isSeriesOf(300)),
+    ],
+  },
+  {
+    id: 'parallel',
+    title: '11. Parallel blocks: Parallelizable and Collect',
+    prose: [
+      'A function that returns `Parallelizable<T>` yields items (write it as a generator, `function*`). Every node between it and a `Collect<T>` parameter runs once per item, the items side by side; the graph marks the block with crow’s feet.',
+      'The node with the `Collect<T>` parameter receives every item’s result as an array, in the items’ order. Watch `url_loaded` in the graph count its items as they finish.',
+    ],
+    goal: 'Import the type `Collect` beside `Parallelizable`, add `total_words(counts: Collect<number>)`, the sum of every page’s count, and run.',
+    start: parallelBegin,
+    solution: parallelDone,
+    check: (ctx) => [
+      hasEdge(ctx, 'counts', 'total_words'),
+      {
+        label: 'total_words collects counts',
+        ok: !!ctx.graph?.edges.some(
+          (e) => e.from === 'counts' && e.to === 'total_words' && e.parallel === 'collect',
+        ),
+      },
+      resultIs(ctx, 'total_words', `is ${TOTAL_WORDS}`, (p) => scalarNumber(p) === TOTAL_WORDS),
     ],
   },
 ];

@@ -52,7 +52,7 @@ describe('checkOutput', () => {
     );
     expect((out.age_normalized as Series<number>).toArray()).toEqual([-1, 1, NaN]);
     expect(out.age_normalized_range_validator).toEqual<DataQualityResult>({
-      passed: false,
+      passes: false,
       message: 'Series contains 2 values in range (-5,5), and 1 outside.',
       diagnostics: { range: [-5, 5], in_range: 2, out_range: 1, data_size: 3 },
       importance: 'warn',
@@ -108,7 +108,7 @@ describe('checkOutput', () => {
     expect((out.age_mean_data_type_validator as DataQualityResult).message).toBe(
       'Requires data type: number. Got data type: number. This is a match.',
     );
-    expect((out.age_mean_values_in_validator as DataQualityResult).passed).toBe(true);
+    expect((out.age_mean_values_in_validator as DataQualityResult).passes).toBe(true);
   });
 
   it('checks column mean, dtype, values and allowNone', async () => {
@@ -143,8 +143,8 @@ describe('checkOutput', () => {
     expect(r('col_values_in_validator').message).toBe(
       "Series contains 1 correct values, and 2 incorrect values. Valid values are: {'a'}.",
     );
-    expect(r('col_allow_none_validator').passed).toBe(true);
-    expect(r('col_max_fraction_nans_validator').passed).toBe(true);
+    expect(r('col_allow_none_validator').passes).toBe(true);
+    expect(r('col_max_fraction_nans_validator').passes).toBe(true);
   });
 
   it('refuses a column-only validator on a scalar type, naming the function', () => {

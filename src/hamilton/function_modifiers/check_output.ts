@@ -7,7 +7,17 @@
  */
 import type { Node } from '../node';
 import type { Decorator, FunctionModifier, ModifierContext } from './base';
-import { decoratorFor, invalid, refusal, repr, selectNodes, transformTargets, type Target } from './common';
+import {
+  decoratorFor,
+  expectArgument,
+  invalid,
+  isPlainObject,
+  refusal,
+  repr,
+  selectNodes,
+  transformTargets,
+  type Target,
+} from './common';
 
 /** How a failed check is handled: `warn` logs and goes on, `fail` throws. */
 export type Importance = 'warn' | 'fail';
@@ -34,13 +44,16 @@ export interface DataValidator {
   validate(data: unknown): ValidationResult;
 }
 
-/** The value of a validator node, as adapters and the UI see it. */
-export interface DataQualityResult {
-  /** Whether the check passed. */
-  readonly passed: boolean;
+/**
+ * The value of a validator node, as adapters and the UI see it: Hamilton's `ValidationResult` (`passes`,
+ * `message`, `diagnostics`) plus what the playground shows beside it.
+ */
+export interface DataQualityResult extends ValidationResult {
+  /** Whether the check passes. */
+  readonly passes: boolean;
   /** The validator's message. */
   readonly message: string;
-  /** The validator's details. */
+  /** The validator's details (empty when it gave none). */
   readonly diagnostics: Readonly<Record<string, unknown>>;
   /** Whether a failure warns or fails. */
   readonly importance: Importance;
@@ -412,7 +425,7 @@ function checkNode(node: Node, validators: readonly DataValidator[]): Node[] {
       callable: (kwargs): DataQualityResult => {
         const result = validator.validate(kwargs[raw.name]);
         return {
-          passed: result.passes,
+          passes: result.passes,
           message: result.message,
           diagnostics: result.diagnostics ?? {},
           importance: validator.importance,
@@ -439,9 +452,9 @@ function checkNode(node: Node, validators: readonly DataValidator[]): Node[] {
     callable: (kwargs) => {
       const results = validatorNodes.map((v) => kwargs[v.name] as DataQualityResult);
       for (const r of results) {
-        if (r.importance === 'warn' && !r.passed) console.warn(errorString(node.name, r));
+        if (r.importance === 'warn' && !r.passes) console.warn(errorString(node.name, r));
       }
-      const failures = results.filter((r) => r.importance === 'fail' && !r.passed);
+      const failures = results.filter((r) => r.importance === 'fail' && !r.passes);
       if (failures.length > 0) {
         const messages = failures.map((r) => `${errorString(node.name, r)}\n`);
         for (const m of messages) console.error(m);
@@ -476,6 +489,12 @@ function checkModifier(
  * ```
  */
 export function checkOutput(options: CheckOutputOptions): Decorator {
+  expectArgument(
+    isPlainObject(options),
+    'checkOutput',
+    "an options object of validators ({ range: [0, 1], importance: 'fail' })",
+    options,
+  );
   const importance: unknown = options.importance ?? 'warn';
   if (importance !== 'warn' && importance !== 'fail') {
     return decoratorFor(
@@ -503,8 +522,16 @@ export interface CheckOutputCustomOptions {
  */
 export function checkOutputCustom(...args: (DataValidator | CheckOutputCustomOptions)[]): Decorator {
   const last = args[args.length - 1];
-  const hasOptions = last !== undefined && typeof (last as DataValidator).validate !== 'function';
+  const hasOptions = isPlainObject(last) && typeof last.validate !== 'function';
   const options = (hasOptions ? last : {}) as CheckOutputCustomOptions;
   const validators = (hasOptions ? args.slice(0, -1) : args) as DataValidator[];
+  for (const v of validators) {
+    expectArgument(
+      typeof v === 'object' && v !== null && typeof v.validate === 'function' && typeof v.name === 'string',
+      'checkOutputCustom',
+      'a validator: an object with name, importance, description and validate(data)',
+      v,
+    );
+  }
   return decoratorFor(checkModifier('check_output_custom', options.target, () => validators));
 }

@@ -84,7 +84,7 @@ describe('decorators on static methods of an exported class', () => {
       },
     );
     expect((batch.age_normalized as frame.Series<number>).toArray()).toEqual([-1, 0, 1]);
-    expect((batch.age_normalized_range_validator as DataQualityResult).passed).toBe(true);
+    expect((batch.age_normalized_range_validator as DataQualityResult).passes).toBe(true);
     expect((batch.is_high_roller as frame.Series<boolean>).toArray()).toEqual([false, true, true]);
     const streaming = await new hamilton.Driver({ mode: 'streaming' }, module).execute(['age_normalized'], {
       inputs: { survey_data: survey_data(), aggregation_stats: { age_mean: 30 } },

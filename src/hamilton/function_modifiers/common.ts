@@ -4,6 +4,7 @@
  * rewiring a node's inputs, and Python-like formatting for messages.
  */
 import { copyNode, type Dependency, type Node } from '../node';
+import { summarize } from '../summary';
 import {
   decorate,
   InvalidDecoratorException,
@@ -142,6 +143,35 @@ export function repr(value: unknown): string {
       .join(', ')}}`;
   }
   return String(value);
+}
+
+/**
+ * Throws `TypeError: <fn>: expected <expected>, got <value>` unless `ok`: a decorator called with an
+ * argument of the wrong shape says so where it is called, never with an error from inside.
+ */
+export function expectArgument(ok: boolean, fn: string, expected: string, got: unknown): void {
+  if (!ok) throw new TypeError(`${fn}: expected ${expected}, got ${describeArgument(got)}`);
+}
+
+function describeArgument(value: unknown): string {
+  if (typeof value === 'function') return `the function ${value.name || '(anonymous)'}`;
+  if (Array.isArray(value)) return `an array ${summarize(value)}`;
+  if (typeof value === 'string') return `the string ${summarize(value)}`;
+  return summarize(value);
+}
+
+/** Whether a value can be iterated with `for … of` (arrays, Maps, generators). */
+export function isIterable(value: unknown): value is Iterable<unknown> {
+  return (
+    value !== null &&
+    value !== undefined &&
+    typeof (value as Iterable<unknown>)[Symbol.iterator] === 'function'
+  );
+}
+
+/** Whether every value of a plain object passes `test`. */
+export function everyValue(value: unknown, test: (v: unknown) => boolean): boolean {
+  return isPlainObject(value) && Object.values(value).every(test);
 }
 
 /** True for `{...}` literals (options objects), false for arrays, functions, class instances. */

@@ -5,7 +5,7 @@
  * does that, and tags the node `hamilton.config` with the keys read.
  */
 import type { Config, Decorator, FunctionModifier } from './base';
-import { decoratorFor } from './common';
+import { decoratorFor, everyValue, expectArgument, isPlainObject } from './common';
 
 /** Config conditions: each key compared with one value. */
 export type ConfigConditions = Readonly<Record<string, unknown>>;
@@ -63,6 +63,28 @@ function configDecorator(decorator: string, test: ConfigResolver): Decorator {
   return decoratorFor(modifier);
 }
 
+/** The conditions, checked to be an object of config keys (Hamilton's keyword arguments). */
+function conditionsOf<C>(fn: string, conditions: C): C {
+  expectArgument(
+    isPlainObject(conditions),
+    fn,
+    "an object of config keys to values ({ mode: 'batch' })",
+    conditions,
+  );
+  return conditions;
+}
+
+/** The conditions, checked to be an object of config keys to lists of values. */
+function groupConditionsOf(fn: string, conditions: ConfigGroupConditions): ConfigGroupConditions {
+  expectArgument(
+    everyValue(conditions, Array.isArray),
+    fn,
+    "an object of config keys to lists of values ({ region: ['uk', 'us'] })",
+    conditions,
+  );
+  return conditions;
+}
+
 /**
  * Config decorators: the function becomes a node only when the driver's config matches.
  * @example
@@ -74,14 +96,17 @@ function configDecorator(decorator: string, test: ConfigResolver): Decorator {
 export const config = {
   /** Include the function when every key equals its value: `config.when({ mode: 'batch' })`. */
   when: (conditions: ConfigConditions): Decorator =>
-    configDecorator('config.when', resolvers.when(conditions)),
+    configDecorator('config.when', resolvers.when(conditionsOf('config.when', conditions))),
   /** Include the function when no key equals its value (a missing key counts as not equal). */
   whenNot: (conditions: ConfigConditions): Decorator =>
-    configDecorator('config.when_not', resolvers.whenNot(conditions)),
+    configDecorator('config.when_not', resolvers.whenNot(conditionsOf('config.whenNot', conditions))),
   /** Include the function when every key's value is one of its list: `config.whenIn({ region: ['uk', 'us'] })`. */
   whenIn: (conditions: ConfigGroupConditions): Decorator =>
-    configDecorator('config.when_in', resolvers.whenIn(conditions)),
+    configDecorator('config.when_in', resolvers.whenIn(groupConditionsOf('config.whenIn', conditions))),
   /** Include the function when no key's value is in its list. */
   whenNotIn: (conditions: ConfigGroupConditions): Decorator =>
-    configDecorator('config.when_not_in', resolvers.whenNotIn(conditions)),
+    configDecorator(
+      'config.when_not_in',
+      resolvers.whenNotIn(groupConditionsOf('config.whenNotIn', conditions)),
+    ),
 };

@@ -49,8 +49,9 @@ describe('extractColumns', () => {
   });
 
   it('extracts arrays from a plain object of equal-length arrays', async () => {
+    // An override: as an input, a plain object would fail the DataFrame<Survey> input type check.
     const out = await driverOf({ survey_results }).execute(['client_id'], {
-      inputs: { survey_data: { client_id: [7, 8], budget: [1, 2], age: [3, 4] } },
+      overrides: { survey_data: { client_id: [7, 8], budget: [1, 2], age: [3, 4] } },
     });
     expect(out.client_id).toEqual([7, 8]);
   });

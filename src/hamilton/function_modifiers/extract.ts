@@ -5,7 +5,16 @@
  */
 import { copyNode, type Node } from '../node';
 import type { Decorator, FunctionModifier, ModifierContext } from './base';
-import { andThen, decoratorFor, finalNodes, invalid, isPlainObject, refusal, repr } from './common';
+import {
+  andThen,
+  decoratorFor,
+  expectArgument,
+  finalNodes,
+  invalid,
+  isPlainObject,
+  refusal,
+  repr,
+} from './common';
 
 /**
  * What `extractColumns` needs from a data frame: the column names and a column by name. The frame
@@ -129,6 +138,14 @@ export function extractColumns(...args: (ColumnSpec | ExtractColumnsOptions)[]):
   const last = args[args.length - 1];
   const options: ExtractColumnsOptions = isPlainObject(last) ? (last as ExtractColumnsOptions) : {};
   const specs = (isPlainObject(last) ? args.slice(0, -1) : args) as unknown[];
+  for (const spec of specs) {
+    expectArgument(
+      typeof spec === 'string' || Array.isArray(spec),
+      'extractColumns',
+      "column names ('a', 'b'), or [name, doc] pairs, then an optional options object",
+      spec,
+    );
+  }
   if (specs.length === 0) {
     return decoratorFor(
       refusal('transform', 'extract_columns', 'Error empty arguments passed to extract_columns decorator.'),

@@ -4,7 +4,17 @@
  */
 import { copyNode, type Dependency, type Node } from '../node';
 import type { Decorator, FunctionModifier, ModifierContext } from './base';
-import { decoratorFor, invalid, refusal, repr, uniqueDependencies } from './common';
+import {
+  decoratorFor,
+  everyValue,
+  expectArgument,
+  invalid,
+  isIterable,
+  isPlainObject,
+  refusal,
+  repr,
+  uniqueDependencies,
+} from './common';
 import {
   GroupedDictDependency,
   GroupedListDependency,
@@ -195,6 +205,12 @@ function parameterizeModifier(
  * ```
  */
 export function parameterize(spec: Readonly<Record<string, Parameterization>>): Decorator {
+  expectArgument(
+    everyValue(spec, (v) => isPlainObject(v) || Array.isArray(v)),
+    'parameterize',
+    'an object of output names to assignments ({ plus_ten: { n: value(10) } })',
+    spec,
+  );
   return decoratorFor(parameterizeModifier('parameterize', spec));
 }
 
@@ -202,27 +218,48 @@ export function parameterize(spec: Readonly<Record<string, Parameterization>>): 
 export interface ParameterizeValuesOptions {
   /** The parameter bound to each output's constant. */
   readonly parameter: string;
-  /** `[[name, doc], value]` entries (an array or a Map): Hamilton's `{(name, doc): value}`. */
-  readonly assignedOutput: Iterable<readonly [readonly [string, string], unknown]>;
+  /**
+   * The outputs: `[[name, doc], value]` entries (an array or a Map), Hamilton's `{(name, doc): value}`;
+   * or an object of `name → value` when the outputs need no documentation of their own.
+   */
+  readonly assignedOutput: AssignedOutput;
 }
+
+/** Outputs of {@link parameterizeValues}: `[[name, doc], value]` entries, or an object of `name → value`. */
+export type AssignedOutput =
+  Iterable<readonly [readonly [string, string], unknown]> | Readonly<Record<string, unknown>>;
 
 /**
  * One node per output, each with `parameter` bound to a constant. Outputs are `[[name, doc], value]`
- * entries (an array or a Map), Hamilton's `{(name, doc): value}`.
+ * entries (an array or a Map), Hamilton's `{(name, doc): value}`, or an object of `name → value`.
  */
-export function parameterizeValues(
-  parameter: string,
-  assignedOutput: Iterable<readonly [readonly [string, string], unknown]>,
-): Decorator;
+export function parameterizeValues(parameter: string, assignedOutput: AssignedOutput): Decorator;
 /** The same, with Hamilton's keywords as an options object: `parameterizeValues({ parameter, assignedOutput })`. */
 export function parameterizeValues(options: ParameterizeValuesOptions): Decorator;
 export function parameterizeValues(
   first: string | ParameterizeValuesOptions,
-  entries?: Iterable<readonly [readonly [string, string], unknown]>,
+  entries?: AssignedOutput,
 ): Decorator {
-  const { parameter, assignedOutput } =
-    typeof first === 'string' ? { parameter: first, assignedOutput: entries ?? [] } : first;
+  const options: unknown = typeof first === 'string' ? { parameter: first, assignedOutput: entries } : first;
+  expectArgument(
+    isPlainObject(options) && typeof options.parameter === 'string',
+    'parameterizeValues',
+    'the parameter to bind, by name: parameterizeValues({ parameter, assignedOutput })',
+    typeof first === 'string' || !isPlainObject(first) ? first : first.parameter,
+  );
+  const { parameter, assignedOutput } = options as ParameterizeValuesOptions;
   const spec: Record<string, Parameterization> = {};
+  if (isPlainObject(assignedOutput)) {
+    for (const [name, literal] of Object.entries(assignedOutput))
+      spec[name] = { [parameter]: value(literal) };
+    return decoratorFor(parameterizeModifier('parameterize_values', spec));
+  }
+  expectArgument(
+    isIterable(assignedOutput) && typeof assignedOutput !== 'string',
+    'parameterizeValues',
+    'assignedOutput as an object of output names to values, or [[name, doc], value] entries',
+    assignedOutput,
+  );
   for (const entry of assignedOutput) {
     const key: unknown = entry[0];
     if (!Array.isArray(key) || key.length !== 2) {
@@ -246,6 +283,12 @@ export function parameterizeValues(
 export function parameterizeSources(
   spec: Readonly<Record<string, Readonly<Record<string, string>>>>,
 ): Decorator {
+  expectArgument(
+    everyValue(spec, (m) => m === null || m === undefined || everyValue(m, (n) => typeof n === 'string')),
+    'parameterizeSources',
+    "an object of output names to { parameter: 'node' } mappings",
+    spec,
+  );
   if (Object.keys(spec).length === 0) {
     return decoratorFor(
       refusal('expand', 'parameterize_sources', 'Cannot pass empty/None dictionary to parameterize_sources'),
@@ -280,5 +323,11 @@ export function parameterizeSources(
  * ```
  */
 export function inject(assignments: Assignments): Decorator {
+  expectArgument(
+    isPlainObject(assignments),
+    'inject',
+    "an object of parameters to source(), value() or group() ({ nums: group(source('a')) })",
+    assignments,
+  );
   return decoratorFor(parameterizeModifier('inject', { [PLACEHOLDER]: assignments }));
 }

@@ -7,6 +7,7 @@ import type { Node } from '../node';
 import type { Config, Decorator, FunctionModifier, ModifierContext } from './base';
 import { addModifier, decorate, modifiersOf } from './base';
 import {
+  expectArgument,
   decoratorFor,
   invalid,
   isPlainObject,
@@ -112,6 +113,7 @@ function splitArgs(args: readonly unknown[]): [unknown[], Record<string, unknown
  * reads node `n`. `step(_multiply, { y: 2 })`, `step(_sum, { y: source('other') })`.
  */
 export function step(fn: Function, ...args: unknown[]): Step {
+  expectArgument(typeof fn === 'function', 'step', 'the function the step runs', fn);
   const [positional, kwargs] = splitArgs(args);
   return new Step({ fn, args: positional, kwargs });
 }
@@ -227,6 +229,20 @@ export interface PipeInputOptions {
   readonly onInput?: string;
 }
 
+/** The steps of a pipe, checked to be steps, then the options object when there is one. */
+function stepsOf(fn: string, args: readonly unknown[], hasOptions: boolean): Step[] {
+  const steps = hasOptions ? args.slice(0, -1) : args;
+  for (const s of steps) expectArgument(s instanceof Step, fn, 'steps made with step(fn, ...)', s);
+  if (hasOptions)
+    expectArgument(
+      isPlainObject(args[args.length - 1]),
+      fn,
+      'steps, then an optional options object',
+      args[args.length - 1],
+    );
+  return steps as Step[];
+}
+
 /**
  * Transforms the function's first parameter (or `onInput`) through the steps before the function
  * runs; each step is a node `fn.with_<step>`.
@@ -240,7 +256,7 @@ export function pipeInput(...args: (Step | PipeInputOptions)[]): Decorator {
   const last = args[args.length - 1];
   const hasOptions = last !== undefined && !(last instanceof Step);
   const options = (hasOptions ? last : {}) as PipeInputOptions;
-  const steps = (hasOptions ? args.slice(0, -1) : args) as Step[];
+  const steps = stepsOf('pipeInput', args, hasOptions);
   if (options.onInput !== undefined && typeof options.onInput !== 'string') {
     return decoratorFor(
       refusal(
@@ -347,7 +363,7 @@ export function pipeOutput(...args: (Step | PipeOutputOptions)[]): Decorator {
   const last = args[args.length - 1];
   const hasOptions = last !== undefined && !(last instanceof Step);
   const options = (hasOptions ? last : {}) as PipeOutputOptions;
-  const steps = (hasOptions ? args.slice(0, -1) : args) as Step[];
+  const steps = stepsOf('pipeOutput', args, hasOptions);
   if (options.onOutput !== undefined && steps.some((s) => s.target !== undefined)) {
     return decoratorFor(
       refusal('transform', 'pipe_output', 'Cannot have target set on pipe_output and step level.'),
@@ -367,6 +383,14 @@ export function pipeOutput(...args: (Step | PipeOutputOptions)[]): Decorator {
  */
 export function mutate(...args: (Function | Step | Readonly<Record<string, unknown>>)[]): Decorator {
   const [targetArgs, kwargs] = splitArgs(args);
+  for (const t of targetArgs) {
+    expectArgument(
+      typeof t === 'function' || t instanceof Step,
+      'mutate',
+      'the functions to mutate (or applyTo(fn, ...)), then an optional object of arguments',
+      t,
+    );
+  }
   const targets = (targetArgs as (Function | Step)[]).map((t) => (t instanceof Step ? t : applyTo(t)));
   return <F extends Function>(mutating: F): F => {
     const wrapper = decorate(mutating, {

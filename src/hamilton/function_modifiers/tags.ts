@@ -5,7 +5,16 @@
  */
 import { copyNode, type Node, type TagValue } from '../node';
 import type { Decorator, FunctionModifier } from './base';
-import { decoratorFor, refusal, selectNodes, transformTargets, type Target } from './common';
+import {
+  decoratorFor,
+  everyValue,
+  expectArgument,
+  isPlainObject,
+  refusal,
+  selectNodes,
+  transformTargets,
+  type Target,
+} from './common';
 
 /** Tag prefixes Hamilton keeps for itself. */
 export const RESERVED_TAG_NAMESPACES: readonly string[] = [
@@ -71,6 +80,13 @@ function withTags(node: Node, tags: Tags): Node {
  * `gdpr`, `ccpa`, `dag` and `module` are reserved.
  */
 export function tag(tags: Tags, options: TagOptions = {}): Decorator {
+  expectArgument(isPlainObject(tags), 'tag', "an object of tags ({ owner: 'ds' })", tags);
+  expectArgument(
+    isPlainObject(options),
+    'tag',
+    'an options object ({ target, bypassReservedNamespaces })',
+    options,
+  );
   const error = badTags(tags, options.bypassReservedNamespaces ?? false);
   if (error) return decoratorFor(refusal('tag', 'tag', error));
   const modifier: FunctionModifier = {
@@ -87,6 +103,12 @@ export function tag(tags: Tags, options: TagOptions = {}): Decorator {
  * `tagOutputs({ a: { kind: 'x' }, b: { kind: 'y' } })`. Names it does not make are ignored.
  */
 export function tagOutputs(tagsByOutput: Readonly<Record<string, Tags>>): Decorator {
+  expectArgument(
+    everyValue(tagsByOutput, isPlainObject),
+    'tagOutputs',
+    "an object of outputs to tags ({ a: { kind: 'x' } })",
+    tagsByOutput,
+  );
   for (const tags of Object.values(tagsByOutput)) {
     const error = badTags(tags, false);
     if (error) return decoratorFor(refusal('tag', 'tag_outputs', error));

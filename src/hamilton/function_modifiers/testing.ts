@@ -6,6 +6,7 @@ import { Driver } from '../driver';
 import type { Node } from '../node';
 import { attachSource, type FunctionSource } from '../source';
 import type { Config } from './base';
+import { splitTopLevel } from '../inputTypes';
 
 /** What a test says about a function: `params` as written in TypeScript (`'a: number, b?: string'`). */
 export interface Analysis {
@@ -17,25 +18,10 @@ export interface Analysis {
   readonly line?: number;
 }
 
-function splitTopLevel(text: string): string[] {
-  const out: string[] = [];
-  let depth = 0;
-  let current = '';
-  for (const ch of text) {
-    if ('<([{'.includes(ch)) depth++;
-    if ('>)]}'.includes(ch)) depth--;
-    if (ch === ',' && depth === 0) {
-      out.push(current);
-      current = '';
-    } else current += ch;
-  }
-  return [...out, current];
-}
-
 /** Attaches analysis to `fn` as the compiler would, and returns it. */
 export function analysed<F extends Function>(fn: F, analysis: Analysis = {}): F {
   const module = analysis.module ?? 'features';
-  const params = splitTopLevel(analysis.params ?? '')
+  const params = splitTopLevel(analysis.params ?? '', ',')
     .map((p) => p.trim())
     .filter((p) => p !== '')
     .map((p) => {

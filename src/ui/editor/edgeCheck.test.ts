@@ -167,3 +167,79 @@ describe('buildEdgeCheck where the location is the export name', () => {
     expect(check.code).toContain('Parameters<typeof __m0.f__batch>[0]');
   });
 });
+
+describe('buildEdgeCheck on a parallel block', () => {
+  const code = [
+    "import type { Collect, Parallelizable } from 'hamilton';", // 1
+    'export function* items(n: number): Parallelizable<string> {', // 2
+    "  yield 'a';",
+    '}',
+    'export function size(items: string): number {', // 5
+    '  return items.length;',
+    '}',
+    'export function total(size: Collect<number>): number {', // 8
+    '  return size.length;',
+    '}',
+    'export function wrong(items: number): number {', // 11
+    '  return items;',
+    '}',
+  ].join('\n');
+  const graph: GraphDescription = {
+    nodes: [
+      fn('items', 'p.ts', 2, 8),
+      fn('size', 'p.ts', 5, 8),
+      fn('total', 'p.ts', 8, 8),
+      fn('wrong', 'p.ts', 11, 8),
+    ],
+    edges: [
+      { from: 'items', to: 'size', optional: false, parallel: 'expand' },
+      { from: 'size', to: 'total', optional: false, parallel: 'collect' },
+      { from: 'items', to: 'wrong', optional: false, parallel: 'expand' },
+    ],
+    cycles: [],
+  };
+
+  it('checks one item against the consumer of a Parallelizable, and an array of values against a Collect', async () => {
+    const check = buildEdgeCheck(graph, [{ name: 'p.ts', code }]);
+    expect(check.code).toContain(
+      'declare function __hamilton_item<T>(items: Iterable<T> | AsyncIterable<T>): T;',
+    );
+    // The TypeScript checker accepts the block's edges and rejects the item read as the wrong type.
+    const ts = await import('typescript');
+    const files: Record<string, string> = {
+      '/p/p.ts': code,
+      '/p/hamilton.ts':
+        'export type Parallelizable<T> = Iterable<T> | AsyncIterable<T>;\nexport type Collect<T> = T[];\n',
+      '/p/edges.ts': check.code,
+    };
+    const host = ts.createCompilerHost({});
+    const program = ts.createProgram(
+      ['/p/edges.ts'],
+      {
+        strict: true,
+        target: ts.ScriptTarget.ES2022,
+        module: ts.ModuleKind.ESNext,
+        moduleResolution: ts.ModuleResolutionKind.Bundler,
+        noEmit: true,
+        lib: ['lib.es2022.d.ts'],
+        paths: { hamilton: ['/p/hamilton.ts'] },
+        baseUrl: '/p',
+      },
+      {
+        ...host,
+        fileExists: (f) => f in files || host.fileExists(f),
+        directoryExists: (d) => d === '/p' || (host.directoryExists?.(d) ?? false),
+        realpath: (f) => f,
+        readFile: (f) => files[f] ?? host.readFile(f),
+        getSourceFile: (f, v) =>
+          f in files ? ts.createSourceFile(f, files[f], v) : host.getSourceFile(f, v),
+      },
+    );
+    const errors = ts.getPreEmitDiagnostics(program).filter((d) => d.file?.fileName === '/p/edges.ts');
+    const failed = errors.map((d) => check.probes.find((p) => d.start! >= p.start && d.start! < p.end)?.to);
+    expect(errors.map((d) => ts.flattenDiagnosticMessageText(d.messageText, ' '))).toEqual([
+      "Type 'string' is not assignable to type 'number'.",
+    ]);
+    expect(failed).toEqual(['wrong']);
+  }, 60_000); // building a TypeScript program loads its lib files: seconds on a loaded machine
+});

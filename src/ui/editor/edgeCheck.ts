@@ -30,6 +30,9 @@ export interface EdgeCheck {
   readonly probes: readonly EdgeProbe[];
 }
 
+/** The hidden file's helper that reads the item type of a Parallelizable's value. */
+const ITEM = '__hamilton_item';
+
 /** Decorators that make nodes other than the function's own (each changes what a node holds). */
 const NODE_MAKERS =
   /\b(parameterize|parameterizeValues|parameterizeSources|extractColumns|extractFields|unpackFields|checkOutput|checkOutputCustom|pipeInput|pipeOutput|mutate|subdag|parameterizedSubdag|does|inject)\s*\(/g;
@@ -155,8 +158,11 @@ export function buildEdgeCheck(graph: GraphDescription, files: readonly SourceFi
     const index = consumer.params.findIndex((p) => p.name === edge.from);
     if (index < 0) continue;
     const into = alias(consumer.file);
-    const value = valueOf(producer, alias(producer.file));
-    if (!value) continue;
+    const produced = valueOf(producer, alias(producer.file));
+    if (!produced) continue;
+    // A Parallelizable's consumers read one item; a Collect parameter reads every item's value.
+    const item = edge.parallel === 'expand' ? `${ITEM}(${produced})` : produced;
+    const value = edge.parallel === 'collect' ? `[${item}]` : item;
     const place = positionOf(consumer.starts, consumer.params[index].offset);
     lines.push(
       `{ const __v: Parameters<typeof ${into}.${consumer.span.name}>[${index}] = ${value}; void __v; }`,
@@ -166,6 +172,8 @@ export function buildEdgeCheck(graph: GraphDescription, files: readonly SourceFi
   const header = [...modules].map(
     ([file, name]) => `import type * as ${name} from './${file.replace(/\.ts$/, '')}';`,
   );
+  if (graph.edges.some((e) => e.parallel === 'expand'))
+    header.push(`declare function ${ITEM}<T>(items: Iterable<T> | AsyncIterable<T>): T;`);
   let offset = header.join('\n').length + 1;
   const placed: EdgeProbe[] = lines.map((line, i) => {
     const probe = { ...probes[i], start: offset, end: offset + line.length };

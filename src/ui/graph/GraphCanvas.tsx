@@ -274,6 +274,14 @@ export const GraphCanvas = memo(function GraphCanvas({
     if (!selected || !layout.nodes.has(selected)) return null;
     return { up: lineage.upstream(selected), down: lineage.downstream(selected) };
   }, [selected, lineage, layout]);
+  // Edges into a Collect and out of a Parallelizable: drawn with Hamilton's crow's foot.
+  const parallelEdges = useMemo(
+    () =>
+      new Map(
+        graph.edges.flatMap((e) => (e.parallel ? [[`${e.from}\u0000${e.to}`, e.parallel] as const] : [])),
+      ),
+    [graph],
+  );
   const lit = (name: string) =>
     !highlight || name === selected || highlight.up.has(name) || highlight.down.has(name);
   const edgeLit = (from: string, to: string) =>
@@ -396,6 +404,7 @@ export const GraphCanvas = memo(function GraphCanvas({
       <defs>
         <ArrowHead id="arrow" className="arrow-head" />
         <ArrowHead id="arrow-lit" className="arrow-head lit" />
+        <CrowsFoot />
         <pattern id="hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
           <line className="hatch-line" x1="0" y1="0" x2="0" y2="6" />
         </pattern>
@@ -422,12 +431,15 @@ export const GraphCanvas = memo(function GraphCanvas({
             edges.map((i) => {
               const edge = layout.edges[i];
               const isLit = edgeLit(edge.from, edge.to);
+              const role = parallelEdges.get(`${edge.from}\u0000${edge.to}`);
               return (
                 <path
                   key={i}
-                  className={`edge${isLit ? ' lit' : ''}${highlight && !isLit ? ' dim' : ''}${edge.back ? ' back' : ''}`}
+                  className={`edge${isLit ? ' lit' : ''}${highlight && !isLit ? ' dim' : ''}${edge.back ? ' back' : ''}${role ? ` ${role}` : ''}`}
                   d={pathOf(i)}
-                  markerEnd={isLit ? 'url(#arrow-lit)' : 'url(#arrow)'}
+                  markerEnd={role === 'expand' ? 'url(#crow)' : isLit ? 'url(#arrow-lit)' : 'url(#arrow)'}
+                  markerStart={role === 'collect' ? 'url(#crow)' : undefined}
+                  data-parallel={role}
                 />
               );
             })
@@ -447,6 +459,7 @@ export const GraphCanvas = memo(function GraphCanvas({
                 place={place}
                 state={run?.state ?? 'idle'}
                 durationMs={run?.durationMs}
+                items={run?.items}
                 selected={node.name === selected}
                 dimmed={!lit(node.name)}
                 focusable={node.name === focusName}
@@ -476,6 +489,26 @@ function rightEnd(layout: GraphLayout): number {
     }
   }
   return (top + bottom) / 2;
+}
+
+/**
+ * Hamilton's crow's foot: at the consumer of a Parallelizable (one value becomes many) and at the
+ * producer of a Collect (many become one).
+ */
+function CrowsFoot() {
+  return (
+    <marker
+      id="crow"
+      viewBox="0 0 10 10"
+      refX="9"
+      refY="5"
+      markerWidth="9"
+      markerHeight="9"
+      orient="auto-start-reverse"
+    >
+      <path className="crow-foot" d="M0,5 L10,5 M10,0 L0,5 L10,10" />
+    </marker>
+  );
 }
 
 /** An edge's arrow head; the highlighted lineage uses a second one with its own colour. */

@@ -8,6 +8,8 @@ interface GraphNodeProps {
   readonly place: PlacedNode;
   readonly state: NodeState;
   readonly durationMs?: number;
+  /** For a node of a parallel block: how many items have finished. */
+  readonly items?: number;
   readonly selected: boolean;
   readonly dimmed: boolean;
   readonly focusable: boolean;
@@ -39,6 +41,7 @@ export const GraphNode = memo(function GraphNode({
   place,
   state,
   durationMs,
+  items,
   selected,
   dimmed,
   focusable,
@@ -53,8 +56,13 @@ export const GraphNode = memo(function GraphNode({
   if (selected) classes.push('selected');
   if (dimmed) classes.push('dim');
   if (hasError) classes.push('has-error');
+  if (node.parallel) classes.push(node.parallel);
   const subtitle = nodeSubtitle(node);
-  const timing = durationMs !== undefined && state !== 'running' ? ` · ${formatDuration(durationMs)}` : '';
+  const progress = items !== undefined ? ` · ×${items}` : '';
+  const timing =
+    durationMs !== undefined && state !== 'running'
+      ? ` · ${formatDuration(durationMs)}${progress}`
+      : progress;
   const kindLabel =
     node.kind === 'function'
       ? node.isOutput
@@ -63,7 +71,7 @@ export const GraphNode = memo(function GraphNode({
       : node.kind === 'input'
         ? 'external input'
         : 'config';
-  const label = `${node.name}: ${kindLabel}, ${node.kind === 'config' ? `value ${node.value ?? ''}` : `type ${node.type}`}${state === 'idle' ? '' : `, ${state}`}${timing ? `, ${formatDuration(durationMs!)}` : ''}${hasError ? ', has an error' : ''}`;
+  const label = `${node.name}: ${kindLabel}, ${node.kind === 'config' ? `value ${node.value ?? ''}` : `type ${node.type}`}${state === 'idle' ? '' : `, ${state}`}${durationMs !== undefined && state !== 'running' ? `, ${formatDuration(durationMs)}` : ''}${items !== undefined ? `, ${items} items done` : ''}${hasError ? ', has an error' : ''}`;
   const fold = 10;
   return (
     <g
@@ -85,6 +93,7 @@ export const GraphNode = memo(function GraphNode({
       ) : (
         <rect className="box" width={w} height={h} rx={8} />
       )}
+      {node.parallel && <rect className="periphery" x={-3} y={-3} width={w + 6} height={h + 6} rx={10} />}
       {node.isOverride && <rect className="hatch" width={w} height={h} rx={8} />}
       {labels && (
         <>

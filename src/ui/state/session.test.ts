@@ -133,3 +133,17 @@ describe('reduceSession', () => {
     expect(runIsOutdated(s.run!, { ...source, config: { mode: 'batch' } })).toBe(true);
   });
 });
+
+describe('parallel blocks', () => {
+  it('counts the items a node of a parallel block has finished', () => {
+    const preview = { kind: 'scalar', type: 'number', text: '1' } as const;
+    const s = run([
+      { type: 'run-requested', id: 3, nodes: ['each'] },
+      { type: 'node-started', runId: 3, node: 'each', item: 0 },
+      { type: 'node-started', runId: 3, node: 'each', item: 1 },
+      { type: 'node-finished', runId: 3, node: 'each', item: 1, durationMs: 2, preview },
+      { type: 'node-finished', runId: 3, node: 'each', item: 0, durationMs: 1, preview },
+    ]);
+    expect(s.run?.nodes.each).toMatchObject({ state: 'done', items: 2 });
+  });
+});

@@ -19,6 +19,8 @@ export type NodeState = 'idle' | 'pending' | 'running' | 'done' | 'failed' | 'sk
 export interface NodeRun {
   readonly state: NodeState;
   readonly durationMs?: number;
+  /** For a node of a parallel block (it runs once per item): how many items have finished. */
+  readonly items?: number;
   readonly preview?: ValuePreview;
   readonly error?: ErrorInfo;
 }
@@ -129,12 +131,16 @@ export function reduceSession(state: Session, action: SessionAction): Session {
       };
     }
     case 'node-started':
-      return withNode(state, action.runId, action.node, { state: 'running' });
+      return withNode(state, action.runId, action.node, {
+        state: 'running',
+        ...itemsDone(state, action.node, action.item, 0),
+      });
     case 'node-finished':
       return withNode(state, action.runId, action.node, {
         state: 'done',
         durationMs: action.durationMs,
         preview: action.preview,
+        ...itemsDone(state, action.node, action.item, 1),
       });
     case 'node-failed':
       return withNode(state, action.runId, action.node, {
@@ -196,6 +202,17 @@ export function reduceSession(state: Session, action: SessionAction): Session {
         run: state.run && state.run.status === 'running' ? stopRun(state.run, action.node) : state.run,
       };
   }
+}
+
+/** The item count of a node of a parallel block, after one more item started (0) or finished (1). */
+function itemsDone(
+  state: Session,
+  name: string,
+  item: number | undefined,
+  finished: 0 | 1,
+): { items?: number } {
+  if (item === undefined) return {};
+  return { items: (state.run?.nodes[name]?.items ?? 0) + finished };
 }
 
 function withNode(state: Session, runId: number, name: string, node: NodeRun): Session {

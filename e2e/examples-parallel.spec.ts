@@ -1,0 +1,48 @@
+/** The tutorial's Parallelizable/Collect step, done by hand in the browser: type the collector, run, read the sum. */
+import { expect, test } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { openPlayground, openTab, replaceCode, waitForNode } from './ui-helpers';
+
+const SOLUTION = readFileSync(
+  new URL('../src/examples/tutorial/files/parallel_solution.ts', import.meta.url),
+  'utf8',
+);
+
+test('the parallel step: typing a Collect node gathers every page’s count, drawn with crow’s feet', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  // A returning user whose tutorial is at the last step.
+  // (The init script runs in every frame; the worker's sandboxed frame has no storage.)
+  await page.addInitScript(() => {
+    if (window !== window.top) return;
+    localStorage.setItem(
+      'hamilton-playground:tutorial',
+      JSON.stringify({ open: true, step: 'parallel', done: [] }),
+    );
+  });
+  const errors = await openPlayground(page);
+  const panel = page.getByRole('complementary', { name: 'Tutorial' });
+  await expect(
+    panel.getByRole('heading', { name: '11. Parallel blocks: Parallelizable and Collect' }),
+  ).toBeVisible();
+  await panel.getByRole('button', { name: 'Reset' }).click();
+  await waitForNode(page, 'counts');
+  await expect(page.locator('[data-node="total_words"]')).toHaveCount(0);
+  // The block's edge out of the Parallelizable ends in a crow's foot.
+  await expect(page.locator('path.edge[data-parallel="expand"]')).toHaveCount(1);
+
+  // Typed as a user would finish the step: the Collect import, and the collecting function.
+  await replaceCode(page, SOLUTION);
+  await waitForNode(page, 'total_words');
+  await expect(page.locator('path.edge[data-parallel="collect"]')).toHaveCount(1);
+  await expect(page.locator('[data-node="total_words"]')).toHaveClass(/\bcollect\b/);
+
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(panel.locator('.tutorial-status')).toHaveAttribute('data-done', 'true', { timeout: 30_000 });
+  // Each URL's page loaded once: the block's node counts its three items.
+  await expect(page.locator('[data-node="url_loaded"]')).toHaveAttribute('aria-label', /3 items done/);
+  await openTab(page, 'Results');
+  await expect(page.getByRole('region', { name: 'Result total_words' })).toContainText('28');
+  expect(errors).toEqual([]);
+});
