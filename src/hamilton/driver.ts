@@ -5,7 +5,8 @@
  */
 import { AdapterSet, isThenable, type LifecycleAdapter } from './adapters';
 import type { GraphDescription, Variable } from './description';
-import { AsyncInSyncError, throwAll, UnknownNodesError } from './errors';
+import { AsyncInSyncError, HamiltonError, throwAll, UnknownNodesError } from './errors';
+import { ExtractorFactory, MaterializerFactory, modifyGraph } from './io/materialization';
 import { executionPath, outputsOf, planExecution, runAsync, runSync, type Plan } from './execution';
 import type { Config } from './function_modifiers/base';
 import { FunctionGraph } from './graph';
@@ -110,10 +111,10 @@ export class Driver<R = Record<string, unknown>> {
     }
   }
 
-  private plan(finalVars: readonly FinalVar[], options: ExecuteOptions): Plan {
+  private plan(finalVars: readonly FinalVar[], options: ExecuteOptions, graph = this.graph): Plan {
     return planExecution(
-      this.graph,
-      finalVars.map((v) => this.graph.nameOf(v)),
+      graph,
+      finalVars.map((v) => graph.nameOf(v)),
       { inputs: options.inputs ?? {}, overrides: options.overrides ?? {} },
     );
   }
@@ -126,6 +127,15 @@ export class Driver<R = Record<string, unknown>> {
    * naming the node and its inputs is logged with `console.error`.
    */
   async execute(finalVars: readonly FinalVar[], options: ExecuteOptions = {}): Promise<R> {
+    return this.runOn(this.graph, finalVars, options, (outputs) => this.resultBuilder.build(outputs));
+  }
+
+  private async runOn<T>(
+    graph: FunctionGraph,
+    finalVars: readonly FinalVar[],
+    options: ExecuteOptions,
+    finish: (outputs: Record<string, unknown>) => T,
+  ): Promise<T> {
     if (this.construction) await this.construction;
     const runId = newRunId();
     const adapters = this.adapters;
@@ -133,14 +143,14 @@ export class Driver<R = Record<string, unknown>> {
     let error: unknown;
     let success = false;
     try {
-      const plan = this.plan(finalVars, options);
+      const plan = this.plan(finalVars, options, graph);
       throwAll(plan.problems);
       if (adapters.has('runBeforeGraphExecution')) {
         await adapters.call('runBeforeGraphExecution', this.beforeGraph(plan, runId));
       }
       await runAsync(plan, adapters, runId);
       outputs = outputsOf(plan);
-      const result = this.resultBuilder.build(outputs);
+      const result = finish(outputs);
       success = true;
       return result;
     } catch (e) {
@@ -149,7 +159,7 @@ export class Driver<R = Record<string, unknown>> {
     } finally {
       if (adapters.has('runAfterGraphExecution')) {
         await adapters.call('runAfterGraphExecution', {
-          graph: this.graph,
+          graph,
           success,
           error,
           results: success ? outputs : undefined,
@@ -164,6 +174,15 @@ export class Driver<R = Record<string, unknown>> {
    * when a node or hook returns a Promise.
    */
   executeSync(finalVars: readonly FinalVar[], options: ExecuteOptions = {}): R {
+    return this.runOnSync(this.graph, finalVars, options, (outputs) => this.resultBuilder.build(outputs));
+  }
+
+  private runOnSync<T>(
+    graph: FunctionGraph,
+    finalVars: readonly FinalVar[],
+    options: ExecuteOptions,
+    finish: (outputs: Record<string, unknown>) => T,
+  ): T {
     if (this.construction) throw new AsyncInSyncError('An adapter runAfterGraphConstruction hook');
     const runId = newRunId();
     const adapters = this.adapters;
@@ -171,14 +190,14 @@ export class Driver<R = Record<string, unknown>> {
     let error: unknown;
     let success = false;
     try {
-      const plan = this.plan(finalVars, options);
+      const plan = this.plan(finalVars, options, graph);
       throwAll(plan.problems);
       if (adapters.has('runBeforeGraphExecution')) {
         syncHook(adapters.call('runBeforeGraphExecution', this.beforeGraph(plan, runId)));
       }
       runSync(plan, adapters, runId);
       outputs = outputsOf(plan);
-      const result = this.resultBuilder.build(outputs);
+      const result = finish(outputs);
       success = true;
       return result;
     } catch (e) {
@@ -188,7 +207,7 @@ export class Driver<R = Record<string, unknown>> {
       if (adapters.has('runAfterGraphExecution')) {
         syncHook(
           adapters.call('runAfterGraphExecution', {
-            graph: this.graph,
+            graph,
             success,
             error,
             results: success ? outputs : undefined,
@@ -197,6 +216,56 @@ export class Driver<R = Record<string, unknown>> {
         );
       }
     }
+  }
+
+  /**
+   * Hamilton's `materialize`: runs with materializers (`to.csv(...)`) added to the graph and extractors
+   * (`from.csv(...)`) replacing nodes, and returns `[metadata by materializer id, additionalVars by name]`.
+   * The options object (`additionalVars`, `inputs`, `overrides`) comes last.
+   */
+  async materialize(
+    ...args: MaterializeArguments
+  ): Promise<[Record<string, unknown>, Record<string, unknown>]> {
+    const { graph, finalVars, ids, options } = this.materialization(args, true);
+    return this.runOn(graph, [...finalVars, ...ids], options, (outputs) => splitMaterialized(outputs, ids));
+  }
+
+  /** {@link materialize} for all-synchronous graphs (throws an `AsyncInSyncError` on a Promise). */
+  materializeSync(...args: MaterializeArguments): [Record<string, unknown>, Record<string, unknown>] {
+    const { graph, finalVars, ids, options } = this.materialization(args, true);
+    return this.runOnSync(graph, [...finalVars, ...ids], options, (outputs) =>
+      splitMaterialized(outputs, ids),
+    );
+  }
+
+  /** Checks that {@link materialize} could run with these arguments; throws every problem at once; runs nothing. */
+  validateMaterialization(...args: MaterializeArguments): void {
+    const { graph, finalVars, ids, options } = this.materialization(args, false);
+    throwAll(this.plan([...finalVars, ...ids], options, graph).problems);
+  }
+
+  /** The graph {@link materialize} would run, described for drawing as {@link visualizeExecution} does. */
+  visualizeMaterialization(...args: MaterializeArguments): GraphDescription {
+    const { graph, finalVars, ids, options } = this.materialization(args, false);
+    return this.describePlan(graph, [...finalVars, ...ids], options);
+  }
+
+  private materialization(args: MaterializeArguments, requireOutput: boolean) {
+    const last = args.at(-1);
+    const hasOptions =
+      last !== undefined && !(last instanceof MaterializerFactory || last instanceof ExtractorFactory);
+    const options = (hasOptions ? last : {}) as MaterializeOptions;
+    const factories = (hasOptions ? args.slice(0, -1) : args) as (MaterializerFactory | ExtractorFactory)[];
+    const materializers = factories.filter((f): f is MaterializerFactory => f instanceof MaterializerFactory);
+    const extractors = factories.filter((f): f is ExtractorFactory => f instanceof ExtractorFactory);
+    const finalVars = (options.additionalVars ?? []).map((v) => this.graph.nameOf(v));
+    if (requireOutput && materializers.length === 0 && finalVars.length === 0) {
+      throw new HamiltonError(
+        'No output requested. Please either pass in materializers that will save data, or pass in `additional_vars` to compute.',
+      );
+    }
+    const graph = modifyGraph(this.graph, materializers, extractors);
+    return { graph, finalVars, ids: materializers.map((m) => m.id), options };
   }
 
   private beforeGraph(plan: Plan, runId: string) {
@@ -244,16 +313,41 @@ export class Driver<R = Record<string, unknown>> {
    * outputs are errors.
    */
   visualizeExecution(finalVars: readonly FinalVar[], options: ExecuteOptions = {}): GraphDescription {
-    const plan = this.plan(finalVars, options);
+    return this.describePlan(this.graph, finalVars, options);
+  }
+
+  private describePlan(graph: FunctionGraph, finalVars: readonly FinalVar[], options: ExecuteOptions) {
+    const plan = this.plan(finalVars, options, graph);
     const unknown = plan.problems.filter((p) => p instanceof UnknownNodesError);
     throwAll(unknown);
-    return describeGraph(this.graph, plan);
+    return describeGraph(graph, plan);
   }
 
   /** The whole graph described for drawing (Hamilton's `display_all_functions`). */
   displayAllFunctions(): GraphDescription {
     return describeGraph(this.graph);
   }
+}
+
+/** Options of {@link Driver.materialize}: `inputs`, `overrides`, and outputs computed besides the materializers. */
+export interface MaterializeOptions extends ExecuteOptions {
+  /** Outputs to compute and return besides what the materializers save (Hamilton's `additional_vars`). */
+  readonly additionalVars?: readonly FinalVar[];
+}
+
+/** The arguments of {@link Driver.materialize}: materializers and extractors, then optionally the options. */
+export type MaterializeArguments =
+  | readonly (MaterializerFactory | ExtractorFactory)[]
+  | readonly [...(MaterializerFactory | ExtractorFactory)[], MaterializeOptions];
+
+function splitMaterialized(
+  outputs: Record<string, unknown>,
+  ids: readonly string[],
+): [Record<string, unknown>, Record<string, unknown>] {
+  const saved: Record<string, unknown> = {};
+  const rest: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(outputs)) (ids.includes(name) ? saved : rest)[name] = value;
+  return [saved, rest];
 }
 
 function syncHook(result: unknown): void {

@@ -2,7 +2,35 @@
  * Hamilton in TypeScript: functions are nodes, parameter names are dependencies, a driver runs the graph.
  * Every public name of the library is exported from here (and the decorators from `function_modifiers`).
  */
-export { Builder, Driver, type ExecuteOptions, type FinalVar, type ListOptions } from './driver';
+export {
+  Builder,
+  Driver,
+  type ExecuteOptions,
+  type FinalVar,
+  type ListOptions,
+  type MaterializeArguments,
+  type MaterializeOptions,
+} from './driver';
+export {
+  from,
+  to,
+  ExtractorFactory,
+  MaterializerFactory,
+  type ExtractorOptions,
+  type From,
+  type MaterializerOptions,
+  type To,
+} from './io/materialization';
+export { registerAdapter, type DataAdapter, type DataLoader, type DataSaver } from './io/data_adapters';
+export {
+  FileNotFoundError,
+  MemoryFileSystem,
+  useFileSystem,
+  fileSystem,
+  type FileStat,
+  type FileSystem,
+} from './io/files';
+export { getDataframeMetadata, getFileMetadata, getFileAndDataframeMetadata } from './io/metadata';
 export { FunctionGraph, type GraphOptions } from './graph';
 export type { HamiltonModule } from './modules';
 export { DictResult, type ResultBuilder } from './results';

@@ -72,3 +72,15 @@ export {
 } from './pipe';
 export { does } from './does';
 export { NON_FINAL_TAG, type Target } from './common';
+export {
+  AttributeError,
+  dataloader,
+  datasaver,
+  loadFrom,
+  saveTo,
+  type AdapterArguments,
+  type LoadFrom,
+  type LoadFromOptions,
+  type SaveTo,
+  type SaveToOptions,
+} from './data_adapters';
