@@ -7,6 +7,7 @@ import { AdapterSet, isThenable, type LifecycleAdapter } from './adapters';
 import type { GraphDescription, Variable } from './description';
 import { AsyncInSyncError, HamiltonError, throwAll, UnknownNodesError } from './errors';
 import { ExtractorFactory, MaterializerFactory, modifyGraph } from './io/materialization';
+import { validateStatically } from './lifecycle/api';
 import { executionPath, outputsOf, planExecution, runAsync, runSync, type Plan } from './execution';
 import type { Config } from './function_modifiers/base';
 import { FunctionGraph } from './graph';
@@ -95,6 +96,7 @@ export class Driver<R = Record<string, unknown>> {
     });
     this.warnings = this.graph.warnings;
     this.adapters = new AdapterSet(settings.adapters);
+    validateStatically(this.adapters, this.graph);
     this.resultBuilder = settings.resultBuilder;
     const constructed = this.adapters.call('runAfterGraphConstruction', {
       graph: this.graph,
@@ -265,6 +267,7 @@ export class Driver<R = Record<string, unknown>> {
       );
     }
     const graph = modifyGraph(this.graph, materializers, extractors);
+    validateStatically(this.adapters, graph);
     return { graph, finalVars, ids: materializers.map((m) => m.id), options };
   }
 

@@ -41,10 +41,27 @@ export {
   type AfterNodeExecutionContext,
   type BeforeGraphExecutionContext,
   type BeforeNodeExecutionContext,
+  type ExecuteNodeContext,
+  type HamiltonGraph,
   type HookName,
   type HookResult,
   type LifecycleAdapter,
+  type ValidationOutcome,
 } from './adapters';
+export { NodeExecutionMethod, StaticValidator, ValidationException } from './lifecycle/api';
+export {
+  acceptErrorSentinels,
+  FunctionInputOutputTypeChecker,
+  GracefulErrorAdapter,
+  INJECTION_ALLOWED,
+  PrintLn,
+  ProgressBar,
+  type GracefulErrorAdapterOptions,
+  type NodeFilter,
+  type PrintLnOptions,
+  type ProgressBarOptions,
+  type TypeCheckerOptions,
+} from './lifecycle/default';
 export {
   AsyncInSyncError,
   ConfigInputOverlapError,
