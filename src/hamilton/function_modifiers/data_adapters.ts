@@ -109,7 +109,7 @@ export function loaderNodes(
   const loader = resolveAdapter(type, loaders);
   if (!loader) {
     throw new InvalidDecoratorException(
-      `Could not resolve loader for type: ${type} given possibilities: ${repr(loaders.map(adapterRepr))} `,
+      `Could not resolve loader for type: ${type} given possibilities: [${loaders.map(adapterRepr).join(', ')}] `,
     );
   }
   checkArguments(loader, args);
