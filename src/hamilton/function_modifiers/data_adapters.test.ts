@@ -143,7 +143,7 @@ describe('loadFrom', () => {
         ),
       }),
     ).toThrow(
-      'If you have multiple parameters in the signature, you must pass `inject_` to the load_from decorator for function: two_fn',
+      'If you have multiple parameters in the signature, you must pass `inject_` to the load_from decorator for function: two',
     );
     expect(() =>
       driverOf({

@@ -174,9 +174,12 @@ export function saverNode(
   };
 }
 
-/** Hamilton's `fn.__qualname__`: the function's own name, else its node name. */
+/**
+ * Hamilton's `fn.__qualname__`: the function's own name as written in the source (bundlers may rename
+ * the runtime function), else its node name.
+ */
 function qualname(ctx: ModifierContext): string {
-  return ctx.fn.name || ctx.name;
+  return ctx.source.name || ctx.fn.name || ctx.name;
 }
 
 function withoutOwn<K extends string>(options: AdapterArguments, own: readonly K[]): AdapterArguments {
@@ -243,7 +246,7 @@ function loadFromDecorator(loaders: readonly DataLoader[], options: LoadFromOpti
       const type = nodes.flatMap((n) => n.dependencies).find((d) => d.name === param)?.type ?? 'unknown';
       let added: [Node, Node];
       try {
-        added = loaderNodes(param, type, loaders, args, ctx.fn.name || ctx.name);
+        added = loaderNodes(param, type, loaders, args, qualname(ctx));
       } catch (e) {
         throw invalid(ctx, `Cannot find : ${qualname(ctx)}: ${(e as Error).message}`);
       }
@@ -417,7 +420,7 @@ export function dataloader(): Decorator {
       }
     },
     create(ctx) {
-      const name = ctx.fn.name || ctx.name;
+      const name = qualname(ctx);
       const loadName = `${ctx.name}.loader`;
       const own = ctx.nodeFromFunction(loadName, ctx.fn, ctx.source);
       const tags = (source: string, hasMetadata: boolean) => ({
@@ -460,7 +463,7 @@ export function datasaver(): Decorator {
     },
     create(ctx) {
       const own = ctx.nodeFromFunction(ctx.name, ctx.fn, ctx.source);
-      const name = ctx.fn.name || ctx.name;
+      const name = qualname(ctx);
       return [
         copyNode(own, {
           tags: {

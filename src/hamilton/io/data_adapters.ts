@@ -70,10 +70,47 @@ export function saverKeys(): string[] {
   return [...savers.keys()];
 }
 
-/** The most recently registered adapter that applies to `type` (Hamilton's `resolve_adapter_class`). */
+const KNOWN_TYPES = new Set([
+  'DataFrame',
+  'Series',
+  'Date',
+  'Record',
+  'Array',
+  'ReadonlyArray',
+  'Readonly',
+  'Map',
+  'Set',
+  'Promise',
+  'object',
+  'number',
+  'string',
+  'boolean',
+  'bigint',
+  'symbol',
+  'unknown',
+  'any',
+  'null',
+  'undefined',
+  'void',
+  'never',
+]);
+
+/**
+ * Whether the type text names a type alias or interface (`Survey`, `Report<T>`): only the type checker
+ * knows what it stands for, so, as for `unknown`, the value itself is checked when it is saved.
+ */
+function isOpaqueTypeName(type: string): boolean {
+  const name = /^([A-Za-z_$][\w$.]*)(<.*>)?$/s.exec(type.trim());
+  return name !== null && !KNOWN_TYPES.has(name[1]);
+}
+
+/**
+ * The most recently registered adapter that applies to `type` (Hamilton's `resolve_adapter_class`);
+ * for a type named by an alias or interface, the most recently registered one of the key.
+ */
 export function resolveAdapter<A extends DataAdapter>(type: string, adapters: readonly A[]): A | undefined {
   for (let i = adapters.length - 1; i >= 0; i--) if (adapters[i].appliesTo(type)) return adapters[i];
-  return undefined;
+  return isOpaqueTypeName(type) ? adapters.at(-1) : undefined;
 }
 
 /** Hamilton's text for an adapter class in messages. */
