@@ -5,13 +5,13 @@
  */
 import { AdapterSet, isThenable, type LifecycleAdapter } from './adapters';
 import type { GraphDescription, Variable } from './description';
-import { AsyncInSyncError, HamiltonError, throwAll, UnknownNodesError } from './errors';
+import { AsyncInSyncError, HamiltonError, HamiltonErrors, throwAll, UnknownNodesError } from './errors';
 import { ExtractorFactory, MaterializerFactory, modifyGraph } from './io/materialization';
 import { validateStatically } from './lifecycle/api';
 import { executionPath, outputsOf, planExecution, runAsync, runSync, type Plan } from './execution';
 import type { Config } from './function_modifiers/base';
 import { FunctionGraph } from './graph';
-import { downstreamOf, pathBetween, upstreamOf } from './lineage';
+import { downstreamMask, downstreamOf, pathBetween, pathMask, upstreamMask, upstreamOf } from './lineage';
 import type { HamiltonModule } from './modules';
 import { DictResult, type ResultBuilder } from './results';
 import { listVariables, type TagFilter } from './variables';
@@ -311,19 +311,61 @@ export class Driver<R = Record<string, unknown>> {
   }
 
   /**
-   * The graph described for drawing an execution: every node, with the requested outputs, overrides and
-   * the nodes the execution touches flagged. Missing inputs and cycles do not prevent drawing; unknown
-   * outputs are errors.
+   * The nodes an execution of `finalVars` touches, described for drawing (Hamilton's
+   * `visualize_execution`): the requested outputs and overrides flagged, config notes beside them.
+   * Unknown outputs are errors; so are missing inputs and cycles unless `bypassValidation` is set.
    */
-  visualizeExecution(finalVars: readonly FinalVar[], options: ExecuteOptions = {}): GraphDescription {
+  visualizeExecution(
+    finalVars: readonly FinalVar[],
+    options: VisualizeExecutionOptions = {},
+  ): GraphDescription {
     return this.describePlan(this.graph, finalVars, options);
   }
 
-  private describePlan(graph: FunctionGraph, finalVars: readonly FinalVar[], options: ExecuteOptions) {
+  private describePlan(
+    graph: FunctionGraph,
+    finalVars: readonly FinalVar[],
+    options: VisualizeExecutionOptions,
+  ) {
     const plan = this.plan(finalVars, options, graph);
-    const unknown = plan.problems.filter((p) => p instanceof UnknownNodesError);
-    throwAll(unknown);
-    return describeGraph(graph, plan);
+    throwAll(plan.problems.filter((p) => p instanceof UnknownNodesError));
+    if (!options.bypassValidation && plan.problems.length > 0) {
+      const error = plan.problems.length === 1 ? plan.problems[0] : new HamiltonErrors(plan.problems);
+      error.message += '; Use `bypass_validation=True` to skip validation';
+      throw error;
+    }
+    const include = new Uint8Array(graph.size);
+    for (let k = 0; k < plan.size; k++) include[plan.order[k]] = 1;
+    return describeGraph(graph, { plan, include });
+  }
+
+  /** The named nodes and everything upstream of them, described for drawing (Hamilton's `display_upstream_of`). */
+  displayUpstreamOf(...nodeNames: string[]): GraphDescription {
+    return describeGraph(this.graph, { include: upstreamMask(this.graph, nodeNames) });
+  }
+
+  /**
+   * The named nodes and everything downstream of them, with what those read from outside, described for
+   * drawing (Hamilton's `display_downstream_of`).
+   */
+  displayDownstreamOf(...nodeNames: string[]): GraphDescription {
+    const include = downstreamMask(this.graph, nodeNames);
+    return describeGraph(this.graph, { include: withDependencies(this.graph, include) });
+  }
+
+  /**
+   * The nodes on paths from `upstream` to `downstream` marked as the path, with their other dependencies
+   * unless `strictPathVisualization` (Hamilton's `visualize_path_between`). No path is an error.
+   */
+  visualizePathBetween(
+    upstream: string,
+    downstream: string,
+    options: VisualizePathOptions = {},
+  ): GraphDescription {
+    const path = pathMask(this.graph, upstream, downstream);
+    if (!path) throw new HamiltonError(`No path found between ${upstream} and ${downstream}.`);
+    const include = options.strictPathVisualization ? path : withDependencies(this.graph, path);
+    return describeGraph(this.graph, { include, path });
   }
 
   /** The whole graph described for drawing (Hamilton's `display_all_functions`). */
@@ -332,8 +374,33 @@ export class Driver<R = Record<string, unknown>> {
   }
 }
 
-/** Options of {@link Driver.materialize}: `inputs`, `overrides`, and outputs computed besides the materializers. */
-export interface MaterializeOptions extends ExecuteOptions {
+/** Options of {@link Driver.visualizeExecution}: the execution's inputs and overrides, and validation. */
+export interface VisualizeExecutionOptions extends ExecuteOptions {
+  /** Draw even when inputs are missing or there is a cycle (Hamilton's `bypass_validation`). */
+  readonly bypassValidation?: boolean;
+}
+
+/** Options of {@link Driver.visualizePathBetween}. */
+export interface VisualizePathOptions {
+  /** Show only the nodes on the path, not their other dependencies. Default false. */
+  readonly strictPathVisualization?: boolean;
+}
+
+/** `include` plus the direct dependencies of the nodes it has. */
+function withDependencies(graph: FunctionGraph, include: Uint8Array): Uint8Array {
+  const out = include.slice();
+  for (let i = 0; i < graph.size; i++) {
+    if (include[i] !== 1) continue;
+    for (let e = graph.depStart[i]; e < graph.depStart[i + 1]; e++) out[graph.depIds[e]] = 1;
+  }
+  return out;
+}
+
+/**
+ * Options of {@link Driver.materialize}: `inputs`, `overrides`, outputs computed besides the
+ * materializers, and (for `visualizeMaterialization`) `bypassValidation`.
+ */
+export interface MaterializeOptions extends VisualizeExecutionOptions {
   /** Outputs to compute and return besides what the materializers save (Hamilton's `additional_vars`). */
   readonly additionalVars?: readonly FinalVar[];
 }

@@ -10,6 +10,8 @@ export {
   type ListOptions,
   type MaterializeArguments,
   type MaterializeOptions,
+  type VisualizeExecutionOptions,
+  type VisualizePathOptions,
 } from './driver';
 export {
   from,
@@ -76,7 +78,7 @@ export {
   NodeResolutionError,
   UnknownNodesError,
 } from './errors';
-export { toDot, type DotOptions } from './visualize';
+export { toDot, type CustomStyle, type DotOptions } from './visualize';
 export type { TagFilter } from './variables';
 export type { DescribedEdge, DescribedNode, GraphDescription, Variable } from './description';
 export {

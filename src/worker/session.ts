@@ -421,7 +421,7 @@ function skippedNodes(
   started: ReadonlyMap<string, number>,
 ): string[] {
   try {
-    const path = driver.visualizeExecution(outputs, { inputs, overrides });
+    const path = driver.visualizeExecution(outputs, { inputs, overrides, bypassValidation: true });
     return path.nodes
       .filter((n) => n.onPath && n.kind === 'function' && !n.isOverride && !started.has(n.name))
       .map((n) => n.name);
