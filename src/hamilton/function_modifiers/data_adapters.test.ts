@@ -130,6 +130,24 @@ describe('loadFrom', () => {
     expect(driverOf({ total }).executeSync(['total'])).toEqual({ total: 42.5 });
   });
 
+  it('takes the key’s adapter for a type named by an alias, and checks the value when saving', () => {
+    const orders = analysed(
+      loadFrom.csv({ path: 'orders.csv' })(function orders(raw: DataFrame) {
+        return raw;
+      }),
+      { params: 'raw: Orders', returnType: 'Orders' },
+    );
+    const saved = analysed(
+      saveTo.csv({ path: 'o.csv', outputName_: 'save_wrong' })(function wrong() {
+        return { not: 'a frame' };
+      }),
+      { name: 'wrong', returnType: 'Summary' },
+    );
+    const dr = driverOf({ orders, wrong: saved });
+    expect((dr.executeSync(['orders']).orders as DataFrame).length).toBe(2);
+    expect(() => dr.executeSync(['save_wrong'])).toThrow('PandasCSVWriter saves a DataFrame, got object');
+  });
+
   it("raises Hamilton's errors for a bad inject_, a missing parameter and a type no loader handles", () => {
     const two = (d1: Record<string, unknown>, d2: Record<string, unknown>) => ({ ...d1, ...d2 });
     const params = 'd1: Record<string, unknown>, d2: Record<string, unknown>';
