@@ -37,11 +37,11 @@ describe('loadFrom', () => {
     );
     const dr = driverOf({ fn });
     const nodes = nodesOf(dr);
-    expect([...nodes.keys()]).toEqual(['fn.load_data.data', 'fn.select_data.data', 'fn']);
+    expect([...nodes.keys()]).toEqual(['fn', 'fn.load_data.data', 'fn.select_data.data']);
     expect(edgesOf(dr)).toEqual([
+      'fn <- fn.select_data.data',
       'fn.load_data.data <- ',
       'fn.select_data.data <- fn.load_data.data',
-      'fn <- fn.select_data.data',
     ]);
     expect(nodes.get('fn.load_data.data')?.tags).toEqual({
       'hamilton.data_loader': 'true',

@@ -253,7 +253,8 @@ function loadFromDecorator(loaders: readonly DataLoader[], options: LoadFromOpti
       const rewired = nodes.map((n) =>
         n.dependencies.some((d) => d.name === param) ? reassignInputs(n, { [param]: added[1].name }) : n,
       );
-      return [...added, ...rewired];
+      // Hamilton's order: the function's nodes, then the injected ones.
+      return [...rewired, ...added];
     },
   });
 }
