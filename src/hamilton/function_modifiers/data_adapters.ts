@@ -19,7 +19,6 @@ import {
   type DataLoader,
   type DataSaver,
 } from '../io/data_adapters';
-import '../io/default_data_loaders';
 import { InvalidDecoratorException, type Decorator, type ModifierContext } from './base';
 import { decoratorFor, finalNodes, invalid, reassignInputs, repr } from './common';
 import { LiteralDependency, UpstreamDependency } from './dependencies';
@@ -332,7 +331,7 @@ const dictKeys = (keys: readonly string[]) => `dict_keys(${repr(keys)})`;
  * Hamilton's `load_from`: loads a parameter's value with the loader of the key that applies to the
  * parameter's type. `loadFrom.csv({ path: 'orders.csv' })`, `loadFrom.json({ path: source('p'), inject_: 'data' })`.
  */
-export const loadFrom: LoadFrom = registryProxy<LoadFrom>(
+export const loadFrom: LoadFrom = /* @__PURE__ */ registryProxy<LoadFrom>(
   (key) => {
     const loaders = loadersFor(key);
     return loaders.length > 0 ? (options: LoadFromOptions) => loadFromDecorator(loaders, options) : undefined;
@@ -347,7 +346,7 @@ export const loadFrom: LoadFrom = registryProxy<LoadFrom>(
  * Hamilton's `save_to`: adds a node that saves the function's output and returns metadata.
  * `saveTo.csv({ path: 'out.csv', outputName_: 'save_summary' })`.
  */
-export const saveTo: SaveTo = registryProxy<SaveTo>(
+export const saveTo: SaveTo = /* @__PURE__ */ registryProxy<SaveTo>(
   (key) => {
     const savers = saversFor(key);
     return savers.length > 0 ? (options: SaveToOptions) => saveToDecorator(savers, options) : undefined;

@@ -6,6 +6,7 @@
  * that applies to the node's type wins, as in Hamilton.
  */
 import { repr } from '../function_modifiers/common';
+import { DEFAULT_ADAPTERS } from './default_data_loaders';
 
 /** What every loader and saver declares (Hamilton's `AdapterCommon`, whose dataclass fields are the arguments). */
 export interface DataAdapter {
@@ -35,6 +36,14 @@ export interface DataSaver extends DataAdapter {
 
 const loaders = new Map<string, DataLoader[]>();
 const savers = new Map<string, DataSaver[]>();
+let seeded = false;
+
+/** Registers the default adapters before anything else (once), so later registrations take precedence. */
+function seed(): void {
+  if (seeded) return;
+  seeded = true;
+  for (const adapter of DEFAULT_ADAPTERS) add(adapter);
+}
 
 function isLoader(adapter: DataLoader | DataSaver): adapter is DataLoader {
   return typeof (adapter as Partial<DataLoader>).loadData === 'function';
@@ -45,6 +54,11 @@ function isLoader(adapter: DataLoader | DataSaver): adapter is DataLoader {
  * precedence over earlier ones of the same key that apply to the same types.
  */
 export function registerAdapter(adapter: DataLoader | DataSaver): void {
+  seed();
+  add(adapter);
+}
+
+function add(adapter: DataLoader | DataSaver): void {
   const registry: Map<string, (DataLoader | DataSaver)[]> = isLoader(adapter) ? loaders : savers;
   const list = registry.get(adapter.name) ?? [];
   registry.set(adapter.name, [...list.filter((a) => a !== adapter), adapter]);
@@ -52,21 +66,25 @@ export function registerAdapter(adapter: DataLoader | DataSaver): void {
 
 /** The loaders registered under `key`, oldest first (empty when none). */
 export function loadersFor(key: string): readonly DataLoader[] {
+  seed();
   return loaders.get(key) ?? [];
 }
 
 /** The savers registered under `key`, oldest first (empty when none). */
 export function saversFor(key: string): readonly DataSaver[] {
+  seed();
   return savers.get(key) ?? [];
 }
 
 /** Every registered loader key, in registration order. */
 export function loaderKeys(): string[] {
+  seed();
   return [...loaders.keys()];
 }
 
 /** Every registered saver key, in registration order. */
 export function saverKeys(): string[] {
+  seed();
   return [...savers.keys()];
 }
 

@@ -1,11 +1,13 @@
 /**
  * The adapters every driver has (Hamilton's `default_data_loaders` and its pandas CSV reader and writer):
- * `json` for objects and arrays, `file` for text, `csv` for `hamilton/frame` DataFrames. A node whose type
+ * `json` for objects and arrays, `file` for text, `csv` for `hamilton/frame` DataFrames. The registry
+ * seeds itself with them on first use, so importing the library registers nothing (and bundles that
+ * only draw graphs leave them out). A node whose type
  * is `unknown` or `any` may use any of them; the value is then checked when it is saved.
  */
 import { readCsv, toCsv } from '../../frame/csv';
 import { isDataFrame, type DataFrame } from '../../frame/dataframe';
-import { registerAdapter, type DataLoader, type DataSaver } from './data_adapters';
+import type { DataLoader, DataSaver } from './data_adapters';
 import { fileSystem } from './files';
 import { getFileAndDataframeMetadata, getFileMetadata } from './metadata';
 
@@ -27,14 +29,32 @@ function isTextType(type: string): boolean {
   return UNTYPED.test(type.trim()) || type.trim() === 'string';
 }
 
-/** What every file adapter declares: its key, class, types, a required `path` and its optional arguments. */
+/**
+ * A file adapter: its key, class, types, a required `path`, its optional arguments and what it does
+ * (calls are marked pure so that bundles which never load or save leave the adapters out).
+ */
 function fileAdapter(
   name: string,
   className: string,
   appliesTo: (type: string) => boolean,
-  optionalArguments: Readonly<Record<string, string>> = {},
-) {
-  return { name, className, appliesTo, requiredArguments: { path: 'string' }, optionalArguments };
+  optionalArguments: Readonly<Record<string, string>>,
+  methods: Pick<DataLoader, 'loadData'>,
+): DataLoader;
+function fileAdapter(
+  name: string,
+  className: string,
+  appliesTo: (type: string) => boolean,
+  optionalArguments: Readonly<Record<string, string>>,
+  methods: Pick<DataSaver, 'saveData'>,
+): DataSaver;
+function fileAdapter(
+  name: string,
+  className: string,
+  appliesTo: (type: string) => boolean,
+  optionalArguments: Readonly<Record<string, string>>,
+  methods: Pick<DataLoader, 'loadData'> | Pick<DataSaver, 'saveData'>,
+): DataLoader | DataSaver {
+  return { name, className, appliesTo, requiredArguments: { path: 'string' }, optionalArguments, ...methods };
 }
 
 function path(args: Readonly<Record<string, unknown>>): string {
@@ -49,34 +69,54 @@ function frameToSave(data: unknown, saver: string): DataFrame {
 }
 
 /** `from.json` / `loadFrom.json`: parses a JSON file (Hamilton's `JSONDataLoader`). */
-export const JSON_DATA_LOADER: DataLoader = {
-  ...fileAdapter('json', 'JSONDataLoader', isObjectType),
-  loadData: (args) => [JSON.parse(fileSystem().readText(path(args))), getFileMetadata(path(args))],
-};
+export const JSON_DATA_LOADER: DataLoader = /* @__PURE__ */ fileAdapter(
+  'json',
+  'JSONDataLoader',
+  isObjectType,
+  {},
+  {
+    loadData: (args) => [JSON.parse(fileSystem().readText(path(args))), getFileMetadata(path(args))],
+  },
+);
 
 /** `to.json` / `saveTo.json`: writes a value as JSON (Hamilton's `JSONDataSaver`). */
-export const JSON_DATA_SAVER: DataSaver = {
-  ...fileAdapter('json', 'JSONDataSaver', isObjectType),
-  saveData(args, data) {
-    fileSystem().writeText(path(args), JSON.stringify(data));
-    return getFileMetadata(path(args));
+export const JSON_DATA_SAVER: DataSaver = /* @__PURE__ */ fileAdapter(
+  'json',
+  'JSONDataSaver',
+  isObjectType,
+  {},
+  {
+    saveData(args, data) {
+      fileSystem().writeText(path(args), JSON.stringify(data));
+      return getFileMetadata(path(args));
+    },
   },
-};
+);
 
 /** `from.file`: a file's text (Hamilton's `RawFileDataLoader`). */
-export const RAW_FILE_DATA_LOADER: DataLoader = {
-  ...fileAdapter('file', 'RawFileDataLoader', isTextType, { encoding: 'string' }),
-  loadData: (args) => [fileSystem().readText(path(args)), getFileMetadata(path(args))],
-};
+export const RAW_FILE_DATA_LOADER: DataLoader = /* @__PURE__ */ fileAdapter(
+  'file',
+  'RawFileDataLoader',
+  isTextType,
+  { encoding: 'string' },
+  {
+    loadData: (args) => [fileSystem().readText(path(args)), getFileMetadata(path(args))],
+  },
+);
 
 /** `to.file`: writes text (Hamilton's `RawFileDataSaver`). */
-export const RAW_FILE_DATA_SAVER: DataSaver = {
-  ...fileAdapter('file', 'RawFileDataSaver', isTextType, { encoding: 'string' }),
-  saveData(args, data) {
-    fileSystem().writeText(path(args), String(data));
-    return getFileMetadata(path(args));
+export const RAW_FILE_DATA_SAVER: DataSaver = /* @__PURE__ */ fileAdapter(
+  'file',
+  'RawFileDataSaver',
+  isTextType,
+  { encoding: 'string' },
+  {
+    saveData(args, data) {
+      fileSystem().writeText(path(args), String(data));
+      return getFileMetadata(path(args));
+    },
   },
-};
+);
 
 function separator(args: Readonly<Record<string, unknown>>): string {
   const sep = args.sep ?? args.delimiter;
@@ -84,31 +124,40 @@ function separator(args: Readonly<Record<string, unknown>>): string {
 }
 
 /** `from.csv`: reads a CSV file into a DataFrame (Hamilton's `PandasCSVReader`; `sep` as in pandas). */
-export const CSV_READER: DataLoader = {
-  ...fileAdapter('csv', 'PandasCSVReader', isFrameType, { sep: 'string', delimiter: 'string' }),
-  loadData(args) {
-    const df = readCsv(fileSystem().readText(path(args)), { delimiter: separator(args) }) as DataFrame;
-    return [df, getFileAndDataframeMetadata(path(args), df)];
+export const CSV_READER: DataLoader = /* @__PURE__ */ fileAdapter(
+  'csv',
+  'PandasCSVReader',
+  isFrameType,
+  { sep: 'string', delimiter: 'string' },
+  {
+    loadData(args) {
+      const df = readCsv(fileSystem().readText(path(args)), { delimiter: separator(args) }) as DataFrame;
+      return [df, getFileAndDataframeMetadata(path(args), df)];
+    },
   },
-};
+);
 
 /** `to.csv`: writes a DataFrame as CSV, without an index (Hamilton's `PandasCSVWriter`). */
-export const CSV_WRITER: DataSaver = {
-  ...fileAdapter('csv', 'PandasCSVWriter', isFrameType, { sep: 'string' }),
-  saveData(args, data) {
-    const df = frameToSave(data, 'PandasCSVWriter');
-    fileSystem().writeText(path(args), `${toCsv(df, { delimiter: separator(args) })}\n`);
-    return getFileAndDataframeMetadata(path(args), df);
+export const CSV_WRITER: DataSaver = /* @__PURE__ */ fileAdapter(
+  'csv',
+  'PandasCSVWriter',
+  isFrameType,
+  { sep: 'string' },
+  {
+    saveData(args, data) {
+      const df = frameToSave(data, 'PandasCSVWriter');
+      fileSystem().writeText(path(args), `${toCsv(df, { delimiter: separator(args) })}\n`);
+      return getFileAndDataframeMetadata(path(args), df);
+    },
   },
-};
+);
 
-for (const adapter of [
+/** The adapters every registry starts with, in registration order. */
+export const DEFAULT_ADAPTERS: readonly (DataLoader | DataSaver)[] = [
   JSON_DATA_LOADER,
   JSON_DATA_SAVER,
   RAW_FILE_DATA_LOADER,
   RAW_FILE_DATA_SAVER,
   CSV_READER,
   CSV_WRITER,
-]) {
-  registerAdapter(adapter);
-}
+];

@@ -170,7 +170,7 @@ export type From = Readonly<Record<string, (options: ExtractorOptions) => Extrac
  * Hamilton's `to`: materializers for `Driver.materialize`, one per saver key.
  * `to.csv({ id: 'save_df', dependencies: ['a', 'b'], combine: new DataFrameResult(), path: 'out.csv' })`.
  */
-export const to: To = registryProxy<To>(
+export const to: To = /* @__PURE__ */ registryProxy<To>(
   (key) => {
     const savers = saversFor(key);
     return savers.length > 0
@@ -188,7 +188,7 @@ export const to: To = registryProxy<To>(
  * Hamilton's `from_` (`from` is a plain identifier in TypeScript, so the underscore Python needed is
  * dropped): extractors for `Driver.materialize`, one per loader key. `from.csv({ target: 'orders', path: 'orders.csv' })`.
  */
-export const from: From = registryProxy<From>(
+export const from: From = /* @__PURE__ */ registryProxy<From>(
   (key) => {
     const loaders = loadersFor(key);
     return loaders.length > 0
