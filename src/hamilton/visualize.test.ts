@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { Driver } from './driver';
 import { analysedModule } from './fixtures/analysed';
 import { toDot } from './visualize';
+import { to } from './io/materialization';
+import { DictResult } from './results';
 
 const m = analysedModule('hello_world', {
   a: [
@@ -206,5 +208,40 @@ describe('toDot', () => {
     expect(dot).toMatch(/_legend_cluster /);
     expect(dot).toContain('"_legend_pink nodes" [label="pink nodes"');
     expect(toDot({ ...desc, nodes }, { showSchema: false })).not.toContain('cluster_c');
+  });
+
+  it('draws the config in every drawing (Hamilton test_display_config_node)', () => {
+    const dummy = analysedModule('dummy_functions', {
+      A: [
+        (b: number, c: number) => b + c,
+        [
+          { name: 'b', type: 'number' },
+          { name: 'c', type: 'number' },
+        ],
+        { returnType: 'number' },
+      ],
+      B: [(A: number) => A * A, [{ name: 'A', type: 'number' }], { returnType: 'number' }],
+      C: [(A: number) => A * 2, [{ name: 'A', type: 'number' }], { returnType: 'number' }],
+    });
+    const d = new Driver({ X: 1 }, dummy);
+    const inputs = { b: 1, c: 2 };
+    const drawings = [
+      d.displayAllFunctions(),
+      d.displayDownstreamOf('A'),
+      d.displayUpstreamOf('C'),
+      d.visualizePathBetween('A', 'C'),
+      d.visualizeExecution(['C'], { inputs }),
+      d.visualizeMaterialization(
+        to.json({ id: 'saver', dependencies: ['C'], combine: new DictResult(), path: 'saver.json' }),
+        { inputs },
+      ),
+    ];
+    for (const drawing of drawings)
+      expect(
+        toDot(drawing)
+          .split('\n')
+          .some((l) => l.startsWith('\tX ')),
+      ).toBe(true);
+    expect(toDot(drawings[5])).toMatch(/\tsaver \[label=<<b>saver<\/b><br \/><br \/><i>JSONDataSaver<\/i>>/);
   });
 });
