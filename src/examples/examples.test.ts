@@ -21,6 +21,9 @@ import * as qualityFeatures from './quality/features';
 import * as segments from './decorators/segments';
 import * as budget from './decorators/budget';
 import * as summaries from './decorators/summaries';
+import * as report from './materialize/report';
+import { MemoryFileSystem, useFileSystem } from 'hamilton';
+import { readFileSync } from 'node:fs';
 
 const survey = readTable('data/survey_results.csv');
 const logins = readTable('data/login_data.csv');
@@ -234,5 +237,33 @@ describe('decorators', () => {
     expect(names).not.toContain('age_band');
     const doc = dr.listAvailableVariables().find((v) => v.name === 'is_young')!.documentation;
     expect(doc).toBe('Clients aged 18 to 30.');
+  });
+});
+
+describe('load and save files', () => {
+  it('reads survey_data.csv with loadFrom.csv and saves budget_by_gender.csv with saveTo.csv', async () => {
+    const csv = readFileSync(new URL('../../public/data/survey_results.csv', import.meta.url), 'utf8');
+    // The worker gives each table to loaders as the workspace file <table>.csv.
+    const files = new MemoryFileSystem({ 'survey_data.csv': csv });
+    useFileSystem(files);
+    try {
+      const workspace = exampleById('materialize')!.workspace;
+      const dr = new Driver({}, report);
+      const out = await dr.execute(workspace.outputs);
+      const byGender = out.budget_by_gender as DataFrame;
+      expect(byGender.columnNames).toEqual(['gender', 'clients', 'mean_budget', 'max_budget']);
+      expect((byGender.column('clients') as Series<number>).sum()).toBe(survey.length);
+      expect(files.savedFiles().map((f) => f.path)).toEqual(['budget_by_gender.csv']);
+      expect(files.readText('budget_by_gender.csv').split('\n')[0]).toBe(
+        'gender,clients,mean_budget,max_budget',
+      );
+      expect(out.save_budget_by_gender).toMatchObject({
+        file_metadata: { path: 'budget_by_gender.csv' },
+        dataframe_metadata: { rows: byGender.length, columns: 4 },
+      });
+      expect(dr.graph.nodes.has('survey.load_data.raw')).toBe(true);
+    } finally {
+      useFileSystem(undefined);
+    }
   });
 });

@@ -20,6 +20,7 @@ import qualityFeatures from './quality/features.ts?raw';
 import decoratorsSegments from './decorators/segments.ts?raw';
 import decoratorsBudget from './decorators/budget.ts?raw';
 import decoratorsSummaries from './decorators/summaries.ts?raw';
+import materializeReport from './materialize/report.ts?raw';
 
 /** An entry of the Examples menu. */
 export interface Example {
@@ -151,6 +152,18 @@ export const examples: readonly Example[] = [
       {
         activeFile: 'segments.ts',
         outputs: ['is_young', 'is_middle_aged', 'is_senior', 'budget_clean', 'budget_summary', 'age_summary'],
+        tables: { survey_data: ECOMMERCE_TABLES.survey_data },
+      },
+    ),
+  },
+  {
+    id: 'materialize',
+    title: 'Load and save files',
+    summary: 'loadFrom.csv reads a workspace file, saveTo.csv writes one: download it from Results.',
+    workspace: workspace(
+      { 'report.ts': materializeReport },
+      {
+        outputs: ['budget_by_gender', 'save_budget_by_gender', 'budget_per_year'],
         tables: { survey_data: ECOMMERCE_TABLES.survey_data },
       },
     ),

@@ -51,6 +51,11 @@ function broadcast(value: Column, length: number): Series {
  * @throws Error when two outputs give the same column name (Hamilton's message).
  */
 export class DataFrameResult {
+  /** `DataFrame`: what {@link build} returns (Hamilton's `output_type`), so materializers pick a CSV writer. */
+  outputType(): string {
+    return 'DataFrame';
+  }
+
   /** Builds the frame from the outputs by name, in the requested order. */
   build(outputs: Readonly<Record<string, unknown>>): DataFrame {
     const entries = Object.entries(outputs);

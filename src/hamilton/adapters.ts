@@ -2,9 +2,10 @@
  * Lifecycle adapters: Hamilton's hooks, with its order and its keyword arguments in camelCase. An adapter
  * is any object with some of the hook methods; hooks may return a Promise when used with `execute`.
  */
+import type { Variable } from './description';
 import type { Config } from './function_modifiers/base';
 import type { FunctionGraph } from './graph';
-import type { TagValue } from './node';
+import type { NodeCallable, TagValue } from './node';
 
 /** Context of {@link LifecycleAdapter.runAfterGraphConstruction}. */
 export interface AfterGraphConstructionContext {
@@ -88,6 +89,33 @@ export interface AfterGraphExecutionContext {
   readonly runId: string;
 }
 
+/** Context of {@link LifecycleAdapter.runToExecuteNode}. */
+export interface ExecuteNodeContext {
+  /** The node to run. */
+  readonly nodeName: string;
+  /** Its tags. */
+  readonly nodeTags: Readonly<Record<string, TagValue>>;
+  /** Its function, taking its dependencies by name; call it (or not) and return the node's value. */
+  readonly nodeCallable: NodeCallable;
+  /** Its dependencies' values by name. */
+  readonly nodeKwargs: Readonly<Record<string, unknown>>;
+  /** Always null: there are no tasks. */
+  readonly taskId: null;
+  /** Always false: no node is `Parallelizable` here. */
+  readonly isExpand: boolean;
+  /** Always false: no node is a `Collect` here. */
+  readonly isCollect: boolean;
+}
+
+/** Hamilton's `HamiltonGraph`, as static validators see it: every node as a {@link Variable}. */
+export interface HamiltonGraph {
+  /** The nodes, in graph order. */
+  readonly nodes: readonly Variable[];
+}
+
+/** What a validator returns: `[true, null]` when valid, else `[false, message]` (Hamilton's tuple). */
+export type ValidationOutcome = readonly [boolean, string | null];
+
 /** What a hook may return: nothing, or a Promise that `execute` waits for. */
 export type HookResult = void | Promise<void>;
 
@@ -107,10 +135,27 @@ export interface LifecycleAdapter {
   runAfterNodeExecution?(context: AfterNodeExecutionContext): HookResult;
   /** Runs after every execution, whether it succeeded or not. */
   runAfterGraphExecution?(context: AfterGraphExecutionContext): HookResult;
+  /**
+   * Runs each node in place of the driver (Hamilton's `NodeExecutionMethod`): returns the node's value,
+   * usually by calling `nodeCallable(nodeKwargs)`. Only the first adapter that has it is used.
+   */
+  runToExecuteNode?(context: ExecuteNodeContext): unknown;
+  /** Checks each node once the graph is built (Hamilton's `validate_node`); failures fail the build. */
+  validateNode?(context: { readonly createdNode: Variable }): ValidationOutcome;
+  /** Checks the built graph (Hamilton's `validate_graph`); a failure fails the build. */
+  validateGraph?(context: {
+    readonly graph: HamiltonGraph;
+    readonly config: Config;
+  }): ValidationOutcome;
 }
 
 /** The hook names, in Hamilton's order. */
-export type HookName = keyof LifecycleAdapter;
+export type HookName =
+  | 'runAfterGraphConstruction'
+  | 'runBeforeGraphExecution'
+  | 'runBeforeNodeExecution'
+  | 'runAfterNodeExecution'
+  | 'runAfterGraphExecution';
 
 type ContextOf<H extends HookName> = Parameters<NonNullable<LifecycleAdapter[H]>>[0];
 
@@ -127,16 +172,20 @@ export function isThenable(value: unknown): value is PromiseLike<unknown> {
 export class AdapterSet {
   /** The adapters, in the order given. */
   readonly adapters: readonly LifecycleAdapter[];
-  /** True when some adapter has a per-node hook (the executor then builds kwargs objects). */
+  /** True when some adapter has a per-node hook or runs nodes (the executor then builds kwargs objects). */
   readonly hasNodeHooks: boolean;
+  /** The adapter that runs nodes (the first with `runToExecuteNode`), if any. */
+  readonly executor: LifecycleAdapter | undefined;
 
   constructor(adapters: readonly LifecycleAdapter[]) {
     this.adapters = adapters;
-    this.hasNodeHooks = this.has('runBeforeNodeExecution') || this.has('runAfterNodeExecution');
+    this.executor = adapters.find((a) => typeof a.runToExecuteNode === 'function');
+    this.hasNodeHooks =
+      this.has('runBeforeNodeExecution') || this.has('runAfterNodeExecution') || this.executor !== undefined;
   }
 
-  /** Whether any adapter has the hook. */
-  has(hook: HookName): boolean {
+  /** Whether any adapter has the hook or method. */
+  has(hook: keyof LifecycleAdapter): boolean {
     return this.adapters.some((a) => typeof a[hook] === 'function');
   }
 

@@ -5,13 +5,15 @@
  */
 import { AdapterSet, isThenable, type LifecycleAdapter } from './adapters';
 import type { GraphDescription, Variable } from './description';
-import { AsyncInSyncError, HamiltonError, throwAll, UnknownNodesError } from './errors';
+import { AsyncInSyncError, HamiltonError, HamiltonErrors, throwAll, UnknownNodesError } from './errors';
 import { needsStages, parallelProblems, runStagesAsync, runStagesSync } from './dynamic';
+import { ExtractorFactory, MaterializerFactory, modifyGraph } from './io/materialization';
+import { validateStatically } from './lifecycle/api';
 import { executionPath, outputsOf, planExecution, runAsync, runSync, type Plan } from './execution';
 import { ConcurrentLocalTaskExecutor, type TaskExecutor } from './executors';
 import type { Config } from './function_modifiers/base';
 import { FunctionGraph } from './graph';
-import { downstreamOf, pathBetween, upstreamOf } from './lineage';
+import { downstreamMask, downstreamOf, pathBetween, pathMask, upstreamMask, upstreamOf } from './lineage';
 import type { HamiltonModule } from './modules';
 import { DictResult, type ResultBuilder } from './results';
 import { listVariables, type TagFilter } from './variables';
@@ -108,6 +110,7 @@ export class Driver<R = Record<string, unknown>> {
     });
     this.warnings = this.graph.warnings;
     this.adapters = new AdapterSet(settings.adapters);
+    validateStatically(this.adapters, this.graph);
     this.resultBuilder = settings.resultBuilder;
     this.dynamicExecution = settings.dynamicExecution;
     this.remoteExecutor = settings.remoteExecutor ?? new ConcurrentLocalTaskExecutor({ maxTasks: 10 });
@@ -126,10 +129,10 @@ export class Driver<R = Record<string, unknown>> {
     }
   }
 
-  private plan(finalVars: readonly FinalVar[], options: ExecuteOptions): Plan {
+  private plan(finalVars: readonly FinalVar[], options: ExecuteOptions, graph = this.graph): Plan {
     const plan = planExecution(
-      this.graph,
-      finalVars.map((v) => this.graph.nameOf(v)),
+      graph,
+      finalVars.map((v) => graph.nameOf(v)),
       { inputs: options.inputs ?? {}, overrides: options.overrides ?? {} },
     );
     const parallel = parallelProblems(plan, this.dynamicExecution);
@@ -144,6 +147,15 @@ export class Driver<R = Record<string, unknown>> {
    * naming the node and its inputs is logged with `console.error`.
    */
   async execute(finalVars: readonly FinalVar[], options: ExecuteOptions = {}): Promise<R> {
+    return this.runOn(this.graph, finalVars, options, (outputs) => this.resultBuilder.build(outputs));
+  }
+
+  private async runOn<T>(
+    graph: FunctionGraph,
+    finalVars: readonly FinalVar[],
+    options: ExecuteOptions,
+    finish: (outputs: Record<string, unknown>) => T,
+  ): Promise<T> {
     if (this.construction) await this.construction;
     const runId = newRunId();
     const adapters = this.adapters;
@@ -151,7 +163,7 @@ export class Driver<R = Record<string, unknown>> {
     let error: unknown;
     let success = false;
     try {
-      const plan = this.plan(finalVars, options);
+      const plan = this.plan(finalVars, options, graph);
       throwAll(plan.problems);
       if (adapters.has('runBeforeGraphExecution')) {
         await adapters.call('runBeforeGraphExecution', this.beforeGraph(plan, runId));
@@ -162,7 +174,7 @@ export class Driver<R = Record<string, unknown>> {
         await runAsync(plan, adapters, runId);
         outputs = outputsOf(plan);
       }
-      const result = this.resultBuilder.build(outputs);
+      const result = finish(outputs);
       success = true;
       return result;
     } catch (e) {
@@ -171,7 +183,7 @@ export class Driver<R = Record<string, unknown>> {
     } finally {
       if (adapters.has('runAfterGraphExecution')) {
         await adapters.call('runAfterGraphExecution', {
-          graph: this.graph,
+          graph,
           success,
           error,
           results: success ? outputs : undefined,
@@ -186,6 +198,15 @@ export class Driver<R = Record<string, unknown>> {
    * when a node or hook returns a Promise.
    */
   executeSync(finalVars: readonly FinalVar[], options: ExecuteOptions = {}): R {
+    return this.runOnSync(this.graph, finalVars, options, (outputs) => this.resultBuilder.build(outputs));
+  }
+
+  private runOnSync<T>(
+    graph: FunctionGraph,
+    finalVars: readonly FinalVar[],
+    options: ExecuteOptions,
+    finish: (outputs: Record<string, unknown>) => T,
+  ): T {
     if (this.construction) throw new AsyncInSyncError('An adapter runAfterGraphConstruction hook');
     const runId = newRunId();
     const adapters = this.adapters;
@@ -193,7 +214,7 @@ export class Driver<R = Record<string, unknown>> {
     let error: unknown;
     let success = false;
     try {
-      const plan = this.plan(finalVars, options);
+      const plan = this.plan(finalVars, options, graph);
       throwAll(plan.problems);
       if (adapters.has('runBeforeGraphExecution')) {
         syncHook(adapters.call('runBeforeGraphExecution', this.beforeGraph(plan, runId)));
@@ -203,7 +224,7 @@ export class Driver<R = Record<string, unknown>> {
         runSync(plan, adapters, runId);
         outputs = outputsOf(plan);
       }
-      const result = this.resultBuilder.build(outputs);
+      const result = finish(outputs);
       success = true;
       return result;
     } catch (e) {
@@ -213,7 +234,7 @@ export class Driver<R = Record<string, unknown>> {
       if (adapters.has('runAfterGraphExecution')) {
         syncHook(
           adapters.call('runAfterGraphExecution', {
-            graph: this.graph,
+            graph,
             success,
             error,
             results: success ? outputs : undefined,
@@ -222,6 +243,57 @@ export class Driver<R = Record<string, unknown>> {
         );
       }
     }
+  }
+
+  /**
+   * Hamilton's `materialize`: runs with materializers (`to.csv(...)`) added to the graph and extractors
+   * (`from.csv(...)`) replacing nodes, and returns `[metadata by materializer id, additionalVars by name]`.
+   * The options object (`additionalVars`, `inputs`, `overrides`) comes last.
+   */
+  async materialize(
+    ...args: MaterializeArguments
+  ): Promise<[Record<string, unknown>, Record<string, unknown>]> {
+    const { graph, finalVars, ids, options } = this.materialization(args, true);
+    return this.runOn(graph, [...finalVars, ...ids], options, (outputs) => splitMaterialized(outputs, ids));
+  }
+
+  /** {@link materialize} for all-synchronous graphs (throws an `AsyncInSyncError` on a Promise). */
+  materializeSync(...args: MaterializeArguments): [Record<string, unknown>, Record<string, unknown>] {
+    const { graph, finalVars, ids, options } = this.materialization(args, true);
+    return this.runOnSync(graph, [...finalVars, ...ids], options, (outputs) =>
+      splitMaterialized(outputs, ids),
+    );
+  }
+
+  /** Checks that {@link materialize} could run with these arguments; throws every problem at once; runs nothing. */
+  validateMaterialization(...args: MaterializeArguments): void {
+    const { graph, finalVars, ids, options } = this.materialization(args, false);
+    throwAll(this.plan([...finalVars, ...ids], options, graph).problems);
+  }
+
+  /** The graph {@link materialize} would run, described for drawing as {@link visualizeExecution} does. */
+  visualizeMaterialization(...args: MaterializeArguments): GraphDescription {
+    const { graph, finalVars, ids, options } = this.materialization(args, false);
+    return this.describePlan(graph, [...finalVars, ...ids], options);
+  }
+
+  private materialization(args: MaterializeArguments, requireOutput: boolean) {
+    const last = args.at(-1);
+    const hasOptions =
+      last !== undefined && !(last instanceof MaterializerFactory || last instanceof ExtractorFactory);
+    const options = (hasOptions ? last : {}) as MaterializeOptions;
+    const factories = (hasOptions ? args.slice(0, -1) : args) as (MaterializerFactory | ExtractorFactory)[];
+    const materializers = factories.filter((f): f is MaterializerFactory => f instanceof MaterializerFactory);
+    const extractors = factories.filter((f): f is ExtractorFactory => f instanceof ExtractorFactory);
+    const finalVars = (options.additionalVars ?? []).map((v) => this.graph.nameOf(v));
+    if (requireOutput && materializers.length === 0 && finalVars.length === 0) {
+      throw new HamiltonError(
+        'No output requested. Please either pass in materializers that will save data, or pass in `additional_vars` to compute.',
+      );
+    }
+    const graph = modifyGraph(this.graph, materializers, extractors);
+    validateStatically(this.adapters, graph);
+    return { graph, finalVars, ids: materializers.map((m) => m.id), options };
   }
 
   private beforeGraph(plan: Plan, runId: string) {
@@ -264,21 +336,113 @@ export class Driver<R = Record<string, unknown>> {
   }
 
   /**
-   * The graph described for drawing an execution: every node, with the requested outputs, overrides and
-   * the nodes the execution touches flagged. Missing inputs and cycles do not prevent drawing; unknown
-   * outputs are errors.
+   * The nodes an execution of `finalVars` touches, described for drawing (Hamilton's
+   * `visualize_execution`): the requested outputs and overrides flagged, config notes beside them.
+   * Unknown outputs are errors; so are missing inputs and cycles unless `bypassValidation` is set.
    */
-  visualizeExecution(finalVars: readonly FinalVar[], options: ExecuteOptions = {}): GraphDescription {
-    const plan = this.plan(finalVars, options);
-    const unknown = plan.problems.filter((p) => p instanceof UnknownNodesError);
-    throwAll(unknown);
-    return describeGraph(this.graph, plan);
+  visualizeExecution(
+    finalVars: readonly FinalVar[],
+    options: VisualizeExecutionOptions = {},
+  ): GraphDescription {
+    return this.describePlan(this.graph, finalVars, options);
+  }
+
+  private describePlan(
+    graph: FunctionGraph,
+    finalVars: readonly FinalVar[],
+    options: VisualizeExecutionOptions,
+  ) {
+    const plan = this.plan(finalVars, options, graph);
+    throwAll(plan.problems.filter((p) => p instanceof UnknownNodesError));
+    if (!options.bypassValidation && plan.problems.length > 0) {
+      const error = plan.problems.length === 1 ? plan.problems[0] : new HamiltonErrors(plan.problems);
+      error.message += '; Use `bypass_validation=True` to skip validation';
+      throw error;
+    }
+    const include = new Uint8Array(graph.size);
+    for (let k = 0; k < plan.size; k++) include[plan.order[k]] = 1;
+    return describeGraph(graph, { plan, include });
+  }
+
+  /** The named nodes and everything upstream of them, described for drawing (Hamilton's `display_upstream_of`). */
+  displayUpstreamOf(...nodeNames: string[]): GraphDescription {
+    return describeGraph(this.graph, { include: upstreamMask(this.graph, nodeNames) });
+  }
+
+  /**
+   * The named nodes and everything downstream of them, with what those read from outside, described for
+   * drawing (Hamilton's `display_downstream_of`).
+   */
+  displayDownstreamOf(...nodeNames: string[]): GraphDescription {
+    const include = downstreamMask(this.graph, nodeNames);
+    return describeGraph(this.graph, { include: withDependencies(this.graph, include) });
+  }
+
+  /**
+   * The nodes on paths from `upstream` to `downstream` marked as the path, with their other dependencies
+   * unless `strictPathVisualization` (Hamilton's `visualize_path_between`). No path is an error.
+   */
+  visualizePathBetween(
+    upstream: string,
+    downstream: string,
+    options: VisualizePathOptions = {},
+  ): GraphDescription {
+    const path = pathMask(this.graph, upstream, downstream);
+    if (!path) throw new HamiltonError(`No path found between ${upstream} and ${downstream}.`);
+    const include = options.strictPathVisualization ? path : withDependencies(this.graph, path);
+    return describeGraph(this.graph, { include, path });
   }
 
   /** The whole graph described for drawing (Hamilton's `display_all_functions`). */
   displayAllFunctions(): GraphDescription {
     return describeGraph(this.graph);
   }
+}
+
+/** Options of {@link Driver.visualizeExecution}: the execution's inputs and overrides, and validation. */
+export interface VisualizeExecutionOptions extends ExecuteOptions {
+  /** Draw even when inputs are missing or there is a cycle (Hamilton's `bypass_validation`). */
+  readonly bypassValidation?: boolean;
+}
+
+/** Options of {@link Driver.visualizePathBetween}. */
+export interface VisualizePathOptions {
+  /** Show only the nodes on the path, not their other dependencies. Default false. */
+  readonly strictPathVisualization?: boolean;
+}
+
+/** `include` plus the direct dependencies of the nodes it has. */
+function withDependencies(graph: FunctionGraph, include: Uint8Array): Uint8Array {
+  const out = include.slice();
+  for (let i = 0; i < graph.size; i++) {
+    if (include[i] !== 1) continue;
+    for (let e = graph.depStart[i]; e < graph.depStart[i + 1]; e++) out[graph.depIds[e]] = 1;
+  }
+  return out;
+}
+
+/**
+ * Options of {@link Driver.materialize}: `inputs`, `overrides`, outputs computed besides the
+ * materializers, and (for `visualizeMaterialization`) `bypassValidation`.
+ */
+export interface MaterializeOptions extends VisualizeExecutionOptions {
+  /** Outputs to compute and return besides what the materializers save (Hamilton's `additional_vars`). */
+  readonly additionalVars?: readonly FinalVar[];
+}
+
+/** The arguments of {@link Driver.materialize}: materializers and extractors, then optionally the options. */
+export type MaterializeArguments =
+  | readonly (MaterializerFactory | ExtractorFactory)[]
+  | readonly [...(MaterializerFactory | ExtractorFactory)[], MaterializeOptions];
+
+function splitMaterialized(
+  outputs: Record<string, unknown>,
+  ids: readonly string[],
+): [Record<string, unknown>, Record<string, unknown>] {
+  const saved: Record<string, unknown> = {};
+  const rest: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(outputs)) (ids.includes(name) ? saved : rest)[name] = value;
+  return [saved, rest];
 }
 
 function syncHook(result: unknown): void {

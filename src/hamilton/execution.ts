@@ -6,7 +6,7 @@
  * the same plan; the async one runs synchronous nodes inline and only waits where a node returned a
  * Promise, so independent branches overlap.
  */
-import { AdapterSet, isThenable } from './adapters';
+import { AdapterSet, isThenable, type LifecycleAdapter } from './adapters';
 import {
   AsyncInSyncError,
   ConfigInputOverlapError,
@@ -20,6 +20,7 @@ import {
 import { FUNCTION, INPUT, type FunctionGraph } from './graph';
 import { checkInputType, describeValue } from './inputTypes';
 import { functionName } from './modules';
+import type { NodeCallable } from './node';
 import { summarize } from './summary';
 
 /** Values given for one execution. */
@@ -304,11 +305,36 @@ function thrownBy(failure: unknown): unknown {
 
 type Positional = (this: unknown, ...args: unknown[]) => unknown;
 
-/** Calls node `i`'s function with its dependencies' values; a node's error comes out through {@link nodeFailure}. */
-function invoke(plan: Plan, i: number, kwargs?: Record<string, unknown>): unknown {
+/** What an adapter's `runToExecuteNode` receives for node `i`. */
+function executeContext(plan: Plan, i: number, kwargs: Record<string, unknown>) {
+  const node = plan.graph.nodeList[i];
+  return {
+    nodeName: node.name,
+    nodeTags: node.tags,
+    nodeCallable: node.callable as NodeCallable,
+    nodeKwargs: kwargs,
+    taskId: null,
+    isExpand: false,
+    isCollect: false,
+  };
+}
+
+/**
+ * Calls node `i`'s function with its dependencies' values, or hands the call to the adapter that runs
+ * nodes; a node's error comes out through {@link nodeFailure}.
+ */
+function invoke(
+  plan: Plan,
+  i: number,
+  kwargs?: Record<string, unknown>,
+  executor?: LifecycleAdapter,
+): unknown {
   const { graph, values } = plan;
   const fn = graph.fns[i] as Positional | undefined;
   try {
+    if (executor?.runToExecuteNode) {
+      return executor.runToExecuteNode(executeContext(plan, i, kwargs ?? kwargsOf(plan, i)));
+    }
     if (fn === undefined) return graph.nodeList[i].callable?.(kwargs ?? kwargsOf(plan, i));
     const t = graph.thisArgs[i];
     const s = graph.depStart[i];
@@ -430,7 +456,7 @@ export function runSync(
     );
     let result: unknown;
     try {
-      result = invoke(plan, i, kwargs);
+      result = invoke(plan, i, kwargs, hooks.executor);
       noPromise(result, `Node ${graph.nodeList[i].name}`);
     } catch (e) {
       noPromise(
@@ -557,7 +583,7 @@ function hooked(plan: Plan, i: number, hooks: AdapterSet, runId: string, task: T
   const run = (): unknown => {
     let result: unknown;
     try {
-      result = invoke(plan, i, kwargs);
+      result = invoke(plan, i, kwargs, hooks.executor);
     } catch (e) {
       return after(false, undefined, thrownBy(e), () => {
         throw e;

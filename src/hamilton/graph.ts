@@ -177,6 +177,38 @@ export class FunctionGraph {
   }
 
   /**
+   * A new graph with `nodes` added, each replacing the node of its name if there is one (Hamilton's
+   * `with_nodes`, used by materialization). Inputs and config are derived again from the dependencies.
+   */
+  withNodes(nodes: readonly Node[]): FunctionGraph {
+    const nodeList: Node[] = [];
+    const ids = new Map<string, number>();
+    const fns: (Function | undefined)[] = [];
+    const thisArgs: unknown[] = [];
+    for (let i = 0; i < this.nodeList.length; i++) {
+      if (this.kind[i] !== FUNCTION) continue;
+      ids.set(this.nodeList[i].name, nodeList.length);
+      nodeList.push(this.nodeList[i]);
+      fns.push(this.fns[i]);
+      thisArgs.push(this.thisArgs[i]);
+    }
+    for (const node of nodes) {
+      const at = ids.get(node.name);
+      if (at === undefined) {
+        ids.set(node.name, nodeList.length);
+        nodeList.push(node);
+        fns.push(undefined);
+        thisArgs.push(undefined);
+      } else {
+        nodeList[at] = node;
+        fns[at] = undefined;
+        thisArgs[at] = undefined;
+      }
+    }
+    return new FunctionGraph(nodeList, ids, this.config, { fns, thisArgs }, this.warnings);
+  }
+
+  /**
    * Builds the graph of `modules` under `options.config`. Every problem (unanalysed modules, bad
    * signatures, decorator misuse, duplicate definitions) is collected and thrown at once. Cycles are not
    * errors here: the graph still builds and can be drawn.

@@ -9,6 +9,10 @@ export {
   type ExecuteOptions,
   type FinalVar,
   type ListOptions,
+  type MaterializeArguments,
+  type MaterializeOptions,
+  type VisualizeExecutionOptions,
+  type VisualizePathOptions,
 } from './driver';
 export { InvalidExecutorError, ParallelBlockError, type Collect, type Parallelizable } from './parallel';
 export {
@@ -18,6 +22,26 @@ export {
   type ItemTask,
   type TaskExecutor,
 } from './executors';
+export {
+  from,
+  to,
+  ExtractorFactory,
+  MaterializerFactory,
+  type ExtractorOptions,
+  type From,
+  type MaterializerOptions,
+  type To,
+} from './io/materialization';
+export { registerAdapter, type DataAdapter, type DataLoader, type DataSaver } from './io/data_adapters';
+export {
+  FileNotFoundError,
+  MemoryFileSystem,
+  useFileSystem,
+  fileSystem,
+  type FileStat,
+  type FileSystem,
+} from './io/files';
+export { getDataframeMetadata, getFileMetadata, getFileAndDataframeMetadata } from './io/metadata';
 export { FunctionGraph, type GraphOptions } from './graph';
 export type { HamiltonModule } from './modules';
 export { DictResult, type ResultBuilder } from './results';
@@ -28,10 +52,27 @@ export {
   type AfterNodeExecutionContext,
   type BeforeGraphExecutionContext,
   type BeforeNodeExecutionContext,
+  type ExecuteNodeContext,
+  type HamiltonGraph,
   type HookName,
   type HookResult,
   type LifecycleAdapter,
+  type ValidationOutcome,
 } from './adapters';
+export { NodeExecutionMethod, StaticValidator, ValidationException } from './lifecycle/api';
+export {
+  acceptErrorSentinels,
+  FunctionInputOutputTypeChecker,
+  GracefulErrorAdapter,
+  INJECTION_ALLOWED,
+  PrintLn,
+  ProgressBar,
+  type GracefulErrorAdapterOptions,
+  type NodeFilter,
+  type PrintLnOptions,
+  type ProgressBarOptions,
+  type TypeCheckerOptions,
+} from './lifecycle/default';
 export {
   AsyncInSyncError,
   ConfigInputOverlapError,
@@ -47,7 +88,7 @@ export {
   NodeResolutionError,
   UnknownNodesError,
 } from './errors';
-export { toDot, type DotOptions } from './visualize';
+export { toDot, type CustomStyle, type DotOptions } from './visualize';
 export type { TagFilter } from './variables';
 export type { DescribedEdge, DescribedNode, GraphDescription, ParallelRole, Variable } from './description';
 export {

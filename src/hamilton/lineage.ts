@@ -44,27 +44,47 @@ function collect(graph: FunctionGraph, marked: (i: number) => boolean): Variable
   return out;
 }
 
-/** The named nodes and everything they depend on, in graph order. */
-export function upstreamOf(graph: FunctionGraph, names: readonly string[]): Variable[] {
-  const seen = reach(graph, idsOf(graph, names), graph.depStart, graph.depIds);
-  return collect(graph, (i) => seen[i] === 1);
+/** By node id, 1 for the named nodes and everything they depend on. Unknown names are errors. */
+export function upstreamMask(graph: FunctionGraph, names: readonly string[]): Uint8Array {
+  return reach(graph, idsOf(graph, names), graph.depStart, graph.depIds);
 }
 
-/** The named nodes and everything that depends on them, in graph order. */
-export function downstreamOf(graph: FunctionGraph, names: readonly string[]): Variable[] {
-  const seen = reach(graph, idsOf(graph, names), graph.useStart, graph.useIds);
-  return collect(graph, (i) => seen[i] === 1);
+/** By node id, 1 for the named nodes and everything that depends on them. Unknown names are errors. */
+export function downstreamMask(graph: FunctionGraph, names: readonly string[]): Uint8Array {
+  return reach(graph, idsOf(graph, names), graph.useStart, graph.useIds);
 }
 
-/** The nodes on some path from `from` to `to` (both included); empty when there is no path. */
-export function pathBetween(graph: FunctionGraph, from: string, to: string): Variable[] {
+/**
+ * By node id, 1 for the nodes on some path from `from` to `to` (both included), or undefined when there
+ * is no path. Unknown names are errors in Hamilton's wording.
+ */
+export function pathMask(graph: FunctionGraph, from: string, to: string): Uint8Array | undefined {
   // Hamilton's own wording for this query (not the unknown-nodes message of the others).
   const a = graph.ids.get(from);
   if (a === undefined) throw new HamiltonError(`Upstream node ${from} not found in graph.`);
   const b = graph.ids.get(to);
   if (b === undefined) throw new HamiltonError(`Downstream node ${to} not found in graph.`);
   const down = reach(graph, [a], graph.useStart, graph.useIds);
-  if (!down[b]) return [];
+  if (!down[b]) return undefined;
   const up = reach(graph, [b], graph.depStart, graph.depIds);
-  return collect(graph, (i) => down[i] === 1 && up[i] === 1);
+  for (let i = 0; i < down.length; i++) down[i] &= up[i];
+  return down;
+}
+
+/** The named nodes and everything they depend on, in graph order. */
+export function upstreamOf(graph: FunctionGraph, names: readonly string[]): Variable[] {
+  const seen = upstreamMask(graph, names);
+  return collect(graph, (i) => seen[i] === 1);
+}
+
+/** The named nodes and everything that depends on them, in graph order. */
+export function downstreamOf(graph: FunctionGraph, names: readonly string[]): Variable[] {
+  const seen = downstreamMask(graph, names);
+  return collect(graph, (i) => seen[i] === 1);
+}
+
+/** The nodes on some path from `from` to `to` (both included); empty when there is no path. */
+export function pathBetween(graph: FunctionGraph, from: string, to: string): Variable[] {
+  const path = pathMask(graph, from, to);
+  return path ? collect(graph, (i) => path[i] === 1) : [];
 }

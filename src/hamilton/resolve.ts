@@ -146,12 +146,15 @@ export function resolveFunction(
 
 function applyModifiers(
   item: ModuleFunction,
-  modifiers: readonly FunctionModifier[],
+  declared: readonly FunctionModifier[],
   inner: Function,
   moduleName: string,
   config: Config,
   allowText: boolean,
 ): Resolved {
+  const modifiers = declared.some((m) => m.resolveDynamic)
+    ? declared.flatMap((m) => m.resolveDynamic?.(config, item.source) ?? [m])
+    : declared;
   const byPhase = new Map<ModifierPhase, FunctionModifier[]>();
   for (const m of modifiers) {
     const list = byPhase.get(m.phase);

@@ -4,6 +4,8 @@
 export interface ResultBuilder<R> {
   /** Builds the result from the outputs. */
   build(outputs: Readonly<Record<string, unknown>>): R;
+  /** The type text of what {@link build} returns (Hamilton's `output_type`), used to pick a saver. */
+  outputType?(): string;
 }
 
 /** The default result: a plain object of the outputs by name (Hamilton's `DictResult`). */
@@ -11,5 +13,10 @@ export class DictResult implements ResultBuilder<Record<string, unknown>> {
   /** Returns the outputs object itself. */
   build(outputs: Readonly<Record<string, unknown>>): Record<string, unknown> {
     return outputs as Record<string, unknown>;
+  }
+
+  /** `Record<string, unknown>`. */
+  outputType(): string {
+    return 'Record<string, unknown>';
   }
 }

@@ -4,7 +4,13 @@
  * in a table, as Hamilton does), config as notes with their values, requested outputs filled #FFC857,
  * overrides hatched, and a legend listing only the kinds present.
  */
-import type { DescribedEdge, DescribedNode, GraphDescription, ParallelRole } from './description';
+import type {
+  DescribedEdge,
+  DescribedNode,
+  GraphDescription,
+  ParallelRole,
+  Variable,
+} from './description';
 import type { Plan } from './execution';
 import { CONFIG, type FunctionGraph } from './graph';
 import { functionName } from './modules';
@@ -17,17 +23,30 @@ function configText(value: unknown): string {
   return typeof value === 'string' ? value : summarize(value);
 }
 
+/** Which nodes a description shows and which it marks (Hamilton's node modifiers). */
+export interface DescribeSelection {
+  /** An execution: its final vars are outputs, its overrides hatched, its nodes on the path. */
+  readonly plan?: Plan;
+  /** By node id, 1 for the nodes to show (config notes are always shown, as Hamilton draws them). */
+  readonly include?: Uint8Array;
+  /** By node id, 1 for the nodes on a path (drawn outlined in red). */
+  readonly path?: Uint8Array;
+}
+
 /**
- * Describes the whole graph; with a plan, flags its final vars as outputs, its overrides, and the nodes
- * the execution touches as on the path.
+ * Describes the graph, or the nodes `selection.include` picks (with only the edges between them): with a
+ * plan, flags its final vars as outputs, its overrides, and the nodes the execution touches as on the path.
  */
-export function describeGraph(graph: FunctionGraph, plan?: Plan): GraphDescription {
+export function describeGraph(graph: FunctionGraph, selection: DescribeSelection = {}): GraphDescription {
+  const { plan, include, path } = selection;
   const nodes: DescribedNode[] = [];
   const edges: DescribedEdge[] = [];
   const outputs = new Set(plan?.finalVars);
   // Most graphs have no parallel block: their nodes and edges need no role.
   const dynamic = parallelStructure(graph).dynamic;
+  const shown = (i: number) => include === undefined || include[i] === 1 || graph.kind[i] === CONFIG;
   for (let i = 0; i < graph.size; i++) {
+    if (!shown(i)) continue;
     const node = graph.nodeList[i];
     const fn = node.originatingFunction;
     const fnName = fn && functionName(fn);
@@ -45,13 +64,14 @@ export function describeGraph(graph: FunctionGraph, plan?: Plan): GraphDescripti
       location: v.location,
       isOutput: outputs.has(node.name),
       isOverride: plan ? plan.provided[i] === 2 : false,
-      onPath: plan ? plan.state[i] === 2 : false,
+      onPath: plan ? plan.state[i] === 2 : path ? path[i] === 1 : false,
       value: graph.kind[i] === CONFIG ? configText(graph.config[node.name]) : undefined,
       functionName: fnName && fnName !== node.name ? fnName : undefined,
       parallel: dynamic ? parallelRoleOf(graph, i) : undefined,
     });
-    for (let e = graph.depStart[i], k = 0; e < graph.depStart[i + 1]; e++, k++) {
-      const d = node.dependencies[k];
+    for (let e = graph.depStart[i]; e < graph.depStart[i + 1]; e++) {
+      if (!shown(graph.depIds[e])) continue;
+      const d = node.dependencies[e - graph.depStart[i]];
       const edge: DescribedEdge = { from: d.name, to: node.name, optional: d.optional };
       const role = dynamic ? edgeRoleOf(graph, e, d.type) : undefined;
       edges.push(role ? { ...edge, parallel: role } : edge);
@@ -73,17 +93,39 @@ function parallelRoleOf(graph: FunctionGraph, i: number): ParallelRole | undefin
     : undefined;
 }
 
-/** Options of {@link toDot}. */
+/** What {@link DotOptions.customStyleFunction} returns: extra attributes, and optionally a legend entry. */
+export type CustomStyle = readonly [
+  style: Readonly<Record<string, string>>,
+  baseType?: string | null,
+  legendName?: string | null,
+];
+
+/** Options of {@link toDot}: Hamilton's drawing keywords, camelCased. */
 export interface DotOptions {
   /**
-   * Draw only the nodes on the execution path when the description has one (Hamilton's
-   * `visualize_execution`); with false, draw everything and outline the path in red. Default true.
+   * Draw only the nodes marked on the path when the description marks some (default false: draw every
+   * node, and outline the path in red when other nodes are shown too, as `visualizePathBetween` does).
    */
   readonly pathOnly?: boolean;
   /** Graph direction: `LR` (Hamilton's default), `TB`, `RL` or `BT`. */
   readonly orient?: 'LR' | 'TB' | 'RL' | 'BT';
   /** Add the legend. Default true. */
   readonly showLegend?: boolean;
+  /** Leave out the input tables. Default false. */
+  readonly hideInputs?: boolean;
+  /** Draw one input table for consumers that read the same inputs. Default false. */
+  readonly deduplicateInputs?: boolean;
+  /** Draw `schema.output` columns as a cluster of fields beside the node. Default true. */
+  readonly showSchema?: boolean;
+  /**
+   * Styles nodes (Hamilton's `custom_style_function`): gets the node and its class (`function`, `input`,
+   * `config`, `materializer`) and returns `[attributes, baseType, legendName]`; with a legend name, the
+   * legend gets an entry drawn as `baseType` with those attributes.
+   */
+  readonly customStyleFunction?: (context: {
+    readonly node: Variable;
+    readonly nodeClass: string;
+  }) => CustomStyle;
 }
 
 type Attrs = Record<string, string>;
@@ -138,6 +180,9 @@ const MODIFIER_STYLE: Record<string, Attrs> = {
   collect: { peripheries: '2', color: '#EA5556' },
   expand: { peripheries: '2', color: '#56E39F' },
   override: { style: 'filled,diagonals' },
+  materializer: { shape: 'cylinder' },
+  field: { fillcolor: '#c8dae0', fontname: 'Courier' },
+  cluster: { fillcolor: '#ffffff', color: '#649fb3', style: 'rounded,filled,dashed' },
 };
 
 // Hamilton's edge styles: a crow's foot where one value becomes many (expand) or many become one (collect).
@@ -146,16 +191,44 @@ const EDGE_STYLE: Record<ParallelRole, Attrs> = {
   collect: { dir: 'both', arrowtail: 'crow' },
 };
 
-const LEGEND_ORDER = ['config', 'input', 'function', 'output', 'expand', 'collect', 'override'];
-const MODIFIER_KINDS = new Set(['output', 'expand', 'collect', 'override']);
+const LEGEND_ORDER = [
+  'config',
+  'input',
+  'function',
+  'cluster',
+  'field',
+  'output',
+  'expand',
+  'collect',
+  'materializer',
+  'override',
+];
+
+/** The schema tag's columns, `name=type` padded to one width (Hamilton's field labels). */
+function schemaFields(tag: string): string[] {
+  const cols = tag.split(',').map((c) => c.trim().replace(/:(?! )/, ': '));
+  const width = Math.max(...cols.map((c) => c.length));
+  return cols.map((c) => c.padEnd(width));
+}
+
+/** Data savers, and the loader nodes of `loadFrom`/`from`/`dataloader` (not the ones selecting data). */
+function isMaterializer(n: DescribedNode): boolean {
+  return (
+    n.tags['hamilton.data_saver'] === 'true' ||
+    (n.tags['hamilton.data_loader'] === 'true' &&
+      (n.name.includes('load_data.') || n.tags['hamilton.data_loader.source'] === 'loader'))
+  );
+}
 
 /** The DOT text of a description, in Hamilton's graphviz look. */
 export function toDot(graph: GraphDescription, options: DotOptions = {}): string {
   const anyPath = graph.nodes.some((n) => n.onPath);
-  const pathOnly = (options.pathOnly ?? true) && anyPath;
-  const shown = graph.nodes.filter((n) => !pathOnly || n.onPath);
+  const pathOnly = (options.pathOnly ?? false) && anyPath;
+  const shown = graph.nodes.filter((n) => !pathOnly || n.onPath || n.kind === 'config');
+  const mixed = anyPath && shown.some((n) => n.kind !== 'config' && !n.onPath);
   const byName = new Map(shown.map((n) => [n.name, n]));
   const seen = new Set<string>();
+  const extraLegend = new Map<string, Attrs>();
   const lines = [
     'digraph {',
     `\tgraph [compound=true concentrate=true rankdir=${options.orient ?? 'LR'} ranksep=0.4 style=filled]`,
@@ -168,10 +241,29 @@ export function toDot(graph: GraphDescription, options: DotOptions = {}): string
     lines.push(`\t${id(n.name)} ${attrs(nodeLabel(n.name, n.value ?? ''), style('config'))}`);
   }
   for (const n of shown) {
+    if (n.kind === 'input') seen.add('input');
     if (n.kind !== 'function') continue;
     const configKey = n.tags['hamilton.config'];
-    const a = style('function');
-    seen.add('function');
+    if (configKey) seen.add('config');
+    let a = style('function');
+    let nodeClass = 'function';
+    let type = n.type;
+    if (isMaterializer(n)) {
+      nodeClass = 'materializer';
+      type = String(n.tags['hamilton.data_saver.classname'] ?? n.tags['hamilton.data_loader.classname']);
+      a = { ...style('function'), shape: 'cylinder', style: 'filled', margin: '0.15,0.1' };
+      delete a.fillcolor;
+    }
+    let legendClass: string | undefined = nodeClass;
+    if (options.customStyleFunction) {
+      const [custom, baseType, legendName] = options.customStyleFunction({ node: n, nodeClass });
+      if (legendName) {
+        extraLegend.set(legendName, { ...style(baseType ?? 'function'), ...custom });
+        legendClass = undefined;
+      }
+      Object.assign(a, custom);
+    }
+    if (legendClass) seen.add(legendClass);
     if (n.isOutput) {
       Object.assign(a, MODIFIER_STYLE.output);
       seen.add('output');
@@ -184,9 +276,22 @@ export function toDot(graph: GraphDescription, options: DotOptions = {}): string
       Object.assign(a, MODIFIER_STYLE.override);
       seen.add('override');
     }
-    if (!pathOnly && anyPath && n.onPath) a.color = 'red';
-    const label = nodeLabel(configKey ? `${n.name}: ${String(configKey)}` : n.name, n.type);
+    if (!pathOnly && mixed && n.onPath) a.color ??= 'red';
+    const label = nodeLabel(configKey ? `${n.name}: ${String(configKey)}` : n.name, type);
     lines.push(`\t${id(n.name)} ${attrs(label, a)}`);
+    const schemaTag = n.tags['hamilton.internal.schema_output'];
+    if (typeof schemaTag === 'string' && (options.showSchema ?? true)) {
+      seen.add('cluster');
+      seen.add('field');
+      const clusterStyle = { ...a, ...MODIFIER_STYLE.cluster, margin: '10' };
+      lines.push(`\tsubgraph ${id(`cluster_${n.name}`)} {`);
+      lines.push(`\t\tgraph ${attrs(undefined, clusterStyle)}`);
+      for (const field of schemaFields(schemaTag)) {
+        const fieldStyle = { ...a, ...MODIFIER_STYLE.field, fontsize: '10' };
+        lines.push(`\t\t${id(`${n.name}:${field}`)} ${attrs(id(field), fieldStyle)}`);
+      }
+      lines.push(`\t\t${id(n.name)}`, '\t}');
+    }
   }
   const inputsOf = new Map<string, DescribedNode[]>();
   for (const e of graph.edges) {
@@ -200,15 +305,25 @@ export function toDot(graph: GraphDescription, options: DotOptions = {}): string
       continue;
     }
     const edge: Attrs = e.parallel ? { ...EDGE_STYLE[e.parallel] } : {};
-    if (!pathOnly && anyPath && from.onPath && to.onPath) edge.color = 'red';
+    if (!pathOnly && mixed && from.onPath && to.onPath) edge.color = 'red';
     lines.push(
       `\t${id(from.name)} -> ${id(to.name)}${Object.keys(edge).length ? ` ${attrs(undefined, edge)}` : ''}`,
     );
   }
-  for (const [consumer, inputs] of inputsOf) {
-    seen.add('input');
+  const tables = new Map<string, string>();
+  for (const [consumer, inputs] of options.hideInputs ? [] : inputsOf) {
+    const key = inputs
+      .map((i) => i.name)
+      .sort()
+      .join('\u0000');
+    const existing = tables.get(key);
+    if (existing !== undefined) {
+      lines.push(`\t${id(existing)} -> ${id(consumer)}`);
+      continue;
+    }
     const rows = inputs.map((i) => `<tr><td>${html(i.name)}</td><td>${html(i.type)}</td></tr>`).join('');
     const inputNode = `_${consumer}_inputs`;
+    if (options.deduplicateInputs) tables.set(key, inputNode);
     lines.push(`\t${id(inputNode)} ${attrs(`<<table border="0">${rows}</table>>`, style('input'))}`);
     lines.push(`\t${id(inputNode)} -> ${id(consumer)}`);
   }
@@ -218,9 +333,16 @@ export function toDot(graph: GraphDescription, options: DotOptions = {}): string
       '\t\tgraph [fillcolor="#ffffff" fontname=helvetica label=Legend rank=same]',
     );
     for (const kind of LEGEND_ORDER.filter((k) => seen.has(k))) {
-      const a = MODIFIER_KINDS.has(kind) ? { ...style('function'), ...MODIFIER_STYLE[kind] } : style(kind);
+      const a =
+        kind === 'config' || kind === 'input'
+          ? style(kind)
+          : kind === 'materializer'
+            ? { ...style('function'), shape: 'cylinder', style: 'filled', margin: '0.15,0.1' }
+            : { ...style('function'), ...MODIFIER_STYLE[kind] };
+      if (kind === 'materializer') delete a.fillcolor;
       lines.push(`\t\t${id(`_legend_${kind}`)} ${attrs(kind, a)}`);
     }
+    for (const [name, a] of extraLegend) lines.push(`\t\t${id(`_legend_${name}`)} ${attrs(id(name), a)}`);
     lines.push('\t}');
   }
   lines.push('}');

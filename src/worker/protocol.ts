@@ -206,6 +206,14 @@ export interface RunFinishedEvent {
   readonly validations: readonly ValidationResult[];
   readonly error?: ErrorInfo;
   readonly diagnostics: readonly Diagnostic[];
+  /** Files the run's data savers wrote (absent when none). */
+  readonly savedFiles?: readonly SavedFile[];
+}
+
+/** A file a run saved (a materializer or `saveTo` writing to a workspace path), offered for download. */
+export interface SavedFile {
+  readonly path: string;
+  readonly text: string;
 }
 
 /** The worker was stopped and replaced (runaway code, the Stop button, or a crash). */

@@ -339,6 +339,28 @@ export function total(doubled: Series<number>): number { return doubled.sum(); }
     expect(preview).toMatchObject({ preview: { kind: 'series', length: 50, truncated: true } });
   });
 
+  it('gives tables to loaders as <table>.csv and returns the files savers wrote', async () => {
+    const { compile, run } = newSession();
+    await compile([
+      {
+        name: 'io.ts',
+        code: `import { loadFrom, saveTo } from 'hamilton';
+import type { DataFrame } from 'hamilton/frame';
+export const big = saveTo.csv({ path: 'out/big.csv', outputName_: 'save_big' })(
+  loadFrom.csv({ path: 'orders.csv' })(function big(orders: DataFrame): DataFrame {
+    return orders.filter(orders.column('amount').gt(10));
+  }),
+);
+`,
+      },
+    ]);
+    const { finished } = await run({ outputs: ['save_big'], tables: { orders: 'id,amount\n1,5\n2,20\n' } });
+    expect(finished.ok).toBe(true);
+    expect(finished.savedFiles).toEqual([{ path: 'out/big.csv', text: 'id,amount\n2,20\n' }]);
+    const again = await run({ outputs: ['big'], tables: { orders: 'id,amount\n1,5\n' } });
+    expect(again.finished.savedFiles).toBeUndefined();
+  });
+
   it('reports data-quality validators', async () => {
     const { compile, run } = newSession();
     await compile([

@@ -5,7 +5,14 @@
  * Requests run one at a time in arrival order. A compile is obsolete as soon as a newer one has
  * arrived: it is skipped, or abandoned at its next step, and never answered.
  */
-import { Builder, HamiltonError, type Driver, type GraphDescription } from 'hamilton';
+import {
+  Builder,
+  HamiltonError,
+  MemoryFileSystem,
+  useFileSystem,
+  type Driver,
+  type GraphDescription,
+} from 'hamilton';
 import { readCsv } from 'hamilton/frame';
 import { modifiersOf } from '../hamilton/function_modifiers/base';
 import { buildProject, type BuiltProject, type Esbuild } from './build';
@@ -315,6 +322,7 @@ export class Session {
       },
       transfer: ArrayBuffer[] = [],
     ) => {
+      const savedFiles = files.savedFiles();
       this.env.post(
         {
           type: 'run-finished',
@@ -326,11 +334,18 @@ export class Session {
           validations: run?.validations ?? [],
           ...(fields.error && { error: fields.error }),
           diagnostics: fields.diagnostics ?? [],
+          ...(savedFiles.length > 0 && { savedFiles }),
         },
         transfer,
       );
     };
     let run: ActiveRun | null = null;
+    // Data loaders read the run's tables as workspace files (`<table>.csv`); what savers write is
+    // sent back with the results.
+    const files = new MemoryFileSystem(
+      Object.fromEntries(Object.entries(request.tables).map(([name, csv]) => [`${name}.csv`, csv])),
+    );
+    useFileSystem(files);
     const compiled = this.compiled;
     if (!compiled || !this.current) {
       return finish({
@@ -420,7 +435,7 @@ function skippedNodes(
   started: ReadonlyMap<string, number>,
 ): string[] {
   try {
-    const path = driver.visualizeExecution(outputs, { inputs, overrides });
+    const path = driver.visualizeExecution(outputs, { inputs, overrides, bypassValidation: true });
     return path.nodes
       .filter((n) => n.onPath && n.kind === 'function' && !n.isOverride && !started.has(n.name))
       .map((n) => n.name);

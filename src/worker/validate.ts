@@ -12,6 +12,7 @@ import type {
   EvaluatingNotice,
   Json,
   NumericStats,
+  SavedFile,
   ValidationResult,
   ValuePreview,
   WorkerEvent,
@@ -285,6 +286,11 @@ function validation(v: unknown, what: string): ValidationResult {
   };
 }
 
+function savedFile(v: unknown, what: string): SavedFile {
+  const r = rec(v, what);
+  return { path: str(r.path, `${what}.path`), text: str(r.text, `${what}.text`) };
+}
+
 function event(data: unknown): WorkerEvent {
   const r = rec(data, 'message');
   const type = str(r.type, 'type');
@@ -341,6 +347,7 @@ function event(data: unknown): WorkerEvent {
         validations: arr(r.validations, validation, 'validations'),
         error: opt(r.error, errorInfo, 'error'),
         diagnostics: arr(r.diagnostics, diagnostic, 'diagnostics'),
+        savedFiles: opt(r.savedFiles, (v, w) => arr(v, savedFile, w), 'savedFiles'),
       });
     case 'worker-restarted':
       return {

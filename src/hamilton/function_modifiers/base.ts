@@ -57,6 +57,11 @@ export interface FunctionModifier {
   create?(ctx: ModifierContext): Node[];
   /** Other phases: the nodes after this modifier. */
   transform?(nodes: readonly Node[], ctx: ModifierContext): Node[];
+  /**
+   * A modifier decided once the config is known (Hamilton's `DynamicResolver`): the modifiers it stands
+   * for under `config`, applied in their own phases in its place.
+   */
+  resolveDynamic?(config: Config, source: FunctionSource): readonly FunctionModifier[];
 }
 
 /**

@@ -72,3 +72,30 @@ export {
 } from './pipe';
 export { does } from './does';
 export { NON_FINAL_TAG, type Target } from './common';
+export {
+  AttributeError,
+  dataloader,
+  datasaver,
+  loadFrom,
+  saveTo,
+  type AdapterArguments,
+  type LoadFrom,
+  type LoadFromOptions,
+  type SaveTo,
+  type SaveToOptions,
+} from './data_adapters';
+export {
+  ENABLE_POWER_USER_MODE,
+  resolve,
+  resolveFromConfig,
+  ResolveAt,
+  type ResolveFromConfigOptions,
+  type ResolveOptions,
+} from './delayed';
+export { hamiltonExclude } from './exclude';
+export { INTERNAL_SCHEMA_OUTPUT_KEY, schema, type SchemaOutputOptions } from './schema';
+export {
+  ParameterizedExtract,
+  parameterizeExtractColumns,
+  type ParameterizeExtractColumnsOptions,
+} from './parameterize_extract';

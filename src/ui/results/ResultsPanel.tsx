@@ -4,6 +4,7 @@ import { runIsOutdated } from '../state/session';
 import { revealInEditor, updateView } from '../state/view';
 import { download } from '../shared/download';
 import { OutputsNote } from './OutputsNote';
+import { SavedFiles } from './SavedFiles';
 import { ValidationBadge } from './ValidationBadge';
 import { ValueView } from './ValueView';
 import { toCsv, toJson } from './serialize';
@@ -103,6 +104,7 @@ export function ResultsPanel() {
           </ul>
         </section>
       )}
+      {run.savedFiles && run.savedFiles.length > 0 && <SavedFiles files={run.savedFiles} />}
       {results.map(([name, preview]) => {
         const csv = toCsv(name, preview);
         return (

@@ -8,6 +8,7 @@ import type {
   CompiledEvent,
   Diagnostic,
   ErrorInfo,
+  SavedFile,
   ValidationResult,
   ValuePreview,
   WorkerEvent,
@@ -50,6 +51,8 @@ export interface RunState {
   readonly error?: ErrorInfo;
   readonly diagnostics: readonly Diagnostic[];
   readonly durationMs?: number;
+  /** Files the run saved (materializers, `saveTo`), offered for download in Results. */
+  readonly savedFiles?: readonly SavedFile[];
 }
 
 export interface Session {
@@ -171,6 +174,7 @@ export function reduceSession(state: Session, action: SessionAction): Session {
           error: action.error,
           diagnostics: action.diagnostics,
           durationMs: action.durationMs,
+          savedFiles: action.savedFiles,
         },
       };
     }
