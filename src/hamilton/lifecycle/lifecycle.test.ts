@@ -202,11 +202,19 @@ describe('PrintLn', () => {
 
 describe('FunctionInputOutputTypeChecker', () => {
   it('refuses an input or a result that does not fit its declared type', () => {
+    // The driver checks external inputs before anything runs (Hamilton's check_input_type), so the
+    // adapter's input check is seen on a value passed from one node to the next.
     const dr = sampleDriver(new FunctionInputOutputTypeChecker());
-    expect(() => dr.executeSync(['a'], { inputs: { input: '1' } })).toThrow(
-      'Node a received an input of type string for input, expected number',
-    );
+    expect(() => dr.executeSync(['a'], { inputs: { input: '1' } })).toThrow('Type requirement mismatch');
     const wrong = analysed(() => 'x', { name: 'wrong', returnType: 'number[]' });
+    const reader = analysed((w: number[]) => w, { name: 'reader', params: 'wrong: number[]' });
+    const dr3 = new Builder()
+      .withModules({ wrong, reader })
+      .withAdapters(new FunctionInputOutputTypeChecker({ checkOutput: false }))
+      .build();
+    expect(() => dr3.executeSync(['reader'])).toThrow(
+      'Node reader received an input of type string for wrong, expected number[]',
+    );
     const dr2 = new Builder()
       .withModules({ wrong })
       .withAdapters(new FunctionInputOutputTypeChecker())
