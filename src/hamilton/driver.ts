@@ -5,7 +5,14 @@
  */
 import { AdapterSet, isThenable, type LifecycleAdapter } from './adapters';
 import type { GraphDescription, Variable } from './description';
-import { AsyncInSyncError, HamiltonError, HamiltonErrors, throwAll, UnknownNodesError } from './errors';
+import {
+  AsyncInSyncError,
+  HamiltonError,
+  HamiltonErrors,
+  throwAll,
+  throwRequestProblems,
+  UnknownNodesError,
+} from './errors';
 import { needsStages, parallelProblems, runStagesAsync, runStagesSync } from './dynamic';
 import { ExtractorFactory, MaterializerFactory, modifyGraph } from './io/materialization';
 import { validateStatically } from './lifecycle/api';
@@ -164,7 +171,7 @@ export class Driver<R = Record<string, unknown>> {
     let success = false;
     try {
       const plan = this.plan(finalVars, options, graph);
-      throwAll(plan.problems);
+      throwRequestProblems(plan.problems);
       if (adapters.has('runBeforeGraphExecution')) {
         await adapters.call('runBeforeGraphExecution', this.beforeGraph(plan, runId));
       }
@@ -215,7 +222,7 @@ export class Driver<R = Record<string, unknown>> {
     let success = false;
     try {
       const plan = this.plan(finalVars, options, graph);
-      throwAll(plan.problems);
+      throwRequestProblems(plan.problems);
       if (adapters.has('runBeforeGraphExecution')) {
         syncHook(adapters.call('runBeforeGraphExecution', this.beforeGraph(plan, runId)));
       }
@@ -268,7 +275,7 @@ export class Driver<R = Record<string, unknown>> {
   /** Checks that {@link materialize} could run with these arguments; throws every problem at once; runs nothing. */
   validateMaterialization(...args: MaterializeArguments): void {
     const { graph, finalVars, ids, options } = this.materialization(args, false);
-    throwAll(this.plan([...finalVars, ...ids], options, graph).problems);
+    throwRequestProblems(this.plan([...finalVars, ...ids], options, graph).problems);
   }
 
   /** The graph {@link materialize} would run, described for drawing as {@link visualizeExecution} does. */
@@ -309,7 +316,7 @@ export class Driver<R = Record<string, unknown>> {
 
   /** Checks that `finalVars` could run with these inputs; throws every problem at once; runs nothing. */
   validateExecution(finalVars: readonly FinalVar[], options: ExecuteOptions = {}): void {
-    throwAll(this.plan(finalVars, options).problems);
+    throwRequestProblems(this.plan(finalVars, options).problems);
   }
 
   /**
@@ -354,10 +361,13 @@ export class Driver<R = Record<string, unknown>> {
   ) {
     const plan = this.plan(finalVars, options, graph);
     throwAll(plan.problems.filter((p) => p instanceof UnknownNodesError));
-    if (!options.bypassValidation && plan.problems.length > 0) {
-      const error = plan.problems.length === 1 ? plan.problems[0] : new HamiltonErrors(plan.problems);
-      error.message += '; Use `bypass_validation=True` to skip validation';
-      throw error;
+    if (!options.bypassValidation) {
+      try {
+        throwRequestProblems(plan.problems);
+      } catch (error) {
+        (error as Error).message += '; Use `bypass_validation=True` to skip validation';
+        throw error;
+      }
     }
     const include = new Uint8Array(graph.size);
     for (let k = 0; k < plan.size; k++) include[plan.order[k]] = 1;

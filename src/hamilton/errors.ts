@@ -47,7 +47,9 @@ export class HamiltonErrors extends HamiltonError {
 
   constructor(errors: readonly HamiltonError[]) {
     super(
-      `${errors.length} errors encountered: \n  ${errors.map((e) => e.message.replace(/\n/g, '\n  ')).join('\n  ')}`,
+      errors.every(isInputProblem)
+        ? inputProblemsText(errors.map((e) => e.problem))
+        : `${errors.length} errors encountered: \n  ${errors.map((e) => e.message.replace(/\n/g, '\n  ')).join('\n  ')}`,
     );
     this.name = 'HamiltonErrors';
     this.errors = errors;
@@ -58,6 +60,37 @@ export class HamiltonErrors extends HamiltonError {
 export function throwAll(errors: readonly HamiltonError[]): void {
   if (errors.length === 1) throw errors[0];
   if (errors.length > 1) throw new HamiltonErrors(errors);
+}
+
+/**
+ * Throws a request's problems in the order Hamilton meets them, each stage alone: unknown outputs first,
+ * then config/input overlap, then cycles and parallel-block rules, then the inputs' problems together
+ * (missing inputs and type mismatches, in one `N errors encountered` text as Hamilton's validation
+ * writes it).
+ */
+export function throwRequestProblems(problems: readonly HamiltonError[]): void {
+  const stages: ((e: HamiltonError) => boolean)[] = [
+    (e) => e instanceof UnknownNodesError,
+    (e) => e instanceof ConfigInputOverlapError,
+    (e) => !isInputProblem(e),
+  ];
+  for (const inStage of stages) throwAll(problems.filter(inStage));
+  throwAll(problems);
+}
+
+/** A problem with the inputs of a request, reported the way Hamilton's input validation reports it. */
+interface InputProblem extends HamiltonError {
+  readonly problem: string;
+}
+
+function isInputProblem(e: HamiltonError): e is InputProblem {
+  return e instanceof MissingInputError || e instanceof InputTypeError;
+}
+
+/** Hamilton's validation text: every problem prefixed with `Error: `, sorted, counted, even when one. */
+function inputProblemsText(problems: readonly string[]): string {
+  const lines = problems.map((p) => `Error: ${p}`).sort();
+  return `${lines.length} errors encountered: \n  ${lines.join('\n  ')}`;
 }
 
 /** An ES module namespace reached the driver without source analysis, so its parameter names are unknown. */
@@ -134,7 +167,7 @@ export class ConfigInputOverlapError extends HamiltonError {
 
   constructor(keys: readonly string[]) {
     super(
-      `The following inputs are present in both config and inputs. They must be mutually disjoint. ${pyList(keys)}`,
+      `The following inputs are present in both config and inputs. They must be mutually disjoint. ${pyList(keys)} `,
     );
     this.name = 'ConfigInputOverlapError';
     this.keys = keys;
@@ -148,17 +181,18 @@ export class MissingInputError extends HamiltonError {
   /** Every node that reads it. */
   readonly consumers: readonly string[];
 
+  /** The problem alone, without the count Hamilton's message puts around it. */
+  readonly problem: string;
+
+  /** The first consumer's module and location say where the input is read (the message, as Hamilton's, does not). */
   constructor(
     input: string,
     consumers: readonly { name: string; module?: string; location?: SourceLocation }[],
   ) {
-    const at = consumers.map((c) => [c.name, where(c.module, c.location)] as const).filter(([, w]) => w);
-    super(
-      `Required input ${input} not provided for nodes: ${pyList(consumers.map((c) => c.name))}.` +
-        (at.length ? `\n  read by ${at.map(([n, w]) => `${n} (${w})`).join(', ')}` : ''),
-      { module: consumers[0]?.module, location: consumers[0]?.location },
-    );
+    const problem = `Required input ${input} not provided for nodes: ${pyList(consumers.map((c) => c.name))}.`;
+    super(inputProblemsText([problem]), { module: consumers[0]?.module, location: consumers[0]?.location });
     this.name = 'MissingInputError';
+    this.problem = problem;
     this.input = input;
     this.consumers = consumers.map((c) => c.name);
   }
@@ -168,6 +202,8 @@ export class MissingInputError extends HamiltonError {
 export class InputTypeError extends HamiltonError {
   /** The input. */
   readonly input: string;
+  /** The problem alone, without the count Hamilton's message puts around it. */
+  readonly problem: string;
 
   /** `value` is described as `summary:runtimeType` (see inputTypes.ts). */
   constructor(
@@ -176,11 +212,10 @@ export class InputTypeError extends HamiltonError {
     value: string,
     consumer?: { module?: string; location?: SourceLocation },
   ) {
-    super(`Type requirement mismatch. Expected ${input}:${type} got ${value} instead.`, {
-      module: consumer?.module,
-      location: consumer?.location,
-    });
+    const problem = `Type requirement mismatch. Expected ${input}:${type} got ${value} instead.`;
+    super(inputProblemsText([problem]), { module: consumer?.module, location: consumer?.location });
     this.name = 'InputTypeError';
+    this.problem = problem;
     this.input = input;
   }
 }

@@ -149,7 +149,7 @@ describe('lifecycle adapters', () => {
     expect(() => dr.executeSync(['b'])).toThrow(/Required input x/);
     expect(log).toEqual([
       'constructed 3',
-      expect.stringMatching(/^after graph false Required input x [^]* undefined$/),
+      expect.stringMatching(/^after graph false 1 errors encountered: [^]*Required input x [^]* undefined$/),
     ]);
   });
 

@@ -163,7 +163,8 @@ export function planExecution(
   const missing: MissingInputError[] = [];
   for (let k = 0; k < size; k++) {
     const id = order[k];
-    if (kind[id] !== INPUT || provided[id] !== 0) continue;
+    // An input only requested as an output, read by nothing that runs, is not required (Hamilton echoes None).
+    if (kind[id] !== INPUT || provided[id] !== 0 || need[id] === 0) continue;
     const consumers = [];
     for (let e = graph.useStart[id]; e < graph.useStart[id + 1]; e++) {
       const c = graph.nodeList[graph.useIds[e]];

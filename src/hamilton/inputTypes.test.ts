@@ -76,9 +76,9 @@ describe('the driver checks inputs before anything runs (Hamilton Driver.validat
     expect(error).toBeInstanceOf(Error);
     expect((error as Error).message).toBe(
       '3 errors encountered: \n' +
-        "  Type requirement mismatch. Expected region:'eu' | 'us' got \"asia\":string instead.\n" +
-        '  Type requirement mismatch. Expected spend:number[] got "1,2":string instead.\n' +
-        '  Type requirement mismatch. Expected tier:number got "x":string instead.',
+        "  Error: Type requirement mismatch. Expected region:'eu' | 'us' got asia:string instead.\n" +
+        '  Error: Type requirement mismatch. Expected spend:number[] got 1,2:string instead.\n' +
+        '  Error: Type requirement mismatch. Expected tier:number got x:string instead.',
     );
     expect(() => dr.validateExecution(['spend_per_signup'], { inputs: { signups: [1] } })).toThrow(
       "Required input spend not provided for nodes: ['spend_per_signup'].",

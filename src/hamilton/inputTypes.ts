@@ -59,9 +59,10 @@ export function runtimeTypeName(value: unknown): string {
   return (value.constructor as { name?: string } | undefined)?.name || 'Object';
 }
 
-/** Hamilton's text for a value in a mismatch: its summary and its runtime type. */
+/** Hamilton's text for a value in a mismatch: the value as Python's `str` prints it (a string unquoted), and its runtime type. */
 export function describeValue(value: unknown): string {
-  return `${summarize(value)}:${runtimeTypeName(value)}`;
+  const text = typeof value === 'string' ? value.slice(0, 200) : summarize(value);
+  return `${text}:${runtimeTypeName(value)}`;
 }
 
 /** A check for a type text, or null when the type cannot be checked at run time. */

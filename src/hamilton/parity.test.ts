@@ -220,7 +220,7 @@ describe('driver: config and modules', () => {
     expect(() => dr.executeSync(['c'], { inputs: { input: 1, b: 2 } })).toThrow(ConfigInputOverlapError);
     // "The following inputs are present in both config and inputs. They must be mutually disjoint. ['input', 'b'] "
     expect(() => dr.executeSync(['c'], { inputs: { input: 1, b: 2 } })).toThrow(
-      "The following inputs are present in both config and inputs. They must be mutually disjoint. ['input', 'b']",
+      "The following inputs are present in both config and inputs. They must be mutually disjoint. ['input', 'b'] ",
     );
   });
 

@@ -455,8 +455,15 @@ function problemDiagnostics(thrown: unknown, source: 'graph' | 'runtime'): Diagn
       location?: { file: string; line: number; column: number };
       nodeName?: unknown;
       input?: unknown;
+      problem?: unknown;
     };
-    const message = typeof error.message === 'string' ? error.message : String(e);
+    // An input problem's own line, without the count Hamilton's message wraps around the run's problems.
+    const message =
+      typeof error.problem === 'string'
+        ? error.problem
+        : typeof error.message === 'string'
+          ? error.message
+          : String(e);
     // The node to mark on the graph: the one at fault, or a missing input.
     const node =
       typeof error.nodeName === 'string'
