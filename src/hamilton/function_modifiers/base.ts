@@ -7,6 +7,7 @@
  * Whatever order decorators are stacked in, the graph builder applies them in Hamilton's fixed phase
  * order: config → create → inject → expand → transform → tag.
  */
+import { HamiltonError } from '../errors';
 import type { Node } from '../node';
 import type { FunctionSource, SourceLocation } from '../source';
 
@@ -70,14 +71,14 @@ export interface FunctionModifier {
  */
 export type Decorator = <F extends Function>(fn: F, context?: ClassMethodDecoratorContext) => F;
 
-/** Hamilton's `InvalidDecoratorException`: a decorator used in a way it cannot work. */
-export class InvalidDecoratorException extends Error {
-  /** Where the decorated function is written, when known. */
-  readonly location?: SourceLocation;
+/**
+ * Hamilton's `InvalidDecoratorException`: a decorator used in a way it cannot work. The message is
+ * Hamilton's; where the decorated function is written is in `location`.
+ */
+export class InvalidDecoratorException extends HamiltonError {
   constructor(message: string, location?: SourceLocation) {
-    super(location ? `${message} (at ${location.file}:${location.line}:${location.column})` : message);
+    super(message, { location });
     this.name = 'InvalidDecoratorException';
-    this.location = location;
   }
 }
 

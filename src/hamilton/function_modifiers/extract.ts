@@ -4,7 +4,7 @@
  * (Hamilton's `extract_columns`, `extract_fields`, `unpack_fields` in `expanders.py`).
  */
 import { copyNode, type Node } from '../node';
-import type { Decorator, FunctionModifier, ModifierContext } from './base';
+import { InvalidDecoratorException, type Decorator, type FunctionModifier, type ModifierContext } from './base';
 import {
   andThen,
   decoratorFor,
@@ -182,7 +182,7 @@ export function extractColumns(...args: (ColumnSpec | ExtractColumnsOptions)[]):
           documentation: doc ?? node.documentation,
           read(df) {
             if (!columnNamesOf(df).includes(column)) {
-              throw new Error(
+              throw new InvalidDecoratorException(
                 `No such column: ${column} produced by ${node.name}. It only produced ${repr(columnNamesOf(df))}`,
               );
             }
@@ -253,7 +253,7 @@ export function extractFields(
           read(dict) {
             const obj = (dict ?? {}) as Record<string, unknown>;
             if (!Object.hasOwn(obj, field)) {
-              throw new Error(
+              throw new InvalidDecoratorException(
                 `No such field: ${field} produced by ${node.name}. It only produced ${repr(Object.keys(obj))}`,
               );
             }
@@ -327,7 +327,7 @@ export function unpackFields(...fields: string[]): Decorator {
         read(tuple) {
           const list = tuple as readonly unknown[];
           if (index >= list.length) {
-            throw new Error(
+            throw new InvalidDecoratorException(
               `Out of bounds field: ${index} produced by ${node.name}. It only produced ${repr(list)} fields.`,
             );
           }

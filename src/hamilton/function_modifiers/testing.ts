@@ -59,3 +59,13 @@ export function edgesOf(driver: Driver): string[] {
     (n) => `${n.name} <- ${n.dependencies.map((d) => d.name).join(', ')}`,
   );
 }
+
+/** The error `f` throws (undefined when it does not throw). */
+export function thrown(f: () => unknown): (Error & { location?: { line: number } }) | undefined {
+  try {
+    f();
+  } catch (e) {
+    return e as Error & { location?: { line: number } };
+  }
+  return undefined;
+}
