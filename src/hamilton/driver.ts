@@ -8,7 +8,6 @@ import type { GraphDescription, Variable } from './description';
 import {
   AsyncInSyncError,
   HamiltonError,
-  HamiltonErrors,
   throwAll,
   throwRequestProblems,
   UnknownNodesError,
