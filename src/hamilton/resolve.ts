@@ -196,7 +196,8 @@ function applyModifiers(
   for (const phase of ['inject', 'expand', 'transform', 'tag'] as const) {
     for (const m of byPhase.get(phase) ?? []) if (m.transform) nodes = m.transform(nodes, ctx);
   }
-  const configKeys = [...new Set(configModifiers.flatMap((m) => m.configKeys ?? []))];
+  // Each config decorator sets the tag in Hamilton, so the outermost one (applied last) is what remains.
+  const configKeys = [...new Set(configModifiers.at(-1)?.configKeys ?? [])];
   return {
     name,
     nodes: nodes.map((n) => {

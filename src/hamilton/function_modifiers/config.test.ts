@@ -37,6 +37,20 @@ describe('config.when / whenNot', () => {
     expect(await dr.execute(['report'])).toEqual({ report: 'mean 40' });
   });
 
+  it('stacked conditions tag the node with the outermost decorator’s keys, as Hamilton does', () => {
+    const inner = (x: number) => x;
+    const ab = analysed(config.when({ a: 1 })(config.whenIn({ c: [1, 2] })(inner)), {
+      name: 'f',
+      params: 'x: number',
+    });
+    const ca = analysed(config.whenIn({ c: [1, 2] })(config.when({ a: 1 })(inner)), {
+      name: 'f',
+      params: 'x: number',
+    });
+    expect(nodesOf(driverOf({ f: ab }, { a: 1, c: 2 })).get('f')?.tags['hamilton.config']).toBe('a');
+    expect(nodesOf(driverOf({ f: ca }, { a: 1, c: 2 })).get('f')?.tags['hamilton.config']).toBe('c');
+  });
+
   it('when_not includes the function when the key is missing', async () => {
     const dr = driverOf(module);
     expect(edgesOf(dr)).toContain('age_mean <- ages');
