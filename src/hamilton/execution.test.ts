@@ -143,6 +143,14 @@ describe('lifecycle adapters', () => {
     expect(log.at(-1)).toBe('after graph true  {"b":1}');
   });
 
+  it('lists an overridden node on the execution path, as Hamilton does, and does not run it', () => {
+    const log: string[] = [];
+    const dr = new Builder().withModules(m).withAdapters(recorder(log)).build();
+    expect(() => dr.executeSync(['b'], { overrides: { a: 5 } })).toThrow('too big');
+    expect(log[1]).toBe('before graph b path=a,b x=undefined');
+    expect(log.filter((l) => l.startsWith('before a'))).toEqual([]);
+  });
+
   it('runs the after-graph hook when validation fails, without the before-graph hook', () => {
     const log: string[] = [];
     const dr = new Builder().withModules(m).withAdapters(recorder(log)).build();

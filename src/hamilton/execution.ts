@@ -224,11 +224,14 @@ function runs(plan: Plan, i: number): boolean {
   return plan.graph.kind[i] === FUNCTION && plan.provided[i] === 0;
 }
 
-/** The names of the nodes the plan runs, in execution order. */
+/**
+ * Hamilton's execution path: every function node the request reaches, in execution order, overridden
+ * ones included (Hamilton lists the upstream nodes less the inputs; an override stops the walk below it).
+ */
 export function executionPath(plan: Plan): string[] {
   const out: string[] = [];
   for (let k = 0; k < plan.size; k++)
-    if (runs(plan, plan.order[k])) out.push(plan.graph.nodeList[plan.order[k]].name);
+    if (plan.graph.kind[plan.order[k]] === FUNCTION) out.push(plan.graph.nodeList[plan.order[k]].name);
   return out;
 }
 
