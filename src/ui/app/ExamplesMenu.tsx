@@ -3,11 +3,18 @@ import { usePlayground } from '../state/hooks';
 import { updateView } from '../state/view';
 import type { Example } from '../../examples';
 
-/** The Examples menu: loading one replaces the workspace. */
-export function ExamplesMenu({ examples }: { readonly examples: readonly Example[] }) {
+/** The Examples menu: picking one opens it (with the user's edits of it, when the page keeps them). */
+export function ExamplesMenu({
+  examples,
+  openExample,
+}: {
+  readonly examples: readonly Example[];
+  readonly openExample?: (example: Example) => void;
+}) {
   const { workspace } = usePlayground();
   const open = (example: Example, close: () => void) => {
-    workspace.load(example.workspace);
+    if (openExample) openExample(example);
+    else workspace.load(example.workspace);
     updateView({ selected: null });
     close();
   };

@@ -58,7 +58,7 @@ export function Header({ slots }: { readonly slots: AppSlots }) {
   return (
     <header className="header">
       <h1 className={phone ? 'visually-hidden' : undefined}>Hamilton Playground</h1>
-      <ExamplesMenu examples={slots.examples ?? []} />
+      <ExamplesMenu examples={slots.examples ?? []} openExample={slots.openExample} />
       <button
         type="button"
         className="button primary"

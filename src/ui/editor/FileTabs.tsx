@@ -88,6 +88,8 @@ export function FileTabs() {
             aria-describedby="file-name-problem"
             value={name}
             autoFocus
+            // The stem is selected, so typing a name replaces it and keeps ".ts".
+            onFocus={(e) => e.target.setSelectionRange(0, Math.max(0, e.target.value.lastIndexOf('.')))}
             onChange={(e) => setName(e.target.value)}
           />
           <button type="submit" className="button" disabled={!!problem}>
