@@ -2,6 +2,7 @@
  * The user's work is never lost, and Run does what the user means: each test replays a way work used
  * to become unreachable, or a run that refused or misreported, on the built app.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { encodeLink } from '../src/share/link';
@@ -195,6 +196,45 @@ test.describe('work safety', () => {
     await expect.poll(() => editorText(page)).toContain('now it is mine');
     await expect(page.locator('[data-banner="link"]')).toHaveCount(0);
   });
+});
+
+test.describe('History and banners look right', () => {
+  for (const [width, height] of [
+    [1440, 900],
+    [375, 812],
+  ] as const) {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      test(`History menu and the edits banner pass axe at ${width} px (${colorScheme})`, async ({
+        browser,
+      }) => {
+        const context = await browser.newContext({ colorScheme, viewport: { width, height } });
+        const page = await context.newPage();
+        await openPlayground(page);
+        const phone = width < 720;
+        await typeComment(page, 'my note');
+        const menu = async (name: string) => {
+          if (phone) await page.getByRole('button', { name: 'More actions' }).click();
+          await page.getByRole('button', { name, exact: true }).click();
+        };
+        await page.getByRole('button', { name: 'Examples ▾' }).click();
+        await page.getByRole('button', { name: /^E-commerce/ }).click();
+        await page.getByRole('button', { name: 'Examples ▾' }).click();
+        await page.getByRole('button', { name: /^Hello world/ }).click();
+        await expect(page.locator('[data-banner="edits"]')).toBeVisible();
+        await menu('History');
+        await expect(page.getByRole('list', { name: 'History' })).toBeVisible();
+        await page.screenshot({ path: `e2e/screenshots/history-${width}-${colorScheme}.png` });
+        const result = await new AxeBuilder({ page })
+          .exclude('.monaco-editor .monaco-scrollable-element')
+          .analyze();
+        const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+        expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual(
+          [],
+        );
+        await context.close();
+      });
+    }
+  }
 });
 
 test.describe('Run does what you mean', () => {
