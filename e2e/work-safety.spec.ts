@@ -5,6 +5,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
+import { random } from '../scripts/random';
 import { encodeLink } from '../src/share/link';
 import type { Workspace } from '../src/share/workspace';
 import {
@@ -339,4 +340,91 @@ test.describe('Run does what you mean', () => {
     await waitForNode(page, 'feature_set_v1');
     await expect(page.getByRole('tab', { name: 'Console', exact: true })).toBeVisible();
   });
+});
+
+/**
+ * The short browser version of the property the unit tests check at length (src/share/history.test.ts):
+ * random user actions on the real app, then every text typed is in the editor's work or in History.
+ */
+test.describe('property: nothing typed is unreachable', () => {
+  for (const seed of [11, 29]) {
+    test(`random actions, seed ${seed}`, async ({ page }) => {
+      test.setTimeout(180_000);
+      page.on('dialog', (dialog) => void dialog.accept());
+      const rand = random(seed);
+      const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)];
+      const tokens: string[] = [];
+      const log: string[] = [];
+      await openPlayground(page);
+      await waitForNode(page, 'd');
+      const tutorial = page.getByRole('complementary', { name: 'Tutorial' });
+      for (let step = 0; step < 12; step++) {
+        const action = pick([
+          'edit',
+          'edit',
+          'edit',
+          'example',
+          'tutorial',
+          'close',
+          'solution',
+          'link',
+          'reload',
+          'restore',
+          'delete',
+        ] as const);
+        log.push(action);
+        const open = (await tutorial.count()) > 0;
+        if (action === 'edit') {
+          const token = `typed_${seed}_${step}`;
+          tokens.push(token);
+          await typeComment(page, token);
+        } else if (action === 'example') {
+          await openExample(page, pick(['Hello world', 'E-commerce']));
+        } else if (action === 'tutorial') {
+          if (open) await tutorial.getByRole('button', { name: 'Next step →' }).click();
+          else await page.getByRole('button', { name: 'Tutorial' }).click();
+          await expect(tutorial).toBeVisible();
+        } else if (action === 'close' && open) {
+          await tutorial.getByRole('button', { name: 'Close the tutorial' }).click();
+          await expect(tutorial).toHaveCount(0);
+        } else if (action === 'solution' && open) {
+          await tutorial.getByRole('button', { name: 'Show solution' }).click();
+        } else if (action === 'link') {
+          await page.goto(`/${encodeLink({ ...linked, inputs: { x: step } })}`);
+          await waitForNode(page, 'linked_node');
+        } else if (action === 'reload') {
+          await page.reload();
+        } else if (action === 'restore') {
+          await page.getByRole('button', { name: 'History' }).click();
+          const entries = page.getByRole('list', { name: 'History' }).getByRole('button');
+          await expect(page.locator('.history-list, .history-empty')).toBeVisible();
+          if (await entries.count()) await entries.first().click();
+          else await page.keyboard.press('Escape');
+        } else if (action === 'delete') {
+          const remove = page.getByRole('button', { name: /^Delete / });
+          if (await remove.count()) await remove.first().click();
+        }
+        await expect(page.locator('.editor-host[data-editor-ready]')).toBeVisible({ timeout: 30_000 });
+      }
+      // What the editor holds (and the kept edits) plus History, as the page has them stored.
+      const reachable = await page.evaluate(async () => {
+        const db = await new Promise<IDBDatabase>((resolve, reject) => {
+          const request = indexedDB.open('hamilton-playground');
+          request.onsuccess = () => resolve(request.result);
+          request.onerror = () => reject(request.error);
+        });
+        const history = await new Promise<unknown[]>((resolve, reject) => {
+          const request = db.transaction('history').objectStore('history').getAll();
+          request.onsuccess = () => resolve(request.result);
+          request.onerror = () => reject(request.error);
+        });
+        return JSON.stringify([localStorage.getItem('hamilton-playground:work'), history]);
+      });
+      expect(tokens.length).toBeGreaterThan(0);
+      expect(
+        tokens.filter((t) => !reachable.includes(t)),
+        log.join(' '),
+      ).toEqual([]);
+    });
+  }
 });

@@ -54,7 +54,7 @@ export function FileTabs() {
                     aria-label={`Delete ${file.name}`}
                     title="Delete"
                     onClick={() => {
-                      if (confirm(`Delete ${file.name}? Its code will be lost.`))
+                      if (confirm(`Delete ${file.name}?`))
                         workspace.update(deleteFile(file.name));
                     }}
                   >
