@@ -54,8 +54,7 @@ export function FileTabs() {
                     aria-label={`Delete ${file.name}`}
                     title="Delete"
                     onClick={() => {
-                      if (confirm(`Delete ${file.name}?`))
-                        workspace.update(deleteFile(file.name));
+                      if (confirm(`Delete ${file.name}?`)) workspace.update(deleteFile(file.name));
                     }}
                   >
                     ×
