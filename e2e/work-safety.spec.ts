@@ -273,6 +273,21 @@ test.describe('Run does what you mean', () => {
     await expect(problems.filter({ hasText: 'c broke' })).toHaveCount(1);
   });
 
+  test('a tutorial step’s ReferenceError is listed once', async ({ page }) => {
+    await openPlayground(page);
+    await waitForNode(page, 'd');
+    await page.getByRole('button', { name: 'Tutorial' }).click();
+    await expect(page.getByRole('complementary', { name: 'Tutorial' })).toBeVisible();
+    // Series used without its import: the step's most common slip.
+    await replaceCode(page, 'export function a(input: number[]) {\n  return Series.from(input).mod(7);\n}\n');
+    await waitForNode(page, 'a');
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await expect(page.locator('[data-node="a"]')).toHaveAttribute('data-state', 'failed');
+    const problems = page.getByRole('list', { name: 'Problems in the code' }).getByRole('listitem');
+    await expect(problems.filter({ hasText: 'Series is not defined' })).toHaveCount(1);
+    await expect(page.locator('.run-error')).toHaveCount(1);
+  });
+
   test('a picked output that no longer exists is dropped from the run with a note, never a refused run', async ({
     page,
   }) => {
