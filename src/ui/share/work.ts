@@ -74,9 +74,12 @@ export interface WorkOptions {
   readonly tab: string;
   /** Another tab saved different work; it is in History now. */
   readonly onOtherTab: () => void;
+  /** Where `storage` events arrive (the window; tests pass their own). */
+  readonly events?: Pick<EventTarget, 'addEventListener' | 'removeEventListener'>;
 }
 
-export function createWork({ initial, autosave, history, tab, onOtherTab }: WorkOptions): Work {
+export function createWork(options: WorkOptions): Work {
+  const { initial, autosave, history, tab, onOtherTab, events = globalThis } = options;
   const state = createStore(initial);
   const inner = createWorkspaceStore(initial.current.workspace);
   let seq = 0;
@@ -112,7 +115,8 @@ export function createWork({ initial, autosave, history, tab, onOtherTab }: Work
   };
   void refreshHistory();
 
-  const onStorage = (event: StorageEvent) => {
+  const onStorage = (e: Event) => {
+    const event = e as StorageEvent;
     if (event.key !== AUTOSAVE_KEYS.work) return;
     const theirs = parseSavedWork(event.newValue);
     if (!theirs || theirs.tab === tab) return;
@@ -130,7 +134,7 @@ export function createWork({ initial, autosave, history, tab, onOtherTab }: Work
     dispatch({ type: 'entries', entries: [entry] });
     onOtherTab();
   };
-  addEventListener('storage', onStorage);
+  events.addEventListener('storage', onStorage);
 
   const switchTo = (change: Switch) => {
     const s = stamp();
@@ -161,7 +165,7 @@ export function createWork({ initial, autosave, history, tab, onOtherTab }: Work
     flush: () => autosave.flush(),
     dispose() {
       unsubscribe();
-      removeEventListener('storage', onStorage);
+      events.removeEventListener('storage', onStorage);
     },
   };
 }
