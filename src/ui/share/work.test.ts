@@ -91,4 +91,21 @@ describe('the work shell', () => {
     );
     expect(work.state.get().history).toHaveLength(1);
   });
+
+  it('does not list another tab’s copy of this tab’s own work', async () => {
+    const { history, work } = setup();
+    const copy = {
+      id: 'tab-mine',
+      time: 1,
+      key: 'own',
+      title: 'x',
+      source: 'your work in another tab',
+      files: 1,
+      workspace: ecommerce.workspace,
+    } as const;
+    await history.put(copy);
+    await history.put({ ...copy, id: 'tab-other' });
+    await work.refreshHistory();
+    expect(work.state.get().history.map((e) => e.id)).toEqual(['tab-other']);
+  });
 });

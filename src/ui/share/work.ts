@@ -109,7 +109,8 @@ export function createWork(options: WorkOptions): Work {
   });
 
   const refreshHistory = async () => {
-    const entries = await history.all();
+    // Another tab's copy of this tab's own work is what the editor holds: not shown here.
+    const entries = (await history.all()).filter((e) => e.id !== `tab-${tab}`);
     for (const e of entries) stored.add(e.id);
     dispatch({ type: 'entries', entries });
   };
