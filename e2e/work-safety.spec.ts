@@ -142,6 +142,33 @@ test.describe('work safety', () => {
     await expect(other.locator('[data-banner="tabs"]')).toBeVisible();
   });
 
+  test('work saved by an earlier version opens, and what it had set aside is in History', async ({
+    page,
+  }) => {
+    // The browser as an earlier version left it (seeded once, before the page's first load).
+    await page.addInitScript(
+      ([current, aside]) => {
+        if (sessionStorage.getItem('seeded')) return;
+        sessionStorage.setItem('seeded', '1');
+        localStorage.setItem('hamilton-playground:workspace', current);
+        localStorage.setItem('hamilton-playground:previous-workspace', aside);
+      },
+      [
+        JSON.stringify(linked),
+        JSON.stringify({
+          ...linked,
+          files: [{ name: 'old.ts', code: '// set aside\n' }],
+          activeFile: 'old.ts',
+        }),
+      ],
+    );
+    await openPlayground(page);
+    await waitForNode(page, 'linked_node');
+    const history = await openHistory(page);
+    await history.getByRole('button', { name: /Earlier work/ }).click();
+    await expect.poll(() => editorText(page)).toContain('// set aside');
+  });
+
   test('storage full: said once, the work goes on in memory, nothing throws', async ({ page }) => {
     await page.addInitScript(() => {
       Storage.prototype.setItem = () => {

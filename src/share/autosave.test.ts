@@ -68,6 +68,12 @@ describe('autosave', () => {
     });
   });
 
+  it('hands over what an older playground set aside (for History)', () => {
+    expect(createAutosave({ storage }).setAside()).toBeNull();
+    storage.setItem(AUTOSAVE_KEYS.legacyPrevious, JSON.stringify(ws('aside')));
+    expect(createAutosave({ storage }).setAside()).toEqual(ws('aside'));
+  });
+
   it('ignores malformed saves', () => {
     storage.setItem(AUTOSAVE_KEYS.work, '{"current":{"key":"evil","title":"x","workspace":{}}}');
     expect(createAutosave({ storage }).saved()).toBeNull();

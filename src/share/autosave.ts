@@ -15,6 +15,8 @@ export const AUTOSAVE_KEYS = {
   work: 'hamilton-playground:work',
   /** What an older playground saved: one workspace, opened as the user's own work. */
   legacy: 'hamilton-playground:workspace',
+  /** Work an older playground set aside (behind its "Restore my previous work"): it goes to History. */
+  legacyPrevious: 'hamilton-playground:previous-workspace',
 } as const;
 
 /** What is saved: the persisted part of the work state, signed by the tab that wrote it. */
@@ -39,6 +41,8 @@ export interface AutosaveOptions {
 export interface Autosave {
   /** The saved work, or null when there is none or it cannot be read. */
   saved(): SavedWork | null;
+  /** Work an older playground set aside, or null. */
+  setAside(): Workspace | null;
   /** Saves after the quiet time (each call restarts it). */
   change(work: SavedWork): void;
   /** Writes a pending change now (on page hide). */
@@ -82,20 +86,24 @@ export function parseSavedWork(text: string | null): SavedWork | null {
   }
 }
 
-function legacy(storage: KeyValueStorage): SavedWork | null {
+function legacyWorkspace(storage: KeyValueStorage, key: string): Workspace | null {
   try {
-    const ws = workspaceOf(JSON.parse(readItem(storage, AUTOSAVE_KEYS.legacy) ?? 'null'));
-    return (
-      ws && {
-        tab: '',
-        current: { key: 'own', title: 'Saved work', workspace: ws },
-        edits: {},
-        beforeTutorial: null,
-      }
-    );
+    return workspaceOf(JSON.parse(readItem(storage, key) ?? 'null'));
   } catch {
     return null;
   }
+}
+
+function legacy(storage: KeyValueStorage): SavedWork | null {
+  const ws = legacyWorkspace(storage, AUTOSAVE_KEYS.legacy);
+  return (
+    ws && {
+      tab: '',
+      current: { key: 'own', title: 'Saved work', workspace: ws },
+      edits: {},
+      beforeTutorial: null,
+    }
+  );
 }
 
 /** Starts autosaving. */
@@ -131,6 +139,7 @@ export function createAutosave(options: AutosaveOptions): Autosave {
   return {
     saved: () =>
       storage ? (parseSavedWork(readItem(storage, AUTOSAVE_KEYS.work)) ?? legacy(storage)) : null,
+    setAside: () => (storage ? legacyWorkspace(storage, AUTOSAVE_KEYS.legacyPrevious) : null),
     change(work) {
       pending = work;
       clearTimeout(timer);

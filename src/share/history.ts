@@ -184,6 +184,7 @@ export function reduceWork(state: WorkState, action: WorkAction, originals: Orig
     case 'snapshot':
       return keep(state, originals, action.stamp);
     case 'entries': {
+      if (!action.entries.length) return state;
       const ids = new Set(action.entries.map((e) => e.id));
       return {
         ...state,

@@ -70,6 +70,9 @@ export interface ShareController {
 
 const LINK_MESSAGE = 'This code came from a link. Nothing has run: read it, then click Run.';
 
+/** The History entry of work an older playground set aside. */
+const LEGACY_ENTRY = 'legacy-previous';
+
 /** Quiet time before the URL follows an edit. */
 const URL_DELAY_MS = 300;
 
@@ -130,6 +133,23 @@ export function createShareController(): ShareController {
       });
     },
   });
+  // What an older playground set aside goes to History, once.
+  const setAside = autosave.setAside();
+  if (setAside)
+    void work.refreshHistory().then(() => {
+      if (work.state.get().history.some((e) => e.id === LEGACY_ENTRY)) return;
+      work.remember([
+        {
+          id: LEGACY_ENTRY,
+          time: Date.now(),
+          key: 'own',
+          title: 'Earlier work',
+          source: 'your work set aside by an earlier version of the playground',
+          files: setAside.files.length,
+          workspace: setAside,
+        },
+      ]);
+    });
   const linkBanner = (restoreId: string | null) =>
     setBanner({ kind: 'link', message: LINK_MESSAGE, restoreId, canReset: false });
   const { origin } = opening;

@@ -61,6 +61,8 @@ export interface Work {
   switchTo(change: Switch): string | null;
   /** Reads History again (other tabs add to it). */
   refreshHistory(): Promise<void>;
+  /** Adds entries to History (same ids replace). */
+  remember(entries: readonly HistoryEntry[]): void;
   /** Writes pending autosave now. */
   flush(): void;
   dispose(): void;
@@ -163,6 +165,7 @@ export function createWork(options: WorkOptions): Work {
     workspace,
     switchTo,
     refreshHistory,
+    remember: (entries) => dispatch({ type: 'entries', entries }),
     flush: () => autosave.flush(),
     dispose() {
       unsubscribe();
