@@ -94,6 +94,10 @@ test.describe('work safety', () => {
     await page.reload();
     await waitForNode(page, 'feature_set_v1');
     await expect.poll(() => editorEnd(page)).toContain('my shop edit');
+    // The menu marks the examples that have the user's edits.
+    await page.getByRole('button', { name: 'Examples ▾' }).click();
+    await expect(page.getByRole('button', { name: /^Hello world · your edits/ })).toBeVisible();
+    await page.keyboard.press('Escape');
     await openExample(page, 'Hello world');
     await waitForNode(page, 'mine_hello');
     const banner = page.locator('[data-banner="edits"]');

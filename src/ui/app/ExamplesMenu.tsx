@@ -7,9 +7,11 @@ import type { Example } from '../../examples';
 export function ExamplesMenu({
   examples,
   openExample,
+  edited,
 }: {
   readonly examples: readonly Example[];
   readonly openExample?: (example: Example) => void;
+  readonly edited?: (example: Example) => boolean;
 }) {
   const { workspace } = usePlayground();
   const open = (example: Example, close: () => void) => {
@@ -30,6 +32,7 @@ export function ExamplesMenu({
                 <li key={example.id}>
                   <button type="button" onClick={() => open(example, close)}>
                     {example.title}
+                    {edited?.(example) && <span className="edited-mark"> · your edits</span>}
                     <span className="hint">{example.summary}</span>
                   </button>
                 </li>

@@ -19,6 +19,7 @@ export function shareSlots(share: ShareController): AppSlots {
   return {
     examples,
     openExample: (example) => share.openExample(example),
+    exampleEdited: (example) => `example:${example.id}` in share.work.state.get().edits,
     onShare: (workspace) => share.share(workspace),
     headerActions: (
       <>
