@@ -17,9 +17,14 @@ export async function runUntilDone(page: Page, output: string) {
   });
 }
 
-/** The saved workspace in localStorage, as text. */
+/** The saved workspace (what the editor holds) in localStorage, as text. */
 export function savedWorkspace(page: Page): Promise<string | null> {
-  return page.evaluate(() => localStorage.getItem('hamilton-playground:workspace'));
+  return page.evaluate(() => {
+    const saved = localStorage.getItem('hamilton-playground:work');
+    return (
+      saved && JSON.stringify((JSON.parse(saved) as { current: { workspace: unknown } }).current.workspace)
+    );
+  });
 }
 
 /** Replaces the active file's text by pasting (typing would let Monaco re-indent it). */

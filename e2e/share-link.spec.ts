@@ -70,9 +70,7 @@ for (const [name, hash] of [
   ['truncated', '#h1.q1YqSy0qzszPU7JSMlTSUUrLzEnVU8rJz0tPLElVslIqLcnLz0nPzM'],
   ['future-version', '#h7.AAAA'],
 ] as const) {
-  test(`a ${name} link shows a banner, opens the default example and keeps the autosave`, async ({
-    page,
-  }) => {
+  test(`a ${name} link shows a banner and keeps the user's own work open`, async ({ page }) => {
     await openPlayground(page);
     await waitForNode(page, 'd');
     await pasteCode(page, EDITED);
@@ -84,32 +82,34 @@ for (const [name, hash] of [
     await tab.goto(`/${hash}`);
     const banner = tab.locator('[data-banner="bad-link"]');
     await expect(banner).toContainText('could not be opened');
-    await waitForNode(tab, 'd');
-    await expect(tab.locator('[data-node="shared_node"]')).toHaveCount(0);
-    expect(await savedWorkspace(tab)).toBe(saved);
-    await banner.getByRole('button', { name: 'Restore my previous work' }).click();
+    await expect(banner).toContainText('Your own work is open instead');
     await waitForNode(tab, 'shared_node');
+    expect(await savedWorkspace(tab)).toBe(saved);
+    expect(new URL(tab.url()).hash).not.toBe(hash);
   });
 }
 
-test('opening a link never overwrites the autosave without a way back', async ({ page }) => {
+test('opening a link never overwrites the user’s work without a way back', async ({ page, browser }) => {
   await openPlayground(page);
   await waitForNode(page, 'd');
   await pasteCode(page, EDITED);
   await expect.poll(() => savedWorkspace(page), { timeout: 10_000 }).toContain('shared_node');
-  const mine = await savedWorkspace(page);
 
-  // Someone else's link: the e-commerce example.
-  await page.goto('/?example=ecommerce');
-  await waitForNode(page, 'feature_set_v1');
-  await page.getByRole('button', { name: 'Share', exact: true }).click();
-  const theirs = page.url();
-  await page.goto('/');
+  // Someone else's link: the e-commerce example, shared from their own browser.
+  const someone = await (await browser.newContext()).newPage();
+  await someone.goto('/?example=ecommerce');
+  await waitForNode(someone, 'feature_set_v1');
+  await someone.getByRole('button', { name: 'Share', exact: true }).click();
+  const theirs = someone.url();
+  expect(new URL(theirs).search).toBe('');
+
   await page.goto(theirs.replace(/^https?:\/\/[^/]+/, ''));
   await waitForNode(page, 'feature_set_v1');
   const banner = page.locator('[data-banner="link"]');
   await expect(banner).toBeVisible();
-  expect(await savedWorkspace(page)).toBe(mine);
   await banner.getByRole('button', { name: 'Restore my previous work' }).click();
   await waitForNode(page, 'shared_node');
+  // The link's work is in History in turn.
+  await page.getByRole('button', { name: 'History' }).click();
+  await expect(page.getByRole('list', { name: 'History' })).toContainText('Shared link');
 });

@@ -62,3 +62,12 @@ export async function openWithCode(page: Page, code: string) {
 export async function openTab(page: Page, name: RegExp | string) {
   await page.getByRole('tab', { name }).click();
 }
+
+/** Makes the outputs the user's pick: Inputs & config → Outputs to compute, every computed one but `name`. */
+export async function pickOutputsWithout(page: Page, name: string) {
+  await openTab(page, 'Inputs & config');
+  const picker = page.getByRole('group', { name: 'Outputs to compute' });
+  await picker.getByRole('checkbox', { name }).uncheck();
+  await expect(picker).toContainText('Your pick');
+  return picker;
+}

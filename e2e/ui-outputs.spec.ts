@@ -1,7 +1,15 @@
 import { expect, test } from '@playwright/test';
-import { focusEditorEnd, openPlayground, openTab, openWithCode, waitForNode } from './ui-helpers';
+import {
+  focusEditorEnd,
+  openPlayground,
+  openTab,
+  openWithCode,
+  pickOutputsWithout,
+  replaceCode,
+  waitForNode,
+} from './ui-helpers';
 
-test('a function typed after the example is offered as an output, and Run then computes it', async ({
+test('a function typed after the example joins the run: outputs nobody picked follow the code', async ({
   page,
 }) => {
   const errors = await openPlayground(page);
@@ -11,42 +19,40 @@ test('a function typed after the example is offered as an output, and Run then c
     "\nexport function e(d: Series<number>): Series<number> {\nconsole.log('e ran');\nreturn d.mul(2);",
   );
   await waitForNode(page, 'e');
-  // The hello example names its outputs (a, b, c, d): Run would leave e out, and the Results tab says so.
-  const note = page.getByRole('group', { name: 'Outputs' });
-  await expect(note).toContainText('Run does not compute e');
+  // The hello example's outputs (a, b, c, d) were not the user's pick: nothing to fix, e simply runs.
+  await expect(page.getByRole('group', { name: 'Outputs' })).toHaveCount(0);
   await page.keyboard.press('ControlOrMeta+Enter');
-  await expect(page.locator('[data-node="d"]')).toHaveAttribute('data-state', 'done');
-  await expect(page.locator('[data-node="e"]')).toHaveAttribute('data-state', 'idle');
-  await note.getByRole('button', { name: 'Add e to the outputs' }).click();
-  await expect(note).toHaveCount(0);
-  await page.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(page.locator('[data-node="e"]')).toHaveAttribute('data-state', 'done');
   await expect(page.getByRole('region', { name: 'Result e' })).toBeVisible();
-  // The picker in Inputs & config shows the same choice.
+  // The picker shows what Run computes; a click makes it the user's pick.
   await openTab(page, 'Inputs & config');
   const picker = page.getByRole('group', { name: 'Outputs to compute' });
+  await expect(picker).toContainText('Not picked: Run computes a, b, c, d, e');
   await expect(picker.getByRole('checkbox', { name: 'e' })).toBeChecked();
   await picker.getByRole('checkbox', { name: 'a' }).uncheck();
-  await expect(picker).toContainText('these 4 nodes');
+  await expect(picker).toContainText('Your pick: Run computes these 4 nodes');
   expect(errors).toEqual([]);
 });
 
-test('an output renamed in the code is flagged before Run, and one click removes it', async ({ page }) => {
-  await openWithCode(
+test('a picked output renamed in the code is flagged before Run, and one click removes it', async ({
+  page,
+}) => {
+  await openPlayground(page);
+  await waitForNode(page, 'd');
+  const picker = await pickOutputsWithout(page, 'a');
+  await replaceCode(
     page,
     "import { Series } from 'hamilton/frame';\nexport function a(input: number[]): Series<number> { return Series.from(input); }\nexport function total(a: Series<number>): number { return a.sum(); }\n",
   );
   await waitForNode(page, 'total');
-  const note = page.getByRole('group', { name: 'Outputs' });
-  await expect(note).toContainText('The outputs b, c, d are no longer in the graph');
-  // The picker lists them too, marked.
-  await openTab(page, 'Inputs & config');
-  await expect(page.getByRole('group', { name: 'Outputs to compute' })).toContainText('d not in the graph');
+  // The picker lists them, marked.
+  await expect(picker).toContainText('d no longer in the code');
   await openTab(page, 'Results');
+  const note = page.getByRole('group', { name: 'Outputs' });
+  await expect(note).toContainText('The outputs b, c, d are no longer in the code: Run leaves them out');
   await note.getByRole('button', { name: 'Remove b, c, d from the outputs' }).click();
-  // a stays requested; total is now offered.
-  await expect(note).toContainText('Run does not compute total');
-  await note.getByRole('button', { name: 'Add total to the outputs' }).click();
+  // Nothing picked any more: Run follows the code again.
+  await expect(note).toHaveCount(0);
   await page.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(page.getByRole('region', { name: 'Result total' })).toContainText('15');
 });

@@ -237,6 +237,14 @@ test.describe('on a phone', () => {
       await focusEditorEnd(page);
       await page.keyboard.type('\nexport function e(d: Series<number>): Series<number> {\nreturn d;');
       await regions.getByRole('tab', { name: 'Results' }).click();
+      // Picking the outputs without e makes the note say Run leaves it out.
+      const tools = page.getByRole('tablist', { name: 'Results and tools' });
+      await tools.getByRole('tab', { name: 'Inputs & config' }).click();
+      await page
+        .getByRole('group', { name: 'Outputs to compute' })
+        .getByRole('checkbox', { name: 'e' })
+        .uncheck({ timeout: 20_000 });
+      await tools.getByRole('tab', { name: 'Results' }).click();
       // The note waits for the compile of what was typed: slow on a loaded machine.
       await expect(page.getByRole('group', { name: 'Outputs' })).toBeVisible({ timeout: 20_000 });
       const serious = async () =>

@@ -1,15 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { AUTOSAVE_KEYS, createAutosave, type AutosaveStorage } from './autosave';
+import { AUTOSAVE_KEYS, createAutosave, type SavedWork } from './autosave';
+import type { KeyValueStorage } from './storage';
 import type { Workspace } from './workspace';
 
-class MemoryStorage implements AutosaveStorage {
+class MemoryStorage implements KeyValueStorage {
   readonly items = new Map<string, string>();
   full = false;
   getItem(key: string) {
     return this.items.get(key) ?? null;
   }
   setItem(key: string, value: string) {
-    if (this.full) throw new Error('QuotaExceededError');
+    if (this.full) throw new DOMException('quota', 'QuotaExceededError');
     this.items.set(key, value);
   }
   removeItem(key: string) {
@@ -26,8 +27,12 @@ const ws = (code: string): Workspace => ({
   outputs: [],
   tables: {},
 });
-const mine = ws('export const mine = 1;');
-const fromLink = ws('export const shared = 2;');
+const work = (code: string): SavedWork => ({
+  tab: 'a',
+  current: { key: 'example:hello', title: 'Hello world', workspace: ws(code) },
+  edits: { 'example:hello': ws(code) },
+  beforeTutorial: null,
+});
 
 describe('autosave', () => {
   let storage: MemoryStorage;
@@ -37,71 +42,67 @@ describe('autosave', () => {
   });
   afterEach(() => vi.useRealTimers());
 
-  it('saves after a quiet time, once, and restores on the next visit', () => {
-    const autosave = createAutosave({ storage, delayMs: 300 });
-    autosave.opened(ws(''), 'autosave');
-    autosave.change(ws('export const x = 1'));
-    vi.advanceTimersByTime(200);
-    autosave.change(mine);
-    vi.advanceTimersByTime(200);
-    expect(storage.getItem(AUTOSAVE_KEYS.current)).toBeNull();
-    vi.advanceTimersByTime(150);
-    expect(createAutosave({ storage }).saved()).toEqual(mine);
+  it('saves after a quiet time, once, and reads it back on the next visit', () => {
+    const autosave = createAutosave({ storage, delayMs: 400 });
+    autosave.change(work('one'));
+    autosave.change(work('two'));
+    vi.advanceTimersByTime(399);
+    expect(storage.items.has(AUTOSAVE_KEYS.work)).toBe(false);
+    vi.advanceTimersByTime(1);
+    expect(createAutosave({ storage }).saved()).toEqual(work('two'));
   });
 
-  it('does not write what a link opened until the user edits, and keeps the saved work restorable', () => {
-    storage.setItem(AUTOSAVE_KEYS.current, JSON.stringify(mine));
-    const autosave = createAutosave({ storage, delayMs: 10 });
-    autosave.opened(fromLink, 'link');
-    expect(autosave.restorable()).toEqual(mine);
-    autosave.change(fromLink);
-    vi.advanceTimersByTime(50);
-    expect(createAutosave({ storage }).saved()).toEqual(mine);
-
-    const edited = ws('export const shared = 3;');
-    autosave.change(edited);
-    vi.advanceTimersByTime(50);
-    const nextVisit = createAutosave({ storage });
-    expect(nextVisit.saved()).toEqual(edited);
-    expect(nextVisit.restorable()).toEqual(mine);
-    nextVisit.dismissRestorable();
-    expect(nextVisit.restorable()).toBeNull();
-  });
-
-  it('leaves the saved work alone when a broken link opened the default example', () => {
-    storage.setItem(AUTOSAVE_KEYS.current, JSON.stringify(mine));
-    const autosave = createAutosave({ storage, delayMs: 10 });
-    autosave.opened(ws('export const example = 0;'), 'example');
+  it('flushes on demand (page hide)', () => {
+    const autosave = createAutosave({ storage });
+    autosave.change(work('now'));
     autosave.flush();
-    expect(createAutosave({ storage }).saved()).toEqual(mine);
-    expect(autosave.restorable()).toEqual(mine);
+    expect(autosave.saved()?.current.workspace.files[0].code).toBe('now');
   });
 
-  it('flushes a pending change at once', () => {
-    const autosave = createAutosave({ storage, delayMs: 10_000 });
-    autosave.change(mine);
-    autosave.flush();
-    expect(createAutosave({ storage }).saved()).toEqual(mine);
+  it('opens what an older playground saved as the user’s own work', () => {
+    storage.setItem(AUTOSAVE_KEYS.legacy, JSON.stringify(ws('old')));
+    expect(createAutosave({ storage }).saved()?.current).toEqual({
+      key: 'own',
+      title: 'Saved work',
+      workspace: ws('old'),
+    });
   });
 
-  it('ignores a saved value it cannot trust', () => {
-    storage.setItem(AUTOSAVE_KEYS.current, '{"version":1,"files":"nope"}');
+  it('hands over what an older playground set aside (for History)', () => {
+    expect(createAutosave({ storage }).setAside()).toBeNull();
+    storage.setItem(AUTOSAVE_KEYS.legacyPrevious, JSON.stringify(ws('aside')));
+    expect(createAutosave({ storage }).setAside()).toEqual(ws('aside'));
+  });
+
+  it('ignores malformed saves', () => {
+    storage.setItem(AUTOSAVE_KEYS.work, '{"current":{"key":"evil","title":"x","workspace":{}}}');
     expect(createAutosave({ storage }).saved()).toBeNull();
-    storage.setItem(AUTOSAVE_KEYS.current, 'not json');
-    expect(createAutosave({ storage }).saved()).toBeNull();
-    storage.setItem(AUTOSAVE_KEYS.current, JSON.stringify({ ...mine, version: 99 }));
+    storage.setItem(AUTOSAVE_KEYS.work, 'not json');
     expect(createAutosave({ storage }).saved()).toBeNull();
   });
 
-  it('reports a full storage instead of throwing, and overwrites nothing', () => {
-    storage.setItem(AUTOSAVE_KEYS.current, JSON.stringify(mine));
-    const errors: string[] = [];
-    const autosave = createAutosave({ storage, delayMs: 10, onError: (m) => errors.push(m) });
-    autosave.opened(fromLink, 'link');
+  it('a full storage is said once, never thrown, and the next change tries again', () => {
+    const onError = vi.fn();
+    const autosave = createAutosave({ storage, onError });
     storage.full = true;
-    autosave.change(ws('export const edited = 1;'));
-    vi.advanceTimersByTime(50);
-    expect(errors[0]).toMatch(/could not be saved/);
-    expect(createAutosave({ storage }).saved()).toEqual(mine);
+    autosave.change(work('a'));
+    expect(() => vi.runAllTimers()).not.toThrow();
+    autosave.change(work('b'));
+    vi.runAllTimers();
+    expect(onError).toHaveBeenCalledTimes(1);
+    expect(onError).toHaveBeenCalledWith('full');
+    storage.full = false;
+    autosave.change(work('c'));
+    vi.runAllTimers();
+    expect(autosave.saved()?.current.workspace.files[0].code).toBe('c');
+  });
+
+  it('without storage, says so at once and keeps nothing', () => {
+    const onError = vi.fn();
+    const autosave = createAutosave({ storage: null, onError });
+    autosave.change(work('a'));
+    vi.runAllTimers();
+    expect(onError).toHaveBeenCalledWith('unavailable');
+    expect(autosave.saved()).toBeNull();
   });
 });

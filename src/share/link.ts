@@ -49,6 +49,7 @@ function compact(workspace: Workspace): Record<string, unknown> {
   if (Object.keys(workspace.inputs).length) json.inputs = workspace.inputs;
   if (Object.keys(workspace.config).length) json.config = workspace.config;
   if (workspace.outputs.length) json.outputs = workspace.outputs;
+  if (workspace.outputsChosen) json.outputsChosen = true;
   if (Object.keys(workspace.tables).length) json.tables = workspace.tables;
   return json;
 }

@@ -148,6 +148,7 @@ export function parseWorkspace(value: unknown): ParseResult {
       inputs: parseRecord(value.inputs ?? {}, 'inputs', (v, k) => parseJson(v, `input ${k}`, 0, budget)),
       config: parseRecord(value.config ?? {}, 'config', (v, k) => parseJson(v, `config ${k}`, 0, budget)),
       outputs: parseOutputs(value.outputs ?? []),
+      ...(value.outputsChosen === true && { outputsChosen: true }),
       tables: parseRecord(value.tables ?? {}, 'tables', (v, k) => {
         expect(typeof v === 'string', `table ${k} must be CSV text or a data/ path`);
         return v;

@@ -22,6 +22,11 @@ export interface Workspace {
   /** Outputs to compute; empty means every sink. */
   readonly outputs: readonly string[];
   /**
+   * True once the user picked the outputs. Outputs nobody picked (an example's) follow the code: a new
+   * final node joins them. Picked or not, a name the code no longer has is left out of a run.
+   */
+  readonly outputsChosen?: boolean;
+  /**
    * Table inputs: input name → CSV. A value starting with `data/` names a file the playground serves
    * (the examples' data sets, fetched by the UI); anything else is the CSV text itself.
    */

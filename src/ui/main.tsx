@@ -18,9 +18,9 @@ if (new URLSearchParams(location.search).get('embed') === '1') {
   void import('./share/embed').then(({ mountEmbed }) => mountEmbed(root));
 } else {
   const host = createWorkerHost();
-  // A share link, an example, the autosave or the default example; see share/opening.ts.
-  const { workspace, share } = openPlayground();
-  const playground = createPlayground(host, workspace);
+  // The saved work, with a share link or an example opened on top; see share/opening.ts.
+  const share = openPlayground();
+  const playground = createPlayground(host, share.workspace);
   createRoot(root).render(
     <StrictMode>
       <App playground={playground} slots={shareSlots(share)} />

@@ -73,4 +73,14 @@ describe('tutorial', { timeout: 60_000 }, () => {
       expect(stepDone(step, await contextOf(step.start))).toBe(false);
     },
   );
+
+  it('a step that needs an API imports it in its starting file and names it in its text', () => {
+    const join = tutorialSteps.find((s) => s.id === 'join')!;
+    const features = join.start.files.find((f) => f.name === 'features.ts')!.code;
+    expect(features).toContain("import { DataFrame, Series } from 'hamilton/frame';");
+    expect(features).toContain("import type { Login } from './load_data';");
+    const text = join.prose.join(' ');
+    for (const api of ['leftJoin(login_data, { on:', 'rsub', 'DataFrame.fromColumns'])
+      expect(text).toContain(api);
+  });
 });

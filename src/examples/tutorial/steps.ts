@@ -84,7 +84,16 @@ const mapBegin: Workspace = {
 };
 const mapDone = withFiles(mapBegin, { 'features.ts': mapSolution });
 const aggregateDone = withFiles(mapBegin, { 'features.ts': aggregateSolution });
-const joinBegin = { ...aggregateDone, inputs: { execution_time: EXECUTION_TIME }, tables: ECOMMERCE_TABLES };
+/** Step 5 starts from step 4's solution, importing what a join needs. */
+const joinStart = aggregateSolution.replace(
+  "import type { Series } from 'hamilton/frame';",
+  "import { DataFrame, Series } from 'hamilton/frame';\nimport type { Login } from './load_data';",
+);
+const joinBegin = {
+  ...withFiles(aggregateDone, { 'features.ts': joinStart }),
+  inputs: { execution_time: EXECUTION_TIME },
+  tables: ECOMMERCE_TABLES,
+};
 const joinDone = withFiles(joinBegin, { 'features.ts': file(ecommerce, 'features.ts') });
 const streaming = example('streaming');
 const decorators = example('decorators');
@@ -194,7 +203,8 @@ export const tutorialSteps: readonly TutorialStep[] = [
     title: '5. Joins',
     prose: [
       'Logins live in another table, keyed by `client_id`. A left join keeps every survey row in order; clients who never logged in get a missing value.',
-      '`execution_time` is an input, so the same code computes "days since" for any moment.',
+      "Make a frame of the survey’s ids and join the logins to it: `DataFrame.fromColumns({ client_id }).leftJoin(login_data, { on: 'client_id' })`, then take `.column('last_login')`. Type `login_data` as `DataFrame<Login>` (imported from `./load_data`).",
+      '`execution_time` is an input, so the same code computes "days since" for any moment: `last_logged_in.rsub(new Date(execution_time))` is now minus the last login, in milliseconds, and `.div(86_400_000)` makes it days.',
     ],
     goal: 'Add `last_logged_in` (a `leftJoin` of `login_data` on `client_id`) and `time_since_last_login` in days.',
     start: joinBegin,

@@ -3,11 +3,20 @@ import { usePlayground } from '../state/hooks';
 import { updateView } from '../state/view';
 import type { Example } from '../../examples';
 
-/** The Examples menu: loading one replaces the workspace. */
-export function ExamplesMenu({ examples }: { readonly examples: readonly Example[] }) {
+/** The Examples menu: picking one opens it (with the user's edits of it, when the page keeps them). */
+export function ExamplesMenu({
+  examples,
+  openExample,
+  edited,
+}: {
+  readonly examples: readonly Example[];
+  readonly openExample?: (example: Example) => void;
+  readonly edited?: (example: Example) => boolean;
+}) {
   const { workspace } = usePlayground();
   const open = (example: Example, close: () => void) => {
-    workspace.load(example.workspace);
+    if (openExample) openExample(example);
+    else workspace.load(example.workspace);
     updateView({ selected: null });
     close();
   };
@@ -23,6 +32,7 @@ export function ExamplesMenu({ examples }: { readonly examples: readonly Example
                 <li key={example.id}>
                   <button type="button" onClick={() => open(example, close)}>
                     {example.title}
+                    {edited?.(example) && <span className="edited-mark"> · your edits</span>}
                     <span className="hint">{example.summary}</span>
                   </button>
                 </li>

@@ -58,7 +58,11 @@ export function Header({ slots }: { readonly slots: AppSlots }) {
   return (
     <header className="header">
       <h1 className={phone ? 'visually-hidden' : undefined}>Hamilton Playground</h1>
-      <ExamplesMenu examples={slots.examples ?? []} />
+      <ExamplesMenu
+        examples={slots.examples ?? []}
+        openExample={slots.openExample}
+        edited={slots.exampleEdited}
+      />
       <button
         type="button"
         className="button primary"

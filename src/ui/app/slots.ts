@@ -9,6 +9,10 @@ import type { Workspace } from '../../share/workspace';
 export interface AppSlots {
   /** The Examples menu, in order. */
   readonly examples?: readonly Example[];
+  /** What picking an example does (keeping the current work first); absent: the workspace is replaced. */
+  readonly openExample?: (example: Example) => void;
+  /** Whether the page keeps the user's edits of an example (the menu marks it). */
+  readonly exampleEdited?: (example: Example) => boolean;
   /** A panel shown beside the editor (e.g. the tutorial); absent: none. */
   readonly sidePanel?: ReactNode;
   /** What Share does; without it the button says sharing is unavailable. */

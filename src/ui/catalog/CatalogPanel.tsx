@@ -1,8 +1,9 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useState, useSyncExternalStore } from 'react';
 import type { TagValue, Variable } from 'hamilton';
 import { useMediaQuery } from '../layout/useMediaQuery';
 import { useSession, useView } from '../state/hooks';
 import { lineageOf, type Lineage } from '../state/lineage';
+import { resolvedTypeOf, resolvedTypesStore } from '../state/resolvedTypes';
 import { revealInEditor, updateView } from '../state/view';
 import { NodeList } from '../shared/NodeList';
 import { TagList } from '../shared/TagList';
@@ -144,8 +145,29 @@ function NameButton({ variable: v, open, onToggle }: RowProps) {
       <button type="button" className="link-button" aria-expanded={open} onClick={onToggle}>
         {v.name}
       </button>
-      {v.isExternalInput && <span className="chip tag-kind">input</span>}
+      {v.isExternalInput && (
+        <span className="chip tag-kind" title="An external input: given at run time in Inputs & config">
+          external
+        </span>
+      )}
       {v.kind === 'config' && <span className="chip tag-kind">config</span>}
+    </>
+  );
+}
+
+/** The type as written, and as TypeScript resolves it when that reads differently. */
+function TypeText({ variable: v }: { readonly variable: Variable }) {
+  const types = useSyncExternalStore(resolvedTypesStore.subscribe, resolvedTypesStore.get);
+  const resolved = resolvedTypeOf(types, v.name, v.type);
+  return (
+    <>
+      {v.type}
+      {resolved && (
+        <span className="resolved-type" title="The type as TypeScript resolves it">
+          {' '}
+          = {resolved}
+        </span>
+      )}
     </>
   );
 }
@@ -158,7 +180,9 @@ function CatalogRow(props: RowProps) {
         <th scope="row">
           <NameButton {...props} />
         </th>
-        <td className="mono">{v.type}</td>
+        <td className="mono">
+          <TypeText variable={v} />
+        </td>
         <td>
           <TagList tags={v.tags} onPick={onTag} />
         </td>
@@ -182,7 +206,9 @@ function CatalogCard(props: RowProps) {
     <li className={`catalog-card${open ? ' open' : ''}`} data-variable={v.name}>
       <div className="catalog-card-head">
         <NameButton {...props} />
-        <span className="mono small muted">{v.type}</span>
+        <span className="mono small muted">
+          <TypeText variable={v} />
+        </span>
       </div>
       {v.documentation && <p className="small">{v.documentation}</p>}
       <div>

@@ -54,8 +54,7 @@ export function FileTabs() {
                     aria-label={`Delete ${file.name}`}
                     title="Delete"
                     onClick={() => {
-                      if (confirm(`Delete ${file.name}? Its code will be lost.`))
-                        workspace.update(deleteFile(file.name));
+                      if (confirm(`Delete ${file.name}?`)) workspace.update(deleteFile(file.name));
                     }}
                   >
                     ×
@@ -88,6 +87,8 @@ export function FileTabs() {
             aria-describedby="file-name-problem"
             value={name}
             autoFocus
+            // The stem is selected, so typing a name replaces it and keeps ".ts".
+            onFocus={(e) => e.target.setSelectionRange(0, Math.max(0, e.target.value.lastIndexOf('.')))}
             onChange={(e) => setName(e.target.value)}
           />
           <button type="submit" className="button" disabled={!!problem}>

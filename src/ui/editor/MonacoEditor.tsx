@@ -7,6 +7,7 @@ import { setActiveFile, setFileCode } from '../state/workspaceEdits';
 import { useTheme } from '../theme/theme';
 import { EDGE_CHECK_FILE } from './edgeCheck';
 import { checkEdges, EDGE_MARKER_OWNER } from './edgeTypes';
+import { resolvedTypesStore } from '../state/resolvedTypes';
 import { markersFor } from './markers';
 import { fileUri, monaco } from './monaco';
 
@@ -110,8 +111,9 @@ export default function MonacoEditor() {
       const files =
         (compiledId !== undefined && playground.filesOf(compiledId)) || playground.workspace.get().files;
       checkEdges(graph, files)
-        .then((markers) => {
+        .then(({ markers, types }) => {
           if (cancelled) return;
+          resolvedTypesStore.set(types);
           for (const [file, list] of markers) {
             const model = monaco.editor.getModel(fileUri(file));
             if (model) monaco.editor.setModelMarkers(model, EDGE_MARKER_OWNER, list);

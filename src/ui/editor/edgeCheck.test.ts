@@ -33,6 +33,12 @@ describe('buildEdgeCheck', () => {
     { name: 'a.ts', code: a },
     { name: 'b.ts', code: b },
   ]);
+  it('declares each typable node’s value, an input by the parameter that takes it, to read its resolved type', () => {
+    expect(check.types.map((t) => t.node)).toEqual(['a', 'b', 'x']);
+    for (const [i, t] of check.types.entries())
+      expect(check.code.slice(t.offset, t.offset + `__t${i}`.length)).toBe(`__t${i}`);
+    expect(check.code).toContain('const __t2 = (null as unknown as Parameters<typeof __m1.a>[0]);');
+  });
   it('wires each function-to-function edge to the consumer parameter that receives it', () => {
     expect(check.code).toContain("import type * as __m0 from './b';");
     expect(check.code).toContain("import type * as __m1 from './a';");

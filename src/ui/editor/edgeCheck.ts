@@ -25,9 +25,17 @@ export interface EdgeProbe {
   readonly column: number;
 }
 
+/** Where the hidden file declares a node's value, so the TypeScript service can say its resolved type. */
+export interface TypeProbe {
+  readonly node: string;
+  /** The offset of the declared name in the hidden file. */
+  readonly offset: number;
+}
+
 export interface EdgeCheck {
   readonly code: string;
   readonly probes: readonly EdgeProbe[];
+  readonly types: readonly TypeProbe[];
 }
 
 /** The hidden file's helper that reads the item type of a Parallelizable's value. */
@@ -169,6 +177,25 @@ export function buildEdgeCheck(graph: GraphDescription, files: readonly SourceFi
     );
     probes.push({ from: edge.from, to: edge.to, param: edge.from, file: consumer.file, ...place });
   }
+  // Each node's value, declared once, so its resolved type can be read back (an input's is the
+  // type of the first parameter that takes it).
+  const values: [string, string][] = [];
+  for (const node of graph.nodes) {
+    const traced = trace(node);
+    const value = traced && valueOf(traced, alias(traced.file));
+    if (value) values.push([node.name, value]);
+  }
+  for (const edge of graph.edges) {
+    const consumer = byName.get(edge.to);
+    const traced = consumer && trace(consumer);
+    if (byName.get(edge.from)?.kind === 'function' || values.some(([n]) => n === edge.from)) continue;
+    const index = traced && callsFunction(traced) ? traced.params.findIndex((p) => p.name === edge.from) : -1;
+    if (traced && index >= 0)
+      values.push([
+        edge.from,
+        `(null as unknown as Parameters<typeof ${alias(traced.file)}.${traced.span.name}>[${index}])`,
+      ]);
+  }
   const header = [...modules].map(
     ([file, name]) => `import type * as ${name} from './${file.replace(/\.ts$/, '')}';`,
   );
@@ -180,5 +207,12 @@ export function buildEdgeCheck(graph: GraphDescription, files: readonly SourceFi
     offset += line.length + 1;
     return probe;
   });
-  return { code: [...header, ...lines].join('\n') + '\n', probes: placed };
+  const types: TypeProbe[] = values.map(([node], i) => {
+    const line = `const __t${i} = ${values[i][1]};`;
+    const probe = { node, offset: offset + 'const '.length };
+    offset += line.length + 1;
+    lines.push(line);
+    return probe;
+  });
+  return { code: [...header, ...lines].join('\n') + '\n', probes: placed, types };
 }

@@ -16,18 +16,34 @@ type MessageChain = string | { messageText: string; next?: MessageChain[] };
 const flatten = (m: MessageChain): string =>
   typeof m === 'string' ? m : [m.messageText, ...(m.next ?? []).map(flatten)].join(' ');
 
-/** Checks every edge of `graph`; returns the markers for each file (files without errors map to []). */
+/** What the check found: markers for each file (files without errors map to []), and nodes' resolved types. */
+export interface EdgeCheckResult {
+  readonly markers: Map<string, monaco.editor.IMarkerData[]>;
+  /** Node → its type as TypeScript resolves it (`Series<Survey['age']>` → `Series<number>`). */
+  readonly types: Map<string, string>;
+}
+
+/** Checks every edge of `graph`, and reads back the resolved type of each node TypeScript can type. */
 export async function checkEdges(
   graph: GraphDescription,
   files: readonly SourceFile[],
-): Promise<Map<string, monaco.editor.IMarkerData[]>> {
+): Promise<EdgeCheckResult> {
   const check = buildEdgeCheck(graph, files);
   const uri = fileUri(EDGE_CHECK_FILE);
   const model = monaco.editor.getModel(uri) ?? monaco.editor.createModel('', 'typescript', uri);
   if (model.getValue() !== check.code) model.setValue(check.code);
   const result = new Map<string, monaco.editor.IMarkerData[]>(files.map((f) => [f.name, []]));
-  if (!check.probes.length) return result;
+  const types = new Map<string, string>();
+  if (!check.probes.length && !check.types.length) return { markers: result, types };
   const worker = await (await typescript.getTypeScriptWorker())(uri);
+  for (const probe of check.types) {
+    const info = (await worker.getQuickInfoAtPosition(uri.toString(), probe.offset)) as
+      { displayParts?: { text: string }[] } | undefined;
+    // "const __t3: Series<number>": the type is what follows the name.
+    const text = info?.displayParts?.map((p) => p.text).join('') ?? '';
+    const colon = text.indexOf(': ');
+    if (colon > 0) types.set(probe.node, text.slice(colon + 2));
+  }
   const diagnostics = await worker.getSemanticDiagnostics(uri.toString());
   for (const d of diagnostics) {
     if (!ASSIGNABILITY.has(d.code) || d.start === undefined) continue;
@@ -43,5 +59,5 @@ export async function checkEdges(
       endColumn: probe.column + probe.param.length,
     });
   }
-  return result;
+  return { markers: result, types };
 }

@@ -34,7 +34,6 @@ export function InputsPanel() {
         />
       </section>
       <section aria-label="Outputs">
-        <h3>Outputs</h3>
         <OutputsPicker />
       </section>
       <section aria-label="Inputs">

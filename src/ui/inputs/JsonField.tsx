@@ -71,10 +71,12 @@ export function JsonField({ label, value, onChange, hint }: JsonFieldProps) {
   };
   return (
     <div className="json-field">
-      <label htmlFor={id}>{label}</label>
+      {/* The section's heading names what it is; the label only says how it is written. */}
+      <label htmlFor={id}>JSON</label>
       {hint && <p className="muted small">{hint}</p>}
       <textarea
         id={id}
+        aria-label={label}
         className="json mono"
         spellCheck={false}
         value={text}

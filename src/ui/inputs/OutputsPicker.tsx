@@ -1,27 +1,38 @@
 import { usePlayground, useSession, useWorkspace } from '../state/hooks';
-import { checkOutputs, outputCandidates } from '../state/outputs';
-import { addOutputs, removeOutputs } from '../state/workspaceEdits';
+import { checkOutputs, outputCandidates, runOutputs } from '../state/outputs';
+import { setOutputs } from '../state/workspaceEdits';
 
 /**
- * The outputs a run computes, as checkboxes of the graph's functions (final nodes first). None
- * checked: every final node, as Hamilton's driver is usually asked. A requested name that is no longer
- * in the graph stays listed, checked and marked, until the user unticks it.
+ * The outputs a run computes, as checkboxes of the graph's functions in graph order. Until the user
+ * picks, the boxes show what Run computes by the outputs rule (the code's final nodes, or an example's
+ * outputs plus what they leave out); a click makes it the user's pick. A picked name that is no
+ * longer in the graph stays listed, checked and marked: the next Run drops it.
  */
 export function OutputsPicker() {
   const { workspace } = usePlayground();
-  const { outputs } = useWorkspace();
+  const ws = useWorkspace();
+  const { outputs, outputsChosen } = ws;
   const graph = useSession().compiled?.graph;
   const candidates = graph ? outputCandidates(graph) : [];
-  const unknown = graph ? checkOutputs(graph, outputs).unknown : [];
+  const unknown = graph && outputsChosen ? checkOutputs(graph, outputs).unknown : [];
   const finals = graph ? candidates.filter((n) => !graph.edges.some((e) => e.from === n)) : [];
-  const names = [...candidates, ...outputs.filter((o) => !candidates.includes(o))];
+  const computed = graph ? runOutputs(graph, ws).outputs : outputs;
+  const checked = outputsChosen ? outputs : computed;
+  const names = [...candidates, ...unknown];
+  const pick = (name: string, on: boolean) =>
+    workspace.update(setOutputs(on ? [...checked, name] : checked.filter((n) => n !== name)));
+  let summary: string;
+  if (outputsChosen)
+    summary = `Your pick: Run computes ${outputs.length === 1 ? 'this node and what it needs' : `these ${outputs.length} nodes and what they need`}.`;
+  else if (computed.length)
+    summary = `Not picked: Run computes ${computed.join(', ')}, and follows the code as you change it.`;
+  else
+    summary = `Not picked: Run computes every final node${finals.length ? ` (${finals.join(', ')})` : ''}.`;
   return (
     <fieldset className="outputs-picker">
       <legend>Outputs to compute</legend>
       <p className="muted small" role="status">
-        {outputs.length
-          ? `Run computes ${outputs.length === 1 ? 'this node and what it needs' : `these ${outputs.length} nodes and what they need`}.`
-          : `None chosen: Run computes every final node${finals.length ? ` (${finals.join(', ')})` : ''}.`}
+        {summary}
       </p>
       {names.length === 0 ? (
         <p className="muted small">The functions of your code appear here once it compiles.</p>
@@ -32,24 +43,18 @@ export function OutputsPicker() {
               <label className={unknown.includes(name) ? 'unknown' : undefined}>
                 <input
                   type="checkbox"
-                  checked={outputs.includes(name)}
-                  onChange={(e) =>
-                    workspace.update(e.target.checked ? addOutputs([name]) : removeOutputs([name]))
-                  }
+                  checked={checked.includes(name)}
+                  onChange={(e) => pick(name, e.target.checked)}
                 />{' '}
                 <span className="mono">{name}</span>
-                {unknown.includes(name) && <span className="field-error"> not in the graph</span>}
+                {unknown.includes(name) && <span className="field-error"> no longer in the code</span>}
               </label>
             </li>
           ))}
         </ul>
       )}
       {outputs.length > 0 && (
-        <button
-          type="button"
-          className="button small"
-          onClick={() => workspace.update(removeOutputs(outputs))}
-        >
+        <button type="button" className="button small" onClick={() => workspace.update(setOutputs([]))}>
           Compute every final node instead
         </button>
       )}

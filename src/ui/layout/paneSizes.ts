@@ -4,14 +4,15 @@
  * ignored.
  */
 import { useState } from 'react';
+import { preferences, type KeyValueStorage } from '../../share/storage';
 
 const KEY = 'hamilton-playground:panes';
 
 type Shares = Readonly<Record<string, number>>;
 
-function read(storage: Storage | undefined): Shares {
+function read(storage: KeyValueStorage): Shares {
   try {
-    const value: unknown = JSON.parse(storage?.getItem(KEY) ?? 'null');
+    const value: unknown = JSON.parse(storage.getItem(KEY) ?? 'null');
     if (typeof value !== 'object' || value === null) return {};
     return Object.fromEntries(
       Object.entries(value).filter(
@@ -25,12 +26,12 @@ function read(storage: Storage | undefined): Shares {
 }
 
 /** Reads the stored share of pane `name`, or `initial`. */
-export function storedShare(name: string, initial: number, storage = globalThis.localStorage): number {
+export function storedShare(name: string, initial: number, storage = preferences): number {
   return read(storage)[name] ?? initial;
 }
 
 /** Stores the share of pane `name` beside the others. */
-export function storeShare(name: string, share: number, storage = globalThis.localStorage): void {
+export function storeShare(name: string, share: number, storage = preferences): void {
   try {
     storage.setItem(KEY, JSON.stringify({ ...read(storage), [name]: share }));
   } catch {

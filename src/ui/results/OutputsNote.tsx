@@ -8,15 +8,16 @@ const names = (list: readonly string[]) => list.join(', ');
 const these = (list: readonly string[]) => (list.length <= 3 ? names(list) : `these ${list.length}`);
 
 /**
- * Above the results, when the user named the outputs: a function they just wrote that no output
- * reaches is not computed by Run, and an output they renamed makes Run fail. Both say so and offer
- * the one-click fix, instead of leaving the user to find the outputs field.
+ * Above the results, when the user picked the outputs: a function they just wrote that no output
+ * reaches is not computed by Run, and an output they renamed is left out of it. Both say so and
+ * offer the one-click fix, instead of leaving the user to find the outputs field.
  */
 export function OutputsNote() {
   const { workspace } = usePlayground();
-  const { outputs } = useWorkspace();
+  const { outputs, outputsChosen } = useWorkspace();
   const graph = useSession().compiled?.graph;
-  if (!graph) return null;
+  // Outputs nobody picked follow the code: nothing to say.
+  if (!graph || !outputsChosen) return null;
   const { unknown, leftOut } = checkOutputs(graph, outputs);
   if (!unknown.length && !leftOut.length) return null;
   return (
@@ -25,7 +26,7 @@ export function OutputsNote() {
         <p>
           {unknown.length === 1 ? 'The output ' : 'The outputs '}
           <strong className="mono">{names(unknown)}</strong> {unknown.length === 1 ? 'is' : 'are'} no longer
-          in the graph, so Run fails.{' '}
+          in the code: Run leaves {unknown.length === 1 ? 'it' : 'them'} out.{' '}
           <button
             type="button"
             className="button small"

@@ -45,7 +45,15 @@ export function ResultsPanel() {
   return (
     <div className="results panel-pad">
       <OutputsNote />
+      {run.notes.map((note) => (
+        <p key={note} className="outputs-note" role="status">
+          {note}
+        </p>
+      ))}
       {run.status === 'running' && <p className="muted">Running…</p>}
+      {run.status === 'stopped' && (
+        <p className="muted">Stopped: the results of the nodes that finished are below.</p>
+      )}
       {run.status !== 'running' && runIsOutdated(run, workspace) && (
         <p className="outdated" role="status">
           The code, inputs or config changed since this run: these results are out of date. Run again

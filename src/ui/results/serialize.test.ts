@@ -21,6 +21,17 @@ const frame: ValuePreview = {
 };
 
 describe('result files', () => {
+  it('writes numbers at full precision (rounding is for display only)', () => {
+    const series: ValuePreview = {
+      kind: 'series',
+      length: 1,
+      truncated: false,
+      stats: {},
+      column: { name: 'x', dtype: 'number', values: new Float64Array([-0.9608247369083637]) },
+    } as ValuePreview;
+    expect(toCsv('x', series)).toBe('x\n-0.9608247369083637\n');
+  });
+
   it('writes CSV with quoting and empty missing cells', () => {
     expect(toCsv('t', frame)).toBe(
       'n,s,ok,d\n2,"a,b",true,2024-06-01\n,"say ""hi""",false,\n1.5,c,,2024-06-02T12:00:00.000Z\n',

@@ -2,6 +2,10 @@
 import type { ColumnPreview, Json, ValuePreview } from '../../worker/protocol';
 import { cellValue, formatCell } from './cells';
 
+/** A cell at full precision: numbers are rounded for display only, never in a download. */
+const exactCell = (value: ReturnType<typeof cellValue>) =>
+  typeof value === 'number' ? String(value) : formatCell(value);
+
 const csvField = (text: string) => (/[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text);
 
 function columnsOf(name: string, preview: ValuePreview): readonly ColumnPreview[] | null {
@@ -18,7 +22,7 @@ export function toCsv(name: string, preview: ValuePreview): string | null {
   const rows = columns[0]?.values.length ?? 0;
   const lines = [columns.map((c) => csvField(c.name)).join(',')];
   for (let r = 0; r < rows; r++)
-    lines.push(columns.map((c) => csvField(formatCell(cellValue(c, r)))).join(','));
+    lines.push(columns.map((c) => csvField(exactCell(cellValue(c, r)))).join(','));
   return `${lines.join('\n')}\n`;
 }
 

@@ -1,17 +1,40 @@
 /** The share pieces of the shell: the banner under the header, the toast, and Download project. */
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { useWorkspace } from '../state/hooks';
-import type { ShareController } from './controller';
+import type { Banner, ShareController } from './controller';
 import './share.css';
 
 function useShareState(controller: ShareController) {
   return useSyncExternalStore(controller.state.subscribe, controller.state.get);
 }
 
-/** "This code came from a link", a broken link's message, and "Restore my previous work". */
+/**
+ * "This code came from a link" (with "Restore my previous work"), a broken link's message, "These are
+ * your edits to …" (with "Reset to original"), another tab at work, and storage that keeps nothing.
+ */
 export function ShareBanner({ controller }: { readonly controller: ShareController }) {
-  const { banner } = useShareState(controller);
-  if (!banner) return null;
+  const { banner, storageNote } = useShareState(controller);
+  return (
+    <>
+      {storageNote && (
+        <div className="share-banner storage" role="alert" data-banner="storage">
+          <span>{storageNote}</span>
+          <DismissButton onClick={() => controller.dismissStorageNote()} />
+        </div>
+      )}
+      {banner && <WorkBanner controller={controller} banner={banner} />}
+    </>
+  );
+}
+
+function WorkBanner({
+  controller,
+  banner,
+}: {
+  readonly controller: ShareController;
+  readonly banner: Banner;
+}) {
+  const { restoreId } = banner;
   return (
     <div
       className={`share-banner ${banner.kind}`}
@@ -19,20 +42,26 @@ export function ShareBanner({ controller }: { readonly controller: ShareControll
       data-banner={banner.kind}
     >
       <span>{banner.message}</span>
-      {banner.canRestore && (
-        <button type="button" className="button" onClick={() => controller.restore()}>
+      {restoreId && (
+        <button type="button" className="button" onClick={() => controller.restore(restoreId)}>
           Restore my previous work
         </button>
       )}
-      <button
-        type="button"
-        className="icon-button"
-        aria-label="Dismiss"
-        onClick={() => controller.dismissBanner()}
-      >
-        ×
-      </button>
+      {banner.canReset && (
+        <button type="button" className="button" onClick={() => controller.resetToOriginal()}>
+          Reset to original
+        </button>
+      )}
+      <DismissButton onClick={() => controller.dismissBanner()} />
     </div>
+  );
+}
+
+function DismissButton({ onClick }: { readonly onClick: () => void }) {
+  return (
+    <button type="button" className="icon-button" aria-label="Dismiss" onClick={onClick}>
+      ×
+    </button>
   );
 }
 

@@ -1,50 +1,77 @@
 /**
- * Share links, autosave and export, wired to the workspace store:
- * - every change is autosaved (debounced) and written into the URL with `history.replaceState`, so the
- *   address bar always holds the document;
- * - loading a workspace from outside (a link, an example, a tutorial step) sets the user's saved work
- *   aside instead of overwriting it, and a banner offers "Restore my previous work";
+ * Share links, autosave, History and export, wired to the workspace store:
+ * - every edit is autosaved (debounced) and written into the URL with `history.replaceState`, so the
+ *   address bar always holds the document as a link (the hash alone);
+ * - every switch of what the editor holds (an example, a tutorial step, a link, Reset, a restore)
+ *   keeps the current work in History first (see `work.ts`); a link's banner offers it back at once;
+ * - storage that is blocked or full is said once, and the work goes on in memory;
  * - Share copies the link and says so in a toast; Download project builds the zip.
  */
-import { createAutosave, type Autosave } from '../../share/autosave';
+import { createAutosave } from '../../share/autosave';
+import { openHistoryStore } from '../../share/historyStore';
+import { isEdited } from '../../share/history';
 import { decodeLink, encodeLink } from '../../share/link';
+import { browserStorage, STORAGE_MESSAGES } from '../../share/storage';
 import { WORKSPACE_LIMITS } from '../../share/validate';
 import type { Workspace } from '../../share/workspace';
+import { defaultExample, type Example } from '../../examples';
+import { tutorialSteps, type TutorialStep } from '../../examples/tutorial/steps';
 import { download } from '../shared/download';
 import { createStore, type Store } from '../state/store';
 import type { WorkspaceStore } from '../state/workspaceStore';
-import type { Opening } from './opening';
+import { progressStore, updateProgress } from '../tutorial/progress';
+import { openingFor } from './opening';
+import { createWork, exampleHolding, originals, stepHolding, type Work } from './work';
 
 /** A banner under the header. */
 export interface Banner {
-  readonly kind: 'link' | 'bad-link' | 'loaded';
+  readonly kind: 'link' | 'bad-link' | 'edits' | 'tabs';
   readonly message: string;
-  /** Whether "Restore my previous work" is offered. */
-  readonly canRestore: boolean;
+  /** The History entry "Restore my previous work" brings back, if any. */
+  readonly restoreId: string | null;
+  /** Whether "Reset to original" is offered (the current example or step has the user's edits). */
+  readonly canReset: boolean;
 }
 
 /** What the share UI shows. */
 export interface ShareState {
   readonly banner: Banner | null;
+  /** Said once: the browser keeps nothing (blocked) or no more (full). */
+  readonly storageNote: string | null;
   /** A short message that fades (`seq` tells repeated messages apart). */
   readonly toast: { readonly text: string; readonly seq: number } | null;
 }
 
 export interface ShareController {
-  /** The workspace store to give the playground: its `load` sets the saved work aside first. */
+  /** The workspace store to give the playground. */
   readonly workspace: WorkspaceStore;
+  /** What the editor holds, the edits kept per example and step, and History. */
+  readonly work: Work;
   readonly state: Store<ShareState>;
   /** Puts the link in the URL and on the clipboard. */
   share(workspace: Workspace): Promise<void>;
-  /** Opens the work that a link or an example set aside. */
-  restore(): void;
+  openExample(example: Example): void;
+  /** A tutorial step's kept edits (or its start), or its solution. */
+  openStep(step: TutorialStep, which: 'start' | 'solution'): void;
+  /** Opens the tutorial where the user left it. */
+  openTutorial(): void;
+  /** Back to the work open before the tutorial. */
+  closeTutorial(): void;
+  /** The current example or step back to its original (the edits go to History). */
+  resetToOriginal(): void;
+  /** Opens a History entry (what it replaces goes to History). */
+  restore(id: string): void;
   dismissBanner(): void;
-  /** Downloads the workspace as a Node project (zip). */
+  dismissStorageNote(): void;
+  /** Downloads the workspace as a Node project (zip), named after the example. */
   downloadProject(workspace: Workspace): Promise<void>;
   dispose(): void;
 }
 
 const LINK_MESSAGE = 'This code came from a link. Nothing has run: read it, then click Run.';
+
+/** The History entry of work an older playground set aside. */
+const LEGACY_ENTRY = 'legacy-previous';
 
 /** Quiet time before the URL follows an edit. */
 const URL_DELAY_MS = 300;
@@ -69,42 +96,106 @@ async function copyText(text: string): Promise<boolean> {
   }
 }
 
-export function createShareController(
-  inner: WorkspaceStore,
-  opening: Opening,
-  autosave: Autosave = createAutosave(),
-): ShareController {
-  const state = createStore<ShareState>({ banner: null, toast: null });
+const wasReloaded = () =>
+  (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.type ===
+  'reload';
+
+/** Starts the work for this page: resumes the saved work and opens what the URL names on top of it. */
+export function createShareController(): ShareController {
+  const state = createStore<ShareState>({ banner: null, storageNote: null, toast: null });
   let toastSeq = 0;
   const toast = (text: string) => state.set({ ...state.get(), toast: { text, seq: ++toastSeq } });
   const setBanner = (banner: Banner | null) => state.set({ ...state.get(), banner });
+  let storageReported = false;
+  const storageFailed = (reason: 'unavailable' | 'full') => {
+    if (storageReported) return;
+    storageReported = true;
+    state.set({ ...state.get(), storageNote: STORAGE_MESSAGES[reason] });
+  };
 
+  const autosave = createAutosave({ storage: browserStorage(), onError: storageFailed });
+  const opening = openingFor(new URL(location.href), autosave.saved(), wasReloaded());
+  let otherTabSaid = false;
+  const work = createWork({
+    initial: opening.resume,
+    autosave,
+    history: openHistoryStore(storageFailed),
+    tab: Math.random().toString(36).slice(2, 10),
+    onOtherTab() {
+      if (otherTabSaid) return;
+      otherTabSaid = true;
+      setBanner({
+        kind: 'tabs',
+        message:
+          'The playground is open in another tab too. Each tab keeps the other’s latest work in History, so neither overwrites the other.',
+        restoreId: null,
+        canReset: false,
+      });
+    },
+  });
+  // What an older playground set aside goes to History, once.
+  const setAside = autosave.setAside();
+  if (setAside)
+    void work.refreshHistory().then(() => {
+      if (work.state.get().history.some((e) => e.id === LEGACY_ENTRY)) return;
+      work.remember([
+        {
+          id: LEGACY_ENTRY,
+          time: Date.now(),
+          key: 'own',
+          title: 'Earlier work',
+          source: 'your work set aside by an earlier version of the playground',
+          files: setAside.files.length,
+          workspace: setAside,
+        },
+      ]);
+    });
+  const linkBanner = (restoreId: string | null) =>
+    setBanner({ kind: 'link', message: LINK_MESSAGE, restoreId, canReset: false });
   const { origin } = opening;
-  autosave.opened(opening.workspace, origin.kind === 'bad-link' ? 'example' : origin.kind);
-  const canRestore = () => autosave.restorable() !== null;
-  if (origin.kind === 'link') {
-    setBanner({ kind: 'link', message: LINK_MESSAGE, canRestore: canRestore() });
-  } else if (origin.kind === 'bad-link') {
-    history.replaceState(history.state, '', location.pathname + location.search);
+  const openedId = opening.open ? work.switchTo({ type: 'open', ...opening.open }) : null;
+  if (origin.kind === 'link') linkBanner(openedId);
+  else if (origin.kind === 'bad-link') {
+    history.replaceState(history.state, '', location.pathname);
     setBanner({
       kind: 'bad-link',
-      message: `${origin.message} The default example is open instead; your saved work is untouched.`,
-      canRestore: canRestore(),
+      message: `${origin.message} Your own work is open instead, unchanged.`,
+      restoreId: null,
+      canReset: false,
+    });
+  } else if (origin.kind === 'example') editsBanner();
+
+  /** Opening an example or step that has the user's edits says so, and offers the original. */
+  function editsBanner() {
+    const { current } = work.state.get();
+    if (!isEdited(work.state.get(), originals)) {
+      if (state.get().banner?.kind !== 'tabs') setBanner(null);
+      return;
+    }
+    setBanner({
+      kind: 'edits',
+      message: `These are your edits to ${current.title}.`,
+      restoreId: null,
+      canReset: true,
     });
   }
 
   let urlTimer: ReturnType<typeof setTimeout> | undefined;
+  // The link is the hash alone: `?example=` would open the example again on a reload.
   const writeUrl = (workspace: Workspace) => {
     if (linkSize(workspace) > WORKSPACE_LIMITS.maxBytes) return false;
-    history.replaceState(history.state, '', encodeLink(workspace));
+    history.replaceState(history.state, '', location.pathname + encodeLink(workspace));
     return true;
   };
-  const unsubscribe = inner.subscribe((workspace) => {
-    autosave.change(workspace);
+  const unsubscribe = work.workspace.subscribe((workspace) => {
     clearTimeout(urlTimer);
     urlTimer = setTimeout(() => writeUrl(workspace), URL_DELAY_MS);
   });
-  const onHide = () => autosave.flush();
+  const onHide = () => {
+    work.flush();
+    clearTimeout(urlTimer);
+    writeUrl(work.workspace.get());
+  };
   addEventListener('pagehide', onHide);
   // A link pasted into the address bar of an open playground (our own replaceState fires no hashchange).
   const onHashChange = () => {
@@ -114,29 +205,30 @@ export function createShareController(
       setBanner({
         kind: 'bad-link',
         message: `This link could not be opened: ${link.message}. Your work is unchanged.`,
-        canRestore: false,
+        restoreId: null,
+        canReset: false,
       });
       return;
     }
-    workspace.load(link.workspace);
-    setBanner({ kind: 'link', message: LINK_MESSAGE, canRestore: canRestore() });
+    if (JSON.stringify(link.workspace) === JSON.stringify(work.workspace.get())) return;
+    linkBanner(
+      work.switchTo({
+        type: 'open',
+        target: { key: 'own', title: 'Shared link', workspace: link.workspace },
+        fresh: true,
+      }),
+    );
   };
   addEventListener('hashchange', onHashChange);
 
-  const workspace: WorkspaceStore = {
-    ...inner,
-    load(next) {
-      autosave.flush();
-      autosave.opened(next, 'example');
-      inner.load(next);
-      if (canRestore() && state.get().banner?.kind !== 'link') {
-        setBanner({ kind: 'loaded', message: 'Your previous work is kept.', canRestore: true });
-      }
-    },
+  const openStep = (step: TutorialStep, which: 'start' | 'solution') => {
+    updateProgress({ step: step.id });
+    work.switchTo({ type: 'open', target: stepHolding(step, which), fresh: which === 'solution' });
   };
 
   return {
-    workspace,
+    workspace: work.workspace,
+    work,
     state,
     async share(current) {
       clearTimeout(urlTimer);
@@ -150,15 +242,32 @@ export function createShareController(
           : 'The link is in the address bar: copy it from there.',
       );
     },
-    restore() {
-      const previous = autosave.restorable();
-      if (!previous) return;
-      autosave.dismissRestorable();
-      inner.load(previous);
+    openExample(example) {
+      work.switchTo({ type: 'open', target: exampleHolding(example) });
+      editsBanner();
+    },
+    openStep,
+    openTutorial() {
+      const last = tutorialSteps.find((s) => s.id === progressStore.get().step) ?? tutorialSteps[0];
+      openStep(last, 'start');
+    },
+    closeTutorial() {
+      work.switchTo({ type: 'close-tutorial', fallback: exampleHolding(defaultExample) });
       setBanner(null);
-      toast('Your previous work is back.');
+    },
+    resetToOriginal() {
+      if (!originals(work.state.get().current.key)) return;
+      work.switchTo({ type: 'reset' });
+      setBanner(null);
+      toast('Back to the original. Your edits are in History.');
+    },
+    restore(id) {
+      work.switchTo({ type: 'restore', id });
+      setBanner(null);
+      toast('Restored. What was open before is in History.');
     },
     dismissBanner: () => setBanner(null),
+    dismissStorageNote: () => state.set({ ...state.get(), storageNote: null }),
     async downloadProject(current) {
       try {
         const [{ exportProject }, runtime] = await Promise.all([
@@ -166,7 +275,8 @@ export function createShareController(
           import('virtual:hamilton-export-runtime'),
         ]);
         const zip = await exportProject(current, { runtime: runtime.default, readTable: fetchTable });
-        const name = current.files[0]?.name.replace(/\.ts$/, '') || 'project';
+        const { key } = work.state.get().current;
+        const name = key.startsWith('example:') ? key.slice('example:'.length) : 'project';
         download(
           `hamilton-${name}.zip`,
           new Blob([zip as Uint8Array<ArrayBuffer>], { type: 'application/zip' }),
@@ -179,6 +289,7 @@ export function createShareController(
     dispose() {
       clearTimeout(urlTimer);
       unsubscribe();
+      work.dispose();
       removeEventListener('pagehide', onHide);
       removeEventListener('hashchange', onHashChange);
     },

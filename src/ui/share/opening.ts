@@ -1,47 +1,55 @@
 /**
- * What the playground opens: a share link in the URL, else an example named by `?example=`, else the
- * autosaved work, else the default example. A broken link opens the default example with a message,
- * and never touches the autosave.
+ * What the playground opens: the saved work is always resumed (what the editor held, the edits of
+ * each example and step); then a share link in the URL, or an example named by `?example=`, is opened
+ * on top of it, which keeps the saved work in History. A reload of the playground's own URL (which
+ * always holds the work as a link) is the user's own work, never "a link". A broken link opens
+ * nothing, with a message.
  */
-import type { Autosave } from '../../share/autosave';
+import type { SavedWork } from '../../share/autosave';
+import { initialWork, type Holding, type WorkState } from '../../share/history';
 import { decodeLink } from '../../share/link';
-import type { Workspace } from '../../share/workspace';
 import { defaultExample, exampleById } from '../../examples';
+import { exampleHolding } from './work';
 
 /** Where the opened workspace came from. */
 export type Origin =
   | { readonly kind: 'autosave' }
-  | { readonly kind: 'example'; readonly title: string }
+  | { readonly kind: 'example' }
   | { readonly kind: 'link' }
   | { readonly kind: 'bad-link'; readonly message: string };
 
-/** The workspace to open and why. */
+/** The state to resume, what to open on top of it, and why. */
 export interface Opening {
-  readonly workspace: Workspace;
+  readonly resume: WorkState;
+  readonly open: { readonly target: Holding; readonly fresh: boolean } | null;
   readonly origin: Origin;
 }
 
-const same = (a: Workspace, b: Workspace | null) => JSON.stringify(a) === JSON.stringify(b);
-
-/** Decides what to open for this URL. */
-export function openingFor(url: URL, autosave: Pick<Autosave, 'saved'>): Opening {
-  const saved = autosave.saved();
+/** Decides what to open for this URL. `reload`: the page was reloaded (its URL is its own). */
+export function openingFor(url: URL, saved: SavedWork | null, reload: boolean): Opening {
+  const resume: WorkState = saved
+    ? { current: saved.current, edits: saved.edits, beforeTutorial: saved.beforeTutorial, history: [] }
+    : initialWork(exampleHolding(defaultExample));
   const link = decodeLink(url.hash);
   if (link?.ok) {
-    // The playground keeps its own URL up to date; reloading it is reopening one's own work.
+    const own = JSON.stringify(link.workspace) === JSON.stringify(resume.current.workspace);
+    if (own) return { resume, open: null, origin: { kind: 'autosave' } };
+    const target: Holding = { key: 'own', title: 'Shared link', workspace: link.workspace };
     return {
-      workspace: link.workspace,
-      origin: same(link.workspace, saved) ? { kind: 'autosave' } : { kind: 'link' },
+      resume,
+      open: { target, fresh: true },
+      origin: reload ? { kind: 'autosave' } : { kind: 'link' },
     };
   }
   if (link) {
     return {
-      workspace: defaultExample.workspace,
+      resume,
+      open: null,
       origin: { kind: 'bad-link', message: `This link could not be opened: ${link.message}.` },
     };
   }
   const example = exampleById(url.searchParams.get('example') ?? '');
-  if (example) return { workspace: example.workspace, origin: { kind: 'example', title: example.title } };
-  if (saved) return { workspace: saved, origin: { kind: 'autosave' } };
-  return { workspace: defaultExample.workspace, origin: { kind: 'example', title: defaultExample.title } };
+  if (example)
+    return { resume, open: { target: exampleHolding(example), fresh: false }, origin: { kind: 'example' } };
+  return { resume, open: null, origin: { kind: saved ? 'autosave' : 'example' } };
 }

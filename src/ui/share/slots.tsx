@@ -1,32 +1,30 @@
 /**
- * H7's parts of the playground page, as the shell's slots: share links, autosave, banners, the
- * tutorial panel, Download project. `main.tsx` opens what {@link openPlayground} decides.
+ * The share parts of the playground page, as the shell's slots: share links, autosave and History,
+ * banners, the tutorial panel, Download project. `main.tsx` opens what {@link openPlayground} decides.
  */
-import { createAutosave } from '../../share/autosave';
 import { examples } from '../../examples';
 import type { AppSlots } from '../app/slots';
-import { createWorkspaceStore, type WorkspaceStore } from '../state/workspaceStore';
 import { TutorialPanel, TutorialToggle } from '../tutorial/TutorialPanel';
 import { createShareController, type ShareController } from './controller';
-import { openingFor } from './opening';
+import { HistoryMenu } from './HistoryMenu';
 import { DownloadProjectButton, ShareBanner, ShareToast } from './ShareUi';
 
-/** The workspace store to start the playground with (link, example, autosave or default), and its share controller. */
-export function openPlayground(): { readonly workspace: WorkspaceStore; readonly share: ShareController } {
-  const autosave = createAutosave();
-  const opening = openingFor(new URL(location.href), autosave);
-  const share = createShareController(createWorkspaceStore(opening.workspace), opening, autosave);
-  return { workspace: share.workspace, share };
+/** The share controller: it resumes the saved work and opens what the URL names (link, example). */
+export function openPlayground(): ShareController {
+  return createShareController();
 }
 
-/** The shell's slots filled with H7's parts. */
+/** The shell's slots filled with the share parts. */
 export function shareSlots(share: ShareController): AppSlots {
   return {
     examples,
+    openExample: (example) => share.openExample(example),
+    exampleEdited: (example) => `example:${example.id}` in share.work.state.get().edits,
     onShare: (workspace) => share.share(workspace),
     headerActions: (
       <>
-        <TutorialToggle />
+        <HistoryMenu controller={share} />
+        <TutorialToggle controller={share} />
         <DownloadProjectButton controller={share} />
       </>
     ),
@@ -36,6 +34,6 @@ export function shareSlots(share: ShareController): AppSlots {
         <ShareToast controller={share} />
       </>
     ),
-    sidePanel: <TutorialPanel />,
+    sidePanel: <TutorialPanel controller={share} />,
   };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DescribedNode, GraphDescription } from 'hamilton';
 import { WORKSPACE_VERSION, type Workspace } from '../../share/workspace';
-import { checkOutputs, outputCandidates } from './outputs';
+import { checkOutputs, outputCandidates, runOutputs } from './outputs';
 import { addOutputs, removeOutputs } from './workspaceEdits';
 import { describedNode } from '../graph/testGraphs';
 
@@ -44,8 +44,8 @@ describe('checkOutputs', () => {
   it('has nothing to say when every final node is computed', () => {
     expect(checkOutputs(graph, [])).toEqual({ unknown: [], leftOut: [] });
   });
-  it('offers function nodes as outputs, final nodes first', () => {
-    expect(outputCandidates(graph)).toEqual(['e', 'a', 'b', 'd']);
+  it('offers function nodes as outputs, in graph order', () => {
+    expect(outputCandidates(graph)).toEqual(['a', 'b', 'd', 'e']);
   });
 });
 
@@ -56,5 +56,37 @@ describe('output edits', () => {
     expect(addOutputs(['a'])(ws)).toBe(ws);
     expect(removeOutputs(['a', 'zzz'])(ws).outputs).toEqual(['d']);
     expect(removeOutputs(['zzz'])(ws)).toBe(ws);
+  });
+});
+
+describe('runOutputs', () => {
+  it('outputs nobody picked follow the code: gone names leave, new final nodes join', () => {
+    expect(runOutputs(graph, { outputs: ['a', 'zzz'] })).toEqual({ outputs: ['a', 'e'], dropped: [] });
+    expect(runOutputs(graph, { outputs: [] })).toEqual({ outputs: [], dropped: [] });
+    expect(runOutputs(graph, { outputs: ['zzz'] })).toEqual({ outputs: [], dropped: [] });
+  });
+  it('picked outputs stay as picked; the ones the code lost are dropped, not refused', () => {
+    expect(runOutputs(graph, { outputs: ['a', 'zzz'], outputsChosen: true })).toEqual({
+      outputs: ['a'],
+      dropped: ['zzz'],
+    });
+    expect(runOutputs(graph, { outputs: ['zzz'], outputsChosen: true })).toEqual({
+      outputs: [],
+      dropped: ['zzz'],
+    });
+  });
+  it('picking outputs marks them chosen; removing them all follows the code again', () => {
+    const ws: Workspace = {
+      version: WORKSPACE_VERSION,
+      files: [],
+      activeFile: '',
+      inputs: {},
+      config: {},
+      outputs: [],
+      tables: {},
+    };
+    const picked = addOutputs(['a'])(ws);
+    expect(picked.outputsChosen).toBe(true);
+    expect(removeOutputs(['a'])(picked).outputsChosen).toBeUndefined();
   });
 });

@@ -44,12 +44,33 @@ export function checkOutputs(graph: GraphDescription, outputs: readonly string[]
   };
 }
 
-/** The function nodes a user may pick as outputs, final nodes first, each group in graph order. */
+/** What a run asks for, and the picked outputs it leaves out because the code no longer has them. */
+export interface RunOutputs {
+  /** Empty: every final node. */
+  readonly outputs: readonly string[];
+  /** Outputs the user picked that the graph no longer has (a note says so; they leave the outputs). */
+  readonly dropped: readonly string[];
+}
+
+/**
+ * The outputs rule: outputs nobody picked (none, or an example's) follow the code (every final node;
+ * an example's list plus the final nodes it does not reach, minus the names that are gone). Picked
+ * outputs are kept as picked, and the ones the code no longer has are dropped, never a refused run.
+ */
+export function runOutputs(
+  graph: GraphDescription,
+  workspace: { readonly outputs: readonly string[]; readonly outputsChosen?: boolean },
+): RunOutputs {
+  const names = new Set(graph.nodes.map((n) => n.name));
+  const present = workspace.outputs.filter((o) => names.has(o));
+  const gone = workspace.outputs.filter((o) => !names.has(o));
+  const dropped = workspace.outputsChosen ? gone : [];
+  if (!present.length) return { outputs: [], dropped };
+  if (workspace.outputsChosen) return { outputs: present, dropped };
+  return { outputs: [...present, ...checkOutputs(graph, present).leftOut], dropped };
+}
+
+/** The function nodes a user may pick as outputs, in graph order. */
 export function outputCandidates(graph: GraphDescription): string[] {
-  const consumed = new Set(graph.edges.map((e) => e.from));
-  const functions = graph.nodes.filter((n) => n.kind === 'function');
-  return [
-    ...functions.filter((n) => !consumed.has(n.name)),
-    ...functions.filter((n) => consumed.has(n.name)),
-  ].map((n) => n.name);
+  return graph.nodes.filter((n) => n.kind === 'function').map((n) => n.name);
 }

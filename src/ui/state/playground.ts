@@ -8,6 +8,8 @@ import type { Workspace } from '../../share/workspace';
 import type { WorkspaceStore } from './workspaceStore';
 import { initialSession, reduceSession, type Session, type SessionAction } from './session';
 import { lineageOf } from './lineage';
+import { runOutputs } from './outputs';
+import { removeOutputs } from './workspaceEdits';
 import { createStore } from './store';
 import { firstGraphFor } from './firstGraph';
 import { graphArrived } from '../graph/timing';
@@ -120,16 +122,24 @@ export function createPlayground(host: WorkerHost, workspace: WorkspaceStore): P
         return;
       }
       const graph = session.get().compiled?.graph;
-      const id = host.run({ outputs: ws.outputs, inputs: ws.inputs, overrides: {}, tables });
-      const { files, inputs, config, outputs } = ws;
+      const asked = graph ? runOutputs(graph, ws) : { outputs: ws.outputs, dropped: [] };
+      // Picked outputs the code no longer has leave the outputs, with a note, instead of failing the run.
+      if (asked.dropped.length) workspace.update(removeOutputs(asked.dropped));
+      const asRun = workspace.get();
+      const id = host.run({ outputs: asked.outputs, inputs: ws.inputs, overrides: {}, tables });
+      const { files, inputs, config, outputs } = asRun;
       session.dispatch({
         type: 'run-requested',
         id,
-        source: { files, inputs, config, outputs, tables: ws.tables },
-        nodes: graph ? lineageOf(graph).executed(ws.outputs) : [],
+        source: { files, inputs, config, outputs, tables: asRun.tables },
+        nodes: graph ? lineageOf(graph).executed(asked.outputs) : [],
+        notes: asked.dropped.map((name) => `${name} no longer exists: removed from the outputs.`),
       });
     },
-    stop: () => host.stop(),
+    stop() {
+      session.dispatch({ type: 'stop-requested' });
+      host.stop();
+    },
     filesOf: (id) => sent.get(id),
     dispose() {
       clearTimeout(timer);

@@ -132,6 +132,80 @@ describe('reduceSession', () => {
     expect(runIsOutdated(s.run!, { ...source, files: [{ name: 'f.ts', code: '' }] })).toBe(true);
     expect(runIsOutdated(s.run!, { ...source, config: { mode: 'batch' } })).toBe(true);
   });
+  it('lists a node’s error once when the run reports it too', () => {
+    const error = { name: 'Error', message: 'c broke', file: 'f.ts', line: 5, column: 3 };
+    const s = run([
+      { type: 'run-requested', id: 1, nodes: ['c'] },
+      { type: 'node-failed', runId: 1, node: 'c', durationMs: 1, error },
+      {
+        type: 'run-finished',
+        runId: 1,
+        ok: false,
+        durationMs: 2,
+        results: {},
+        skipped: [],
+        validations: [],
+        error: { ...error, node: 'c' },
+        diagnostics: [
+          { severity: 'error', source: 'runtime', message: 'Error: c broke', file: 'f.ts', line: 5 },
+        ],
+      },
+    ]);
+    expect(allDiagnostics(s)).toHaveLength(1);
+  });
+  it('a stop the user asked for is "stopped", with no error and no notice', () => {
+    const abort = { name: 'AbortError', message: 'Stopped node a.' };
+    const s = run([
+      { type: 'run-requested', id: 1, nodes: ['a', 'b'] },
+      { type: 'node-started', runId: 1, node: 'a' },
+      { type: 'stop-requested' },
+      { type: 'node-failed', runId: 1, node: 'a', durationMs: 5, error: abort },
+      {
+        type: 'run-finished',
+        runId: 1,
+        ok: false,
+        durationMs: 5,
+        results: {},
+        skipped: [],
+        validations: [],
+        error: abort,
+        diagnostics: [],
+      },
+      { type: 'worker-restarted', reason: 'stopped', node: 'a', message: 'Stopped node a.' },
+    ]);
+    expect(s.run?.status).toBe('stopped');
+    expect(s.run?.error).toBeUndefined();
+    expect(s.notice).toBeNull();
+    expect(Object.values(s.run?.nodes ?? {}).map((n) => n.state)).toEqual(['skipped', 'skipped']);
+  });
+  it('the console drops the output of a run whose graph is gone (another example)', () => {
+    const graph = (names: string[]) => ({
+      ...compiled(0),
+      graph: { nodes: names.map((name) => ({ name }) as never), edges: [], cycles: [] },
+    });
+    let s = run([
+      { ...graph(['a']), id: 1 },
+      { type: 'run-requested', id: 1, nodes: ['a'] },
+    ]);
+    s = run([{ type: 'console', runId: 1, level: 'log', node: 'a', text: 'hi' }], s);
+    s = run(
+      [
+        {
+          type: 'run-finished',
+          runId: 1,
+          ok: true,
+          durationMs: 1,
+          results: {},
+          skipped: [],
+          validations: [],
+          diagnostics: [],
+        },
+      ],
+      s,
+    );
+    expect(run([{ ...graph(['a']), id: 2 }], s).console).toHaveLength(1);
+    expect(run([{ ...graph(['x', 'y']), id: 2 }], s).console).toHaveLength(0);
+  });
 });
 
 describe('parallel blocks', () => {

@@ -53,6 +53,10 @@ export interface RunState {
   readonly durationMs?: number;
   /** Files the run saved (materializers, `saveTo`), offered for download in Results. */
   readonly savedFiles?: readonly SavedFile[];
+  /** The user pressed Stop. */
+  readonly stopRequested?: boolean;
+  /** What the run changed of the request, in words ("d no longer exists: removed from the outputs"). */
+  readonly notes: readonly string[];
 }
 
 export interface Session {
@@ -90,7 +94,9 @@ export type SessionAction =
       readonly id: number;
       readonly nodes: readonly string[];
       readonly source?: RunSource;
+      readonly notes?: readonly string[];
     }
+  | { readonly type: 'stop-requested' }
   | { readonly type: 'console-cleared' }
   | { readonly type: 'notice-dismissed' };
 
@@ -103,15 +109,19 @@ export function reduceSession(state: Session, action: SessionAction): Session {
     case 'compiled': {
       if (state.compiling !== null && action.id < state.compiling) return state;
       const graphChanged = !sameNodes(state.compiled, action);
+      // A run's states describe the graph it ran on; a new graph (another example) starts idle.
+      const run = graphChanged && state.run?.status !== 'running' ? null : state.run;
       return {
         ...state,
         compiling: state.compiling === action.id ? null : state.compiling,
         compiled: action,
-        // The console shows what the latest evaluation of the modules printed, not every keystroke's.
-        console: state.console.filter((e) => e.runId !== null || e.epoch === state.epoch),
+        // The console shows what the latest evaluation of the modules printed, not every keystroke's,
+        // and the output of the run still shown, not of one whose graph is gone.
+        console: state.console.filter((e) =>
+          e.runId === null ? e.epoch === state.epoch : e.runId === run?.id,
+        ),
         epoch: state.epoch + 1,
-        // A run's states describe the graph it ran on; a new graph starts idle.
-        run: graphChanged && state.run?.status !== 'running' ? null : state.run,
+        run,
       };
     }
     case 'run-requested': {
@@ -130,6 +140,7 @@ export function reduceSession(state: Session, action: SessionAction): Session {
           results: {},
           validations: [],
           diagnostics: [],
+          notes: action.notes ?? [],
         },
       };
     }
@@ -146,17 +157,22 @@ export function reduceSession(state: Session, action: SessionAction): Session {
         ...itemsDone(state, action.node, action.item, 1),
       });
     case 'node-failed':
-      return withNode(state, action.runId, action.node, {
-        state: 'failed',
-        durationMs: action.durationMs,
-        error: action.error,
-      });
+      // Stopped by the user: the node did not fail, it was not let finish.
+      return withNode(
+        state,
+        action.runId,
+        action.node,
+        isStop(state, action.error)
+          ? { state: 'skipped', durationMs: action.durationMs }
+          : { state: 'failed', durationMs: action.durationMs, error: action.error },
+      );
     case 'run-finished': {
       if (!state.run || state.run.id !== action.runId) return state;
+      const stopped = isStop(state, action.error);
       const nodes: Record<string, NodeRun> = { ...state.run.nodes };
       // A run refused before any node started (a missing input, an unknown output, code that does not
       // compile) skipped nothing: the graph stays as it was, and the error says why.
-      const refused = !action.ok && Object.values(nodes).every((n) => n.state === 'pending');
+      const refused = !action.ok && !stopped && Object.values(nodes).every((n) => n.state === 'pending');
       if (refused) for (const name of Object.keys(nodes)) delete nodes[name];
       else for (const name of action.skipped) nodes[name] = { state: 'skipped' };
       // Nodes still pending when a run ends did not run (an override, or the run failed early).
@@ -167,11 +183,12 @@ export function reduceSession(state: Session, action: SessionAction): Session {
         ...state,
         run: {
           ...state.run,
-          status: action.ok ? 'done' : 'failed',
+          status: action.ok ? 'done' : stopped ? 'stopped' : 'failed',
           nodes,
           results: action.results,
           validations: action.validations,
-          error: action.error,
+          // Stop is the user's choice, not an error.
+          error: stopped ? undefined : action.error,
           diagnostics: action.diagnostics,
           durationMs: action.durationMs,
           savedFiles: action.savedFiles,
@@ -193,6 +210,10 @@ export function reduceSession(state: Session, action: SessionAction): Session {
           },
         ],
       };
+    case 'stop-requested':
+      return state.run?.status === 'running'
+        ? { ...state, run: { ...state.run, stopRequested: true } }
+        : state;
     case 'console-cleared':
       return { ...state, console: [] };
     case 'notice-dismissed':
@@ -202,7 +223,8 @@ export function reduceSession(state: Session, action: SessionAction): Session {
         ...state,
         worker: 'starting',
         compiling: null,
-        notice: action.message,
+        // The status line says "Stopped" for a stop the user asked for.
+        notice: action.reason === 'stopped' ? null : action.message,
         run: state.run && state.run.status === 'running' ? stopRun(state.run, action.node) : state.run,
       };
   }
@@ -218,6 +240,10 @@ function itemsDone(
   if (item === undefined) return {};
   return { items: (state.run?.nodes[name]?.items ?? 0) + finished };
 }
+
+/** A run's or node's end that the user's Stop caused (the host ends a stopped run with an AbortError). */
+const isStop = (state: Session, error: ErrorInfo | undefined) =>
+  state.run?.stopRequested === true && error?.name === 'AbortError';
 
 function withNode(state: Session, runId: number, name: string, node: NodeRun): Session {
   if (!state.run || state.run.id !== runId) return state;
@@ -243,24 +269,33 @@ function sameNodes(a: CompiledEvent | null, b: CompiledEvent): boolean {
   return x.length === y.length && x.every((n, i) => n.name === y[i].name);
 }
 
-/** Every diagnostic that has a place in the code: compilation's, the run's, and failed nodes' errors. */
+/**
+ * Every diagnostic that has a place in the code: compilation's, the run's, and failed nodes' errors,
+ * each once (a node's error often reaches the UI both as the run's diagnostic and as the node's).
+ */
 export function allDiagnostics(session: Pick<Session, 'compiled' | 'run'>): Diagnostic[] {
-  const out: Diagnostic[] = [...(session.compiled?.diagnostics ?? []), ...(session.run?.diagnostics ?? [])];
+  const all: Diagnostic[] = [...(session.compiled?.diagnostics ?? []), ...(session.run?.diagnostics ?? [])];
   for (const [node, run] of Object.entries(session.run?.nodes ?? {})) {
     const e = run.error;
-    if (e?.file && e.line && !out.some((d) => d.node === node && d.line === e.line && d.file === e.file)) {
-      out.push({
-        severity: 'error',
-        source: 'runtime',
-        message: `${e.name}: ${e.message}`,
-        file: e.file,
-        line: e.line,
-        column: e.column,
-        node,
-      });
-    }
+    if (!e?.file || !e.line) continue;
+    const message = `${e.name}: ${e.message}`;
+    all.push({
+      severity: 'error',
+      source: 'runtime',
+      message,
+      file: e.file,
+      line: e.line,
+      column: e.column,
+      node,
+    });
   }
-  return out;
+  const seen = new Set<string>();
+  return all.filter((d) => {
+    const place = `${d.file}:${d.line}:${d.message}`;
+    if (seen.has(place)) return false;
+    seen.add(place);
+    return true;
+  });
 }
 
 /** Whether `workspace` differs, in anything a run reads, from what `run` was started with. */

@@ -93,21 +93,22 @@ export function setTable(name: string, csv: string | null) {
   };
 }
 
+/** The outputs the user picked (none: every final node, following the code). */
 export function setOutputs(outputs: readonly string[]) {
-  return (ws: Workspace): Workspace => ({ ...ws, outputs });
+  return (ws: Workspace): Workspace => ({ ...ws, outputs, outputsChosen: outputs.length > 0 || undefined });
 }
 
-/** Adds `names` to the outputs (kept in the order given, no duplicates). */
+/** Adds `names` to the outputs (kept in the order given, no duplicates): the user's pick. */
 export function addOutputs(names: readonly string[]) {
   return (ws: Workspace): Workspace => {
     const added = names.filter((n) => !ws.outputs.includes(n));
-    return added.length ? { ...ws, outputs: [...ws.outputs, ...added] } : ws;
+    return added.length ? setOutputs([...ws.outputs, ...added])(ws) : ws;
   };
 }
 
 export function removeOutputs(names: readonly string[]) {
   return (ws: Workspace): Workspace => {
     const outputs = ws.outputs.filter((o) => !names.includes(o));
-    return outputs.length === ws.outputs.length ? ws : { ...ws, outputs };
+    return outputs.length === ws.outputs.length ? ws : setOutputs(outputs)(ws);
   };
 }

@@ -3,6 +3,7 @@
  * The resolved theme is the `data-theme` attribute of <html>, which the CSS variables key on.
  */
 import { useSyncExternalStore } from 'react';
+import { preferences, readItem, writeItem } from '../../share/storage';
 import { createStore } from '../state/store';
 
 export type ThemeChoice = 'system' | 'light' | 'dark';
@@ -12,16 +13,14 @@ const KEY = 'hamilton-playground:theme';
 const media = matchMedia('(prefers-color-scheme: dark)');
 
 function readChoice(): ThemeChoice {
-  try {
-    const saved = localStorage.getItem(KEY);
-    return saved === 'light' || saved === 'dark' ? saved : 'system';
-  } catch {
-    return 'system';
-  }
+  const saved = readItem(preferences, KEY);
+  return saved === 'light' || saved === 'dark' ? saved : 'system';
 }
 
-const resolve = (choice: ThemeChoice): Theme =>
-  choice === 'system' ? (media.matches ? 'dark' : 'light') : choice;
+/** The theme the system asks for. */
+export const systemTheme = (): Theme => (media.matches ? 'dark' : 'light');
+
+const resolve = (choice: ThemeChoice): Theme => (choice === 'system' ? systemTheme() : choice);
 
 export const themeStore = createStore({ choice: readChoice(), theme: resolve(readChoice()) });
 
@@ -35,12 +34,8 @@ media.addEventListener('change', () => {
 });
 
 export function setThemeChoice(choice: ThemeChoice): void {
-  try {
-    if (choice === 'system') localStorage.removeItem(KEY);
-    else localStorage.setItem(KEY, choice);
-  } catch {
-    // Private mode: the choice lasts for this page only.
-  }
+  // Private mode: the choice lasts for this page only.
+  writeItem(preferences, KEY, choice);
   themeStore.set({ choice, theme: resolve(choice) });
 }
 

@@ -7,12 +7,20 @@ import { Fragment, useEffect, useRef, useState, useSyncExternalStore } from 'rea
 import { tutorialSteps, type TutorialStep } from '../../examples/tutorial/steps';
 import type { CheckContext } from '../../examples/tutorial/check';
 import { useMediaQuery } from '../layout/useMediaQuery';
-import { usePlayground, useSession, useWorkspace } from '../state/hooks';
+import { useSession, useWorkspace } from '../state/hooks';
+import type { ShareController } from '../share/controller';
+import { stepOf } from '../share/work';
 import { progressStore, updateProgress } from './progress';
 import './tutorial.css';
 
 function useProgress() {
   return useSyncExternalStore(progressStore.subscribe, progressStore.get);
+}
+
+/** The step the editor holds, if any: the tutorial is open exactly when it holds one. */
+function useOpenStep(controller: ShareController): TutorialStep | undefined {
+  const { state } = controller.work;
+  return stepOf(useSyncExternalStore(state.subscribe, state.get).current.key);
 }
 
 /** Text with `code` spans. */
@@ -26,49 +34,45 @@ function Prose({ text }: { readonly text: string }) {
   );
 }
 
-/** The header's Tutorial button: opens and closes the panel. */
-export function TutorialToggle() {
-  const { open } = useProgress();
+/** The header's Tutorial button: opens the tutorial where the user left it, and closes it (back to the work open before). */
+export function TutorialToggle({ controller }: { readonly controller: ShareController }) {
+  const open = useOpenStep(controller) !== undefined;
   return (
     <button
       type="button"
       className="button"
       aria-pressed={open}
-      onClick={() => updateProgress({ open: !open })}
+      onClick={() => (open ? controller.closeTutorial() : controller.openTutorial())}
     >
       Tutorial
     </button>
   );
 }
 
-export function TutorialPanel() {
-  const progress = useProgress();
-  if (!progress.open) return null;
-  return <OpenPanel />;
+export function TutorialPanel({ controller }: { readonly controller: ShareController }) {
+  const step = useOpenStep(controller);
+  // A step of its own each time: its checks count the runs made since it was opened.
+  return step ? <OpenPanel key={step.id} controller={controller} step={step} /> : null;
 }
 
-function OpenPanel() {
+function OpenPanel({
+  controller,
+  step,
+}: {
+  readonly controller: ShareController;
+  readonly step: TutorialStep;
+}) {
   const progress = useProgress();
-  const playground = usePlayground();
   const session = useSession();
   const workspace = useWorkspace();
-  const index = Math.max(
-    0,
-    tutorialSteps.findIndex((s) => s.id === progress.step),
-  );
-  const step = tutorialSteps[index];
+  const index = tutorialSteps.indexOf(step);
   // Runs from before the step was opened (another step's files) do not count.
   const since = useRef<number>(session.run?.id ?? -1);
 
   const open = (target: TutorialStep, which: 'start' | 'solution') => {
     since.current = session.run?.id ?? -1;
-    updateProgress({ step: target.id });
-    playground.workspace.load(which === 'start' ? target.start : target.solution);
+    controller.openStep(target, which);
   };
-  // First opening: the first step's files.
-  useEffect(() => {
-    if (progress.step === null) open(tutorialSteps[0], 'start');
-  }, []);
 
   const ctx: CheckContext = {
     graph: session.compiled?.graph ?? null,
@@ -132,7 +136,7 @@ function OpenPanel() {
             type="button"
             className="icon-button"
             aria-label="Close the tutorial"
-            onClick={() => updateProgress({ open: false })}
+            onClick={() => controller.closeTutorial()}
           >
             ×
           </button>
@@ -159,7 +163,15 @@ function OpenPanel() {
         {done ? '✓ Step done!' : 'Not done yet: edit the code, then Run.'}
       </p>
       <div className="tutorial-actions">
-        <button type="button" className="button" onClick={() => open(step, 'start')}>
+        <button
+          type="button"
+          className="button"
+          title="Back to the step's starting files (your edits go to History)"
+          onClick={() => {
+            since.current = session.run?.id ?? -1;
+            controller.resetToOriginal();
+          }}
+        >
           Reset
         </button>
         <button type="button" className="button" onClick={() => open(step, 'solution')}>

@@ -1,27 +1,27 @@
 /**
- * Tutorial progress, kept in localStorage: whether the panel is open, the current step and the steps
- * done. Read defensively: a stored value from another version is ignored, not trusted.
+ * Tutorial progress, kept in localStorage: the step the user was last on and the steps done. (Whether
+ * the tutorial is open is whether the editor holds a step: see `src/ui/share/work.ts`.) Read
+ * defensively: a stored value from another version is ignored, not trusted.
  */
+import { preferences, readItem, writeItem } from '../../share/storage';
 import { createStore } from '../state/store';
 
 export interface TutorialProgress {
-  readonly open: boolean;
-  /** The current step's id. */
+  /** The id of the step last opened. */
   readonly step: string | null;
   /** Ids of steps whose checks passed. */
   readonly done: readonly string[];
 }
 
 const KEY = 'hamilton-playground:tutorial';
-const EMPTY: TutorialProgress = { open: false, step: null, done: [] };
+const EMPTY: TutorialProgress = { step: null, done: [] };
 
 function read(): TutorialProgress {
   try {
-    const value: unknown = JSON.parse(localStorage.getItem(KEY) ?? 'null');
+    const value: unknown = JSON.parse(readItem(preferences, KEY) ?? 'null');
     if (typeof value !== 'object' || value === null) return EMPTY;
-    const { open, step, done } = value as Record<string, unknown>;
+    const { step, done } = value as Record<string, unknown>;
     return {
-      open: open === true,
       step: typeof step === 'string' ? step : null,
       done: Array.isArray(done) ? done.filter((d): d is string => typeof d === 'string') : [],
     };
@@ -32,13 +32,8 @@ function read(): TutorialProgress {
 
 export const progressStore = createStore<TutorialProgress>(read());
 
-progressStore.subscribe((progress) => {
-  try {
-    localStorage.setItem(KEY, JSON.stringify(progress));
-  } catch {
-    // Storage unavailable: progress lasts for this page.
-  }
-});
+// Storage unavailable: progress lasts for this page.
+progressStore.subscribe((progress) => writeItem(preferences, KEY, JSON.stringify(progress)));
 
 export function updateProgress(change: Partial<TutorialProgress>): void {
   progressStore.set({ ...progressStore.get(), ...change });
