@@ -33,7 +33,7 @@ export function describeGraph(graph: FunctionGraph, plan?: Plan): GraphDescripti
     const fnName = fn && functionName(fn);
     const v = toVariable(node);
     // One literal shape for every node keeps this loop monomorphic on large graphs.
-    nodes.push({
+    const described: DescribedNode = {
       name: v.name,
       type: v.type,
       tags: v.tags,
@@ -48,8 +48,9 @@ export function describeGraph(graph: FunctionGraph, plan?: Plan): GraphDescripti
       onPath: plan ? plan.state[i] === 2 : false,
       value: graph.kind[i] === CONFIG ? configText(graph.config[node.name]) : undefined,
       functionName: fnName && fnName !== node.name ? fnName : undefined,
-      parallel: dynamic ? parallelRoleOf(graph, i) : undefined,
-    });
+    };
+    const role = dynamic ? parallelRoleOf(graph, i) : undefined;
+    nodes.push(role ? { ...described, parallel: role } : described);
     for (let e = graph.depStart[i], k = 0; e < graph.depStart[i + 1]; e++, k++) {
       const d = node.dependencies[k];
       const edge: DescribedEdge = { from: d.name, to: node.name, optional: d.optional };
