@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Driver, type HamiltonModule } from 'hamilton';
 import { exampleById } from '../../examples';
 import { runInputs } from '../../examples/testing';
+import { tutorialSteps } from '../../examples/tutorial/steps';
 import * as hello from '../../examples/hello/functions';
 import * as loadData from '../../examples/ecommerce/load_data';
 import * as features from '../../examples/ecommerce/features';
@@ -119,5 +120,21 @@ describe('exported project', { timeout: 120_000 }, () => {
         }),
       ),
     ).toEqual({ total: 6 });
+  });
+
+  it('runs Parallelizable blocks, with dynamic execution enabled as in the playground', async () => {
+    const step = tutorialSteps.find((s) => s.id === 'parallel')!;
+    const dir = await unpack(step.solution);
+    expect(readFileSync(join(dir, 'driver.ts'), 'utf8')).toContain(
+      '.enableDynamicExecution({ allowExperimentalMode: true })',
+    );
+    expect(
+      JSON.parse(
+        execFileSync('node', ['--import', './hamilton/register.mjs', 'driver.ts', '--json'], {
+          cwd: dir,
+          encoding: 'utf8',
+        }),
+      ),
+    ).toEqual({ total_words: 28 });
   });
 });
