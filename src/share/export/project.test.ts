@@ -60,6 +60,16 @@ async function inProcess(workspace: Workspace, modules: HamiltonModule[]) {
   return toJson(await dr.execute(workspace.outputs, { inputs: runInputs(workspace) }));
 }
 
+/** What the exported driver prints as JSON when plain Node runs it (no npm install: the loader is in the project). */
+function runWithPlainNode(dir: string): unknown {
+  return JSON.parse(
+    execFileSync('node', ['--import', './hamilton/register.mjs', 'driver.ts', '--json'], {
+      cwd: dir,
+      encoding: 'utf8',
+    }),
+  );
+}
+
 describe('exported project', { timeout: 120_000 }, () => {
   it('holds package.json without dependencies, the modules, data, a driver and the library', async () => {
     const workspace = exampleById('ecommerce')!.workspace;
@@ -112,14 +122,7 @@ describe('exported project', { timeout: 120_000 }, () => {
       tables: { t: 'x\n1\n2\n3\n' },
     };
     const dir = await unpack(workspace);
-    expect(
-      JSON.parse(
-        execFileSync('node', ['--import', './hamilton/register.mjs', 'driver.ts', '--json'], {
-          cwd: dir,
-          encoding: 'utf8',
-        }),
-      ),
-    ).toEqual({ total: 6 });
+    expect(runWithPlainNode(dir)).toEqual({ total: 6 });
   });
 
   it('runs Parallelizable blocks, with dynamic execution enabled as in the playground', async () => {
@@ -128,13 +131,6 @@ describe('exported project', { timeout: 120_000 }, () => {
     expect(readFileSync(join(dir, 'driver.ts'), 'utf8')).toContain(
       '.enableDynamicExecution({ allowExperimentalMode: true })',
     );
-    expect(
-      JSON.parse(
-        execFileSync('node', ['--import', './hamilton/register.mjs', 'driver.ts', '--json'], {
-          cwd: dir,
-          encoding: 'utf8',
-        }),
-      ),
-    ).toEqual({ total_words: 28 });
+    expect(runWithPlainNode(dir)).toEqual({ total_words: 28 });
   });
 });
