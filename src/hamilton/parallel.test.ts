@@ -10,6 +10,7 @@ import {
   type TaskExecutor,
 } from '.';
 import { analysed } from './function_modifiers/testing';
+import { parallelStructure } from './parallel';
 import * as inputs_in_collect from './fixtures/dynamic_parallelism/inputs_in_collect';
 import * as no_parallel from './fixtures/dynamic_parallelism/no_parallel';
 import * as parallel_collect_multiple_arguments from './fixtures/dynamic_parallelism/parallel_collect_multiple_arguments';
@@ -309,5 +310,92 @@ describe("Hamilton's rules and errors", () => {
     await expect(dr.execute(['all'])).rejects.toThrow(
       'Parallelizable node items returned 0, which is not iterable: return a generator, an array or another iterable of the items.',
     );
+  });
+});
+
+describe("the block between a Parallelizable and its Collect (Hamilton's nodes_between, GroupByRepeatableBlocks)", () => {
+  /** A module from `{ node: [dependencies] }`: `start` yields items, `end` collects its only dependency. */
+  const moduleOf = (dag: Record<string, string[]>, start: string, end: string) =>
+    Object.fromEntries(
+      Object.entries(dag).map(([name, deps]) => [
+        name,
+        analysed((...args: unknown[]) => (name === start ? [1, 2] : args.length), {
+          name,
+          params: deps.map((d) => `${d}: ${name === end ? 'Collect<number>' : 'number'}`).join(', '),
+          returnType: name === start ? 'Parallelizable<number>' : 'number',
+        }),
+      ]),
+    );
+  const blockOf = (module: object) => {
+    const dr = dynamic(new SynchronousLocalTaskExecutor(), module);
+    const { blocks, problems } = parallelStructure(dr.graph);
+    expect(problems).toEqual([]);
+    return blocks.map((b) => ({
+      expander: dr.graph.nodeList[b.expander].name,
+      collector: dr.graph.nodeList[b.collector].name,
+      nodes: b.nodes.map((i) => dr.graph.nodeList[i].name).sort(),
+    }));
+  };
+
+  it.each<[string, Record<string, string[]>, string[], string, string]>([
+    ['simple_base', { a: [], b: ['a'], c: ['b'] }, ['b'], 'a', 'c'],
+    ['longer_chain', { a: [], b: ['a'], c: ['b'], d: ['c'], e: ['d'] }, ['b', 'c', 'd'], 'a', 'e'],
+    [
+      'complex_dag',
+      {
+        a: ['b', 'c'],
+        b: ['d'],
+        c: ['d'],
+        d: ['e'],
+        e: ['f'],
+        f: ['g'],
+        g: ['h'],
+        h: ['i', 'j'],
+        i: ['k'],
+        j: ['k'],
+        k: ['l'],
+        l: ['m', 'n'],
+        m: ['o'],
+        n: ['o'],
+        o: ['p'],
+        p: ['q'],
+        q: [],
+      },
+      ['e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o', 'p'],
+      'q',
+      'd',
+    ],
+    ['subdag_with_external_dep', { a: [], b: [], c: ['a', 'b'], d: ['c'] }, ['c'], 'a', 'd'],
+    [
+      'issue_948',
+      {
+        random_int: [],
+        numbers: ['random_int'],
+        add1: ['numbers', 'random_int'],
+        add2: ['add1', 'random_int'],
+        collect_numbers: ['add2'],
+        final_result: ['collect_numbers'],
+      },
+      ['add1', 'add2'],
+      'numbers',
+      'collect_numbers',
+    ],
+  ])('%s', (_, dag, between, start, end) => {
+    expect(blockOf(moduleOf(dag, start, end))).toEqual([{ expander: start, collector: end, nodes: between }]);
+  });
+
+  it('parallel_linear_basic has a block of 3 nodes, parallel_complex one of 5', () => {
+    expect(blockOf(parallel_linear_basic)[0].nodes).toHaveLength(3);
+    expect(blockOf(parallel_complex)[0]).toEqual({
+      expander: 'steps',
+      collector: 'sum_of_some_things',
+      nodes: [
+        'double_plus_triple_plus_param_external_to_block',
+        'double_plus_triple_step',
+        'double_step',
+        'step_modified',
+        'triple_step',
+      ],
+    });
   });
 });

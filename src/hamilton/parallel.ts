@@ -27,12 +27,13 @@ const COLLECT = /^\s*(?:[\w$]+\.)?Collect\s*</;
 
 /** Whether a type text is `Parallelizable<…>` (also qualified, as `hamilton.Parallelizable<…>`). */
 export function isParallelizableType(type: string): boolean {
-  return PARALLELIZABLE.test(type);
+  // `includes` first: every node of every graph is asked, and almost none is one.
+  return type.includes('Parallelizable') && PARALLELIZABLE.test(type);
 }
 
 /** Whether a type text is `Collect<…>`. */
 export function isCollectType(type: string): boolean {
-  return COLLECT.test(type);
+  return type.includes('Collect') && COLLECT.test(type);
 }
 
 /** Whether a graph node yields items: a function node typed `Parallelizable<…>`. */

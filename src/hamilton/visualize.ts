@@ -52,7 +52,7 @@ export function describeGraph(graph: FunctionGraph, selection: DescribeSelection
     const fnName = fn && functionName(fn);
     const v = toVariable(node);
     // One literal shape for every node keeps this loop monomorphic on large graphs.
-    nodes.push({
+    const described: DescribedNode = {
       name: v.name,
       type: v.type,
       tags: v.tags,
@@ -67,8 +67,9 @@ export function describeGraph(graph: FunctionGraph, selection: DescribeSelection
       onPath: plan ? plan.state[i] === 2 : path ? path[i] === 1 : false,
       value: graph.kind[i] === CONFIG ? configText(graph.config[node.name]) : undefined,
       functionName: fnName && fnName !== node.name ? fnName : undefined,
-      parallel: dynamic ? parallelRoleOf(graph, i) : undefined,
-    });
+    };
+    const role = dynamic ? parallelRoleOf(graph, i) : undefined;
+    nodes.push(role ? { ...described, parallel: role } : described);
     for (let e = graph.depStart[i]; e < graph.depStart[i + 1]; e++) {
       if (!shown(graph.depIds[e])) continue;
       const d = node.dependencies[e - graph.depStart[i]];

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Driver, type HamiltonModule } from 'hamilton';
 import { exampleById } from '../../examples';
 import { runInputs } from '../../examples/testing';
+import { tutorialSteps } from '../../examples/tutorial/steps';
 import * as hello from '../../examples/hello/functions';
 import * as loadData from '../../examples/ecommerce/load_data';
 import * as features from '../../examples/ecommerce/features';
@@ -57,6 +58,16 @@ function npm(dir: string, ...args: string[]): string {
 async function inProcess(workspace: Workspace, modules: HamiltonModule[]) {
   const dr = new Driver(workspace.config, ...modules);
   return toJson(await dr.execute(workspace.outputs, { inputs: runInputs(workspace) }));
+}
+
+/** What the exported driver prints as JSON when plain Node runs it (no npm install: the loader is in the project). */
+function runWithPlainNode(dir: string): unknown {
+  return JSON.parse(
+    execFileSync('node', ['--import', './hamilton/register.mjs', 'driver.ts', '--json'], {
+      cwd: dir,
+      encoding: 'utf8',
+    }),
+  );
 }
 
 describe('exported project', { timeout: 120_000 }, () => {
@@ -111,13 +122,15 @@ describe('exported project', { timeout: 120_000 }, () => {
       tables: { t: 'x\n1\n2\n3\n' },
     };
     const dir = await unpack(workspace);
-    expect(
-      JSON.parse(
-        execFileSync('node', ['--import', './hamilton/register.mjs', 'driver.ts', '--json'], {
-          cwd: dir,
-          encoding: 'utf8',
-        }),
-      ),
-    ).toEqual({ total: 6 });
+    expect(runWithPlainNode(dir)).toEqual({ total: 6 });
+  });
+
+  it('runs Parallelizable blocks, with dynamic execution enabled as in the playground', async () => {
+    const step = tutorialSteps.find((s) => s.id === 'parallel')!;
+    const dir = await unpack(step.solution);
+    expect(readFileSync(join(dir, 'driver.ts'), 'utf8')).toContain(
+      '.enableDynamicExecution({ allowExperimentalMode: true })',
+    );
+    expect(runWithPlainNode(dir)).toEqual({ total_words: 28 });
   });
 });

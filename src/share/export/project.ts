@@ -62,6 +62,9 @@ function driverSource(
   tables: readonly [string, string][],
 ): string {
   const hasTables = tables.length > 0;
+  const ids = modules.map(([id]) => id).join(', ');
+  // Parallelizable blocks need dynamic execution, as the playground's worker enables it.
+  const dynamic = workspace.files.some((f) => /\bParallelizable\s*</.test(f.code));
   const outputs = workspace.outputs.length
     ? [`const outputs = ${JSON.stringify(workspace.outputs)};`]
     : [
@@ -77,7 +80,7 @@ function driverSource(
     ' *   npm start -- --json  prints them as one JSON object',
     ' */',
     ...(hasTables ? ["import { readFileSync } from 'node:fs';"] : []),
-    "import { Driver } from 'hamilton';",
+    `import { ${dynamic ? 'Builder' : 'Driver'} } from 'hamilton';`,
     ...(hasTables ? ["import { readCsv } from 'hamilton/frame';"] : []),
     "import { printResults } from './hamilton/report.mjs';",
     ...modules.map(([id, file]) => `import * as ${id} from './${file.replace(/\.ts$/, '')}';`),
@@ -95,7 +98,9 @@ function driverSource(
     ...tables.map(([input, file]) => `  ${JSON.stringify(input)}: table(${JSON.stringify(file)}),`),
     '};',
     '',
-    `const dr = new Driver(config, ${modules.map(([id]) => id).join(', ')});`,
+    dynamic
+      ? `const dr = new Builder().withConfig(config).withModules(${ids}).enableDynamicExecution({ allowExperimentalMode: true }).build();`
+      : `const dr = new Driver(config, ${ids});`,
     ...outputs,
     'const results = await dr.execute(outputs, { inputs });',
     "printResults(results, process.argv.includes('--json'));",
