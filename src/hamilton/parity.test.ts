@@ -678,7 +678,8 @@ describe('decorators: checkOutput, subdag, pipes, does', () => {
     // DataValidationError ["[strict:range_validator] validator failed. Message was: Data point 42 does not …"]
     expect(() => dr.executeSync(['strict'], { inputs: { x: 42 } })).toThrow(DataValidationError);
     expect(() => dr.executeSync(['strict'], { inputs: { x: 42 } })).toThrow(
-      '[strict:range_validator] validator failed. Message was: Data point 42 does not fall within acceptable range: (0, 10).',
+      '["[strict:range_validator] validator failed. Message was: Data point 42 does not fall within acceptable range: (0, 10). ' +
+        "Diagnostic information is: {'range': (0, 10), 'value': 42}.\\n\"]",
     );
     // WARNING [evens:is_even] validator failed. Message was: 3 is odd. Diagnostic information is: {}.
     warned.mockClear();

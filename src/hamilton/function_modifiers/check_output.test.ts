@@ -70,7 +70,7 @@ describe('checkOutput', () => {
     await dr.execute(['age_normalized'], { inputs: { age: Series.from([40, 90]) } });
     expect(warn).toHaveBeenCalledTimes(1);
     expect(warn.mock.calls[0][0]).toBe(
-      "[age_normalized:range_validator] validator failed. Message was: Series contains 1 values in range (-1,1), and 1 outside.. Diagnostic information is: {'range': [-1, 1], 'in_range': 1, 'out_range': 1, 'data_size': 2}.",
+      "[age_normalized:range_validator] validator failed. Message was: Series contains 1 values in range (-1,1), and 1 outside.. Diagnostic information is: {'range': (-1, 1), 'in_range': 1, 'out_range': 1, 'data_size': 2}.",
     );
   });
 

@@ -67,8 +67,9 @@ export interface DataQualityResult extends ValidationResult {
 export class DataValidationError extends Error {
   /** The failed checks. */
   readonly failures: readonly DataQualityResult[];
+  /** `messages` are the failures' lines; the message is Python's `str` of that list, as Hamilton raises it. */
   constructor(messages: readonly string[], failures: readonly DataQualityResult[]) {
-    super(messages.join(''));
+    super(`[${messages.map(pyString).join(', ')}]`);
     this.name = 'DataValidationError';
     this.failures = failures;
   }
@@ -405,7 +406,26 @@ function defaultValidators(
 }
 
 function errorString(node: string, result: DataQualityResult): string {
-  return `[${node}:${result.validator}] validator failed. Message was: ${result.message}. Diagnostic information is: ${repr(result.diagnostics)}.`;
+  return `[${node}:${result.validator}] validator failed. Message was: ${result.message}. Diagnostic information is: ${diagnosticsRepr(result.diagnostics)}.`;
+}
+
+// Bounds Hamilton's users give as Python tuples (the TypeScript form is an array), printed as tuples.
+const TUPLE_DIAGNOSTICS = new Set(['range', 'mean_in_range']);
+
+function diagnosticsRepr(diagnostics: Readonly<Record<string, unknown>>): string {
+  const entries = Object.entries(diagnostics).map(([k, v]) =>
+    TUPLE_DIAGNOSTICS.has(k) && Array.isArray(v)
+      ? `'${k}': (${v.map(repr).join(', ')})`
+      : `${repr(k)}: ${repr(v)}`,
+  );
+  return `{${entries.join(', ')}}`;
+}
+
+/** Python's `repr` of a string: single quotes unless it holds one and no double quote; escapes shown. */
+function pyString(s: string): string {
+  const quote = s.includes("'") && !s.includes('"') ? '"' : "'";
+  const body = s.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/\r/g, '\\r').replace(/\t/g, '\\t');
+  return quote + (quote === "'" ? body.replace(/'/g, "\\'") : body) + quote;
 }
 
 /** `X` → `X_raw`, the validator nodes and the final `X` (Hamilton's `BaseDataValidationDecorator`). */
