@@ -94,7 +94,7 @@ describe('analyse', () => {
     const b = byBinding.get('b')!;
     expect(b.params.map((p) => [p.name, p.type, p.optional])).toEqual([
       ['a', 'number', false],
-      ['scale', 'unknown', true],
+      ['scale', 'number', true], // inferred from its default, as TypeScript does
       ['label', 'string', true],
     ]);
     expect(b.doc).toBe('Twice a.');

@@ -444,7 +444,9 @@ class Analyser {
         if (p.name === 'this') continue; // a TypeScript `this` annotation, not a runtime parameter
         params.push(this.parameter(p.name, p.typeAnnotation, p.optional === true, p));
       } else if (p.type === 'AssignmentPattern' && p.left.type === 'Identifier') {
-        params.push(this.parameter(p.left.name, p.left.typeAnnotation, true, p));
+        const param = this.parameter(p.left.name, p.left.typeAnnotation, true, p);
+        // `factor = 2` has the type TypeScript infers from its default.
+        params.push(param.type === 'unknown' ? { ...param, type: literalType(p.right) } : param);
       } else if (p.type !== 'TSParameterProperty') {
         const annotation = 'typeAnnotation' in p ? p.typeAnnotation : undefined;
         const end = p.type === 'RestElement' ? p.argument.end : (annotation?.start ?? p.end);
@@ -584,4 +586,23 @@ function cleanDoc(body: string): string {
   while (lines.length > 0 && lines[0] === '') lines.shift();
   while (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
   return lines.join('\n');
+}
+
+/** The type TypeScript infers for a parameter from a literal default (`2` → number); `unknown` otherwise. */
+function literalType(value: t.Node): string {
+  switch (value.type) {
+    case 'NumericLiteral':
+      return 'number';
+    case 'StringLiteral':
+    case 'TemplateLiteral':
+      return 'string';
+    case 'BooleanLiteral':
+      return 'boolean';
+    case 'BigIntLiteral':
+      return 'bigint';
+    case 'UnaryExpression':
+      return value.operator === '-' && value.argument.type === 'NumericLiteral' ? 'number' : 'unknown';
+    default:
+      return 'unknown';
+  }
 }
