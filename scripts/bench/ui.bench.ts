@@ -1,5 +1,5 @@
 /**
- * The UI's budgets (issue 6), measured in headless Chromium against the production build served by
+ * The UI's budgets, measured in headless Chromium against the production build served by
  * vite preview on our own port:
  * - JavaScript loaded before the first graph shows (gzip), and the time to that first graph from a cold load;
  * - layout and drawing of a 1,000-node graph (the page's own `hamilton:graph-*` User Timing marks),

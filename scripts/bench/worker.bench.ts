@@ -1,5 +1,5 @@
 /**
- * The worker's budgets (issue 5), in headless Chromium against the production build served by vite
+ * The worker's budgets, in headless Chromium against the production build served by vite
  * preview on our own port, through the real host on worker-test.html:
  * - page load → esbuild ready (≤ 1.0 s);
  * - edit → updated graph description, warm, for every example (≤ 30 ms median for the largest);

@@ -1,6 +1,6 @@
 /**
  * The playground's entry: starts the worker at once (esbuild warms up while the page renders), opens
- * what the URL or the autosave says, and renders the shell. H7's share links, autosave, tutorial and
+ * what the URL or the autosave says, and renders the shell. Share links, autosave, the tutorial and
  * Download project plug in through the workspace store and the App's slots (see share/slots.tsx).
  */
 import { StrictMode } from 'react';

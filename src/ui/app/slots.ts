@@ -1,5 +1,5 @@
 /**
- * Where H7's parts plug into the shell: the Examples menu's entries, a side panel (the tutorial),
+ * Where the share, example and tutorial parts plug into the shell: the Examples menu's entries, a side panel (the tutorial),
  * and the Share button's behaviour. The shell renders whatever it is given here and nothing else.
  */
 import type { ReactNode } from 'react';

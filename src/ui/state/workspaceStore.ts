@@ -1,6 +1,6 @@
 /**
  * The workspace store: the one place the user's work lives (files, inputs, config, outputs, tables).
- * Everything else derives from it. Its API is deliberately small, because H7's examples, share links,
+ * Everything else derives from it. Its API is deliberately small, because examples, share links,
  * autosave and embeds build on it:
  *
  * - `get()` returns the current {@link Workspace} (immutable; a new object after every change);
