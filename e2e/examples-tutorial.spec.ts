@@ -68,13 +68,9 @@ test('the tutorial panel and the share banner pass axe, in both themes', async (
     await expect(page.locator('[data-banner="bad-link"]')).toBeVisible();
     await page.getByRole('button', { name: 'Tutorial' }).click();
     await expect(page.getByRole('complementary', { name: 'Tutorial' })).toBeVisible();
-    await expect(page.locator('.editor-host[data-editor-ready] .monaco-editor')).toBeVisible({
-      timeout: 30_000,
-    });
+    await expect(page.locator('.editor-host[data-editor-ready] .monaco-editor')).toBeVisible({ timeout: 30_000 });
     await page.screenshot({ path: `e2e/screenshots/tutorial-${colorScheme}.png` });
-    const result = await new AxeBuilder({ page })
-      .exclude('.monaco-editor .monaco-scrollable-element')
-      .analyze();
+    const result = await new AxeBuilder({ page }).exclude('.monaco-editor .monaco-scrollable-element').analyze();
     const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
     expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
     await context.close();
