@@ -51,3 +51,51 @@ test('opening a node’s details keeps its neighbours in view', async ({ page })
     .poll(async () => (await clippedNodes(page)).filter((n) => ['a', 'b', 'c'].includes(n)))
     .toEqual([]);
 });
+
+test('the search box finds a node by name, tag or type and selects it in view', async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await openPlayground(page, '/?example=ecommerce');
+  await waitForNode(page, 'feature_set_v1');
+  const search = page.getByLabel('Find a node by name, tag or type');
+  await search.fill('time_since');
+  await search.press('Enter');
+  await expect(page.getByRole('complementary', { name: 'Details of time_since_last_login' })).toBeVisible();
+  await expect(page.locator('[data-node="time_since_last_login"]')).toBeVisible();
+  await expect.poll(async () => (await clippedNodes(page)).includes('time_since_last_login')).toBe(false);
+  // A type matches several nodes: Enter walks through them.
+  await search.fill('Series<boolean>');
+  await search.press('Enter');
+  await expect(page.getByRole('search').getByRole('status')).toHaveText(/^1 of [2-9]/);
+  await search.press('Enter');
+  await expect(page.getByRole('search').getByRole('status')).toHaveText(/^2 of /);
+  await search.fill('no_such_node');
+  await search.press('Enter');
+  await expect(page.getByRole('search').getByRole('status')).toHaveText('No node matches');
+});
+
+test('a run keeps the view where it was', async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await openPlayground(page, '/?example=ecommerce');
+  await expect(page.locator('[data-node="feature_set_v1"]')).toBeVisible({ timeout: 30_000 });
+  const view = page.locator('svg.graph-svg > g');
+  const before = await view.getAttribute('transform');
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(page.locator('[data-node="feature_set_v1"]')).toHaveAttribute('data-state', 'done', {
+    timeout: 30_000,
+  });
+  expect(await view.getAttribute('transform')).toBe(before);
+});
+
+test('a cycle’s closing edge runs around the nodes, not through them', async ({ page }) => {
+  await openWithCode(
+    page,
+    'export function a(c: number): number {\n  return c;\n}\n\nexport function b(a: number): number {\n  return a;\n}\n\nexport function c(b: number): number {\n  return b;\n}\n',
+  );
+  await expect(page.locator('path.edge.back')).toHaveCount(1);
+  const { edge, lowest } = await page.evaluate(() => {
+    const back = document.querySelector('path.edge.back')!.getBoundingClientRect();
+    const nodes = [...document.querySelectorAll('[data-node]')].map((n) => n.getBoundingClientRect());
+    return { edge: back.bottom, lowest: Math.max(...nodes.map((n) => n.bottom)) };
+  });
+  expect(edge).toBeGreaterThan(lowest + 10);
+});

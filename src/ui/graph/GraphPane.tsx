@@ -6,6 +6,7 @@ import { peekInEditor, revealInEditor, updateView } from '../state/view';
 import { useMediaQuery } from '../layout/useMediaQuery';
 import { Popover } from '../layout/Popover';
 import { GraphCanvas, type GraphCanvasHandle } from './GraphCanvas';
+import { GraphSearch } from './GraphSearch';
 import { Legend } from './Legend';
 import { NodeDetails } from './NodeDetails';
 import { NodeTooltip } from './NodeTooltip';
@@ -152,6 +153,7 @@ export function GraphPane() {
             </>
           )}
         </Popover>
+        {graph && graph.nodes.length > 0 && <GraphSearch nodes={graph.nodes} onFound={onSelect} />}
         <span className="spacer" />
         {graph && <Legend graph={graph} />}
       </div>
