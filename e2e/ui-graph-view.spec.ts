@@ -99,3 +99,19 @@ test('a cycle’s closing edge runs around the nodes, not through them', async (
   });
   expect(edge).toBeGreaterThan(lowest + 10);
 });
+
+test('focus mode shows only the nodes within N hops of the selected one', async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await openPlayground(page);
+  await waitForNode(page, 'c');
+  await page.getByLabel('Focus').check();
+  await page.locator('[data-node="c"]').click();
+  await page.getByLabel('Hops shown around the selected node').fill('1');
+  // One hop from c: its parents a and b, its consumer d; not the input a reads.
+  await expect(page.locator('svg.graph-svg [data-node]')).toHaveCount(4);
+  await expect(page.locator('[data-node="input"]')).toHaveCount(0);
+  await page.getByLabel('Hops shown around the selected node').fill('2');
+  await expect(page.locator('[data-node="input"]')).toBeVisible();
+  await page.getByLabel('Focus').uncheck();
+  await expect(page.locator('svg.graph-svg [data-node]')).toHaveCount(5);
+});

@@ -17,6 +17,7 @@ import type { GraphDescription } from 'hamilton';
 import type { Lineage } from '../state/lineage';
 import type { NodeRun } from '../state/session';
 import { edgePath } from './edgePath';
+import { withinHops } from './focus';
 import { GraphDefs, GraphEdges } from './GraphEdges';
 import { GraphNode } from './GraphNode';
 import { arrowTarget, type ArrowKey } from './keyboard';
@@ -51,6 +52,8 @@ interface GraphCanvasProps {
   readonly onSelect: (name: string | null) => void;
   readonly onHover: (hover: { name: string; x: number; y: number } | null) => void;
   readonly handle: Ref<GraphCanvasHandle>;
+  /** Focus mode: with a node selected, only the nodes this many hops from it are drawn (null: off). */
+  readonly focusHops: number | null;
 }
 
 /** Graphs this big draw only the nodes and edges in and around the view (region.ts). */
@@ -69,6 +72,7 @@ export const GraphCanvas = memo(function GraphCanvas({
   onSelect,
   onHover,
   handle,
+  focusHops,
 }: GraphCanvasProps) {
   const svgRef = useRef<SVGSVGElement>(null);
   const viewport = useRef<SVGGElement>(null);
@@ -84,6 +88,13 @@ export const GraphCanvas = memo(function GraphCanvas({
   const [folded, setFolded] = useState<ReadonlySet<string>>(NONE);
   const layoutRef = useRef(layout);
   layoutRef.current = layout;
+  const inFocus = useMemo(
+    () =>
+      focusHops !== null && selected && layout.nodes.has(selected)
+        ? withinHops(lineage, selected, focusHops)
+        : null,
+    [focusHops, selected, layout, lineage],
+  );
 
   // The pane's size, kept by a ResizeObserver (read once when the first graph arrives): reading it on
   // demand would force a synchronous layout of the whole drawing right after React adds it.
@@ -180,7 +191,7 @@ export const GraphCanvas = memo(function GraphCanvas({
   function showLineage(name: string) {
     if (!layout.nodes.has(name) || !svgRef.current || !zoomRef.current || !size.current) return;
     const near = [...lineage.parents(name), ...lineage.children(name)];
-    const all = [...lineage.upstream(name), ...lineage.downstream(name)];
+    const all = inFocus ? [...inFocus] : [...lineage.upstream(name), ...lineage.downstream(name)];
     fitted.current = false;
     setFolded(NONE);
     moveTo(lineageView(layout, size.current, zoomTransform(svgRef.current).k, name, near, all));
@@ -230,7 +241,7 @@ export const GraphCanvas = memo(function GraphCanvas({
   // A newly selected node shows its lineage (a node picked in the details' lists, or by Enter).
   useLayoutEffect(() => {
     if (selected) showLineage(selected);
-  }, [selected]);
+  }, [selected, focusHops]);
   // The drawing of a layout is timed once it is committed for the view that shows it.
   const timed = useRef<GraphLayout | null>(null);
   useEffect(() => {
@@ -294,7 +305,15 @@ export const GraphCanvas = memo(function GraphCanvas({
   // A big graph draws its region (nothing before it knows its view); a small one, all of it.
   const current = region?.layout === layout ? region : null;
   const drawn = !big || whole ? null : (current ?? NOTHING);
-  const hidden = whole ? NONE : folded;
+  const hidden = useMemo(
+    () =>
+      whole
+        ? NONE
+        : inFocus
+          ? new Set(graph.nodes.map((n) => n.name).filter((n) => !inFocus.has(n)))
+          : folded,
+    [whole, inFocus, folded, graph],
+  );
   const drawsNode = (place: PlacedNode) => !hidden.has(place.name) && (!drawn || nodeIn(place, drawn));
   const edges = useMemo(() => {
     const shown: number[] = [];
@@ -354,7 +373,11 @@ export const GraphCanvas = memo(function GraphCanvas({
     (element as Element).closest?.('[data-node]')?.getAttribute('data-node') ?? null;
 
   return (
-    <>
+    // The folded nodes' button sits above the drawing, never over a node.
+    <div className="graph-view">
+      {hidden.size > 0 && !inFocus && (
+        <FoldedButton folded={hidden} graph={graph} lineage={lineage} onShowAll={() => fit(true)} />
+      )}
       <svg
         ref={svgRef}
         className="graph-svg"
@@ -409,10 +432,7 @@ export const GraphCanvas = memo(function GraphCanvas({
           </g>
         </g>
       </svg>
-      {hidden.size > 0 && (
-        <FoldedButton folded={hidden} graph={graph} lineage={lineage} onShowAll={() => fit(true)} />
-      )}
-    </>
+    </div>
   );
 });
 

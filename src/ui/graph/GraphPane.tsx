@@ -7,6 +7,7 @@ import { useMediaQuery } from '../layout/useMediaQuery';
 import { Popover } from '../layout/Popover';
 import { GraphCanvas, type GraphCanvasHandle } from './GraphCanvas';
 import { GraphSearch } from './GraphSearch';
+import { FocusControl } from './FocusControl';
 import { Legend } from './Legend';
 import { NodeDetails } from './NodeDetails';
 import { NodeTooltip } from './NodeTooltip';
@@ -53,6 +54,7 @@ export function GraphPane() {
   const phone = useMediaQuery('(max-width: 719px)');
   const [hover, setHover] = useState<{ name: string; x: number; y: number } | null>(null);
   const [exportError, setExportError] = useState<string | null>(null);
+  const [focusHops, setFocusHops] = useState<number | null>(null);
   const { outputs } = useWorkspace();
   const compiled = session.compiled;
   const described = compiled?.graph;
@@ -154,6 +156,7 @@ export function GraphPane() {
           )}
         </Popover>
         {graph && graph.nodes.length > 0 && <GraphSearch nodes={graph.nodes} onFound={onSelect} />}
+        <FocusControl hops={focusHops} onChange={setFocusHops} />
         <span className="spacer" />
         {graph && <Legend graph={graph} />}
       </div>
@@ -196,6 +199,7 @@ export function GraphPane() {
               onSelect={onSelect}
               onHover={setHover}
               handle={canvas}
+              focusHops={focusHops}
             />
           ) : (
             <p className="empty">No functions yet: export a function from a file and it appears here.</p>
