@@ -115,3 +115,34 @@ test('focus mode shows only the nodes within N hops of the selected one', async 
   await page.getByLabel('Focus').uncheck();
   await expect(page.locator('svg.graph-svg [data-node]')).toHaveCount(5);
 });
+
+test('a graph that does not fit legibly gets a minimap once the view moves; clicking it pans there', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await openPlayground(page, '/?example=quality');
+  await expect(page.locator('[data-node="feature_set_v1"]')).toBeVisible({ timeout: 30_000 });
+  const minimap = page.getByRole('img', { name: /Minimap of the whole graph/ });
+  // Not over the opening view: it would hide nodes there.
+  await expect(minimap).toHaveCount(0);
+  await page.getByRole('button', { name: 'Zoom out' }).click();
+  await expect(minimap).toBeVisible();
+  const view = page.locator('svg.graph-svg > g');
+  const before = await view.getAttribute('transform');
+  // The minimap's left end is the graph's upstream end: clicking there brings the sources into view.
+  const box = (await minimap.boundingBox())!;
+  await minimap.click({ position: { x: 4, y: box.height / 2 } });
+  await expect.poll(() => view.getAttribute('transform')).not.toBe(before);
+  await expect(page.locator('[data-node="survey_data"]')).toBeVisible();
+});
+
+test('Show all unfolds the whole graph, and it stays unfolded', async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await openPlayground(page, '/?example=quality');
+  const showAll = page.getByRole('button', { name: /^\d+ more upstream.*Show all$/ });
+  await expect(showAll).toBeVisible({ timeout: 30_000 });
+  await showAll.click();
+  await expect(page.locator('svg.graph-svg [data-node]')).toHaveCount(25);
+  await expect(showAll).toHaveCount(0);
+  expect(await clippedNodes(page)).toEqual([]);
+});

@@ -21,11 +21,13 @@ import { withinHops } from './focus';
 import { GraphDefs, GraphEdges } from './GraphEdges';
 import { GraphNode } from './GraphNode';
 import { arrowTarget, type ArrowKey } from './keyboard';
+import { Minimap } from './Minimap';
 import type { GraphLayout, PlacedEdge, PlacedNode } from './layout';
 import {
   centreOn,
   FAR_SCALE,
   fitScale,
+  LEGIBLE_SCALE,
   lineageView,
   openingView,
   type Size,
@@ -88,6 +90,30 @@ export const GraphCanvas = memo(function GraphCanvas({
   const [folded, setFolded] = useState<ReadonlySet<string>>(NONE);
   const layoutRef = useRef(layout);
   layoutRef.current = layout;
+  // The minimap shows while the graph does not fit the pane legibly; its view rectangle follows the zoom.
+  const [minimap, setMinimap] = useState(false);
+  // Not over the opening view (it would hide nodes there): it appears once the user moves the view.
+  const [moved, setMoved] = useState(false);
+  const movedRef = useRef(false);
+  const markMoved = (value: boolean) => {
+    if (movedRef.current === value) return;
+    movedRef.current = value;
+    setMoved(value);
+  };
+  const minimapView = useRef<SVGRectElement>(null);
+  const followMinimap = (transform: ZoomTransform) => {
+    const rect = minimapView.current;
+    if (!rect || !size.current) return;
+    const view = viewOf(transform, size.current);
+    rect.setAttribute('x', String(view.x0));
+    rect.setAttribute('y', String(view.y0));
+    rect.setAttribute('width', String(view.x1 - view.x0));
+    rect.setAttribute('height', String(view.y1 - view.y0));
+  };
+  const followMinimapRef = useRef(followMinimap);
+  followMinimapRef.current = followMinimap;
+  const markMovedRef = useRef(markMoved);
+  markMovedRef.current = markMoved;
   const inFocus = useMemo(
     () =>
       focusHops !== null && selected && layout.nodes.has(selected)
@@ -136,10 +162,12 @@ export const GraphCanvas = memo(function GraphCanvas({
         // A pan or zoom by the user ends the opening view: resizing the pane then keeps their view,
         // and the folded nodes come back as the view reaches them.
         if (event.sourceEvent) {
-          fitted.current = false;
+          fitted.current = null;
           setFolded(NONE);
+          markMovedRef.current(true);
         }
         viewport.current?.setAttribute('transform', event.transform.toString());
+        followMinimapRef.current(event.transform);
         trackRef.current(event.transform, !!event.sourceEvent);
       });
     zoomRef.current = behavior;
@@ -148,7 +176,8 @@ export const GraphCanvas = memo(function GraphCanvas({
   }, []);
 
   const fitPending = useRef(false);
-  const fitted = useRef(true);
+  /** Which fit the view shows (a resize fits it again), or null once the user or a selection moved it. */
+  const fitted = useRef<'opening' | 'whole' | null>('opening');
   const moveTo = (t: Transform) => {
     select(svgRef.current!).call(zoomRef.current!.transform, zoomIdentity.translate(t.x, t.y).scale(t.k));
   };
@@ -159,7 +188,7 @@ export const GraphCanvas = memo(function GraphCanvas({
       return;
     }
     fitPending.current = false;
-    fitted.current = true;
+    fitted.current = all ? 'whole' : 'opening';
     const pane = size.current;
     if (all) {
       setFolded(NONE);
@@ -169,6 +198,7 @@ export const GraphCanvas = memo(function GraphCanvas({
     }
     const outputs = graph.nodes.filter((n) => n.isOutput).map((n) => n.name);
     const opening = openingView(layout, pane, outputs);
+    markMoved(false);
     setFolded(opening.folded);
     moveTo(opening.transform);
   };
@@ -192,7 +222,7 @@ export const GraphCanvas = memo(function GraphCanvas({
     if (!layout.nodes.has(name) || !svgRef.current || !zoomRef.current || !size.current) return;
     const near = [...lineage.parents(name), ...lineage.children(name)];
     const all = inFocus ? [...inFocus] : [...lineage.upstream(name), ...lineage.downstream(name)];
-    fitted.current = false;
+    fitted.current = null;
     setFolded(NONE);
     moveTo(lineageView(layout, size.current, zoomTransform(svgRef.current).k, name, near, all));
   }
@@ -200,10 +230,11 @@ export const GraphCanvas = memo(function GraphCanvas({
   const onResize = () => {
     const before = previousSize.current;
     previousSize.current = size.current;
+    if (size.current) setMinimap(fitScale(layout, size.current) < LEGIBLE_SCALE);
     // The details sheet opened or closed beside the graph: the lineage goes where there is room.
     if (selected && layout.nodes.has(selected)) showLineage(selected);
     // Still the opening view (the window, a run's results or a panel changed the pane): open it again.
-    else if (fitPending.current || fitted.current) fit();
+    else if (fitPending.current || fitted.current) fit(fitted.current === 'whole');
     // Otherwise the point at the pane's centre stays there: a resize never jumps the view.
     else if (before && size.current) {
       const t = zoomTransform(svgRef.current!);
@@ -236,8 +267,13 @@ export const GraphCanvas = memo(function GraphCanvas({
       if (width && height) size.current = { width, height };
     }
     previousSize.current = size.current;
+    if (size.current) setMinimap(fitScale(layout, size.current) < LEGIBLE_SCALE);
     fit();
   }, [layout]);
+  // A minimap just shown draws the view's rectangle at once.
+  useLayoutEffect(() => {
+    if (minimap && moved && svgRef.current) followMinimap(zoomTransform(svgRef.current));
+  }, [minimap, moved, layout]);
   // A newly selected node shows its lineage (a node picked in the details' lists, or by Enter).
   useLayoutEffect(() => {
     if (selected) showLineage(selected);
@@ -261,7 +297,9 @@ export const GraphCanvas = memo(function GraphCanvas({
   }, [region]);
   const zoomBy = (factor: number) => {
     if (!svgRef.current || !zoomRef.current) return;
+    fitted.current = null;
     setFolded(NONE);
+    markMoved(true);
     select(svgRef.current).call(zoomRef.current.scaleBy, factor);
   };
   useImperativeHandle(handle, () => ({
@@ -348,7 +386,7 @@ export const GraphCanvas = memo(function GraphCanvas({
     setFocus(name);
     if (hidden.has(name)) setFolded(NONE);
     // Keep the focused node in view.
-    if (show(name)) fitted.current = false;
+    if (show(name)) fitted.current = null;
     const element = nodeElement(name);
     if (element) element.focus({ preventScroll: true });
     else focusWanted.current = name;
@@ -432,6 +470,17 @@ export const GraphCanvas = memo(function GraphCanvas({
           </g>
         </g>
       </svg>
+      {minimap && moved && (
+        <Minimap
+          layout={layout}
+          viewRect={minimapView}
+          onPan={(x, y) => {
+            fitted.current = null;
+            setFolded(NONE);
+            select(svgRef.current!).call(zoomRef.current!.translateTo, x, y);
+          }}
+        />
+      )}
     </div>
   );
 });
