@@ -1,6 +1,5 @@
 import {
   memo,
-  startTransition,
   useEffect,
   useImperativeHandle,
   useLayoutEffect,
@@ -19,13 +18,13 @@ import type { NodeRun } from '../state/session';
 import { edgePath } from './edgePath';
 import { withinHops } from './focus';
 import { GraphDefs, GraphEdges } from './GraphEdges';
+import { FoldedButton } from './FoldedButton';
 import { GraphNode } from './GraphNode';
 import { arrowTarget, type ArrowKey } from './keyboard';
-import { Minimap } from './Minimap';
+import { Minimap, placeViewRect } from './Minimap';
 import type { GraphLayout, PlacedEdge, PlacedNode } from './layout';
 import {
   centreOn,
-  FAR_SCALE,
   fitScale,
   LEGIBLE_SCALE,
   lineageView,
@@ -33,8 +32,8 @@ import {
   type Size,
   type Transform,
 } from './openingView';
-import { around, edgeBoxes, edgeIn, nodeIn, serves, viewOf, type Rect, type Region } from './region';
-import { markDrawn } from './timing';
+import { edgeBoxes, edgeIn, nodeIn, viewOf, type Rect } from './region';
+import { useDrawnRegion } from './useDrawnRegion';
 
 export interface GraphCanvasHandle {
   /** Fits the whole graph, however small that makes it (the user asked for it), unfolding what was folded. */
@@ -81,15 +80,10 @@ export const GraphCanvas = memo(function GraphCanvas({
   const zoomRef = useRef<ZoomBehavior<SVGSVGElement, unknown> | null>(null);
   const [focus, setFocus] = useState<string | null>(null);
   const big = graph.nodes.length > BIG_GRAPH;
-  // What is drawn: the region around the view (all of it for a small graph), with or without labels.
-  const [region, setRegion] = useState<Region | null>(null);
-  const regionRef = useRef(region);
   // Export draws everything, labels included, whatever the view.
   const [whole, setWhole] = useState(false);
   // The opening view's folded nodes (those that do not fit legibly), until the user moves the view.
   const [folded, setFolded] = useState<ReadonlySet<string>>(NONE);
-  const layoutRef = useRef(layout);
-  layoutRef.current = layout;
   // The minimap shows while the graph does not fit the pane legibly; its view rectangle follows the zoom.
   const [minimap, setMinimap] = useState(false);
   // Not over the opening view (it would hide nodes there): it appears once the user moves the view.
@@ -102,13 +96,8 @@ export const GraphCanvas = memo(function GraphCanvas({
   };
   const minimapView = useRef<SVGRectElement>(null);
   const followMinimap = (transform: ZoomTransform) => {
-    const rect = minimapView.current;
-    if (!rect || !size.current) return;
-    const view = viewOf(transform, size.current);
-    rect.setAttribute('x', String(view.x0));
-    rect.setAttribute('y', String(view.y0));
-    rect.setAttribute('width', String(view.x1 - view.x0));
-    rect.setAttribute('height', String(view.y1 - view.y0));
+    if (minimapView.current && size.current)
+      placeViewRect(minimapView.current, viewOf(transform, size.current));
   };
   const followMinimapRef = useRef(followMinimap);
   followMinimapRef.current = followMinimap;
@@ -125,33 +114,8 @@ export const GraphCanvas = memo(function GraphCanvas({
   // The pane's size, kept by a ResizeObserver (read once when the first graph arrives): reading it on
   // demand would force a synchronous layout of the whole drawing right after React adds it.
   const size = useRef<Size | null>(null);
-
-  /** Follows the view: a new region when the view leaves the drawn one (or the layout or detail changes). */
-  const track = (transform: ZoomTransform, gesture: boolean) => {
-    if (!size.current) return;
-    const view = viewOf(transform, size.current);
-    // Semantic zoom: text too small to read is not drawn (big graphs draw and pan much faster).
-    const far = transform.k < FAR_SCALE;
-    const current = regionRef.current;
-    if (current && current.layout === layoutRef.current && current.far === far && serves(current, view))
-      return;
-    // A pan or zoom draws the region around the view between frames; anything else (a new graph, a
-    // resize, a key) draws just the view at once, and the margin once that is painted (see below).
-    const wide = gesture || !big;
-    const next: Region = { ...(wide ? around(view) : view), layout: layoutRef.current, far, wide };
-    regionRef.current = next;
-    if (gesture) startTransition(() => setRegion(next));
-    else setRegion(next);
-  };
-  const widen = () => {
-    const current = regionRef.current;
-    if (!current || current.wide || !size.current) return;
-    const next = { ...current, ...around(viewOf(zoomTransform(svgRef.current!), size.current)), wide: true };
-    regionRef.current = next;
-    startTransition(() => setRegion(next));
-  };
-  const trackRef = useRef(track);
-  trackRef.current = track;
+  // What is drawn: the region around the view (all of it for a small graph), with or without labels.
+  const { region, trackRef } = useDrawnRegion(layout, big, size, svgRef);
 
   // Before the first fit, which is a layout effect too.
   useLayoutEffect(() => {
@@ -278,23 +242,6 @@ export const GraphCanvas = memo(function GraphCanvas({
   useLayoutEffect(() => {
     if (selected) showLineage(selected);
   }, [selected, focusHops]);
-  // The drawing of a layout is timed once it is committed for the view that shows it.
-  const timed = useRef<GraphLayout | null>(null);
-  useEffect(() => {
-    if (region?.layout !== layout || timed.current === layout) return;
-    timed.current = layout;
-    markDrawn();
-  }, [region, layout]);
-  // Once the view is painted, the margin around it is drawn too, so that a pan finds its nodes there.
-  useEffect(() => {
-    if (!region || region.wide) return;
-    let timer = 0;
-    const frame = requestAnimationFrame(() => (timer = window.setTimeout(widen)));
-    return () => {
-      cancelAnimationFrame(frame);
-      clearTimeout(timer);
-    };
-  }, [region]);
   const zoomBy = (factor: number) => {
     if (!svgRef.current || !zoomRef.current) return;
     fitted.current = null;
@@ -484,38 +431,3 @@ export const GraphCanvas = memo(function GraphCanvas({
     </div>
   );
 });
-
-/** Says what the opening view folded away ("9 more upstream"), and shows the whole graph on click. */
-function FoldedButton({
-  folded,
-  graph,
-  lineage,
-  onShowAll,
-}: {
-  readonly folded: ReadonlySet<string>;
-  readonly graph: GraphDescription;
-  readonly lineage: Lineage;
-  readonly onShowAll: () => void;
-}) {
-  const upstream = useMemo(() => {
-    const shown = graph.nodes.filter((n) => !folded.has(n.name));
-    // Folded nodes that feed a shown one; the others lie beside the view.
-    const feeding = new Set<string>();
-    for (const n of shown) for (const up of lineage.upstream(n.name)) if (folded.has(up)) feeding.add(up);
-    return feeding.size;
-  }, [folded, graph, lineage]);
-  const beside = folded.size - upstream;
-  const text = [upstream && `${upstream} more upstream`, beside && `${beside} more beside`]
-    .filter(Boolean)
-    .join(', ');
-  return (
-    <button
-      type="button"
-      className="button folded-button"
-      onClick={onShowAll}
-      title="Show the whole graph (F)"
-    >
-      {text} · Show all
-    </button>
-  );
-}

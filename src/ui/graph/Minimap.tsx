@@ -5,6 +5,7 @@
  */
 import { useMemo, type PointerEvent, type Ref } from 'react';
 import type { GraphLayout } from './layout';
+import type { Rect } from './region';
 
 interface MinimapProps {
   readonly layout: GraphLayout;
@@ -51,4 +52,12 @@ export function Minimap({ layout, viewRect, onPan }: MinimapProps) {
       <rect ref={viewRect} className="minimap-view" vectorEffect="non-scaling-stroke" />
     </svg>
   );
+}
+
+/** Puts the minimap's view rectangle on `view` (graph coordinates). */
+export function placeViewRect(rect: SVGRectElement, view: Rect): void {
+  rect.setAttribute('x', String(view.x0));
+  rect.setAttribute('y', String(view.y0));
+  rect.setAttribute('width', String(view.x1 - view.x0));
+  rect.setAttribute('height', String(view.y1 - view.y0));
 }
