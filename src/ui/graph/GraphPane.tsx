@@ -1,4 +1,5 @@
-import { useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import type { GraphDescription } from 'hamilton';
 import { useSession, useView, useWorkspace } from '../state/hooks';
 import { lineageOf } from '../state/lineage';
 import { allDiagnostics, type NodeRun } from '../state/session';
@@ -12,9 +13,10 @@ import { Legend } from './Legend';
 import { NodeDetails } from './NodeDetails';
 import { NodeTooltip } from './NodeTooltip';
 import { exportDot, exportPng, exportSvg, graphSvg } from './exportGraph';
-import { layoutGraph, type Direction } from './layout';
+import type { Direction, GraphLayout } from './layout';
+import { layoutLater, layoutNow } from './layoutWorker';
 import { withRequestedOutputs } from './requestedOutputs';
-import { timeLayout } from './timing';
+import { beginLayout } from './timing';
 import './graph.css';
 
 const NO_RUNS: Readonly<Record<string, NodeRun>> = {};
@@ -43,6 +45,36 @@ function useDirection(pane: RefObject<HTMLElement | null>): Direction | null {
   return direction;
 }
 
+/**
+ * The graph's layout: at once for a small or already laid out graph; a big one from the layout worker,
+ * the previous layout staying on screen meanwhile (the page stays responsive, the view does not blank).
+ */
+function useLayout(graph: GraphDescription | null, direction: Direction | null): GraphLayout | null {
+  // The measure of a layout made in the worker ends when it comes back.
+  const pending = useRef<(() => void) | null>(null);
+  const now = useMemo(() => {
+    if (!graph || !direction) return null;
+    const end = beginLayout(graph.nodes.length);
+    const layout = layoutNow(graph, direction);
+    if (layout) end();
+    pending.current = layout ? null : end;
+    return layout;
+  }, [graph, direction]);
+  const [later, setLater] = useState<GraphLayout | null>(null);
+  useEffect(() => {
+    if (now || !graph || !direction) return;
+    let live = true;
+    void layoutLater(graph, direction).then((layout) => {
+      if (!live) return;
+      pending.current?.();
+      pending.current = null;
+      setLater(layout);
+    });
+    return () => void (live = false);
+  }, [now, graph, direction]);
+  return now ?? later;
+}
+
 /** The graph region: toolbar, drawing, legend, problems without a place, and the selected node's details. */
 export function GraphPane() {
   const session = useSession();
@@ -62,10 +94,7 @@ export function GraphPane() {
     () => (described ? withRequestedOutputs(described, outputs) : null),
     [described, outputs],
   );
-  const layout = useMemo(
-    () => (graph && direction ? timeLayout(graph.nodes.length, () => layoutGraph(graph, direction)) : null),
-    [graph, direction],
-  );
+  const layout = useLayout(graph, direction);
   const onSelect = useMemo(
     () => (name: string | null) => {
       select(name);

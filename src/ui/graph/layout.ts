@@ -275,17 +275,33 @@ export function computeLayout(graph: GraphDescription, wanted: Direction = 'LR')
 const cache = new Map<string, GraphLayout>();
 const CACHE_SIZE = 16;
 
-/** Lays the graph out, reusing the layout of an identical graph (so nodes never jump). */
-export function layoutGraph(graph: GraphDescription, direction: Direction = 'LR'): GraphLayout {
-  const key = `${direction}${graphSignature(graph)}`;
+/** The cache key of a graph laid out one way. */
+export function layoutKey(graph: GraphDescription, direction: Direction): string {
+  return `${direction}${graphSignature(graph)}`;
+}
+
+/** The cached layout under `key` (and marks it recently used), if any. */
+export function cachedLayout(key: string): GraphLayout | undefined {
   const hit = cache.get(key);
   if (hit) {
     cache.delete(key);
     cache.set(key, hit);
-    return hit;
   }
-  const layout = computeLayout(graph, direction);
+  return hit;
+}
+
+/** Keeps a layout for later identical graphs, the least recently used one making room. */
+export function rememberLayout(key: string, layout: GraphLayout): GraphLayout {
   cache.set(key, layout);
   if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
   return layout;
 }
+
+/** Lays the graph out, reusing the layout of an identical graph (so nodes never jump). */
+export function layoutGraph(graph: GraphDescription, direction: Direction = 'LR'): GraphLayout {
+  const key = layoutKey(graph, direction);
+  return cachedLayout(key) ?? rememberLayout(key, computeLayout(graph, direction));
+}
+
+/** Graphs this big are laid out off the main thread when a worker can be had (layoutWorker.ts). */
+export const OFF_THREAD_ABOVE = LAYERED_ABOVE;
