@@ -303,5 +303,8 @@ export function layoutGraph(graph: GraphDescription, direction: Direction = 'LR'
   return cachedLayout(key) ?? rememberLayout(key, computeLayout(graph, direction));
 }
 
-/** Graphs this big are laid out off the main thread when a worker can be had (layoutWorker.ts). */
-export const OFF_THREAD_ABOVE = LAYERED_ABOVE;
+/**
+ * Graphs this big are laid out off the main thread when a worker can be had (layoutWorker.ts). Below it
+ * layered.ts takes tens of milliseconds in the page, less than a cold worker takes to start.
+ */
+export const OFF_THREAD_ABOVE = 2000;
