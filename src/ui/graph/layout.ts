@@ -1,6 +1,6 @@
 /**
  * Lays a GraphDescription out left to right (or top to bottom, for a pane taller than wide), choosing the algorithm by size (d3-dag's default sugiyama
- * takes 0.3 s at 100 nodes and never finishes at 300; see STACK-NOTES): d3-dag's sugiyama with cheap
+ * takes 0.3 s at 100 nodes and never finishes at 300, measured): d3-dag's sugiyama with cheap
  * operators up to 200 nodes, our own fast layered layout beyond (layered.ts says why), and caching by
  * the graph's signature so an edit that does not change the graph does not move a single node.
  */
