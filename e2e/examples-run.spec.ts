@@ -2,19 +2,7 @@
 import { expect, test } from '@playwright/test';
 import { openPlayground, openExample, openTab, waitForNode } from './ui-helpers';
 import { runUntilDone } from './share-helpers';
-
-const EXAMPLES = [
-  { id: 'hello', title: 'Hello world', outputs: ['a', 'b', 'c', 'd'] },
-  { id: 'ecommerce', title: 'E-commerce features (batch)', outputs: ['feature_set_v1'] },
-  { id: 'streaming', title: 'Batch, streaming and online', outputs: ['feature_set_v1'] },
-  { id: 'lineage', title: 'Lineage as code', outputs: ['feature_set_v1'] },
-  { id: 'quality', title: 'Data quality', outputs: ['feature_set_v1'] },
-  {
-    id: 'decorators',
-    title: 'Decorators at work',
-    outputs: ['is_young', 'is_senior', 'budget_clean', 'budget_summary', 'age_summary'],
-  },
-];
+import { EXAMPLES } from './examples';
 
 for (const example of EXAMPLES) {
   test(`example ${example.id} runs green`, async ({ page }) => {

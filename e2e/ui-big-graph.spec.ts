@@ -51,3 +51,19 @@ test('a 1,000-node graph draws what the view shows; keys, fit and export still r
   for (const name of ['x_49', 'f_50', 'f_999']) expect(text.includes(`>${name}</text>`), name).toBe(true);
   expect(errors).toEqual([]);
 });
+
+test('a graph of over 2,000 nodes is laid out in the layout worker and drawn around the view', async ({
+  page,
+}) => {
+  test.setTimeout(240_000);
+  const errors = await openPlayground(page, `/${encodeLink(bigWorkspace(2500))}`);
+  const svg = page.locator('svg.graph-svg');
+  await expect(svg).toHaveAttribute('aria-label', /\d{4} nodes/, { timeout: 200_000 });
+  await expect(page.locator('[data-node] text.name').first()).toBeVisible();
+  expect(await page.locator('[data-node]').count()).toBeLessThan(400);
+  const workerLoaded = await page.evaluate(() =>
+    performance.getEntriesByType('resource').some((e) => e.name.includes('layout.worker')),
+  );
+  expect(workerLoaded).toBe(true);
+  expect(errors).toEqual([]);
+});

@@ -12,10 +12,17 @@ export async function openPlayground(page: Page, path = '/'): Promise<string[]> 
   return errors;
 }
 
-/** Waits until the graph shows the node `name`. */
+/**
+ * Waits until the graph shows the node `name`, unfolding the graph ("Show all") when the opening view
+ * folded that node away because it did not fit legibly.
+ */
 export async function waitForNode(page: Page, name: string) {
   const node = page.locator(`[data-node="${name}"]`);
-  await expect(node).toBeVisible({ timeout: 30_000 });
+  const showAll = page.getByRole('button', { name: /Show all$/ });
+  await expect(async () => {
+    if (!(await node.isVisible()) && (await showAll.isVisible())) await showAll.click();
+    await expect(node).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 30_000 });
   return node;
 }
 

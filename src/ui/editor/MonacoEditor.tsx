@@ -138,7 +138,7 @@ export default function MonacoEditor() {
     if (editor.getModel() !== model) editor.setModel(model);
     editor.setPosition({ lineNumber: reveal.line, column: reveal.column });
     editor.revealLineInCenter(reveal.line);
-    editor.focus();
+    if (reveal.focus !== false) editor.focus();
   }, [editor, reveal, playground]);
 
   return <div ref={host} className="editor-host" data-editor-ready={editor ? 'true' : undefined} />;

@@ -1,7 +1,14 @@
 import { memo } from 'react';
 import type { DescribedNode } from 'hamilton';
 import type { NodeState } from '../state/session';
-import { nodeSubtitle, type PlacedNode } from './layout';
+import {
+  NAME_CHAR_WIDTH,
+  NODE_TEXT_INSET,
+  nodeSubtitle,
+  STATE_MARK_ROOM,
+  TYPE_CHAR_WIDTH,
+  type PlacedNode,
+} from './layout';
 
 interface GraphNodeProps {
   readonly node: DescribedNode;
@@ -31,6 +38,17 @@ const fit = (text: string, width: number, charWidth: number) => {
   return text.length > max ? `${text.slice(0, Math.max(1, max - 1))}…` : text;
 };
 
+/**
+ * Where a run's duration goes: after the name when it has the room, otherwise at the end of the type
+ * line, the type giving way (its full text is in the tooltip and the details).
+ */
+function durationPlace(name: string, subtitle: string, timing: string, width: number) {
+  const room = width - 2 * NODE_TEXT_INSET;
+  const needed = (timing.length + 1) * TYPE_CHAR_WIDTH;
+  const onName = room - name.length * NAME_CHAR_WIDTH - STATE_MARK_ROOM >= needed;
+  return { onName, typeRoom: onName ? room : room - needed };
+}
+
 export function formatDuration(ms: number): string {
   return ms < 1 ? '<1 ms' : ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(2)} s`;
 }
@@ -58,11 +76,9 @@ export const GraphNode = memo(function GraphNode({
   if (hasError) classes.push('has-error');
   if (node.parallel) classes.push(node.parallel);
   const subtitle = nodeSubtitle(node);
-  const progress = items !== undefined ? ` · ×${items}` : '';
-  const timing =
-    durationMs !== undefined && state !== 'running'
-      ? ` · ${formatDuration(durationMs)}${progress}`
-      : progress;
+  const duration = durationMs !== undefined && state !== 'running' ? formatDuration(durationMs) : '';
+  // A parallel block's node counts the items that finished.
+  const timing = items !== undefined ? `${duration}${duration ? ' · ' : ''}×${items}` : duration;
   const kindLabel =
     node.kind === 'function'
       ? node.isOutput
@@ -71,8 +87,9 @@ export const GraphNode = memo(function GraphNode({
       : node.kind === 'input'
         ? 'external input'
         : 'config';
-  const label = `${node.name}: ${kindLabel}, ${node.kind === 'config' ? `value ${node.value ?? ''}` : `type ${node.type}`}${state === 'idle' ? '' : `, ${state}`}${durationMs !== undefined && state !== 'running' ? `, ${formatDuration(durationMs)}` : ''}${items !== undefined ? `, ${items} items done` : ''}${hasError ? ', has an error' : ''}`;
+  const label = `${node.name}: ${kindLabel}, ${node.kind === 'config' ? `value ${node.value ?? ''}` : `type ${node.type}`}${state === 'idle' ? '' : `, ${state}`}${duration ? `, ${duration}` : ''}${items !== undefined ? `, ${items} items done` : ''}${hasError ? ', has an error' : ''}`;
   const fold = 10;
+  const { onName, typeRoom } = durationPlace(node.name, subtitle, timing, w);
   return (
     <g
       className={classes.join(' ')}
@@ -97,17 +114,26 @@ export const GraphNode = memo(function GraphNode({
       {node.isOverride && <rect className="hatch" width={w} height={h} rx={8} />}
       {labels && (
         <>
-          <text className="name" x={10} y={18}>
-            {fit(node.name, w - 30, 7.2)}
+          <text className="name" x={NODE_TEXT_INSET} y={20}>
+            {fit(node.name, w - 2 * NODE_TEXT_INSET - STATE_MARK_ROOM, NAME_CHAR_WIDTH)}
           </text>
-          <text className="type" x={10} y={34}>
-            {fit(subtitle, w - 20 - timing.length * 6.2, 6.2)}
-            {timing && <tspan className="duration">{timing}</tspan>}
+          <text className="type" x={NODE_TEXT_INSET} y={38}>
+            {fit(subtitle, timing ? typeRoom : w - 2 * NODE_TEXT_INSET, TYPE_CHAR_WIDTH)}
           </text>
+          {timing && (
+            <text
+              className="duration"
+              x={w - NODE_TEXT_INSET - (onName ? STATE_MARK_ROOM : 0)}
+              y={onName ? 20 : 38}
+              textAnchor="end"
+            >
+              {timing}
+            </text>
+          )}
         </>
       )}
       {labels && STATE_MARK[state] && (
-        <text className="state-mark" x={w - 8} y={16} textAnchor="end" aria-hidden="true">
+        <text className="state-mark" x={w - 8} y={19} textAnchor="end" aria-hidden="true">
           {STATE_MARK[state]}
         </text>
       )}

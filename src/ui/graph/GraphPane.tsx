@@ -1,29 +1,92 @@
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import type { GraphDescription } from 'hamilton';
 import { useSession, useView, useWorkspace } from '../state/hooks';
 import { lineageOf } from '../state/lineage';
 import { allDiagnostics, type NodeRun } from '../state/session';
-import { revealInEditor, updateView } from '../state/view';
+import { peekInEditor, revealInEditor, updateView } from '../state/view';
+import { useMediaQuery } from '../layout/useMediaQuery';
 import { Popover } from '../layout/Popover';
 import { GraphCanvas, type GraphCanvasHandle } from './GraphCanvas';
+import { GraphSearch } from './GraphSearch';
+import { FocusControl } from './FocusControl';
 import { Legend } from './Legend';
 import { NodeDetails } from './NodeDetails';
 import { NodeTooltip } from './NodeTooltip';
 import { exportDot, exportPng, exportSvg, graphSvg } from './exportGraph';
-import { layoutGraph } from './layout';
+import type { Direction, GraphLayout } from './layout';
+import { layoutLater, layoutNow } from './layoutWorker';
 import { withRequestedOutputs } from './requestedOutputs';
-import { timeLayout } from './timing';
+import { beginLayout } from './timing';
 import './graph.css';
 
 const NO_RUNS: Readonly<Record<string, NodeRun>> = {};
 const select = (name: string | null) => updateView({ selected: name });
+
+/**
+ * Which way the layers run, from the pane's shape: left to right on a wide pane, top to bottom on a
+ * tall one (a phone, a narrow embed). Near square it keeps its way, so a small resize does not flip it.
+ */
+function useDirection(pane: RefObject<HTMLElement | null>): Direction | null {
+  const [direction, setDirection] = useState<Direction | null>(null);
+  useLayoutEffect(() => {
+    const element = pane.current!;
+    const follow = (width: number, height: number) => {
+      if (!width || !height) return;
+      setDirection((was) => (height > width * 1.15 ? 'TB' : width > height * 1.15 || !was ? 'LR' : was));
+    };
+    const { width, height } = element.getBoundingClientRect();
+    follow(width, height);
+    const observer = new ResizeObserver(([entry]) =>
+      follow(entry.contentRect.width, entry.contentRect.height),
+    );
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [pane]);
+  return direction;
+}
+
+/**
+ * The graph's layout: at once for a small or already laid out graph; a big one from the layout worker,
+ * the previous layout staying on screen meanwhile (the page stays responsive, the view does not blank).
+ */
+function useLayout(graph: GraphDescription | null, direction: Direction | null): GraphLayout | null {
+  // The measure of a layout made in the worker ends when it comes back.
+  const pending = useRef<(() => void) | null>(null);
+  const now = useMemo(() => {
+    if (!graph || !direction) return null;
+    const end = beginLayout(graph.nodes.length);
+    const layout = layoutNow(graph, direction);
+    if (layout) end();
+    pending.current = layout ? null : end;
+    return layout;
+  }, [graph, direction]);
+  const [later, setLater] = useState<GraphLayout | null>(null);
+  useEffect(() => {
+    if (now || !graph || !direction) return;
+    let live = true;
+    void layoutLater(graph, direction).then((layout) => {
+      if (!live) return;
+      pending.current?.();
+      pending.current = null;
+      setLater(layout);
+    });
+    return () => void (live = false);
+  }, [now, graph, direction]);
+  return now ?? later;
+}
 
 /** The graph region: toolbar, drawing, legend, problems without a place, and the selected node's details. */
 export function GraphPane() {
   const session = useSession();
   const { selected } = useView();
   const canvas = useRef<GraphCanvasHandle>(null);
+  const pane = useRef<HTMLDivElement>(null);
+  const direction = useDirection(pane);
+  // Beside a desktop editor, a clicked node's code scrolls into view there (the focus stays here).
+  const phone = useMediaQuery('(max-width: 719px)');
   const [hover, setHover] = useState<{ name: string; x: number; y: number } | null>(null);
   const [exportError, setExportError] = useState<string | null>(null);
+  const [focusHops, setFocusHops] = useState<number | null>(null);
   const { outputs } = useWorkspace();
   const compiled = session.compiled;
   const described = compiled?.graph;
@@ -31,9 +94,14 @@ export function GraphPane() {
     () => (described ? withRequestedOutputs(described, outputs) : null),
     [described, outputs],
   );
-  const layout = useMemo(
-    () => (graph ? timeLayout(graph.nodes.length, () => layoutGraph(graph)) : null),
-    [graph],
+  const layout = useLayout(graph, direction);
+  const onSelect = useMemo(
+    () => (name: string | null) => {
+      select(name);
+      const location = name && !phone ? described?.nodes.find((n) => n.name === name)?.location : null;
+      if (location) peekInEditor(location);
+    },
+    [phone, described],
   );
   const lineage = useMemo(() => (graph ? lineageOf(graph) : null), [graph]);
   const runs = session.run?.nodes ?? NO_RUNS;
@@ -66,7 +134,7 @@ export function GraphPane() {
   };
 
   return (
-    <div className="graph-pane">
+    <div className="graph-pane" ref={pane}>
       <div className="toolbar graph-toolbar">
         <button
           type="button"
@@ -116,6 +184,8 @@ export function GraphPane() {
             </>
           )}
         </Popover>
+        {graph && graph.nodes.length > 0 && <GraphSearch nodes={graph.nodes} onFound={onSelect} />}
+        <FocusControl hops={focusHops} onChange={setFocusHops} />
         <span className="spacer" />
         {graph && <Legend graph={graph} />}
       </div>
@@ -144,7 +214,8 @@ export function GraphPane() {
           {d.message}
         </p>
       ))}
-      <div className="graph-body">
+      {/* The details sit beside the graph on a wide pane and under it on a tall one: never over it. */}
+      <div className={`graph-body ${layout?.direction === 'TB' ? 'sheet-below' : 'sheet-beside'}`}>
         {graph && layout && lineage ? (
           graph.nodes.length ? (
             <GraphCanvas
@@ -154,9 +225,10 @@ export function GraphPane() {
               runs={runs}
               errorNodes={errorNodes}
               selected={selected}
-              onSelect={select}
+              onSelect={onSelect}
               onHover={setHover}
               handle={canvas}
+              focusHops={focusHops}
             />
           ) : (
             <p className="empty">No functions yet: export a function from a file and it appears here.</p>

@@ -62,6 +62,31 @@ describe('graph layout', () => {
       expect.objectContaining({ from: nodes[3].name, to: nodes[1].name }),
     ]);
   });
+  it('lays a small graph out top to bottom on request, a big one always left to right', () => {
+    const graph = syntheticGraph(40);
+    const layout = computeLayout(graph, 'TB');
+    expect(layout.direction).toBe('TB');
+    for (const e of graph.edges) expect(layout.nodes.get(e.from)!.y).toBeLessThan(layout.nodes.get(e.to)!.y);
+    expect(layoutGraph(graph, 'TB')).not.toBe(layoutGraph(graph, 'LR'));
+    expect(computeLayout(syntheticGraph(1000), 'TB').direction).toBe('LR');
+  });
+  it('routes a back edge around the drawing, never through a node', () => {
+    const { nodes } = syntheticGraph(4);
+    const [a, b, c] = [nodes[1].name, nodes[2].name, nodes[3].name];
+    const edges = [
+      { from: a, to: b, optional: false },
+      { from: b, to: c, optional: false },
+      { from: c, to: a, optional: false },
+    ];
+    const layout = computeLayout({ nodes, edges, cycles: [] });
+    const back = layout.edges.find((e) => e.back)!;
+    const lowest = Math.max(...[...layout.nodes.values()].map((n) => n.y + n.height / 2));
+    // Out of c's bottom, below every node, into a's bottom.
+    expect(back.points[0][1]).toBe(layout.nodes.get(c)!.y + layout.nodes.get(c)!.height / 2);
+    expect(back.points[1][1]).toBeGreaterThan(lowest);
+    expect(back.points.at(-1)![1]).toBe(layout.nodes.get(a)!.y + layout.nodes.get(a)!.height / 2);
+    expect(back.points[1][1]).toBeLessThanOrEqual(layout.height);
+  });
   it('lays out an empty graph', () => {
     expect(computeLayout({ nodes: [], edges: [], cycles: [] }).nodes.size).toBe(0);
   });

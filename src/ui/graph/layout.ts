@@ -1,6 +1,6 @@
 /**
- * Lays a GraphDescription out left to right, choosing the algorithm by size (d3-dag's default sugiyama
- * takes 0.3 s at 100 nodes and never finishes at 300 on this class of machine): d3-dag's sugiyama with cheap
+ * Lays a GraphDescription out left to right (or top to bottom, for a pane taller than wide), choosing the algorithm by size (d3-dag's default sugiyama
+ * takes 0.3 s at 100 nodes and never finishes at 300, measured): d3-dag's sugiyama with cheap
  * operators up to 200 nodes, our own fast layered layout beyond (layered.ts says why), and caching by
  * the graph's signature so an edit that does not change the graph does not move a single node.
  */
@@ -31,9 +31,15 @@ export interface PlacedEdge {
   readonly from: string;
   readonly to: string;
   readonly points: readonly (readonly [number, number])[];
-  /** An edge that closes a cycle (drawn, but left out of the layering). */
+  /**
+   * An edge that closes a cycle (left out of the layering): its points run from the producer's side
+   * across the layers, outside the drawing, back to the consumer's side, so it crosses no node.
+   */
   readonly back: boolean;
 }
+
+/** Which way the layers run: left to right (wide panes), or top to bottom (phones, narrow embeds). */
+export type Direction = 'LR' | 'TB';
 
 export interface GraphLayout {
   readonly nodes: ReadonlyMap<string, PlacedNode>;
@@ -42,20 +48,35 @@ export interface GraphLayout {
   readonly height: number;
   /** Which algorithm laid it out (shown in the bench and the graph's status line). */
   readonly algorithm: 'sugiyama-two-layer' | 'sugiyama-dfs' | 'layered';
+  readonly direction: Direction;
 }
 
-export const NODE_HEIGHT = 44;
-const CHAR_WIDTH = 7.2;
-const GAP: readonly [number, number] = [16, 44];
+export const NODE_HEIGHT = 48;
+/** Average advance of the name (13 px, semibold) and of the type (12 px monospace), in px. */
+export const NAME_CHAR_WIDTH = 7.6;
+export const TYPE_CHAR_WIDTH = 7.3;
+export const MAX_NODE_WIDTH = 300;
+/** The text's distance from the box's sides, and the room of the state mark after the name. */
+export const NODE_TEXT_INSET = 10;
+export const STATE_MARK_ROOM = 18;
+/** Between two nodes of a layer, and between two layers. */
+const GAP: Record<Direction, readonly [number, number]> = { LR: [16, 36], TB: [20, 36] };
+/** How far outside the drawing a back edge runs. */
+const BACK_EDGE_MARGIN = 28;
 
 /** The text a node shows on its second line. */
 export function nodeSubtitle(node: DescribedNode): string {
   return node.kind === 'config' ? `= ${node.value ?? ''}` : node.type;
 }
 
+/** Room for the name and the state mark beside it, and for the type (a run's duration finds a place in it). */
 export function nodeWidth(node: DescribedNode): number {
-  const chars = Math.max(node.name.length, nodeSubtitle(node).length + 8);
-  return Math.round(Math.min(260, Math.max(80, chars * CHAR_WIDTH + 24)));
+  const text = Math.max(
+    node.name.length * NAME_CHAR_WIDTH + STATE_MARK_ROOM,
+    nodeSubtitle(node).length * TYPE_CHAR_WIDTH,
+  );
+  // Rounded up, with a pixel to spare: the text is cut to whole characters.
+  return Math.ceil(Math.min(MAX_NODE_WIDTH, Math.max(90, text + 2 * NODE_TEXT_INSET + 1)));
 }
 
 /** What the layout depends on: names, kinds, label texts and edges. */
@@ -114,11 +135,16 @@ const LAYERED_ABOVE = 200;
 function operator(
   size: number,
   nodeSize: Size,
+  direction: Direction,
 ): {
   name: GraphLayout['algorithm'];
   run: (dag: Graph<Row, undefined>) => { width: number; height: number };
 } {
-  const base = sugiyama().nodeSize(nodeSize).gap(GAP).layering(layeringLongestPath()).coord(coordGreedy());
+  const base = sugiyama()
+    .nodeSize(nodeSize)
+    .gap(GAP[direction])
+    .layering(layeringLongestPath())
+    .coord(coordGreedy());
   return size <= 50
     ? { name: 'sugiyama-two-layer', run: base.decross(decrossTwoLayer().order(twolayerAgg()).passes(2)) }
     : { name: 'sugiyama-dfs', run: base.decross(decrossDfs()) };
@@ -133,7 +159,7 @@ function layeredLayout(rows: ReadonlyMap<string, Row>, widths: ReadonlyMap<strin
     widths: ids.map((id) => widths.get(id)!),
     parents,
     nodeHeight: NODE_HEIGHT,
-    gap: GAP,
+    gap: GAP.LR,
   });
   const nodes = new Map<string, PlacedNode>();
   ids.forEach((id, i) =>
@@ -150,30 +176,69 @@ function layeredLayout(rows: ReadonlyMap<string, Row>, widths: ReadonlyMap<strin
 function sugiyamaLayout(
   rows: ReadonlyMap<string, Row>,
   widths: ReadonlyMap<string, number>,
+  direction: Direction,
 ): Placement & Pick<GraphLayout, 'algorithm'> {
   const nodes = new Map<string, PlacedNode>();
   const edges: PlacedEdge[] = [];
   const dag: Graph<Row, undefined> = graphStratify()([...rows.values()]);
-  // d3-dag lays layers top to bottom; we draw left to right, so sizes go in transposed and come out swapped.
-  const { name, run } = operator(rows.size, (node) => [NODE_HEIGHT, widths.get(node.data.id)!] as const);
+  // d3-dag lays layers top to bottom; left to right, sizes go in transposed and come out swapped.
+  const across = direction === 'TB';
+  const size: Size = (node) =>
+    across ? [widths.get(node.data.id)!, NODE_HEIGHT] : [NODE_HEIGHT, widths.get(node.data.id)!];
+  const { name, run } = operator(rows.size, size, direction);
   const { width, height } = run(dag);
+  const turn = (x: number, y: number) => (across ? ([x, y] as const) : ([y, x] as const));
   for (const node of dag.nodes()) {
     const id = node.data.id;
-    nodes.set(id, { name: id, x: node.y, y: node.x, width: widths.get(id)!, height: NODE_HEIGHT });
+    const [x, y] = turn(node.x, node.y);
+    nodes.set(id, { name: id, x, y, width: widths.get(id)!, height: NODE_HEIGHT });
   }
   for (const link of dag.links()) {
     edges.push({
       from: link.source.data.id,
       to: link.target.data.id,
-      points: link.points.map(([x, y]) => [y, x] as const),
+      points: link.points.map(([x, y]) => turn(x, y)),
       back: false,
     });
   }
-  return { nodes, edges, width: height, height: width, algorithm: name };
+  const [w, h] = turn(width, height);
+  return { nodes, edges, width: w, height: h, algorithm: name };
 }
 
-/** Lays the graph out (uncached). */
-export function computeLayout(graph: GraphDescription): GraphLayout {
+/**
+ * A back edge's route: out of the producer's far side (below it, left to right; right of it, top to
+ * bottom), along the outside of the drawing, and into the consumer's same side, so it never runs
+ * through a node or along a forward edge.
+ */
+function backRoute(
+  from: PlacedNode,
+  to: PlacedNode,
+  direction: Direction,
+  extent: number,
+): (readonly [number, number])[] {
+  if (direction === 'LR') {
+    const y = extent + BACK_EDGE_MARGIN;
+    return [
+      [from.x, from.y + from.height / 2],
+      [from.x, y],
+      [to.x, y],
+      [to.x, to.y + to.height / 2],
+    ];
+  }
+  const x = extent + BACK_EDGE_MARGIN;
+  return [
+    [from.x + from.width / 2, from.y],
+    [x, from.y],
+    [x, to.y],
+    [to.x + to.width / 2, to.y],
+  ];
+}
+
+/**
+ * Lays the graph out (uncached). Top to bottom only up to {@link LAYERED_ABOVE} nodes: layered.ts
+ * assumes one node height across its layers, which holds only left to right.
+ */
+export function computeLayout(graph: GraphDescription, wanted: Direction = 'LR'): GraphLayout {
   const widths = new Map(graph.nodes.map((n) => [n.name, nodeWidth(n)]));
   const back = backEdges(graph);
   const rows = new Map<string, Row>(graph.nodes.map((n) => [n.name, { id: n.name, parentIds: [] }]));
@@ -186,43 +251,60 @@ export function computeLayout(graph: GraphDescription): GraphLayout {
       rows.get(e.to)?.parentIds.push(e.from);
     }
   }
+  const direction = rows.size > LAYERED_ABOVE ? 'LR' : wanted;
   if (rows.size === 0)
-    return { nodes: new Map(), edges: [], width: 0, height: 0, algorithm: 'sugiyama-two-layer' };
-  const { nodes, edges, width, height, algorithm } =
+    return { nodes: new Map(), edges: [], width: 0, height: 0, algorithm: 'sugiyama-two-layer', direction };
+  const { nodes, edges, algorithm, ...size } =
     rows.size > LAYERED_ABOVE
       ? { ...layeredLayout(rows, widths), algorithm: 'layered' as const }
-      : sugiyamaLayout(rows, widths);
-  for (const key of back) {
-    const [from, to] = key.split('\u0000');
-    const a = nodes.get(from)!;
-    const b = nodes.get(to)!;
-    edges.push({
-      from,
-      to,
-      points: [
-        [a.x, a.y],
-        [b.x, b.y],
-      ],
-      back: true,
-    });
+      : sugiyamaLayout(rows, widths, direction);
+  let { width, height } = size;
+  if (back.size) {
+    const extent = direction === 'LR' ? height : width;
+    for (const key of back) {
+      const [from, to] = key.split('\u0000');
+      const points = backRoute(nodes.get(from)!, nodes.get(to)!, direction, extent);
+      edges.push({ from, to, points, back: true });
+    }
+    if (direction === 'LR') height += 2 * BACK_EDGE_MARGIN;
+    else width += 2 * BACK_EDGE_MARGIN;
   }
-  return { nodes, edges, width, height, algorithm };
+  return { nodes, edges, width, height, algorithm, direction };
 }
 
 const cache = new Map<string, GraphLayout>();
 const CACHE_SIZE = 16;
 
-/** Lays the graph out, reusing the layout of an identical graph (so nodes never jump). */
-export function layoutGraph(graph: GraphDescription): GraphLayout {
-  const key = graphSignature(graph);
+/** The cache key of a graph laid out one way. */
+export function layoutKey(graph: GraphDescription, direction: Direction): string {
+  return `${direction}${graphSignature(graph)}`;
+}
+
+/** The cached layout under `key` (and marks it recently used), if any. */
+export function cachedLayout(key: string): GraphLayout | undefined {
   const hit = cache.get(key);
   if (hit) {
     cache.delete(key);
     cache.set(key, hit);
-    return hit;
   }
-  const layout = computeLayout(graph);
+  return hit;
+}
+
+/** Keeps a layout for later identical graphs, the least recently used one making room. */
+export function rememberLayout(key: string, layout: GraphLayout): GraphLayout {
   cache.set(key, layout);
   if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
   return layout;
 }
+
+/** Lays the graph out, reusing the layout of an identical graph (so nodes never jump). */
+export function layoutGraph(graph: GraphDescription, direction: Direction = 'LR'): GraphLayout {
+  const key = layoutKey(graph, direction);
+  return cachedLayout(key) ?? rememberLayout(key, computeLayout(graph, direction));
+}
+
+/**
+ * Graphs this big are laid out off the main thread when a worker can be had (layoutWorker.ts). Below it
+ * layered.ts takes tens of milliseconds in the page, less than a cold worker takes to start.
+ */
+export const OFF_THREAD_ABOVE = 2000;

@@ -17,13 +17,13 @@ export function graphArrived(): void {
   setTimeout(() => (arrived = null));
 }
 
-export function timeLayout<T>(size: number, layout: () => T): T {
+/** Call when a layout starts; call what it returns when the layout is done (in the page or a worker). */
+export function beginLayout(size: number): () => void {
   start = arrived ?? performance.now();
   arrived = null;
   nodes = size;
-  const result = layout();
-  performance.measure('hamilton:graph-layout', { start, detail: { nodes } });
-  return result;
+  const from = start;
+  return () => void performance.measure('hamilton:graph-layout', { start: from, detail: { nodes: size } });
 }
 
 /** Call after the drawing of the view committed: measures up to the end of the next frame. */

@@ -12,8 +12,11 @@ export interface ViewState {
   readonly selected: string | null;
   readonly tab: BottomTab;
   readonly region: Region;
-  /** The latest request to show a place in the editor; `seq` makes repeated requests distinct. */
-  readonly reveal: (SourceLocation & { readonly seq: number }) | null;
+  /**
+   * The latest request to show a place in the editor; `seq` makes repeated requests distinct, and
+   * `focus: false` leaves the keyboard where it is (a node clicked in the graph).
+   */
+  readonly reveal: (SourceLocation & { readonly seq: number; readonly focus?: boolean }) | null;
   /** When the user last pressed Ctrl/⌘+S (the status line answers that saving is automatic). */
   readonly savedAt: number | null;
 }
@@ -33,6 +36,11 @@ export function updateView(change: Partial<ViewState>): void {
 /** Shows `location` in the editor (switching to the code region on phones). */
 export function revealInEditor(location: SourceLocation): void {
   updateView({ reveal: { ...location, seq: (viewStore.get().reveal?.seq ?? 0) + 1 }, region: 'code' });
+}
+
+/** Scrolls the editor to `location` without moving the keyboard focus or the phone's region. */
+export function peekInEditor(location: SourceLocation): void {
+  updateView({ reveal: { ...location, seq: (viewStore.get().reveal?.seq ?? 0) + 1, focus: false } });
 }
 
 /**

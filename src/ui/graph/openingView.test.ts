@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { computeLayout, type GraphLayout } from './layout';
+import { LEGIBLE_SCALE, lineageView, openingView, viewCovers } from './openingView';
+import { syntheticGraph } from './testGraphs';
+
+const outputsOf = (graph: ReturnType<typeof syntheticGraph>) =>
+  graph.nodes.filter((n) => n.isOutput).map((n) => n.name);
+
+/** The drawn (unfolded) nodes, each checked to lie wholly in the pane under the view's transform. */
+function drawnInPane(layout: GraphLayout, pane: { width: number; height: number }) {
+  return (view: ReturnType<typeof openingView>) =>
+    [...layout.nodes.values()]
+      .filter((p) => !view.folded.has(p.name))
+      .every((p) => viewCovers(view.transform, pane, p));
+}
+
+describe('the opening view', () => {
+  it('shows a small graph whole when it fits legibly', () => {
+    const graph = syntheticGraph(6);
+    const layout = computeLayout(graph);
+    const view = openingView(layout, { width: 1400, height: 800 }, outputsOf(graph));
+    expect(view.folded.size).toBe(0);
+    expect(view.transform.k).toBeGreaterThanOrEqual(LEGIBLE_SCALE);
+    expect(view.transform.k).toBeLessThanOrEqual(1);
+  });
+  it('opens a big graph on its outputs at a legible zoom, folding what does not fit wholly', () => {
+    const graph = syntheticGraph(60);
+    const layout = computeLayout(graph);
+    const pane = { width: 800, height: 400 };
+    const view = openingView(layout, pane, outputsOf(graph));
+    expect(view.transform.k).toBe(LEGIBLE_SCALE);
+    expect(view.folded.size).toBeGreaterThan(0);
+    expect(view.folded.size).toBeLessThan(60);
+    // Every output that fits is drawn, and no drawn node is cut at the pane's edge.
+    expect(outputsOf(graph).some((name) => !view.folded.has(name))).toBe(true);
+    expect(drawnInPane(layout, pane)(view)).toBe(true);
+  });
+  it('anchors top to bottom layouts on their bottom end', () => {
+    const graph = syntheticGraph(60);
+    const layout = computeLayout(graph, 'TB');
+    const pane = { width: 375, height: 700 };
+    const view = openingView(layout, pane, outputsOf(graph));
+    expect(view.folded.size).toBeLessThan(60);
+    expect(drawnInPane(layout, pane)(view)).toBe(true);
+  });
+});
+
+describe('the lineage view', () => {
+  it('fits a node with its whole lineage when that is readable, its direct neighbours otherwise', () => {
+    const graph = syntheticGraph(6);
+    const layout = computeLayout(graph);
+    const pane = { width: 900, height: 500 };
+    const name = graph.nodes[3].name;
+    const all = graph.nodes.map((n) => n.name).filter((n) => n !== name);
+    const t = lineageView(layout, pane, 1, name, [], all);
+    for (const n of all) expect(viewCovers(t, pane, layout.nodes.get(n)!)).toBe(true);
+
+    const big = syntheticGraph(150);
+    const bigLayout = computeLayout(big);
+    const last = big.nodes[149].name;
+    const parents = big.edges.filter((e) => e.to === last).map((e) => e.from);
+    const everything = big.nodes.map((n) => n.name).filter((n) => n !== last);
+    const near = lineageView(bigLayout, pane, 1, last, parents, everything);
+    for (const n of [last, ...parents]) expect(viewCovers(near, pane, bigLayout.nodes.get(n)!)).toBe(true);
+  });
+});
