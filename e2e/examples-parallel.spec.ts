@@ -12,16 +12,14 @@ test('the parallel step: typing a Collect node gathers every page’s count, dra
   page,
 }) => {
   test.setTimeout(120_000);
-  // A returning user whose tutorial is at the last step.
+  // A returning user whose tutorial progress is at the last step opens the tutorial.
   // (The init script runs in every frame; the worker's sandboxed frame has no storage.)
   await page.addInitScript(() => {
     if (window !== window.top) return;
-    localStorage.setItem(
-      'hamilton-playground:tutorial',
-      JSON.stringify({ open: true, step: 'parallel', done: [] }),
-    );
+    localStorage.setItem('hamilton-playground:tutorial', JSON.stringify({ step: 'parallel', done: [] }));
   });
   const errors = await openPlayground(page);
+  await page.getByRole('button', { name: 'Tutorial' }).click();
   const panel = page.getByRole('complementary', { name: 'Tutorial' });
   await expect(
     panel.getByRole('heading', { name: '11. Parallel blocks: Parallelizable and Collect' }),

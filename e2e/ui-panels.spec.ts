@@ -1,4 +1,4 @@
-/** Fixes from a user-style review: what a reader of the results, the catalog and the panes ran into. */
+/** The results, the catalog, the inputs and the panes as a reader meets them, on desktop and on a phone. */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import {
