@@ -25,11 +25,6 @@ host.subscribe((event) => {
   log.appendChild(line);
 });
 
-localStorage.setItem('secret', 'page-secret');
-document.cookie = 'secret=page-secret; SameSite=Strict';
-const open = indexedDB.open('secrets', 1);
-open.onupgradeneeded = () => open.result.createObjectStore('s').put('page-secret', 'secret');
-
 declare global {
   interface Window {
     workerTest: {
@@ -43,3 +38,13 @@ declare global {
 }
 window.workerTest = { host, events, times, examples };
 void host.ready.then(() => (window.workerTest.readyAt = performance.now()));
+
+// Framed by another site, the page may have no storage at all (third-party storage blocked).
+try {
+  localStorage.setItem('secret', 'page-secret');
+  document.cookie = 'secret=page-secret; SameSite=Strict';
+  const open = indexedDB.open('secrets', 1);
+  open.onupgradeneeded = () => open.result.createObjectStore('s').put('page-secret', 'secret');
+} catch {
+  // Nothing to plant.
+}
