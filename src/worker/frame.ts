@@ -29,7 +29,7 @@ export const FRAME_CSP =
  */
 export type PageToFrame =
   | { readonly kind: 'ping' }
-  | { readonly kind: 'script'; readonly script: string }
+  | { readonly kind: 'script'; readonly script: string; readonly userScript: string }
   | {
       readonly kind: 'wasm';
       readonly wasm: ArrayBuffer | ReadableStream<Uint8Array>;
@@ -49,17 +49,18 @@ export type FrameFailure = 'worker-failed' | 'unreadable-message' | 'wasm-failed
 export type FrameMessage =
   { readonly kind: 'crash'; readonly cause: FrameFailure } | { readonly kind: 'pong' };
 
-/** What the frame hands the worker: the compiled esbuild module and the port to the page. */
+/** What the frame hands the worker: the compiled esbuild module, the port to the page, the user-code worker's script. */
 export interface WorkerInit {
   readonly kind: 'init';
   readonly wasmModule: WebAssembly.Module;
   readonly port: MessagePort;
+  readonly userScript: string;
 }
 
 /** Runs inside the frame; `key` is the secret the host wrote into this frame's document. */
 export function frameMain(key: string): void {
-  let started!: (worker: Worker) => void;
-  const worker = new Promise<Worker>((resolve) => (started = resolve));
+  let started!: (started: { worker: Worker; userScript: string }) => void;
+  const worker = new Promise<{ worker: Worker; userScript: string }>((resolve) => (started = resolve));
   const channel = new MessageChannel();
   const page = channel.port1;
   const tell = (message: FrameMessage) => page.postMessage(message);
@@ -81,7 +82,7 @@ export function frameMain(key: string): void {
       // could not start or died.
       w.addEventListener('error', () => crash('worker-failed'));
       w.addEventListener('messageerror', () => crash('unreadable-message'));
-      started(w);
+      started({ worker: w, userScript: data.userScript });
     } else if (data.kind === 'wasm') {
       // Compiled here, while the worker evaluates its script; the module then crosses for free.
       const compiled =
@@ -91,7 +92,8 @@ export function frameMain(key: string): void {
               new Response(data.wasm, { headers: { 'Content-Type': 'application/wasm' } }),
             );
       Promise.all([compiled, worker]).then(
-        ([wasmModule, w]) => w.postMessage({ kind: 'init', wasmModule, port: data.port }, [data.port]),
+        ([wasmModule, { worker: w, userScript }]) =>
+          w.postMessage({ kind: 'init', wasmModule, port: data.port, userScript }, [data.port]),
         () => crash('wasm-failed'),
       );
     }

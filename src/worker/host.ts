@@ -10,6 +10,7 @@
  */
 import wasmUrl from 'esbuild-wasm/esbuild.wasm?url';
 import workerUrl from './runtime.worker.ts?worker&url';
+import userWorkerUrl from './user.worker.ts?worker&url';
 import type {
   CompiledEvent,
   CompileRequest,
@@ -57,6 +58,8 @@ const DEFAULT_TIMEOUT_MS = 5000;
  */
 interface Payload {
   readonly script: Promise<string>;
+  /** The user-code worker's script: the runtime worker starts one per compile. */
+  readonly userScript: Promise<string>;
   readonly stream: Promise<ReadableStream<Uint8Array> | null>;
   readonly wasm: Promise<ArrayBuffer>;
 }
@@ -75,6 +78,7 @@ function loadPayload(): Payload {
   });
   return {
     script: fetchOk(workerUrl).then((r) => r.text()),
+    userScript: fetchOk(userWorkerUrl).then((r) => r.text()),
     stream: download.then((d) => d.stream),
     wasm: download.then((d) => d.bytes),
   };
@@ -149,7 +153,9 @@ class IsolatedWorker {
     };
     const { payload } = this;
     // Each part goes as soon as it is here: the worker evaluates its script while the wasm downloads.
-    void payload.script.then((script) => this.send({ kind: 'script', script }));
+    void Promise.all([payload.script, payload.userScript]).then(([script, userScript]) =>
+      this.send({ kind: 'script', script, userScript }),
+    );
     const port = this.channel.port2;
     void (this.first ? payload.stream : Promise.resolve(null)).then(async (stream) => {
       if (stream) this.send({ kind: 'wasm', wasm: stream, port }, [stream, port]);
@@ -406,11 +412,13 @@ export function createWorkerHost(options: WorkerHostOptions = {}): WorkerHost {
       spare = null;
       scheduleSpare();
     } else if (from === active) {
-      restart('crashed', FAILURES[cause]);
+      // A runner that was tampered with did not fail to start: that does not count towards giving up
+      // (the page that framed us may stop; the next runner then works).
+      restart('crashed', FAILURES[cause], cause !== 'tampered');
     }
   }
 
-  function restart(reason: 'timeout' | 'stopped' | 'crashed', detail?: string): void {
+  function restart(reason: 'timeout' | 'stopped' | 'crashed', detail?: string, countCrash = true): void {
     if (disposed) return;
     clearTimeout(watchdog);
     watchdog = undefined;
@@ -454,7 +462,7 @@ export function createWorkerHost(options: WorkerHostOptions = {}): WorkerHost {
     }
     emit({ type: 'worker-restarted', reason, node, message });
 
-    if (reason === 'crashed' && !wasReady && ++crashes >= MAX_CRASHES) {
+    if (reason === 'crashed' && !wasReady && countCrash && ++crashes >= MAX_CRASHES) {
       active = null;
       rejectReady(new Error(`the worker could not start: ${detail ?? 'it crashed'}`));
       return;
@@ -498,7 +506,7 @@ export function createWorkerHost(options: WorkerHostOptions = {}): WorkerHost {
   }
 
   const payload = loadPayload();
-  Promise.all([payload.script, payload.wasm]).catch((e: unknown) => rejectReady(e));
+  Promise.all([payload.script, payload.userScript, payload.wasm]).catch((e: unknown) => rejectReady(e));
   let active: IsolatedWorker | null = new IsolatedWorker(payload, true, onMessage, onCrash);
   const send = (request: WorkerRequest): void => active?.post(request);
 

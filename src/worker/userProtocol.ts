@@ -1,0 +1,27 @@
+/**
+ * Between the worker that talks to the page (it holds esbuild and the page's port) and the worker that
+ * runs user code, which it starts, times and replaces. Nothing from the user-code worker is trusted:
+ * its events pass the page's own check (`parseWorkerMessage`) and are matched to the request asked.
+ */
+import type { Bundle } from './build';
+import type { CompileRequest, RunRequest, WorkerEvent } from './protocol';
+
+/** What the user-code worker is asked: load a bundled project, run it, or say it is idle. */
+export type ToUserWorker =
+  | {
+      readonly kind: 'evaluate';
+      readonly request: CompileRequest;
+      readonly bundle: Bundle;
+      readonly bundleMs: number;
+    }
+  | { readonly kind: 'run'; readonly request: RunRequest }
+  | { readonly kind: 'ping'; readonly seq: number };
+
+/** An idle user-code worker's answer to a ping. */
+export interface UserPong {
+  readonly kind: 'pong';
+  readonly seq: number;
+}
+
+/** What the user-code worker sends: protocol events (checked on arrival) and pongs. */
+export type FromUserWorker = WorkerEvent | UserPong;
