@@ -19,8 +19,14 @@ function isBundleUrl(url: string, built: BuiltProject): boolean {
   return url.endsWith(built.bundleName) || url.startsWith('blob:') || url.startsWith('data:');
 }
 
+/** Characters of a stack read: its start (the message) and its end (the frames) when it is longer. */
+const STACK_CHARS = 200_000;
+
 /** The stack with bundle positions replaced by the user's, keeping only frames in user code. */
-function mapStack(stack: string, built: BuiltProject): { stack: string; top: UserPosition | null } {
+function mapStack(whole: string, built: BuiltProject): { stack: string; top: UserPosition | null } {
+  // A stack repeats the message: a huge message is not split into lines, only its ends are read.
+  const stack =
+    whole.length > STACK_CHARS ? `${whole.slice(0, 1000)}\n${whole.slice(-STACK_CHARS / 2)}` : whole;
   const lines = stack.split('\n');
   const out: string[] = [];
   let top: UserPosition | null = null;

@@ -249,9 +249,18 @@ export function previewValue(value: unknown, limits: PreviewLimits, name = 'valu
     return {
       preview: {
         kind: 'error',
-        text: `could not preview the value: ${e instanceof Error ? e.message : String(e)}`,
+        text: `could not preview the value: ${readableError(e)}`,
       },
       transfer: [],
     };
+  }
+}
+
+/** What went wrong while reading a value; what was thrown may be a throwing proxy itself. */
+function readableError(e: unknown): string {
+  try {
+    return e instanceof Error ? clip(e.message, 1000) : clip(String(e), 1000);
+  } catch {
+    return 'reading it threw a value that cannot be read either';
   }
 }

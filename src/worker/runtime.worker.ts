@@ -10,6 +10,7 @@ import type { EvaluatingNotice, WorkerEvent, WorkerRequest } from './protocol';
 import { routeZeroDelayTimers } from './timers';
 import { Supervisor, type UserWorker } from './supervisor';
 import { warmUp } from './warmUp';
+import type { UserConnect } from './userProtocol';
 
 routeZeroDelayTimers(globalThis);
 
@@ -21,18 +22,25 @@ function spawner(script: string): () => UserWorker {
   );
   return () => {
     const worker = new Worker(url, { name: 'hamilton-user-code' });
+    // Only what comes through this channel is the runtime's: user code can post on `self`, not here.
+    const channel = new MessageChannel();
+    worker.postMessage({ kind: 'connect', port: channel.port2 } satisfies UserConnect, [channel.port2]);
     const handle: UserWorker = {
-      post: (message) => worker.postMessage(message),
-      terminate: () => worker.terminate(),
+      post: (message) => channel.port1.postMessage(message),
+      terminate: () => {
+        worker.terminate();
+        channel.port1.close();
+      },
       onmessage: null,
       onerror: null,
     };
-    worker.onmessage = (e) => handle.onmessage?.(e.data);
+    channel.port1.onmessage = (e) => handle.onmessage?.(e.data);
     worker.onerror = (e) => {
+      // An error that escaped the user-code worker's own handlers: it can no longer be trusted to answer.
       e.preventDefault();
       handle.onerror?.();
     };
-    worker.onmessageerror = () => handle.onerror?.();
+    channel.port1.onmessageerror = () => handle.onerror?.();
     return handle;
   };
 }

@@ -15,7 +15,6 @@ import { bundle, type Bundle, type Esbuild } from './build';
 import type {
   CompiledEvent,
   CompileRequest,
-  ConsoleEvent,
   Diagnostic,
   ErrorInfo,
   EvaluatingNotice,
@@ -26,6 +25,7 @@ import type {
 } from './protocol';
 import type { ToUserWorker } from './userProtocol';
 import { parseWorkerMessage } from './validate';
+import { CONSOLE_HEAD, CONSOLE_TAIL, ConsoleBudget } from './consoleBudget';
 
 /** A user-code worker as the supervisor sees it (a `Worker` in the browser, a fake in tests). */
 export interface UserWorker {
@@ -48,9 +48,6 @@ export interface SupervisorEnv {
 export const IDLE_MS = 1000;
 /** How often the current worker is pinged between requests, so code left running is stopped. */
 export const HEARTBEAT_MS = 1000;
-/** Console lines of one request sent as they come; later ones are counted, the last kept. */
-export const CONSOLE_HEAD = 1000;
-export const CONSOLE_TAIL = 200;
 
 /** How an exchange with a user-code worker ended. */
 type Outcome =
@@ -83,41 +80,6 @@ interface Loaded {
   readonly bundleMs: number;
 }
 
-/** The first {@link CONSOLE_HEAD} lines of a request go out at once; of the rest, the last {@link CONSOLE_TAIL} at its end. */
-class ConsoleBudget {
-  private sent = 0;
-  private dropped = 0;
-  private readonly tail: ConsoleEvent[] = [];
-
-  constructor(private readonly post: (event: ConsoleEvent) => void) {}
-
-  add(event: ConsoleEvent): void {
-    if (this.sent < CONSOLE_HEAD) {
-      this.sent++;
-      this.post(event);
-      return;
-    }
-    this.tail.push(event);
-    if (this.tail.length > CONSOLE_TAIL) {
-      this.tail.shift();
-      this.dropped++;
-    }
-  }
-
-  flush(): void {
-    const last = this.tail.at(-1) ?? null;
-    if (this.dropped > 0 && last)
-      this.post({
-        ...last,
-        level: 'warn',
-        text: `… ${this.dropped.toLocaleString('en')} more console lines not shown (the first ${CONSOLE_HEAD.toLocaleString('en')} and the last ${CONSOLE_TAIL} are) …`,
-      });
-    for (const event of this.tail.splice(0)) this.post(event);
-    this.sent = 0;
-    this.dropped = 0;
-  }
-}
-
 const NOT_COMPILED: ErrorInfo = {
   name: 'Error',
   message: 'The project does not compile: fix the errors shown in the editor, then run again.',
@@ -138,7 +100,15 @@ export class Supervisor {
   private idleConsole: ConsoleBudget;
 
   constructor(private readonly env: SupervisorEnv) {
-    this.idleConsole = new ConsoleBudget((e) => env.post(e));
+    this.idleConsole = this.budget();
+  }
+
+  /**
+   * The backstop for what the user-code worker sends (it bounds its own output the same way, with its
+   * count line): room for all of that, so that only a flood it did not bound is cut here.
+   */
+  private budget(): ConsoleBudget {
+    return new ConsoleBudget((e) => this.env.post(e), CONSOLE_HEAD + CONSOLE_TAIL + 1);
   }
 
   /** Queues a request from the page; a compile makes the evaluation of an older one obsolete at once. */
@@ -248,7 +218,7 @@ export class Supervisor {
         answer,
         id: message.kind === 'ping' ? -1 : message.request.id,
         quiet,
-        console: new ConsoleBudget((e) => this.env.post(e)),
+        console: this.budget(),
         answered: null,
         pingSeq: -1,
         settle: (outcome) => {

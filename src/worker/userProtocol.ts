@@ -6,7 +6,17 @@
 import type { Bundle } from './build';
 import type { CompileRequest, RunRequest, WorkerEvent } from './protocol';
 
-/** What the user-code worker is asked: load a bundled project, run it, or say it is idle. */
+/**
+ * The first message to a user-code worker, before any user code runs in it: the private port every
+ * other message goes through. User code can post with `self.postMessage` and listen on `self`, but
+ * cannot reach this port, so it can neither forge the runtime's answers nor read its requests.
+ */
+export interface UserConnect {
+  readonly kind: 'connect';
+  readonly port: MessagePort;
+}
+
+/** What the user-code worker is asked over its port: load a bundled project, run it, or say it is idle. */
 export type ToUserWorker =
   | {
       readonly kind: 'evaluate';
