@@ -88,7 +88,7 @@ function loadPayload(): Payload {
 const runnerUrl = new URL(`${import.meta.env.BASE_URL}${RUNNER_PAGE}`, location.href).href;
 
 /** Why a runner was replaced without its worker having said anything (the frame's own reports). */
-export type RunnerFailure = FrameFailure | 'tampered';
+export type RunnerFailure = FrameFailure | 'tampered' | 'no-start';
 
 /**
  * One isolated worker: a sandboxed frame and the worker inside it. A restart replaces the whole frame,
@@ -108,6 +108,7 @@ class IsolatedWorker {
   private onPong: (() => void) | null = null;
   private ping: Promise<boolean> | null = null;
   private readonly helloTimer: ReturnType<typeof setTimeout>;
+  private readonly startTimer: ReturnType<typeof setTimeout>;
 
   constructor(
     private readonly payload: Payload,
@@ -132,6 +133,11 @@ class IsolatedWorker {
     window.addEventListener('message', this.onWindowMessage);
     this.frame.addEventListener('load', () => this.observe({ type: 'load' }));
     this.helloTimer = setTimeout(() => this.observe({ type: 'deadline' }), HELLO_MS);
+    // A frame that said hello but whose document went away before its worker was up (a navigation the
+    // embedding page's CSP refused leaves an error page, not always a load event) would wait forever.
+    this.startTimer = setTimeout(() => {
+      if (!this.ready) this.onFailure(this, 'no-start');
+    }, START_MS);
     document.body.appendChild(this.frame);
   }
 
@@ -194,6 +200,7 @@ class IsolatedWorker {
 
   destroy(): void {
     clearTimeout(this.helloTimer);
+    clearTimeout(this.startTimer);
     window.removeEventListener('message', this.onWindowMessage);
     this.handshake = { phase: 'discarded' };
     this.channel.port1.onmessage = null;
@@ -212,10 +219,13 @@ const FAILURES: Readonly<Record<RunnerFailure, string>> = {
   'unreadable-message': 'a message could not be read',
   'wasm-failed': 'esbuild could not be compiled',
   tampered: 'its frame was navigated away or answered without its key',
+  'no-start': 'it did not start in time',
 };
 
 /** How long a new runner frame may take to load and say hello (generous: a loaded machine is slow). */
 const HELLO_MS = 8000;
+/** How long a new runner may take to have esbuild ready (a cold start on a loaded machine takes seconds). */
+const START_MS = 30_000;
 /** How long a live frame may take to answer a ping. */
 const PING_MS = 1000;
 /** How often the frame is pinged while user code runs, so that a dead one is noticed before the deadline. */

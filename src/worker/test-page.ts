@@ -15,6 +15,7 @@ const events: WorkerEvent[] = [];
 /** `performance.now()` when each event arrived. */
 const times: number[] = [];
 const log = document.getElementById('log')!;
+const LOG_LINES = 200;
 host.subscribe((event) => {
   events.push(event);
   times.push(performance.now());
@@ -23,6 +24,8 @@ host.subscribe((event) => {
     ArrayBuffer.isView(v) ? Array.from(v as Float64Array) : v,
   );
   log.appendChild(line);
+  // Only the latest lines are rendered: a flood of events must not make this page's own layout slow.
+  if (log.childElementCount > LOG_LINES) log.firstElementChild!.remove();
 });
 
 declare global {
