@@ -7,6 +7,8 @@ import { firstGraph } from './src/ui/state/firstGraphPlugin.ts';
 import { hamiltonExportRuntime } from './src/share/export/runtimePlugin.ts';
 import { exampleGraphs } from './src/ui/share/exampleGraphsPlugin.ts';
 import { devWorker } from './src/worker/devWorkerPlugin.ts';
+import { runnerPage } from './src/worker/runnerPagePlugin.ts';
+import { previewHeaders } from './src/worker/headersPlugin.ts';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
@@ -18,7 +20,7 @@ const alias = [
   { find: /^hamilton$/, replacement: here('./src/hamilton/index.ts') },
 ];
 
-export default defineConfig({
+export default defineConfig(({ mode }) => ({
   resolve: { alias },
   plugins: [
     devWorker({ hamilton: here('./src/hamilton/index.ts'), 'hamilton/frame': here('./src/frame/index.ts') }),
@@ -27,17 +29,20 @@ export default defineConfig({
     firstGraph(),
     hamiltonExportRuntime(),
     exampleGraphs(),
+    runnerPage(),
+    previewHeaders(here('./public/_headers')),
   ],
   build: {
     manifest: true,
     target: 'es2022',
     chunkSizeWarningLimit: 8000,
-    // worker-test.html: the worker's browser-test page (e2e/worker-*.spec.ts), until the UI drives those tests.
     rolldownOptions: {
       input: {
         main: here('./index.html'),
         embed: here('./embed.html'),
-        'worker-test': here('./worker-test.html'),
+        // The worker's browser-test page (e2e/worker-*.spec.ts, the worker benchmark) plants secrets in
+        // the origin's storage: only in test builds (`vite build --mode test`), never in production.
+        ...(mode === 'test' && { 'worker-test': here('./worker-test.html') }),
       },
       // Bundling Monaco's and our workers and emitting the library's typings take most of the build by
       // design; rolldown's slow-plugin report would print on every build.
@@ -50,4 +55,4 @@ export default defineConfig({
     include: ['src/**/*.test.ts'],
     environment: 'node',
   },
-});
+}));

@@ -7,7 +7,9 @@ import type { CompiledEvent, RunFinishedEvent, SourceFile, WorkerEvent } from '.
 
 /** Opens the test page and waits until esbuild is ready. */
 export async function openWorkerPage(page: Page, query = ''): Promise<void> {
-  await page.goto(`/worker-test.html${query}`);
+  const response = await page.goto(`/worker-test.html${query}`);
+  if (!response?.ok())
+    throw new Error('worker-test.html is missing: build with `npx vite build --mode test`');
   await page.waitForFunction(() => window.workerTest !== undefined);
   await page.evaluate(() => window.workerTest.host.ready);
 }

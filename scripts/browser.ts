@@ -30,7 +30,7 @@ export function ensureBuild(dist: string, rebuild = false): void {
   if (!rebuild && existsSync(join(dist, 'index.html'))) return;
   execFileSync(
     process.execPath,
-    ['node_modules/vite/bin/vite.js', 'build', '--outDir', dist, '--logLevel', 'error'],
+    ['node_modules/vite/bin/vite.js', 'build', '--mode', 'test', '--outDir', dist, '--logLevel', 'error'],
     {
       stdio: 'inherit',
     },

@@ -34,21 +34,42 @@ const BUNDLE_NAME = 'hamilton-bundle.js';
 const GLOBAL_NAME = '__hamilton_modules';
 
 /**
+ * A project as the compiler bundled it, in plain data: what crosses from the worker that bundles (it
+ * holds esbuild) to the worker that evaluates user code.
+ */
+export interface Bundle {
+  readonly code?: string;
+  /** The source map (JSON text), when there is code. */
+  readonly map?: string;
+  readonly diagnostics: readonly Diagnostic[];
+  readonly timings: { readonly analyse: number; readonly bundle: number };
+}
+
+/**
  * Analyses and bundles the project's files with the compiler. The bundle is a classic script run by
  * indirect eval: cheaper than importing a module from a `blob:` URL, and collectable once replaced
  * (imported modules stay in the module map forever). The price: no top-level `await` in user code.
  */
-export async function buildProject(esbuild: Esbuild, files: readonly SourceFile[]): Promise<BuiltProject> {
+export async function bundle(esbuild: Esbuild, files: readonly SourceFile[]): Promise<Bundle> {
   const result = await bundleProject(esbuild, files, {
     bundleName: BUNDLE_NAME,
     format: 'iife',
     globalName: GLOBAL_NAME,
   });
+  return {
+    ...(result.code !== undefined && { code: result.code, map: result.map }),
+    diagnostics: result.diagnostics,
+    timings: { analyse: result.timings.analyse, bundle: result.timings.bundle },
+  };
+}
+
+/** A bundle made ready to evaluate, with positions mapped back to the user's files. */
+export function loadBundle(result: Bundle): BuiltProject {
   let trace: TraceMap | undefined;
   return {
     built: result.code !== undefined,
     diagnostics: result.diagnostics,
-    timings: { analyse: result.timings.analyse, bundle: result.timings.bundle },
+    timings: result.timings,
     bundleName: BUNDLE_NAME,
     evaluate() {
       if (result.code === undefined) throw new Error('the project did not build');
@@ -72,4 +93,9 @@ export async function buildProject(esbuild: Esbuild, files: readonly SourceFile[
         : null;
     },
   };
+}
+
+/** {@link bundle} then {@link loadBundle}, in one realm (Node tests, the build-time first graph). */
+export async function buildProject(esbuild: Esbuild, files: readonly SourceFile[]): Promise<BuiltProject> {
+  return loadBundle(await bundle(esbuild, files));
 }

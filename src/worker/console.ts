@@ -1,8 +1,9 @@
 /** Console output of user code: captured, and made one line of text the way a browser console prints it. */
 import { previewValue, NODE_PREVIEW } from './preview';
+import { clipText } from './clip';
 
 function formatOne(value: unknown): string {
-  if (typeof value === 'string') return value;
+  if (typeof value === 'string') return clipText(value, CONSOLE_LINE_CHARS);
   if (value instanceof Error)
     return value.stack && value.stack.includes(value.message)
       ? value.stack
@@ -21,9 +22,12 @@ function formatOne(value: unknown): string {
   }
 }
 
-/** Joins console arguments with spaces. */
+/** Characters of one console line. */
+export const CONSOLE_LINE_CHARS = 10_000;
+
+/** Joins console arguments with spaces, cut to {@link CONSOLE_LINE_CHARS}. */
 export function formatConsole(args: readonly unknown[]): string {
-  return args.map(formatOne).join(' ');
+  return clipText(args.map(formatOne).join(' '), CONSOLE_LINE_CHARS);
 }
 
 /** The console methods captured. */

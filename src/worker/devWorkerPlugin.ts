@@ -6,12 +6,14 @@
  * with imports. This plugin answers the host's `runtime.worker.ts?worker&url` import with the URL of a
  * bundle that the native esbuild makes on request.
  */
-import type { Plugin } from 'vite';
+import type { Plugin, ViteDevServer } from 'vite';
 import { fileURLToPath } from 'node:url';
 
-const WORKER_ENTRY = fileURLToPath(new URL('./runtime.worker.ts', import.meta.url));
-const SERVED_AT = '/@hamilton/runtime.worker.js';
-const VIRTUAL = '\0hamilton-dev-worker-url';
+/** The workers host.ts imports as `./<name>.worker.ts?worker&url`. */
+const WORKERS = ['runtime', 'user'] as const;
+const entry = (name: string) => fileURLToPath(new URL(`./${name}.worker.ts`, import.meta.url));
+const servedAt = (name: string) => `/@hamilton/${name}.worker.js`;
+const VIRTUAL = '\0hamilton-dev-worker-url:';
 
 /** The plugin; `aliases` are the `hamilton` import names the worker bundle must resolve. */
 export function devWorker(aliases: Record<string, string>): Plugin {
@@ -20,36 +22,41 @@ export function devWorker(aliases: Record<string, string>): Plugin {
     apply: 'serve',
     enforce: 'pre',
     resolveId(source, importer) {
-      if (source === './runtime.worker.ts?worker&url' && importer?.endsWith('/src/worker/host.ts'))
-        return VIRTUAL;
-      return null;
+      const name = WORKERS.find((w) => source === `./${w}.worker.ts?worker&url`);
+      return name && importer?.endsWith('/src/worker/host.ts') ? VIRTUAL + name : null;
     },
     load(id) {
-      return id === VIRTUAL ? `export default ${JSON.stringify(SERVED_AT)};` : null;
+      return id.startsWith(VIRTUAL)
+        ? `export default ${JSON.stringify(servedAt(id.slice(VIRTUAL.length)))};`
+        : null;
     },
     configureServer(server) {
-      server.middlewares.use(SERVED_AT, (_req, res, next) => {
-        import('esbuild')
-          .then((esbuild) =>
-            esbuild.build({
-              entryPoints: [WORKER_ENTRY],
-              bundle: true,
-              write: false,
-              format: 'esm',
-              platform: 'browser',
-              target: 'es2022',
-              alias: aliases,
-              sourcemap: 'inline',
-              logLevel: 'silent',
-            }),
-          )
-          .then((result) => {
-            res.setHeader('Content-Type', 'text/javascript');
-            res.setHeader('Cache-Control', 'no-store');
-            res.end(result.outputFiles[0].text);
-          })
-          .catch(next);
-      });
+      for (const name of WORKERS) serve(server, name);
     },
   };
+
+  function serve(server: ViteDevServer, name: string): void {
+    server.middlewares.use(servedAt(name), (_req, res, next) => {
+      import('esbuild')
+        .then((esbuild) =>
+          esbuild.build({
+            entryPoints: [entry(name)],
+            bundle: true,
+            write: false,
+            format: 'esm',
+            platform: 'browser',
+            target: 'es2022',
+            alias: aliases,
+            sourcemap: 'inline',
+            logLevel: 'silent',
+          }),
+        )
+        .then((result) => {
+          res.setHeader('Content-Type', 'text/javascript');
+          res.setHeader('Cache-Control', 'no-store');
+          res.end(result.outputFiles[0].text);
+        })
+        .catch(next);
+    });
+  }
 }

@@ -4,7 +4,11 @@
  */
 import type { BuiltProject, UserPosition } from './build';
 import type { ErrorInfo } from './protocol';
+import { clipText } from './clip';
 
+/** Frames kept of a mapped stack (unbounded recursion has thousands). */
+/** Characters of a line of a stack's message part. */
+const STACK_LINE_CHARS = 1000;
 /** Frames kept of a mapped stack (unbounded recursion has thousands). */
 const MAX_FRAMES = 12;
 
@@ -15,8 +19,14 @@ function isBundleUrl(url: string, built: BuiltProject): boolean {
   return url.endsWith(built.bundleName) || url.startsWith('blob:') || url.startsWith('data:');
 }
 
+/** Characters of a stack read: its start (the message) and its end (the frames) when it is longer. */
+const STACK_CHARS = 200_000;
+
 /** The stack with bundle positions replaced by the user's, keeping only frames in user code. */
-function mapStack(stack: string, built: BuiltProject): { stack: string; top: UserPosition | null } {
+function mapStack(whole: string, built: BuiltProject): { stack: string; top: UserPosition | null } {
+  // A stack repeats the message: a huge message is not split into lines, only its ends are read.
+  const stack =
+    whole.length > STACK_CHARS ? `${whole.slice(0, 1000)}\n${whole.slice(-STACK_CHARS / 2)}` : whole;
   const lines = stack.split('\n');
   const out: string[] = [];
   let top: UserPosition | null = null;
@@ -24,7 +34,8 @@ function mapStack(stack: string, built: BuiltProject): { stack: string; top: Use
   for (const line of lines) {
     const m = FRAME.exec(line);
     if (!m) {
-      if (frames === 0 && !line.trimStart().startsWith('at ')) out.push(line);
+      // The stack repeats the message: cut it as the message is.
+      if (frames === 0 && !line.trimStart().startsWith('at ')) out.push(clipText(line, STACK_LINE_CHARS));
       continue;
     }
     const [, , fn, url, l, c] = m;
@@ -40,7 +51,7 @@ function mapStack(stack: string, built: BuiltProject): { stack: string; top: Use
 }
 
 function nonErrorText(thrown: unknown): string {
-  if (typeof thrown === 'string') return JSON.stringify(thrown);
+  if (typeof thrown === 'string') return JSON.stringify(clipText(thrown, MESSAGE_CHARS));
   try {
     return JSON.stringify(thrown) ?? String(thrown);
   } catch {
@@ -48,8 +59,26 @@ function nonErrorText(thrown: unknown): string {
   }
 }
 
-/** An {@link ErrorInfo} for anything thrown, including non-Error values. */
+/** Characters of an error's message. */
+const MESSAGE_CHARS = 10_000;
+
+/**
+ * An {@link ErrorInfo} for anything thrown, including non-Error values, its message cut to a budget.
+ * Reading a thrown value runs user code (getters, proxies): if that throws too, the error says so.
+ */
 export function describeError(thrown: unknown, built: BuiltProject | null): ErrorInfo {
+  try {
+    const info = describeThrown(thrown, built);
+    return { ...info, message: clipText(info.message, MESSAGE_CHARS) };
+  } catch {
+    return {
+      name: 'Error',
+      message: 'a value was thrown that could not be read (its getters or proxy throw)',
+    };
+  }
+}
+
+function describeThrown(thrown: unknown, built: BuiltProject | null): ErrorInfo {
   if (!(thrown instanceof Error)) {
     return { name: 'NonErrorThrown', message: `a non-Error value was thrown: ${nonErrorText(thrown)}` };
   }

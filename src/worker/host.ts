@@ -10,6 +10,7 @@
  */
 import wasmUrl from 'esbuild-wasm/esbuild.wasm?url';
 import workerUrl from './runtime.worker.ts?worker&url';
+import userWorkerUrl from './user.worker.ts?worker&url';
 import type {
   CompiledEvent,
   CompileRequest,
@@ -20,7 +21,8 @@ import type {
   WorkerRequest,
 } from './protocol';
 import { parseWorkerMessage, parseWorkerNotice } from './validate';
-import { FRAME_CSP, frameMain, type PageToFrame } from './frame';
+import { FRAME_CSP, RUNNER_PAGE, type FrameFailure, type FrameMessage, type PageToFrame } from './frame';
+import { frameKey, handshake, initialHandshake, type HandshakeInput, type HandshakeState } from './handshake';
 
 /** The UI's handle on the compile-and-run worker. */
 export interface WorkerHost {
@@ -56,6 +58,8 @@ const DEFAULT_TIMEOUT_MS = 5000;
  */
 interface Payload {
   readonly script: Promise<string>;
+  /** The user-code worker's script: the runtime worker starts one per compile. */
+  readonly userScript: Promise<string>;
   readonly stream: Promise<ReadableStream<Uint8Array> | null>;
   readonly wasm: Promise<ArrayBuffer>;
 }
@@ -74,17 +78,17 @@ function loadPayload(): Payload {
   });
   return {
     script: fetchOk(workerUrl).then((r) => r.text()),
+    userScript: fetchOk(userWorkerUrl).then((r) => r.text()),
     stream: download.then((d) => d.stream),
     wasm: download.then((d) => d.bytes),
   };
 }
 
-function frameDocument(): string {
-  return (
-    `<!doctype html><meta http-equiv="Content-Security-Policy" content="${FRAME_CSP}">` +
-    `<script>(${frameMain.toString()})()</script>`
-  );
-}
+/** The runner's document (generated at build time, see frame.ts), under the app's base. */
+const runnerUrl = new URL(`${import.meta.env.BASE_URL}${RUNNER_PAGE}`, location.href).href;
+
+/** Why a runner was replaced without its worker having said anything (the frame's own reports). */
+export type RunnerFailure = FrameFailure | 'tampered' | 'no-start';
 
 /**
  * One isolated worker: a sandboxed frame and the worker inside it. A restart replaces the whole frame,
@@ -96,48 +100,74 @@ class IsolatedWorker {
   initMs = 0;
   private readonly frame: HTMLIFrameElement;
   private readonly channel = new MessageChannel();
+  private readonly key = frameKey();
+  private handshake: HandshakeState = initialHandshake;
+  /** The frame's end of its channel, once it proved it is our document. */
+  private control: MessagePort | null = null;
   private readonly onWindowMessage: (e: MessageEvent) => void;
   private onPong: (() => void) | null = null;
   private ping: Promise<boolean> | null = null;
+  private readonly helloTimer: ReturnType<typeof setTimeout>;
+  private readonly startTimer: ReturnType<typeof setTimeout>;
 
   constructor(
-    payload: Payload,
-    first: boolean,
+    private readonly payload: Payload,
+    private readonly first: boolean,
     onMessage: (from: IsolatedWorker, data: unknown) => void,
-    onCrash: (from: IsolatedWorker, message: string) => void,
+    private readonly onFailure: (from: IsolatedWorker, cause: RunnerFailure) => void,
   ) {
     this.frame = document.createElement('iframe');
     this.frame.setAttribute('sandbox', 'allow-scripts');
+    // CSP embedded enforcement: the policy binds any document the frame is navigated to, not only ours.
+    this.frame.setAttribute('csp', FRAME_CSP);
     this.frame.setAttribute('aria-hidden', 'true');
     this.frame.tabIndex = -1;
     this.frame.title = 'code runner';
     this.frame.style.display = 'none';
-    this.frame.srcdoc = frameDocument();
+    this.frame.src = `${runnerUrl}#${this.key}`;
     this.channel.port1.onmessage = (e) => onMessage(this, e.data);
     this.onWindowMessage = (e) => {
       if (e.source !== this.frame.contentWindow) return;
-      const data = e.data as { kind?: unknown; message?: unknown } | null;
-      if (data?.kind === 'pong') this.onPong?.();
-      else if (data?.kind === 'crash')
-        onCrash(this, typeof data.message === 'string' ? data.message : 'the worker failed');
+      this.observe({ type: 'message', data: e.data, ports: e.ports.length }, e.ports[0]);
     };
     window.addEventListener('message', this.onWindowMessage);
-    this.frame.addEventListener(
-      'load',
-      () => {
-        const send = (message: PageToFrame, transfer: Transferable[] = []) => this.send(message, transfer);
-        // Each part goes as soon as it is here: the worker evaluates its script while the wasm downloads.
-        void payload.script.then((script) => send({ kind: 'script', script }));
-        const port = this.channel.port2;
-        void (first ? payload.stream : Promise.resolve(null)).then(async (stream) => {
-          if (stream) send({ kind: 'wasm', wasm: stream, port }, [stream, port]);
-          // Copied, not transferred: every restart needs the bytes again.
-          else send({ kind: 'wasm', wasm: await payload.wasm, port }, [port]);
-        });
-      },
-      { once: true },
-    );
+    this.frame.addEventListener('load', () => this.observe({ type: 'load' }));
+    this.helloTimer = setTimeout(() => this.observe({ type: 'deadline' }), HELLO_MS);
+    // A frame that said hello but whose document went away before its worker was up (a navigation the
+    // embedding page's CSP refused leaves an error page, not always a load event) would wait forever.
+    this.startTimer = setTimeout(() => {
+      if (!this.ready) this.onFailure(this, 'no-start');
+    }, START_MS);
     document.body.appendChild(this.frame);
+  }
+
+  private observe(input: HandshakeInput, port?: MessagePort): void {
+    const { state, command } = handshake(this.handshake, input, this.key);
+    this.handshake = state;
+    if (command === 'connect' && port) this.connect(port);
+    else if (command === 'discard') this.onFailure(this, 'tampered');
+  }
+
+  /** The frame proved it is ours: from now on it is spoken to only through its channel. */
+  private connect(control: MessagePort): void {
+    clearTimeout(this.helloTimer);
+    this.control = control;
+    control.onmessage = (e: MessageEvent) => {
+      const data = e.data as FrameMessage | null;
+      if (data?.kind === 'pong') this.onPong?.();
+      else if (data?.kind === 'crash') this.onFailure(this, data.cause);
+    };
+    const { payload } = this;
+    // Each part goes as soon as it is here: the worker evaluates its script while the wasm downloads.
+    void Promise.all([payload.script, payload.userScript]).then(([script, userScript]) =>
+      this.send({ kind: 'script', script, userScript }),
+    );
+    const port = this.channel.port2;
+    void (this.first ? payload.stream : Promise.resolve(null)).then(async (stream) => {
+      if (stream) this.send({ kind: 'wasm', wasm: stream, port }, [stream, port]);
+      // Copied, not transferred: every restart needs the bytes again.
+      else this.send({ kind: 'wasm', wasm: await payload.wasm, port }, [port]);
+    });
   }
 
   post(request: WorkerRequest): void {
@@ -165,17 +195,37 @@ class IsolatedWorker {
   }
 
   private send(message: PageToFrame, transfer: Transferable[] = []): void {
-    this.frame.contentWindow?.postMessage(message, '*', transfer);
+    this.control?.postMessage(message, transfer);
   }
 
   destroy(): void {
+    clearTimeout(this.helloTimer);
+    clearTimeout(this.startTimer);
     window.removeEventListener('message', this.onWindowMessage);
+    this.handshake = { phase: 'discarded' };
     this.channel.port1.onmessage = null;
     this.channel.port1.close();
+    if (this.control) {
+      this.control.onmessage = null;
+      this.control.close();
+    }
     this.frame.remove();
   }
 }
 
+/** What the banner says for each way a runner fails on its own (never text from the frame). */
+const FAILURES: Readonly<Record<RunnerFailure, string>> = {
+  'worker-failed': 'the worker failed',
+  'unreadable-message': 'a message could not be read',
+  'wasm-failed': 'esbuild could not be compiled',
+  tampered: 'its frame was navigated away or answered without its key',
+  'no-start': 'it did not start in time',
+};
+
+/** How long a new runner frame may take to load and say hello (generous: a loaded machine is slow). */
+const HELLO_MS = 8000;
+/** How long a new runner may take to have esbuild ready (a cold start on a loaded machine takes seconds). */
+const START_MS = 30_000;
 /** How long a live frame may take to answer a ping. */
 const PING_MS = 1000;
 /** How often the frame is pinged while user code runs, so that a dead one is noticed before the deadline. */
@@ -366,17 +416,19 @@ export function createWorkerHost(options: WorkerHostOptions = {}): WorkerHost {
     onEvent(event);
   }
 
-  function onCrash(from: IsolatedWorker, message: string): void {
+  function onCrash(from: IsolatedWorker, cause: RunnerFailure): void {
     if (from === spare) {
       spare.destroy();
       spare = null;
       scheduleSpare();
     } else if (from === active) {
-      restart('crashed', message);
+      // A runner that was tampered with did not fail to start: that does not count towards giving up
+      // (the page that framed us may stop; the next runner then works).
+      restart('crashed', FAILURES[cause], cause !== 'tampered');
     }
   }
 
-  function restart(reason: 'timeout' | 'stopped' | 'crashed', detail?: string): void {
+  function restart(reason: 'timeout' | 'stopped' | 'crashed', detail?: string, countCrash = true): void {
     if (disposed) return;
     clearTimeout(watchdog);
     watchdog = undefined;
@@ -420,7 +472,7 @@ export function createWorkerHost(options: WorkerHostOptions = {}): WorkerHost {
     }
     emit({ type: 'worker-restarted', reason, node, message });
 
-    if (reason === 'crashed' && !wasReady && ++crashes >= MAX_CRASHES) {
+    if (reason === 'crashed' && !wasReady && countCrash && ++crashes >= MAX_CRASHES) {
       active = null;
       rejectReady(new Error(`the worker could not start: ${detail ?? 'it crashed'}`));
       return;
@@ -464,7 +516,7 @@ export function createWorkerHost(options: WorkerHostOptions = {}): WorkerHost {
   }
 
   const payload = loadPayload();
-  Promise.all([payload.script, payload.wasm]).catch((e: unknown) => rejectReady(e));
+  Promise.all([payload.script, payload.userScript, payload.wasm]).catch((e: unknown) => rejectReady(e));
   let active: IsolatedWorker | null = new IsolatedWorker(payload, true, onMessage, onCrash);
   const send = (request: WorkerRequest): void => active?.post(request);
 

@@ -5,6 +5,7 @@
  */
 import { isDataFrame, isSeries, Series, type DataFrame } from 'hamilton/frame';
 import type { ColumnPreview, Json, NumericStats, ValuePreview } from './protocol';
+import { clipText } from './clip';
 
 /** How much of a value to show. */
 export interface PreviewLimits {
@@ -69,6 +70,23 @@ function histogram(values: ArrayLike<number>, min: number, max: number): Numeric
   return { edges, counts };
 }
 
+/** Characters of one cell of a string column. */
+const CELL_CHARS = 1000;
+/** Characters of a whole string column: past it, later cells are left out (the preview says truncated). */
+const COLUMN_CHARS = 4_000_000;
+
+/** The first `rows` cells, each clipped, until the column's budget is spent. */
+function stringCells(values: readonly (string | null)[], rows: number): string[] {
+  const out: string[] = [];
+  let budget = COLUMN_CHARS;
+  for (let i = 0; i < rows && budget > 0; i++) {
+    const cell = clipText(values[i] ?? '', CELL_CHARS);
+    budget -= cell.length;
+    out.push(cell);
+  }
+  return out;
+}
+
 /** The first `rows` values of a Series as a column (a copy, safe to transfer). */
 function columnOf(
   name: string,
@@ -87,8 +105,9 @@ function columnOf(
       return { column: { name, dtype: 'boolean', values }, buffer: values.buffer };
     }
     case 'string': {
-      const values = (series.values as (string | null)[]).slice(0, n).map((v) => v ?? '');
-      return { column: { name, dtype: 'string', values } };
+      return {
+        column: { name, dtype: 'string', values: stringCells(series.values as (string | null)[], n) },
+      };
     }
   }
 }
@@ -102,7 +121,7 @@ function seriesPreview(series: Series, name: string, limits: PreviewLimits): Pre
       length: series.length,
       column,
       ...(stats && { stats }),
-      truncated: series.length > limits.rows,
+      truncated: column.values.length < series.length,
     },
     transfer: buffer ? [buffer] : [],
   };
@@ -120,7 +139,13 @@ function framePreview(frame: DataFrame, limits: PreviewLimits): Preview {
     if (series.dtype === 'number') stats[name] = numericStats(series.values as Float64Array);
   }
   return {
-    preview: { kind: 'frame', rows: frame.length, columns, stats, truncated: frame.length > limits.rows },
+    preview: {
+      kind: 'frame',
+      rows: frame.length,
+      columns,
+      stats,
+      truncated: columns.some((c) => c.values.length < frame.length),
+    },
     transfer,
   };
 }
@@ -138,9 +163,7 @@ function typeName(value: unknown): string {
   return name;
 }
 
-function clip(text: string, chars: number): string {
-  return text.length > chars ? `${text.slice(0, chars)}…` : text;
-}
+const clip = clipText;
 
 /** Text for a scalar the way a console shows it. */
 function scalarText(value: unknown, chars: number): string {
@@ -226,9 +249,18 @@ export function previewValue(value: unknown, limits: PreviewLimits, name = 'valu
     return {
       preview: {
         kind: 'error',
-        text: `could not preview the value: ${e instanceof Error ? e.message : String(e)}`,
+        text: `could not preview the value: ${readableError(e)}`,
       },
       transfer: [],
     };
+  }
+}
+
+/** What went wrong while reading a value; what was thrown may be a throwing proxy itself. */
+function readableError(e: unknown): string {
+  try {
+    return e instanceof Error ? clip(e.message, 1000) : clip(String(e), 1000);
+  } catch {
+    return 'reading it threw a value that cannot be read either';
   }
 }

@@ -1,55 +1,73 @@
 /**
- * The worker that compiles and runs user code (entry point; built as one self-contained file, see
- * README.md). It starts inside the sandboxed frame from a `blob:` URL, so it has an opaque origin and
- * the frame's CSP (no network). It talks to the page only through the MessagePort it receives with
- * `init`; user code cannot reach that port, so whatever user code posts with `self.postMessage` goes to
- * the frame, which ignores it.
+ * The worker that talks to the page (entry point; built as one self-contained file, see README.md). It
+ * starts inside the sandboxed frame from a `blob:` URL, so it has an opaque origin and the frame's CSP
+ * (no network). It holds esbuild and the page's port, and runs no user code: each compile is evaluated
+ * in a fresh user-code worker it starts and supervises (supervisor.ts, user.worker.ts).
  */
 import * as esbuild from 'esbuild-wasm';
-import * as hamilton from 'hamilton';
-import * as frame from 'hamilton/frame';
 import type { WorkerInit } from './frame';
 import type { EvaluatingNotice, WorkerEvent, WorkerRequest } from './protocol';
-import { routeZeroDelayTimers, trackUserTimers } from './timers';
-import { Session } from './session';
-import { captureConsole } from './console';
-import { installRuntime } from './runtime';
+import { routeZeroDelayTimers } from './timers';
+import { Supervisor, type UserWorker } from './supervisor';
+import { warmUp } from './warmUp';
+import type { UserConnect } from './userProtocol';
 
 routeZeroDelayTimers(globalThis);
-const userTimers = trackUserTimers(globalThis);
-installRuntime(hamilton, frame);
 
-// Taken before any user code runs, so patching prototypes later cannot intercept the port.
-const postToPort = MessagePort.prototype.postMessage;
-const apply = Reflect.apply;
-const consoleError = console.error;
+/** A user-code worker from the script the page sent, wrapped for the supervisor. */
+function spawner(script: string): () => UserWorker {
+  // The function scope keeps the script's top-level declarations off the global object, as for this worker.
+  const url = URL.createObjectURL(
+    new Blob([`(function () {\n${script}\n})();\n`], { type: 'text/javascript' }),
+  );
+  return () => {
+    const worker = new Worker(url, { name: 'hamilton-user-code' });
+    // Only what comes through this channel is the runtime's: user code can post on `self`, not here.
+    const channel = new MessageChannel();
+    worker.postMessage({ kind: 'connect', port: channel.port2 } satisfies UserConnect, [channel.port2]);
+    const handle: UserWorker = {
+      post: (message) => channel.port1.postMessage(message),
+      terminate: () => {
+        worker.terminate();
+        channel.port1.close();
+      },
+      onmessage: null,
+      onerror: null,
+    };
+    channel.port1.onmessage = (e) => handle.onmessage?.(e.data);
+    worker.onerror = (e) => {
+      // An error that escaped the user-code worker's own handlers: it can no longer be trusted to answer.
+      e.preventDefault();
+      handle.onerror?.();
+    };
+    channel.port1.onmessageerror = () => handle.onerror?.();
+    return handle;
+  };
+}
 
 function start(init: WorkerInit): void {
   const port = init.port;
-  const post = (event: WorkerEvent | EvaluatingNotice, transfer: Transferable[] = []): void => {
-    apply(postToPort, port, [event, transfer]);
-  };
-  const session = new Session({ esbuild, post, now: () => performance.now(), userTimers });
-
-  captureConsole(console, (level, args) => session.console(level, args));
-  // User code's uncaught async errors are console output, not the worker's death.
-  addEventListener('error', (e) => {
-    e.preventDefault();
-    session.console('error', [e.error ?? e.message]);
+  const post = (event: WorkerEvent | EvaluatingNotice, transfer: Transferable[] = []): void =>
+    port.postMessage(event, transfer);
+  const supervisor = new Supervisor({
+    esbuild,
+    post,
+    spawn: spawner(init.userScript),
+    now: () => performance.now(),
   });
-  addEventListener('unhandledrejection', (e) => {
-    e.preventDefault();
-    session.console('error', ['Uncaught (in promise)', e.reason]);
-  });
-
   esbuild.initialize({ wasmModule: init.wasmModule, worker: false }).then(
     async () => {
       post({ type: 'ready', initMs: performance.now() });
+      let requests = 0;
       // Requests sent before now waited in the port's queue; they run first, the warm-up only if none came.
-      port.onmessage = (e: MessageEvent<WorkerRequest>) => session.receive(e.data);
-      await session.warmUp();
+      port.onmessage = (e: MessageEvent<WorkerRequest>) => {
+        requests++;
+        void supervisor.receive(e.data);
+      };
+      supervisor.prepareSpare();
+      await warmUp(esbuild, () => requests === 0);
     },
-    (e: unknown) => apply(consoleError, console, ['esbuild could not start', e]),
+    (e: unknown) => console.error('esbuild could not start', e),
   );
 }
 

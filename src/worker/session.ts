@@ -15,8 +15,9 @@ import {
 } from 'hamilton';
 import { readCsv } from 'hamilton/frame';
 import { modifiersOf } from '../hamilton/function_modifiers/base';
-import { buildProject, type BuiltProject, type Esbuild } from './build';
+import { bundle, loadBundle, type Bundle, type BuiltProject, type Esbuild } from './build';
 import { describeError } from './errors';
+import { failedCompile } from './answers';
 import { formatConsole, type ConsoleLevel } from './console';
 import { NODE_PREVIEW, previewValue, RESULT_PREVIEW } from './preview';
 import type {
@@ -36,7 +37,8 @@ import { validationOf } from './validations';
 
 /** What the session needs from where it runs. */
 export interface SessionEnv {
-  readonly esbuild: Esbuild;
+  /** The compiler's esbuild, where the session bundles itself (Node); the worker that runs user code gets bundles. */
+  readonly esbuild?: Esbuild;
   /** Sends an event to the UI (or a notice to the host), transferring the given buffers. */
   post(event: WorkerEvent | EvaluatingNotice, transfer?: Transferable[]): void;
   now(): number;
@@ -60,20 +62,6 @@ interface ActiveRun {
   /** The first node that failed: the run's error is that node's own error, which does not name it. */
   failed?: string;
 }
-
-/** A small project that exercises analysis, bundling, evaluation and graph building once at start-up. */
-const WARM_UP = [
-  {
-    name: 'warm_up.ts',
-    code: "import { tag } from 'hamilton';\n/** a */\nexport function a(x: number): number { return x + 1; }\nexport const b = tag({ owner: 'x' })(function b(a: number): number { return a * 2; });\n",
-  },
-];
-
-/**
- * Rounds of warm-up after start. Measured in Chromium, the first builds after start took 1.1 s, 0.3 s,
- * 0.3 s, 0.26 s, 0.16 s, and only then tens of milliseconds.
- */
-const WARM_UP_ROUNDS = 12;
 
 /** The worker's state: the compiled project, the run in progress, the queue of requests. */
 export class Session {
@@ -103,27 +91,6 @@ export class Session {
     return this.queue;
   }
 
-  /**
-   * Compiles a small project through every step, a few times, so that V8 has tiered up esbuild's wasm
-   * before the user's first edit (the first builds are several times slower). Each round yields, and
-   * stops as soon as the UI asks for anything.
-   */
-  async warmUp(rounds = WARM_UP_ROUNDS): Promise<void> {
-    const idle = () => this.requests === 0;
-    for (let round = 0; round < rounds; round++) {
-      await new Promise((resolve) => setTimeout(resolve));
-      if (!idle()) return;
-      // A different text each round: the compiler returns the previous result for identical input.
-      const files = WARM_UP.map((f) => ({ ...f, code: `${f.code}// round ${round}\n` }));
-      const built = await buildProject(this.env.esbuild, files);
-      if (!idle() || !built.built) return;
-      new Builder()
-        .withModules(...Object.values(built.evaluate()))
-        .build()
-        .displayAllFunctions();
-    }
-  }
-
   /** Sends console output, attributed to the node running, if any. */
   console(level: ConsoleLevel, args: readonly unknown[]): void {
     const run = this.activeRun;
@@ -142,8 +109,26 @@ export class Session {
 
   private async compile(request: CompileRequest): Promise<void> {
     if (this.obsolete(request.id)) return;
+    if (!this.env.esbuild) throw new Error('this session has no esbuild: give it bundles (compileBundled)');
+    const t = this.env.now();
+    const bundled = await bundle(this.env.esbuild, request.files);
+    if (this.obsolete(request.id)) return;
+    this.evaluate(request, bundled, this.env.now() - t);
+  }
+
+  /**
+   * Evaluates a project bundled elsewhere (the worker that holds esbuild) and builds its graph:
+   * `bundleMs` is how long the bundling took there.
+   */
+  compileBundled(request: CompileRequest, bundled: Bundle, bundleMs: number): void {
+    this.latestCompile = Math.max(this.latestCompile, request.id);
+    this.evaluate(request, bundled, bundleMs);
+  }
+
+  private evaluate(request: CompileRequest, bundled: Bundle, bundleMs: number): void {
     const { now } = this.env;
-    const timings: Record<string, number> = {};
+    const built = loadBundle(bundled);
+    const timings: Record<string, number> = { bundle: bundleMs };
     let t = now();
     const step = (name: string) => {
       const end = now();
@@ -151,13 +136,9 @@ export class Session {
       t = end;
     };
     this.timings = timings;
-
-    const built = await buildProject(this.env.esbuild, request.files);
-    step('bundle');
     // The compiler's own split of that step.
     timings.analyse = built.timings.analyse;
     timings.esbuild = built.timings.bundle;
-    if (this.obsolete(request.id)) return;
     const diagnostics: Diagnostic[] = [...built.diagnostics];
     if (!built.built || diagnostics.some((d) => d.severity === 'error'))
       return this.fail(request.id, diagnostics);
@@ -232,16 +213,7 @@ export class Session {
   /** Answers a compile that produced no graph (the host shows the last good one, stale). */
   private fail(id: number, diagnostics: readonly Diagnostic[]): void {
     this.current = false;
-    this.env.post({
-      type: 'compiled',
-      id,
-      graph: null,
-      variables: [],
-      configKeys: [],
-      stale: false,
-      diagnostics,
-      timings: this.timings,
-    });
+    this.env.post(failedCompile(id, diagnostics, this.timings));
   }
 
   private runtimeDiagnostic(built: BuiltProject, thrown: unknown, during: string): Diagnostic {

@@ -15,6 +15,7 @@ const events: WorkerEvent[] = [];
 /** `performance.now()` when each event arrived. */
 const times: number[] = [];
 const log = document.getElementById('log')!;
+const LOG_LINES = 200;
 host.subscribe((event) => {
   events.push(event);
   times.push(performance.now());
@@ -23,12 +24,9 @@ host.subscribe((event) => {
     ArrayBuffer.isView(v) ? Array.from(v as Float64Array) : v,
   );
   log.appendChild(line);
+  // Only the latest lines are rendered: a flood of events must not make this page's own layout slow.
+  if (log.childElementCount > LOG_LINES) log.firstElementChild!.remove();
 });
-
-localStorage.setItem('secret', 'page-secret');
-document.cookie = 'secret=page-secret; SameSite=Strict';
-const open = indexedDB.open('secrets', 1);
-open.onupgradeneeded = () => open.result.createObjectStore('s').put('page-secret', 'secret');
 
 declare global {
   interface Window {
@@ -43,3 +41,13 @@ declare global {
 }
 window.workerTest = { host, events, times, examples };
 void host.ready.then(() => (window.workerTest.readyAt = performance.now()));
+
+// Framed by another site, the page may have no storage at all (third-party storage blocked).
+try {
+  localStorage.setItem('secret', 'page-secret');
+  document.cookie = 'secret=page-secret; SameSite=Strict';
+  const open = indexedDB.open('secrets', 1);
+  open.onupgradeneeded = () => open.result.createObjectStore('s').put('page-secret', 'secret');
+} catch {
+  // Nothing to plant.
+}

@@ -17,6 +17,7 @@ import type {
   ValuePreview,
   WorkerEvent,
 } from './protocol';
+import { clipText, MAX_MESSAGE_CHARS } from './clip';
 import type { DescribedEdge, DescribedNode, GraphDescription, Variable } from 'hamilton';
 
 /** Thrown inside the checkers; caught once in {@link parseWorkerMessage}. */
@@ -35,9 +36,10 @@ function rec(v: unknown, what: string): Rec {
   return v as Rec;
 }
 
+/** A string, cut to the budget of any message to the page (the worker cuts them first; this is the bound). */
 function str(v: unknown, what: string): string {
   if (typeof v !== 'string') fail(`${what}: not a string`);
-  return v;
+  return clipText(v, MAX_MESSAGE_CHARS);
 }
 
 function num(v: unknown, what: string): number {
@@ -102,8 +104,8 @@ const MAX_JSON_DEPTH = 64;
 
 function json(v: unknown, what: string, depth = 0): Json {
   if (depth > MAX_JSON_DEPTH) fail(`${what}: nested too deeply`);
-  if (v === null || typeof v === 'boolean' || typeof v === 'string') return v;
-  if (typeof v === 'number') return v;
+  if (typeof v === 'string') return str(v, what);
+  if (v === null || typeof v === 'boolean' || typeof v === 'number') return v;
   if (Array.isArray(v)) return v.map((x, i) => json(x, `${what}[${i}]`, depth + 1));
   return dict(v, (x, w) => json(x, w, depth + 1), what);
 }

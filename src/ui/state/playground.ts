@@ -13,6 +13,7 @@ import { removeOutputs } from './workspaceEdits';
 import { createStore } from './store';
 import { firstGraphFor } from './firstGraph';
 import { graphArrived } from '../graph/timing';
+import { dataFilePath, namesDataFile } from './dataPath';
 
 /** Typing pauses this long before the project is compiled again. */
 const COMPILE_DEBOUNCE_MS = 150;
@@ -53,8 +54,10 @@ function createSessionStore(): SessionStore {
 async function resolveTables(tables: Workspace['tables']): Promise<Record<string, string>> {
   const entries = await Promise.all(
     Object.entries(tables).map(async ([name, value]) => {
-      if (!value.startsWith('data/')) return [name, value] as const;
-      const response = await fetch(new URL(value, new URL(import.meta.env.BASE_URL, location.href)));
+      if (!namesDataFile(value)) return [name, value] as const;
+      const file = dataFilePath(value);
+      if ('error' in file) throw new Error(`Could not load table ${name}: ${file.error}`);
+      const response = await fetch(new URL(file.path, new URL(import.meta.env.BASE_URL, location.href)));
       if (!response.ok) throw new Error(`Could not load ${value} for table ${name}: HTTP ${response.status}`);
       return [name, await response.text()] as const;
     }),

@@ -1,0 +1,35 @@
+/** The answers the worker side gives when there is nothing to show: one definition each. */
+import type { CompiledEvent, Diagnostic, ErrorInfo, RunFinishedEvent } from './protocol';
+
+/** A compile that produced no graph (the host shows the last good one, stale). */
+export function failedCompile(
+  id: number,
+  diagnostics: readonly Diagnostic[],
+  timings: Readonly<Record<string, number>>,
+): CompiledEvent {
+  return {
+    type: 'compiled',
+    id,
+    graph: null,
+    variables: [],
+    configKeys: [],
+    stale: false,
+    diagnostics,
+    timings,
+  };
+}
+
+/** A run that ended without results. */
+export function failedRun(runId: number, durationMs: number, error: ErrorInfo): RunFinishedEvent {
+  return {
+    type: 'run-finished',
+    runId,
+    ok: false,
+    durationMs,
+    results: {},
+    skipped: [],
+    validations: [],
+    error,
+    diagnostics: [],
+  };
+}

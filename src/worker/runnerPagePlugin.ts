@@ -1,0 +1,22 @@
+/**
+ * Emits the runner's document (`runner.html`, see frame.ts) into the build, and serves it in dev. It is
+ * generated from `frameMain` so that the frame's script is type-checked with the host that talks to it.
+ */
+import type { Plugin } from 'vite';
+import { RUNNER_PAGE, runnerDocument } from './frame.ts';
+
+/** The plugin. */
+export function runnerPage(): Plugin {
+  return {
+    name: 'hamilton-runner-page',
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: RUNNER_PAGE, source: runnerDocument() });
+    },
+    configureServer(server) {
+      server.middlewares.use(`/${RUNNER_PAGE}`, (_req, res) => {
+        res.setHeader('Content-Type', 'text/html; charset=utf-8');
+        res.end(runnerDocument());
+      });
+    },
+  };
+}

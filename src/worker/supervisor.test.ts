@@ -1,0 +1,160 @@
+/**
+ * The runtime worker's supervision of user-code workers, in Node: native esbuild bundles, fake user-code
+ * workers answer (or do not), fake timers stand for the idle checks.
+ */
+import * as esbuild from 'esbuild';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { CompiledEvent, CompileRequest, EvaluatingNotice, RunRequest, WorkerEvent } from './protocol';
+import { HEARTBEAT_MS, IDLE_MS, Supervisor, type UserWorker } from './supervisor';
+import type { ToUserWorker } from './userProtocol';
+import { failedCompile, failedRun } from './answers';
+
+/** How a fake user-code worker behaves. */
+interface Behaviour {
+  /** Answer pings (false: busy with code left running, or closed). */
+  idle: boolean;
+  /** Extra messages it sends before its answer (what hostile code could post if it held the port). */
+  before?: unknown[];
+}
+
+function fakeWorker(behaviour: Behaviour, log: string[]): UserWorker {
+  const worker: UserWorker = {
+    onmessage: null,
+    onerror: null,
+    terminate: () => log.push('terminate'),
+    post(message: ToUserWorker) {
+      const reply = (data: unknown) => queueMicrotask(() => worker.onmessage?.(data));
+      if (message.kind === 'ping') {
+        if (behaviour.idle) reply({ kind: 'pong', seq: message.seq });
+        return;
+      }
+      for (const m of behaviour.before ?? []) reply(m);
+      if (message.kind === 'evaluate')
+        reply({ ...failedCompile(message.request.id, [], {}), graph: { nodes: [], edges: [], cycles: [] } });
+      else
+        reply({
+          ...failedRun(message.request.id, 0.001, { name: 'x', message: 'x' }),
+          ok: true,
+          error: undefined,
+        });
+    },
+  };
+  return worker;
+}
+
+const FILES = [{ name: 'a.ts', code: 'export function a(x: number): number {\n  return x;\n}\n' }];
+const compile = (id: number): CompileRequest => ({ type: 'compile', id, files: FILES, config: {} });
+const run = (id: number): RunRequest => ({
+  type: 'run',
+  id,
+  outputs: [],
+  inputs: {},
+  overrides: {},
+  tables: {},
+});
+
+function setUp(behaviours: Behaviour[]) {
+  const events: (WorkerEvent | EvaluatingNotice)[] = [];
+  const log: string[] = [];
+  let spawned = 0;
+  const supervisor = new Supervisor({
+    esbuild,
+    post: (event) => events.push(event),
+    spawn: () => {
+      log.push(`spawn ${spawned}`);
+      return fakeWorker(behaviours[Math.min(spawned++, behaviours.length - 1)], log);
+    },
+    now: () => performance.now(),
+  });
+  /** Runs a request to its end, moving the fake clock on while it waits. */
+  const settle = async (request: CompileRequest | RunRequest) => {
+    const done = supervisor.receive(request);
+    let finished = false;
+    void done.then(() => (finished = true));
+    for (let i = 0; i < 50 && !finished; i++) await vi.advanceTimersByTimeAsync(IDLE_MS / 4);
+    await done;
+  };
+  return { supervisor, events, log, settle };
+}
+
+beforeEach(
+  () => void vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] }),
+);
+afterEach(() => void vi.useRealTimers());
+
+describe('the supervisor of user-code workers', () => {
+  it('answers a compile and a run once the worker proves idle, timing the run itself', async () => {
+    const { events, settle } = setUp([{ idle: true }]);
+    await settle(compile(1));
+    await settle(run(2));
+    expect(events.map((e) => ('done' in e ? `evaluating ${e.id} ${e.done}` : e.type))).toEqual([
+      'evaluating 1 false',
+      'evaluating 1 true',
+      'compiled',
+      'evaluating 2 false',
+      'evaluating 2 true',
+      'run-finished',
+    ]);
+    const finished = events.at(-1) as { durationMs: number };
+    expect(finished.durationMs).not.toBe(0.001);
+  });
+
+  it('loads every compile into a fresh worker and ends the previous one', async () => {
+    const { log, settle } = setUp([{ idle: true }]);
+    await settle(compile(1));
+    await settle(compile(2));
+    expect(log.filter((l) => l === 'terminate')).toHaveLength(1);
+    expect(log.filter((l) => l.startsWith('spawn')).length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('replaces an answer by an error when the worker stays busy after it, and reloads for the next run', async () => {
+    const { events, log, settle } = setUp([{ idle: true }, { idle: false }, { idle: true }]);
+    await settle(compile(1)); // worker 0, idle; worker 1 becomes the spare
+    await settle(compile(3)); // worker 1: busy after its answer
+    const compiled = events.filter((e) => e.type === 'compiled').at(-1) as CompiledEvent;
+    expect(compiled.graph).toBeNull();
+    expect(compiled.diagnostics[0].message).toContain('kept running');
+    expect(log).toContain('terminate');
+  });
+
+  it('drops what does not answer the request out: forged events, other ids, host-only events', async () => {
+    const forged = [
+      {
+        type: 'run-finished',
+        runId: 99,
+        ok: true,
+        durationMs: 1,
+        results: {},
+        skipped: [],
+        validations: [],
+        diagnostics: [],
+      },
+      { type: 'worker-restarted', reason: 'crashed', node: null, message: 'FORGED' },
+      { type: 'ready', initMs: 1 },
+      { type: 'evaluating', id: 2, done: true },
+      { type: 'node-started', runId: 98, node: 'x' },
+      '<img src=x>',
+    ];
+    const { events, settle } = setUp([{ idle: true, before: forged }]);
+    await settle(compile(1));
+    await settle(run(2));
+    expect(events.map((e) => e.type).filter((t) => t !== 'evaluating')).toEqual(['compiled', 'run-finished']);
+    expect(JSON.stringify(events)).not.toContain('FORGED');
+  });
+
+  it('stops a worker that is busy between requests; the next run loads the project again', async () => {
+    const behaviour: Behaviour = { idle: true };
+    const { events, log, settle } = setUp([behaviour, { idle: true }]);
+    await settle(compile(1));
+    behaviour.idle = false; // a timer the modules left keeps it busy
+    await vi.advanceTimersByTimeAsync(HEARTBEAT_MS * 3);
+    expect(events.at(-1)).toMatchObject({
+      type: 'console',
+      level: 'error',
+      text: expect.stringContaining('kept the runner busy'),
+    });
+    expect(log).toContain('terminate');
+    await settle(run(2));
+    expect(events.filter((e) => e.type === 'run-finished').at(-1)).toMatchObject({ ok: true });
+  });
+});

@@ -1,0 +1,115 @@
+/**
+ * The worker that runs user code (entry point; built as one self-contained file, like
+ * runtime.worker.ts). The runtime worker starts a fresh one for every compile, so nothing user code did
+ * to one version's realm (patched prototypes, timers, loops) reaches the next. It holds the library
+ * user code imports, evaluates the bundle it is given, builds the graph, runs it and previews values.
+ *
+ * It talks to the runtime worker only through a private port received before any user code runs, with
+ * what it needs captured first (the port's `postMessage`, `MessageEvent`'s `data` getter, `Reflect.apply`):
+ * patching prototypes later intercepts nothing, and what user code posts on `self` is ignored.
+ */
+import * as hamilton from 'hamilton';
+import * as frame from 'hamilton/frame';
+import type { ConsoleEvent, EvaluatingNotice, WorkerEvent } from './protocol';
+import type { FromUserWorker, ToUserWorker, UserConnect } from './userProtocol';
+import { trackUserTimers } from './timers';
+import { Session } from './session';
+import { captureConsole } from './console';
+import { installRuntime } from './runtime';
+import { failedCompile, failedRun } from './answers';
+import { ConsoleBudget } from './consoleBudget';
+
+const userTimers = trackUserTimers(globalThis);
+installRuntime(hamilton, frame);
+
+const apply = Reflect.apply;
+const dataOf = Object.getOwnPropertyDescriptor(MessageEvent.prototype, 'data')!.get!;
+const postToPort = MessagePort.prototype.postMessage;
+// User code starts no workers of its own: the watchdog could not see them.
+for (const name of ['Worker', 'SharedWorker'] as const) delete (globalThis as Record<string, unknown>)[name];
+
+function internalError(e: unknown): string {
+  try {
+    return e instanceof Error ? e.message : String(e);
+  } catch {
+    return 'unreadable';
+  }
+}
+
+function connect(port: MessagePort): void {
+  const post = (message: FromUserWorker, transfer: Transferable[] = []): void =>
+    apply(postToPort, port, [message, transfer]);
+  /** The console of the request in progress (or of timers between requests), bounded. */
+  const console_ = new ConsoleBudget((e: ConsoleEvent) => post(e));
+  /** Runs whose `run-finished` went out: a run the session gave up on internally is answered here. */
+  const answered = new Set<number>();
+  const session = new Session({
+    // The runtime worker times user code itself: the session's own notices are not needed.
+    post: (event: WorkerEvent | EvaluatingNotice, transfer) => {
+      if (event.type === 'evaluating') return;
+      if (event.type === 'console') return console_.add(event);
+      if (event.type === 'run-finished' || event.type === 'compiled') {
+        if (event.type === 'run-finished') answered.add(event.runId);
+        // Timers user code started end with the request that started them; its output goes first.
+        userTimers.clear();
+        console_.flush();
+      }
+      post(event, transfer);
+    },
+    now: () => performance.now(),
+    userTimers,
+  });
+
+  captureConsole(console, (level, args) => session.console(level, args));
+  // User code's uncaught async errors are console output, not the worker's death.
+  addEventListener('error', (e) => {
+    e.preventDefault();
+    session.console('error', [e.error ?? e.message]);
+  });
+  addEventListener('unhandledrejection', (e) => {
+    e.preventDefault();
+    session.console('error', ['Uncaught (in promise)', e.reason]);
+  });
+
+  port.onmessage = (e: MessageEvent) => {
+    const message = apply(dataOf, e, []) as ToUserWorker;
+    switch (message.kind) {
+      case 'ping':
+        console_.flush();
+        post({ kind: 'pong', seq: message.seq });
+        break;
+      case 'evaluate':
+        try {
+          session.compileBundled(message.request, message.bundle, message.bundleMs);
+        } catch (error) {
+          const text = `Loading the modules failed: ${internalError(error)}`;
+          post(
+            failedCompile(message.request.id, [{ severity: 'error', source: 'worker', message: text }], {}),
+          );
+        }
+        break;
+      case 'run': {
+        const { id } = message.request;
+        void session.receive(message.request).then(() => {
+          if (answered.has(id)) return;
+          console_.flush();
+          post(
+            failedRun(id, 0, {
+              name: 'Error',
+              message: 'The run failed inside the runner (a value could not be read).',
+            }),
+          );
+        });
+        break;
+      }
+    }
+  };
+}
+
+const onConnect = (e: MessageEvent): void => {
+  const message = apply(dataOf, e, []) as UserConnect | null;
+  if (message?.kind !== 'connect') return;
+  removeEventListener('message', onConnect);
+  connect(message.port);
+};
+addEventListener('message', onConnect);

@@ -1,0 +1,37 @@
+/**
+ * Between the worker that talks to the page (it holds esbuild and the page's port) and the worker that
+ * runs user code, which it starts, times and replaces. Nothing from the user-code worker is trusted:
+ * its events pass the page's own check (`parseWorkerMessage`) and are matched to the request asked.
+ */
+import type { Bundle } from './build';
+import type { CompileRequest, RunRequest, WorkerEvent } from './protocol';
+
+/**
+ * The first message to a user-code worker, before any user code runs in it: the private port every
+ * other message goes through. User code can post with `self.postMessage` and listen on `self`, but
+ * cannot reach this port, so it can neither forge the runtime's answers nor read its requests.
+ */
+export interface UserConnect {
+  readonly kind: 'connect';
+  readonly port: MessagePort;
+}
+
+/** What the user-code worker is asked over its port: load a bundled project, run it, or say it is idle. */
+export type ToUserWorker =
+  | {
+      readonly kind: 'evaluate';
+      readonly request: CompileRequest;
+      readonly bundle: Bundle;
+      readonly bundleMs: number;
+    }
+  | { readonly kind: 'run'; readonly request: RunRequest }
+  | { readonly kind: 'ping'; readonly seq: number };
+
+/** An idle user-code worker's answer to a ping. */
+export interface UserPong {
+  readonly kind: 'pong';
+  readonly seq: number;
+}
+
+/** What the user-code worker sends: protocol events (checked on arrival) and pongs. */
+export type FromUserWorker = WorkerEvent | UserPong;
