@@ -74,6 +74,8 @@ async function editToGraph(page: Page): Promise<EditTimes[]> {
         const edited = files.map((f) =>
           f.name === active ? { ...f, code: `${f.code}\n// edit ${example.id} ${i}\n` } : f,
         );
+        // Edits reach the worker at most once per debounce (the editor compiles 150 ms after typing stops).
+        await new Promise((resolve) => setTimeout(resolve, 150));
         const t = performance.now();
         const compiled = await new Promise<{
           graph: { nodes: readonly unknown[] } | null;
