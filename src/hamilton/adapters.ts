@@ -142,11 +142,20 @@ export interface LifecycleAdapter {
   runToExecuteNode?(context: ExecuteNodeContext): unknown;
   /** Checks each node once the graph is built (Hamilton's `validate_node`); failures fail the build. */
   validateNode?(context: { readonly createdNode: Variable }): ValidationOutcome;
+  /**
+   * Decides whether an input's value fits its node's type (Hamilton's `do_validate_input`): when some
+   * adapter has it, it replaces the driver's own check (`Type requirement mismatch`); any adapter saying
+   * true lets the value through. `null` and `undefined` always pass.
+   */
+  validateInput?(nodeType: string, inputValue: unknown): boolean;
+  /**
+   * Allows an edge whose types differ (Hamilton's `do_check_edge_types_match`). It can only permit:
+   * the library refuses no edge for its types (the editor's TypeScript checker judges them), so it is
+   * never asked.
+   */
+  checkEdgeTypesMatch?(typeFrom: string, typeTo: string): boolean;
   /** Checks the built graph (Hamilton's `validate_graph`); a failure fails the build. */
-  validateGraph?(context: {
-    readonly graph: HamiltonGraph;
-    readonly config: Config;
-  }): ValidationOutcome;
+  validateGraph?(context: { readonly graph: HamiltonGraph; readonly config: Config }): ValidationOutcome;
 }
 
 /** The hook names, in Hamilton's order. */
@@ -182,6 +191,13 @@ export class AdapterSet {
     this.executor = adapters.find((a) => typeof a.runToExecuteNode === 'function');
     this.hasNodeHooks =
       this.has('runBeforeNodeExecution') || this.has('runAfterNodeExecution') || this.executor !== undefined;
+  }
+
+  /** The adapters' input check, when some adapter has one (see {@link LifecycleAdapter.validateInput}). */
+  inputCheck(): ((type: string, value: unknown) => boolean) | undefined {
+    const checkers = this.adapters.filter((a) => typeof a.validateInput === 'function');
+    if (checkers.length === 0) return undefined;
+    return (type, value) => checkers.some((a) => a.validateInput!(type, value));
   }
 
   /** Whether any adapter has the hook or method. */

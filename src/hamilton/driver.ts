@@ -140,6 +140,7 @@ export class Driver<R = Record<string, unknown>> {
       graph,
       finalVars.map((v) => graph.nameOf(v)),
       { inputs: options.inputs ?? {}, overrides: options.overrides ?? {} },
+      this.adapters.inputCheck(),
     );
     const parallel = parallelProblems(plan, this.dynamicExecution);
     return parallel.length ? { ...plan, problems: [...plan.problems, ...parallel] } : plan;

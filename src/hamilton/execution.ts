@@ -70,6 +70,7 @@ export function planExecution(
   graph: FunctionGraph,
   finalVars: readonly string[],
   given: ExecutionValues,
+  inputCheck: (type: string, value: unknown) => boolean = checkInputType,
 ): Plan {
   const n = graph.size;
   const { ids, kind, depStart, depIds, depOptional } = graph;
@@ -173,7 +174,7 @@ export function planExecution(
     missing.push(new MissingInputError(graph.nodeList[id].name, consumers));
   }
   missing.sort(byInput);
-  problems.push(...missing, ...mismatchedInputs(graph, given.inputs, state, provided));
+  problems.push(...missing, ...mismatchedInputs(graph, given.inputs, state, provided, inputCheck));
   return {
     graph,
     finalVars: finals,
@@ -199,6 +200,7 @@ function mismatchedInputs(
   inputs: Readonly<Record<string, unknown>>,
   state: Uint8Array,
   provided: Uint8Array,
+  inputCheck: (type: string, value: unknown) => boolean,
 ): InputTypeError[] {
   const out: InputTypeError[] = [];
   for (const name in inputs) {
@@ -207,7 +209,7 @@ function mismatchedInputs(
       continue;
     const node = graph.nodeList[id];
     const value = inputs[name];
-    if (checkInputType(node.type, value)) continue;
+    if (value === null || value === undefined || inputCheck(node.type, value)) continue;
     const reader = graph.nodeList[graph.useIds[graph.useStart[id]]];
     out.push(
       new InputTypeError(node.name, node.type, describeValue(value), {

@@ -59,7 +59,12 @@ export {
   type LifecycleAdapter,
   type ValidationOutcome,
 } from './adapters';
-export { NodeExecutionMethod, StaticValidator, ValidationException } from './lifecycle/api';
+export {
+  EdgeConnectionHook,
+  NodeExecutionMethod,
+  StaticValidator,
+  ValidationException,
+} from './lifecycle/api';
 export {
   acceptErrorSentinels,
   FunctionInputOutputTypeChecker,

@@ -11,6 +11,19 @@ import type { Config } from '../function_modifiers/base';
 import type { FunctionGraph } from '../graph';
 import { toVariable } from '../variables';
 
+/**
+ * Hamilton's `EdgeConnectionHook`: `validateInput` decides which input values fit their node's type, in
+ * place of the driver's own check (it can only be more permissive: `null`/`undefined` always pass);
+ * `checkEdgeTypesMatch` may allow edges whose types differ, and is never asked here, since the library
+ * refuses no edge for its types (the editor's TypeScript checker judges them).
+ */
+export abstract class EdgeConnectionHook implements LifecycleAdapter {
+  /** Whether an edge from a node of type `typeFrom` into a parameter of type `typeTo` is allowed. */
+  abstract checkEdgeTypesMatch(typeFrom: string, typeTo: string): boolean;
+  /** Whether `inputValue` is a valid value for an input of type `nodeType` (the type as written). */
+  abstract validateInput(nodeType: string, inputValue: unknown): boolean;
+}
+
 /** Hamilton's `ValidationException`: a static validator refused the graph. */
 export class ValidationException extends HamiltonError {
   constructor(message: string) {

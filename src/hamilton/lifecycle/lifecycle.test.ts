@@ -5,7 +5,7 @@ import { DictResult } from '../results';
 import { analysed } from '../function_modifiers/testing';
 import { to } from '../io/materialization';
 import { MemoryFileSystem, useFileSystem } from '../io/files';
-import { NodeExecutionMethod, StaticValidator, ValidationException } from './api';
+import { EdgeConnectionHook, NodeExecutionMethod, StaticValidator, ValidationException } from './api';
 import {
   acceptErrorSentinels,
   formatTimeDelta,
@@ -240,5 +240,27 @@ describe('ProgressBar', () => {
       'sample -> c: 3/4 funcs',
       'sample -> d: 4/4 funcs',
     ]);
+  });
+});
+
+describe('EdgeConnectionHook', () => {
+  /** Lets strings through where numbers are asked for, as a Hamilton user's hook might for numeric text. */
+  class NumericText extends EdgeConnectionHook {
+    checkEdgeTypesMatch(): boolean {
+      return false;
+    }
+    validateInput(nodeType: string, inputValue: unknown): boolean {
+      return nodeType === 'number' ? !Number.isNaN(Number(inputValue)) : true;
+    }
+  }
+
+  it('decides which input values pass, in place of the driver’s own check', () => {
+    expect(() => sampleDriver().executeSync(['a'], { inputs: { input: '9' } })).toThrow(
+      'Type requirement mismatch. Expected input:number got 9:string instead.',
+    );
+    expect(sampleDriver(new NumericText()).executeSync(['a'], { inputs: { input: '9' } })).toEqual({ a: 2 });
+    expect(() => sampleDriver(new NumericText()).executeSync(['a'], { inputs: { input: 'nine' } })).toThrow(
+      '1 errors encountered: \n  Error: Type requirement mismatch. Expected input:number got nine:string instead.',
+    );
   });
 });
