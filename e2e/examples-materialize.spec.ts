@@ -9,7 +9,7 @@ test('the materialize example saves budget_by_gender.csv and Results offers it f
 }) => {
   const errors = await openPlayground(page, '/?example=materialize');
   await waitForNode(page, 'save_budget_by_gender');
-  await expect(page.locator('[data-node="survey.load_data.raw"]')).toBeVisible();
+  await waitForNode(page, 'survey.load_data.raw');
   await runUntilDone(page, 'save_budget_by_gender');
   for (const node of ['survey.load_data.raw', 'survey', 'budget_by_gender', 'save_budget_by_gender']) {
     await expect(page.locator(`[data-node="${node}"]`)).toHaveAttribute('data-state', 'done');

@@ -27,12 +27,15 @@ test('the parallel step: typing a Collect node gathers every page’s count, dra
   await panel.getByRole('button', { name: 'Reset' }).click();
   await waitForNode(page, 'counts');
   await expect(page.locator('[data-node="total_words"]')).toHaveCount(0);
-  // The block's edge out of the Parallelizable ends in a crow's foot.
+  // The block's edge out of the Parallelizable ends in a crow's foot (both ends drawn: the panel
+  // leaves the graph little room, so the opening view may fold the inputs' end).
+  await waitForNode(page, 'url');
   await expect(page.locator('path.edge[data-parallel="expand"]')).toHaveCount(1);
 
   // Typed as a user would finish the step: the Collect import, and the collecting function.
   await replaceCode(page, SOLUTION);
   await waitForNode(page, 'total_words');
+  await waitForNode(page, 'counts');
   await expect(page.locator('path.edge[data-parallel="collect"]')).toHaveCount(1);
   await expect(page.locator('[data-node="total_words"]')).toHaveClass(/\bcollect\b/);
 

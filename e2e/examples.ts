@@ -10,4 +10,9 @@ export const EXAMPLES = [
     title: 'Decorators at work',
     outputs: ['is_young', 'is_senior', 'budget_clean', 'budget_summary', 'age_summary'],
   },
+  {
+    id: 'materialize',
+    title: 'Load and save files',
+    outputs: ['budget_by_gender', 'save_budget_by_gender', 'budget_per_year'],
+  },
 ];
