@@ -12,6 +12,8 @@ test('a parameter whose type cannot take its producer’s value gets a TypeScrip
   // The marker is on e's parameter d (line 23), with a message naming the edge. (Markers of the
   // half-typed line come and go first, so look until the edge's own marker is the first one.)
   const widget = page.locator('.monaco-editor .marker-widget');
+  // Back to the editor: reaching node e may have taken a click on the graph's Show all.
+  await page.locator('.editor-host .monaco-editor .view-lines').click();
   await expect(async () => {
     await page.keyboard.press('Escape');
     await page.keyboard.press('ControlOrMeta+Home');
