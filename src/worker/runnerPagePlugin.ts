@@ -3,7 +3,7 @@
  * generated from `frameMain` so that the frame's script is type-checked with the host that talks to it.
  */
 import type { Plugin } from 'vite';
-import { RUNNER_PAGE, runnerDocument } from './frame.ts';
+import { FRAME_CSP, RUNNER_PAGE, runnerDocument } from './frame.ts';
 
 /** The plugin. */
 export function runnerPage(): Plugin {
@@ -15,6 +15,9 @@ export function runnerPage(): Plugin {
     configureServer(server) {
       server.middlewares.use(`/${RUNNER_PAGE}`, (_req, res) => {
         res.setHeader('Content-Type', 'text/html; charset=utf-8');
+        // The frame's `csp` attribute asks for this policy (embedded enforcement): a document served
+        // without it is refused, and the runner would never start.
+        res.setHeader('Content-Security-Policy', FRAME_CSP);
         res.end(runnerDocument());
       });
     },
