@@ -109,7 +109,7 @@ export class Session {
 
   private async compile(request: CompileRequest): Promise<void> {
     if (this.obsolete(request.id)) return;
-    if (!this.env.esbuild) throw new Error('this session has no esbuild: give it bundles (compileBundled)');
+    if (!this.env.esbuild) throw new Error('a Session without esbuild compiles bundles only (compileBundled)');
     const t = this.env.now();
     const bundled = await bundle(this.env.esbuild, request.files);
     if (this.obsolete(request.id)) return;
