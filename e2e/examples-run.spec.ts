@@ -26,13 +26,13 @@ test('the Examples menu opens an example', async ({ page }) => {
   await waitForNode(page, 'd');
   await openExample(page, 'E-commerce features');
   await waitForNode(page, 'feature_set_v1');
-  await expect(page.locator('[data-node="time_since_last_login"]')).toBeVisible();
+  await waitForNode(page, 'time_since_last_login');
 });
 
 test('the streaming example toggles between streaming and batch', async ({ page }) => {
   await openPlayground(page, '/?example=streaming');
   await waitForNode(page, 'client');
-  await expect(page.locator('[data-node="survey_records"]')).toBeVisible();
+  await waitForNode(page, 'survey_records');
   await runUntilDone(page, 'feature_set_v1');
   await openTab(page, /^Inputs/);
   await page.getByRole('radio', { name: 'batch' }).check();
