@@ -2,7 +2,7 @@
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { decodeLink } from '../src/share/link';
-import { openPlayground, waitForNode } from './ui-helpers';
+import { openPlayground, waitForNode, waitForSettled } from './ui-helpers';
 import { editorText, pasteCode, runUntilDone, savedWorkspace } from './share-helpers';
 
 // The hello world with one more node.
@@ -35,9 +35,9 @@ test('share link round trip: copy, open in a new page, same files, runs only aft
   await waitForNode(other, 'shared_node');
   await expect(other.locator('[data-banner="link"]')).toContainText('came from a link');
   expect(await editorText(other)).toContain('export function shared_node(d: Series<number>): number {');
-  // Drawn, not run.
-  await expect(other.locator('[data-node][data-state="done"]')).toHaveCount(0);
-  await other.waitForTimeout(500);
+  // Drawn by the worker, and not run.
+  await waitForSettled(other);
+  await expect(other.locator('header [role="status"]')).toHaveText('Ready');
   await expect(other.locator('[data-node][data-state="done"]')).toHaveCount(0);
   await runUntilDone(other, 'd');
   expect(errors).toEqual([]);

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { focusEditorEnd, openPlayground, paste, waitForNode } from './ui-helpers';
+import { focusEditorEnd, openPlayground, paste, waitForNode, waitForSettled } from './ui-helpers';
 
 test('a new function appears as a node while typing, wired to what it reads', async ({ page }) => {
   const errors = await openPlayground(page);
@@ -56,8 +56,7 @@ test('an edit that does not change the graph leaves every node where it was', as
   await focusEditorEnd(page);
   await page.keyboard.press('Enter');
   await page.keyboard.type('// a comment changes no node');
-  await expect(page.getByRole('status').filter({ hasText: 'Compiling…' })).toHaveCount(0);
-  await page.waitForTimeout(500);
+  await waitForSettled(page);
   expect(
     await page.locator('[data-node]').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('transform'))),
   ).toEqual(before);

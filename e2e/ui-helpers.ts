@@ -26,6 +26,11 @@ export async function waitForNode(page: Page, name: string) {
   return node;
 }
 
+/** Waits until the graph on screen is the worker's compile of the text in the editor (no edit waiting). */
+export async function waitForSettled(page: Page) {
+  await expect(page.locator('header [data-settled]')).toHaveAttribute('data-settled', 'true', { timeout: 30_000 });
+}
+
 /** Waits for Monaco, then puts the cursor at the end of the active file. */
 export async function focusEditorEnd(page: Page) {
   const editor = page.locator('.editor-host[data-editor-ready] .monaco-editor');

@@ -7,6 +7,7 @@ import {
   pickOutputsWithout,
   replaceCode,
   waitForNode,
+  waitForSettled,
 } from './ui-helpers';
 
 test('a function typed after the example joins the run: outputs nobody picked follow the code', async ({
@@ -80,8 +81,7 @@ test("the console shows the latest run's output, not every earlier run's or keys
   await focusEditorEnd(page);
   await page.keyboard.type('\n// a comment\n');
   await page.keyboard.type('// another\n');
-  await expect(lines.filter({ hasText: 'module loaded' })).toHaveCount(1);
-  await page.waitForTimeout(1000);
+  await waitForSettled(page);
   await expect(lines.filter({ hasText: 'module loaded' })).toHaveCount(1);
 });
 

@@ -4,7 +4,7 @@
  * - JavaScript loaded before the first graph shows (gzip), and the time to that first graph from a cold load;
  * - layout and drawing of a 1,000-node graph (the page's own `hamilton:graph-*` User Timing marks),
  *   and the frame intervals while panning it.
- * Usage: npx tsx scripts/bench/ui.bench.ts   (UI_BENCH_DIST=dist-h6 reuses a build; UI_BENCH_PORT,
+ * Usage: npx tsx scripts/bench/ui.bench.ts   (UI_BENCH_DIST=dist-bench reuses a build; UI_BENCH_PORT,
  * UI_BENCH_RUNS cold loads (default 5), UI_BENCH_BIG_RUNS big-graph loads (default 5))
  */
 import { readFileSync } from 'node:fs';

@@ -5,7 +5,7 @@
  * - edit → updated graph description, warm, for every example (≤ 30 ms median for the largest);
  * - a run of the e-commerce example on 10,000 rows, request to results received (≤ 150 ms);
  * - Stop of a runaway node → a working graph again (≤ 1.5 s).
- * Usage: npx tsx scripts/bench/worker.bench.ts   (WORKER_BENCH_DIST=dist-h5 reuses a build; WORKER_BENCH_PORT, WORKER_BENCH_RUNS)
+ * Usage: npx tsx scripts/bench/worker.bench.ts   (WORKER_BENCH_DIST=dist-bench reuses a build; WORKER_BENCH_PORT, WORKER_BENCH_RUNS)
  */
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, chromiumPath, ensureBuild, startPreview } from '../browser';

@@ -1,14 +1,14 @@
 /**
  * The playground's entry: starts the worker at once (esbuild warms up while the page renders), opens
  * what the URL or the autosave says, and renders the shell. Share links, autosave, the tutorial and
- * Download project plug in through the workspace store and the App's slots (see share/slots.tsx).
+ * Download project plug in through the workspace store and the App's workspace controls (see share/workspaceControls.tsx).
  */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createWorkerHost } from '../worker/host';
 import { App } from './app/App';
 import { createPlayground } from './state/playground';
-import { openPlayground, shareSlots } from './share/slots';
+import { openPlayground, shareControls } from './share/workspaceControls';
 import './theme/theme';
 import './app/app.css';
 
@@ -23,7 +23,7 @@ if (new URLSearchParams(location.search).get('embed') === '1') {
   const playground = createPlayground(host, share.workspace);
   createRoot(root).render(
     <StrictMode>
-      <App playground={playground} slots={shareSlots(share)} />
+      <App playground={playground} controls={shareControls(share)} />
     </StrictMode>,
   );
 }

@@ -9,7 +9,7 @@ import { EditorPane } from '../editor/EditorPane';
 import { GraphPane } from '../graph/GraphPane';
 import { BottomPanel } from './BottomPanel';
 import { Header } from './Header';
-import type { AppSlots } from './slots';
+import type { WorkspaceControls } from './workspaceControls';
 
 const REGIONS = [
   { key: 'code', label: 'Code' },
@@ -20,19 +20,19 @@ const REGIONS = [
 /** The shell: header, then code | (graph / results) in resizable panes, or one region at a time on phones. */
 export function App({
   playground,
-  slots = {},
+  controls = {},
 }: {
   readonly playground: Playground;
-  readonly slots?: AppSlots;
+  readonly controls?: WorkspaceControls;
 }) {
   return (
     <PlaygroundContext.Provider value={playground}>
-      <Shell slots={slots} />
+      <Shell controls={controls} />
     </PlaygroundContext.Provider>
   );
 }
 
-function Shell({ slots }: { readonly slots: AppSlots }) {
+function Shell({ controls }: { readonly controls: WorkspaceControls }) {
   const phone = useMediaQuery('(max-width: 719px)');
   const { region } = useView();
   const { notice } = useSession();
@@ -68,7 +68,7 @@ function Shell({ slots }: { readonly slots: AppSlots }) {
   );
   return (
     <div className="app">
-      <Header slots={slots} />
+      <Header controls={controls} />
       {notice && (
         <div className="notice" role="alert">
           <span>{notice}</span>
@@ -82,7 +82,7 @@ function Shell({ slots }: { readonly slots: AppSlots }) {
           </button>
         </div>
       )}
-      {slots.banner}
+      {controls.banner}
       {phone ? (
         <Tabs
           label="Region"
@@ -93,7 +93,7 @@ function Shell({ slots }: { readonly slots: AppSlots }) {
         >
           <div className="main phone-main">
             {/* The tutorial sits above whichever region is shown, so its steps stay in view while coding. */}
-            {slots.sidePanel}
+            {controls.sidePanel}
             {code}
             {graph}
             {results}
@@ -101,7 +101,7 @@ function Shell({ slots }: { readonly slots: AppSlots }) {
         </Tabs>
       ) : (
         <main className="main">
-          {slots.sidePanel}
+          {controls.sidePanel}
           {code}
           <Splitter
             orientation="vertical"

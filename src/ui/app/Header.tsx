@@ -7,7 +7,7 @@ import { ThemeToggle } from '../theme/ThemeToggle';
 import { ExamplesMenu } from './ExamplesMenu';
 import { HelpMenu } from './HelpMenu';
 import { StatusLine } from './StatusLine';
-import type { AppSlots } from './slots';
+import type { WorkspaceControls } from './workspaceControls';
 import { MOD_KEY } from './platform';
 
 /**
@@ -15,7 +15,7 @@ import { MOD_KEY } from './platform';
  * (the screen is for the code and the graph): the name is kept for screen readers only, Stop is an
  * icon, and the secondary actions move into a "More" menu.
  */
-export function Header({ slots }: { readonly slots: AppSlots }) {
+export function Header({ controls }: { readonly controls: WorkspaceControls }) {
   const playground = usePlayground();
   const session = useSession();
   const workspace = useWorkspace();
@@ -39,14 +39,14 @@ export function Header({ slots }: { readonly slots: AppSlots }) {
 
   const secondary = (
     <>
-      {slots.headerActions}
+      {controls.headerActions}
       <button
         type="button"
         className="button"
         aria-label="Share"
-        title={slots.onShare ? 'Share a link to this workspace' : 'Sharing is not available in this build'}
-        disabled={!slots.onShare}
-        onClick={() => void slots.onShare?.(workspace)}
+        title={controls.onShare ? 'Share a link to this workspace' : 'Sharing is not available in this build'}
+        disabled={!controls.onShare}
+        onClick={() => void controls.onShare?.(workspace)}
       >
         Share
       </button>
@@ -59,9 +59,9 @@ export function Header({ slots }: { readonly slots: AppSlots }) {
     <header className="header">
       <h1 className={phone ? 'visually-hidden' : undefined}>Hamilton Playground</h1>
       <ExamplesMenu
-        examples={slots.examples ?? []}
-        openExample={slots.openExample}
-        edited={slots.exampleEdited}
+        examples={controls.examples ?? []}
+        openExample={controls.openExample}
+        edited={controls.exampleEdited}
       />
       <button
         type="button"

@@ -1,9 +1,9 @@
 /**
- * The share parts of the playground page, as the shell's slots: share links, autosave and History,
+ * The share parts of the playground page, as the shell's workspace controls: share links, autosave and History,
  * banners, the tutorial panel, Download project. `main.tsx` opens what {@link openPlayground} decides.
  */
 import { examples } from '../../examples';
-import type { AppSlots } from '../app/slots';
+import type { WorkspaceControls } from '../app/workspaceControls';
 import { TutorialPanel, TutorialToggle } from '../tutorial/TutorialPanel';
 import { createShareController, type ShareController } from './controller';
 import { HistoryMenu } from './HistoryMenu';
@@ -14,8 +14,8 @@ export function openPlayground(): ShareController {
   return createShareController();
 }
 
-/** The shell's slots filled with the share parts. */
-export function shareSlots(share: ShareController): AppSlots {
+/** The shell's workspace controls, filled with the share parts. */
+export function shareControls(share: ShareController): WorkspaceControls {
   return {
     examples,
     openExample: (example) => share.openExample(example),

@@ -6,7 +6,7 @@ import type { ReactNode } from 'react';
 import type { Example } from '../../examples';
 import type { Workspace } from '../../share/workspace';
 
-export interface AppSlots {
+export interface WorkspaceControls {
   /** The Examples menu, in order. */
   readonly examples?: readonly Example[];
   /** What picking an example does (keeping the current work first); absent: the workspace is replaced. */
