@@ -64,6 +64,28 @@ describe('checkOutput', () => {
     );
   });
 
+  it('counts both bounds of a range as inside it, and nothing past them', async () => {
+    const dr = driverOf({ age_normalized: normalized({ range: [-1, 1] }) });
+    const series = await dr.execute(['age_normalized_range_validator'], {
+      inputs: { age: Series.from([30, 50, 29.99, 50.01]) },
+    });
+    expect(series.age_normalized_range_validator).toMatchObject({
+      passes: false,
+      diagnostics: { in_range: 2, out_range: 2, data_size: 4 },
+    });
+    const point = (age: number) =>
+      driverOf({
+        level: analysed(checkOutput({ range: [0, 10] })((age: number) => age), {
+          name: 'level',
+          params: 'age: number',
+          returnType: 'number',
+        }),
+      })
+        .execute(['level_range_validator'], { inputs: { age } })
+        .then((out) => (out.level_range_validator as DataQualityResult).passes);
+    expect(await Promise.all([0, 10, -0.001, 10.001].map(point))).toEqual([true, true, false, false]);
+  });
+
   it("warns with Hamilton's message by default", async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const dr = driverOf({ age_normalized: normalized({ range: [-1, 1] }) });
