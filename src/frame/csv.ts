@@ -3,7 +3,8 @@
  */
 import { dsvFormat } from 'd3-dsv';
 import { DataFrame } from './dataframe';
-import { Series, type DType, type Scalar, type ScalarOf } from './series';
+import type { DType, Scalar, ScalarOf } from './dtype';
+import { Series } from './series';
 
 /** Options of {@link readCsv}. */
 export interface ReadCsvOptions<D extends Record<string, DType>> {

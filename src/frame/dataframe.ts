@@ -4,7 +4,6 @@
  */
 import { check, isArrayLike, isNames, isRecord } from './args';
 import {
-  Series,
   isSeries,
   type DType,
   type DTypeOf,
@@ -12,7 +11,10 @@ import {
   type Scalar,
   type ScalarOf,
   type StorageOf,
-} from './series';
+} from './dtype';
+import { GroupBy } from './groupby';
+import { formatKey, keyReader } from './rowKeys';
+import { Series } from './series';
 
 /** A column name of the schema S. */
 export type ColumnName<S> = keyof S & string;
@@ -48,7 +50,7 @@ export type Widen<E> = E extends number
         ? Date
         : never;
 
-type Simplify<T> = { [K in keyof T]: T[K] } & {};
+export type Simplify<T> = { [K in keyof T]: T[K] } & {};
 
 /** The Scalar type of a schema field (a schema's fields are Scalars; anything else is `never`). */
 export type FieldType<V> = V extends Scalar ? V : never;
@@ -99,40 +101,6 @@ function toSeries(name: string, input: ColumnInput, dtype: DType | undefined, op
   } catch (error) {
     throw new TypeError(`${op}: column '${name}': ${(error as Error).message}`, { cause: error });
   }
-}
-
-/** A row's key as one Map key, or undefined when a key value is missing (missing keys never match). */
-function keyReader(columns: readonly Series[]): (row: number) => unknown {
-  const read = columns.map((c) => {
-    const v = c.values;
-    if (v instanceof Float64Array) return (i: number) => (v[i] === v[i] ? v[i] : undefined);
-    if (v instanceof Uint8Array) return (i: number) => (v[i] === 2 ? undefined : v[i]);
-    return (i: number) => v[i] ?? undefined;
-  });
-  if (read.length === 1) return read[0];
-  return (row) => {
-    let key = '';
-    for (const r of read) {
-      const part = r(row);
-      if (part === undefined) return undefined;
-      key += `${part}\u0000`;
-    }
-    return key;
-  };
-}
-
-function formatKey(value: unknown): string {
-  return value instanceof Date ? value.toISOString() : JSON.stringify(value);
-}
-
-function compareRows(columns: readonly Series[], a: number, b: number): number {
-  for (const c of columns) {
-    const x = c.values[a] as number | string;
-    const y = c.values[b] as number | string;
-    if (x < y) return -1;
-    if (x > y) return 1;
-  }
-  return 0;
 }
 
 /**
@@ -423,100 +391,3 @@ export class DataFrame<S extends object = Record<string, Scalar>> {
 }
 
 Object.defineProperty(DataFrame.prototype, BRAND, { value: true });
-
-/** Rows of a frame grouped by key columns; made by {@link DataFrame.groupBy}. */
-export class GroupBy<S extends object, K extends ColumnName<S>> {
-  readonly #frame: DataFrame<S>;
-  readonly #keys: readonly K[];
-  readonly #sort: boolean;
-
-  /** Use {@link DataFrame.groupBy}. */
-  constructor(frame: DataFrame<S>, keys: readonly K[], sort: boolean) {
-    this.#frame = frame;
-    this.#keys = keys;
-    this.#sort = sort;
-  }
-
-  /**
-   * One row per group: the key columns, then one column per named aggregation, e.g.
-   * `agg({ mean_age: ['age', 'mean'], n: ['client_id', 'count'] })` (pandas' named aggregation).
-   * @throws TypeError when an aggregation does not apply to its column's dtype (e.g. `mean` of strings).
-   */
-  agg<const A extends AggSpec<S>>(
-    spec: A,
-  ): DataFrame<Simplify<Pick<S, K> & { [P in keyof A]: AggResult<S[A[P][0]], A[P][1]> }>> {
-    check(
-      isRecord(spec) && Object.values(spec).every((v) => Array.isArray(v) && v.length === 2),
-      'agg',
-      "named aggregations ({ out: ['column', 'mean'] })",
-      spec,
-    );
-    const keyColumns = this.#keys.map((k) => this.#frame.column(k) as Series);
-    const keyOf = keyReader(keyColumns);
-    const groupOf = new Int32Array(this.#frame.length);
-    const groups = new Map<unknown, number>();
-    const firstRows: number[] = [];
-    for (let i = 0; i < groupOf.length; i++) {
-      const key = keyOf(i);
-      if (key === undefined) {
-        groupOf[i] = -1;
-        continue;
-      }
-      let g = groups.get(key);
-      if (g === undefined) {
-        g = firstRows.length;
-        groups.set(key, g);
-        firstRows.push(i);
-      }
-      groupOf[i] = g;
-    }
-    const order = firstRows.map((_, g) => g);
-    if (this.#sort) order.sort((a, b) => compareRows(keyColumns, firstRows[a], firstRows[b]));
-    const rank = new Int32Array(order.length);
-    order.forEach((g, r) => (rank[g] = r));
-
-    // Counting sort of the rows by group rank: group r is rows[offsets[r] .. offsets[r + 1]).
-    const offsets = new Int32Array(order.length + 1);
-    for (const g of groupOf) if (g >= 0) offsets[rank[g] + 1]++;
-    for (let r = 0; r < order.length; r++) offsets[r + 1] += offsets[r];
-    const next = offsets.slice(0, order.length);
-    const rows = new Int32Array(offsets[order.length]);
-    groupOf.forEach((g, i) => {
-      if (g >= 0) rows[next[rank[g]]++] = i;
-    });
-
-    const map = new Map<string, Series>();
-    const groupFirstRows = order.map((g) => firstRows[g]);
-    this.#keys.forEach((k, c) => map.set(k, keyColumns[c].take(groupFirstRows)));
-    for (const [out, [name, fn]] of Object.entries(spec) as [string, readonly [ColumnName<S>, AggName]][]) {
-      const sorted = (this.#frame.column(name) as Series).take(rows);
-      const values = order.map((_, r) => aggregate(sorted.slice(offsets[r], offsets[r + 1]), fn, name));
-      const keepsType = fn === 'min' || fn === 'max' || fn === 'first' || fn === 'last';
-      map.set(out, Series.from(values, keepsType ? sorted.dtype : 'number'));
-    }
-    return DataFrame.fromColumns(Object.fromEntries(map)) as never;
-  }
-}
-
-function aggregate(part: Series, fn: AggName, column: string): Scalar | null {
-  const wrongType = (): never => {
-    throw new TypeError(`agg: '${fn}' does not apply to column '${column}', which is ${part.dtype}`);
-  };
-  switch (fn) {
-    case 'count':
-      return part.count();
-    case 'first':
-    case 'last': {
-      const present = part.notNa().values;
-      const at = fn === 'first' ? present.indexOf(1) : present.lastIndexOf(1);
-      return at === -1 ? null : (part.at(at) ?? null);
-    }
-    case 'min':
-    case 'max':
-      if (part.dtype === 'boolean') wrongType();
-      return (part as Series<number>)[fn]();
-    default:
-      if (part.dtype !== 'number') wrongType();
-      return fn === 'median' ? (part as Series<number>).median() : (part as Series<number>)[fn]();
-  }
-}

@@ -5,9 +5,12 @@
  * Web Workers (no DOM).
  * @packageDocumentation
  */
-export { Series, isSeries } from './series';
-export type { DType, Scalar, Element, StorageOf, ScalarOf, DTypeOf, Stats } from './series';
-export { DataFrame, GroupBy, isDataFrame } from './dataframe';
+export { Series } from './series';
+export { isSeries } from './dtype';
+export type { DType, Scalar, Element, StorageOf, ScalarOf, DTypeOf } from './dtype';
+export type { Stats } from './kernels';
+export { DataFrame, isDataFrame } from './dataframe';
+export { GroupBy } from './groupby';
 export type {
   ColumnName,
   Row,

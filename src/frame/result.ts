@@ -2,7 +2,8 @@
  * DataFrameResult: Hamilton's `PandasDataFrameResult` (hamilton/base.py) for our positional frames.
  */
 import { DataFrame, isDataFrame } from './dataframe';
-import { Series, isSeries, type Scalar } from './series';
+import { isSeries, type Scalar } from './dtype';
+import { Series } from './series';
 
 type Column = Series | Scalar | null;
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Series, isSeries } from './series';
+import { isSeries } from './dtype';
+import { Series } from './series';
 import { DataFrame } from './dataframe';
 
 // Reference values computed with numpy (nan-skipping, ddof=1, linear quantiles: pandas' defaults).

@@ -3,381 +3,38 @@
  * the operands. Immutable: every operation returns a new Series, which lets a Series cache its moments.
  */
 import { check, isArrayLike } from './args';
-
-/** The kinds of values a Series holds. */
-export type DType = 'number' | 'boolean' | 'string' | 'date';
-
-/** A value a Series can hold (before missing values). */
-export type Scalar = number | boolean | string | Date;
-
-/** The element type of `toArray()`: numbers use NaN for missing, the other types `null`. */
-export type Element<T> = T extends number ? number : T | null;
-
-/**
- * The storage behind a Series of T: `Float64Array` for numbers (NaN missing) and dates (epoch ms, NaN
- * missing), `Uint8Array` for booleans (0 false, 1 true, 2 missing), `(string | null)[]` for strings.
- */
-export type StorageOf<T> = T extends boolean
-  ? Uint8Array
-  : T extends string
-    ? (string | null)[]
-    : Float64Array;
-
-/** The Scalar type a DType names. */
-export type ScalarOf<D extends DType> = D extends 'number'
-  ? number
-  : D extends 'boolean'
-    ? boolean
-    : D extends 'string'
-      ? string
-      : Date;
-
-/** The DType of a Scalar type. */
-export type DTypeOf<T> = [T] extends [number]
-  ? 'number'
-  : [T] extends [boolean]
-    ? 'boolean'
-    : [T] extends [string]
-      ? 'string'
-      : [T] extends [Date]
-        ? 'date'
-        : DType;
-
-/** Count, mean, sample standard deviation and variance, min and max of a numeric Series, from one pass. */
-export interface Stats {
-  /** Non-missing values. */
-  readonly count: number;
-  /** Arithmetic mean; NaN when there are no values. */
-  readonly mean: number;
-  /** Sample standard deviation (ddof 1, like pandas); NaN below two values. */
-  readonly std: number;
-  /** Sample variance (ddof 1, like pandas); NaN below two values. */
-  readonly var: number;
-  /** Smallest value; NaN when there are no values. */
-  readonly min: number;
-  /** Largest value; NaN when there are no values. */
-  readonly max: number;
-}
-
-type Storage = Float64Array | Uint8Array | (string | null)[];
-type ArithOp = 'add' | 'sub' | 'mul' | 'div' | 'mod' | 'pow';
-type CompareOp = 'eq' | 'ne' | 'gt' | 'ge' | 'lt' | 'le';
-
-/** Booleans are stored as 0 (false), 1 (true) and MISSING. */
-const MISSING = 2;
-// Kleene logic on the codes 0, 1, 2: index a * 3 + b.
-const AND = Uint8Array.of(0, 0, 0, 0, 1, 2, 0, 2, 2);
-const OR = Uint8Array.of(0, 1, 2, 1, 1, 1, 2, 1, 2);
-const NOT = Uint8Array.of(1, 0, 2);
-
-const BRAND = Symbol.for('hamilton.frame.series');
-
-/** True for a Series, also one made by another copy of this library (a bundled user module). */
-export function isSeries(value: unknown): value is Series {
-  return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
-}
-
-function describeValue(value: unknown): string {
-  if (isSeries(value)) return `a ${value.dtype} series`;
-  if (value instanceof Date) return 'a Date';
-  if (value === null) return 'null';
-  return typeof value === 'object' || typeof value === 'undefined'
-    ? `an ${typeof value}`
-    : `a ${typeof value}`;
-}
-
-function checkLength(op: string, a: Series, b: Series): void {
-  if (a.length !== b.length) {
-    throw new RangeError(
-      `${op}: series lengths differ (${a.length} and ${b.length}); operations are positional`,
-    );
-  }
-}
-
-// Python's (and so pandas') modulo: the result takes the divisor's sign.
-function pyMod(a: number, b: number): number {
-  const r = a % b;
-  return r !== 0 && r < 0 !== b < 0 ? r + b : r;
-}
-
-// One loop per operator keeps each loop monomorphic, which is what makes it as fast as a hand-written one.
-function arithmetic(op: ArithOp, a: Float64Array, b: Float64Array | number): Float64Array {
-  const n = a.length;
-  const out = new Float64Array(n);
-  if (typeof b === 'number') {
-    switch (op) {
-      case 'add':
-        for (let i = 0; i < n; i++) out[i] = a[i] + b;
-        break;
-      case 'sub':
-        for (let i = 0; i < n; i++) out[i] = a[i] - b;
-        break;
-      case 'mul':
-        for (let i = 0; i < n; i++) out[i] = a[i] * b;
-        break;
-      case 'div':
-        for (let i = 0; i < n; i++) out[i] = a[i] / b;
-        break;
-      case 'mod':
-        for (let i = 0; i < n; i++) out[i] = pyMod(a[i], b);
-        break;
-      case 'pow':
-        for (let i = 0; i < n; i++) out[i] = a[i] ** b;
-        break;
-    }
-  } else {
-    switch (op) {
-      case 'add':
-        for (let i = 0; i < n; i++) out[i] = a[i] + b[i];
-        break;
-      case 'sub':
-        for (let i = 0; i < n; i++) out[i] = a[i] - b[i];
-        break;
-      case 'mul':
-        for (let i = 0; i < n; i++) out[i] = a[i] * b[i];
-        break;
-      case 'div':
-        for (let i = 0; i < n; i++) out[i] = a[i] / b[i];
-        break;
-      case 'mod':
-        for (let i = 0; i < n; i++) out[i] = pyMod(a[i], b[i]);
-        break;
-      case 'pow':
-        for (let i = 0; i < n; i++) out[i] = a[i] ** b[i];
-        break;
-    }
-  }
-  return out;
-}
-
-// NaN compares false, and unequal to everything, as in pandas.
-function compareNumbers(op: CompareOp, a: Float64Array, b: Float64Array | number): Uint8Array {
-  const n = a.length;
-  const out = new Uint8Array(n);
-  if (typeof b === 'number') {
-    switch (op) {
-      case 'eq':
-        for (let i = 0; i < n; i++) out[i] = a[i] === b ? 1 : 0;
-        break;
-      case 'ne':
-        for (let i = 0; i < n; i++) out[i] = a[i] !== b ? 1 : 0;
-        break;
-      case 'gt':
-        for (let i = 0; i < n; i++) out[i] = a[i] > b ? 1 : 0;
-        break;
-      case 'ge':
-        for (let i = 0; i < n; i++) out[i] = a[i] >= b ? 1 : 0;
-        break;
-      case 'lt':
-        for (let i = 0; i < n; i++) out[i] = a[i] < b ? 1 : 0;
-        break;
-      case 'le':
-        for (let i = 0; i < n; i++) out[i] = a[i] <= b ? 1 : 0;
-        break;
-    }
-  } else {
-    switch (op) {
-      case 'eq':
-        for (let i = 0; i < n; i++) out[i] = a[i] === b[i] ? 1 : 0;
-        break;
-      case 'ne':
-        for (let i = 0; i < n; i++) out[i] = a[i] !== b[i] ? 1 : 0;
-        break;
-      case 'gt':
-        for (let i = 0; i < n; i++) out[i] = a[i] > b[i] ? 1 : 0;
-        break;
-      case 'ge':
-        for (let i = 0; i < n; i++) out[i] = a[i] >= b[i] ? 1 : 0;
-        break;
-      case 'lt':
-        for (let i = 0; i < n; i++) out[i] = a[i] < b[i] ? 1 : 0;
-        break;
-      case 'le':
-        for (let i = 0; i < n; i++) out[i] = a[i] <= b[i] ? 1 : 0;
-        break;
-    }
-  }
-  return out;
-}
-
-function compareOrdered<V>(op: CompareOp, x: V, y: V): boolean {
-  switch (op) {
-    case 'eq':
-      return x === y;
-    case 'ne':
-      return x !== y;
-    case 'gt':
-      return x > y;
-    case 'ge':
-      return x >= y;
-    case 'lt':
-      return x < y;
-    case 'le':
-      return x <= y;
-  }
-}
-
-// Missing compares false, except `ne`, as NaN does in pandas.
-function compareCodes<V>(op: CompareOp, a: ArrayLike<V>, b: ArrayLike<V> | V, missing: V): Uint8Array {
-  const n = a.length;
-  const out = new Uint8Array(n);
-  const scalar = !(typeof b === 'object' && b !== null);
-  if (scalar && op === 'eq') {
-    // The hot path of `gender.eq('male')`: missing never equals a present value.
-    for (let i = 0; i < n; i++) out[i] = a[i] === b ? 1 : 0;
-    return out;
-  }
-  for (let i = 0; i < n; i++) {
-    const x = a[i];
-    const y = scalar ? (b as V) : (b as ArrayLike<V>)[i];
-    out[i] = x === missing || y === missing ? (op === 'ne' ? 1 : 0) : compareOrdered(op, x, y) ? 1 : 0;
-  }
-  return out;
-}
-
-// One pass over memory: each block of BLOCK values is summarised while it sits in cache (its mean, then its
-// squared deviations), and blocks are merged with Chan et al.'s pairwise form of Welford's update. As
-// stable as Welford's per-element update, without its division on every element (about 4x faster).
-const BLOCK = 2048;
-
-function moments(values: Float64Array): Stats {
-  let count = 0;
-  let mean = 0;
-  let m2 = 0;
-  let min = Infinity;
-  let max = -Infinity;
-  for (let start = 0; start < values.length; start += BLOCK) {
-    const end = Math.min(values.length, start + BLOCK);
-    let n = 0;
-    let sum = 0;
-    for (let i = start; i < end; i++) {
-      const x = values[i];
-      if (x === x) {
-        n++;
-        sum += x;
-        min = x < min ? x : min;
-        max = x > max ? x : max;
-      }
-    }
-    if (n === 0) continue;
-    const blockMean = sum / n;
-    let blockM2 = 0;
-    for (let i = start; i < end; i++) {
-      const d = values[i] - blockMean;
-      if (d === d) blockM2 += d * d;
-    }
-    const total = count + n;
-    const delta = blockMean - mean;
-    mean += (delta * n) / total;
-    m2 += blockM2 + (delta * delta * count * n) / total;
-    count = total;
-  }
-  const variance = count > 1 ? m2 / (count - 1) : NaN;
-  return {
-    count,
-    mean: count > 0 ? mean : NaN,
-    std: Math.sqrt(variance),
-    var: variance,
-    min: count > 0 ? min : NaN,
-    max: count > 0 ? max : NaN,
-  };
-}
-
-function inferDType(values: ArrayLike<unknown>): DType {
-  if (ArrayBuffer.isView(values)) return 'number';
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (v === null || v === undefined) continue;
-    if (v instanceof Date) return 'date';
-    const t = typeof v;
-    if (t === 'number' || t === 'boolean' || t === 'string') return t as DType;
-    throw new TypeError(
-      `Series.from: element ${i} is ${describeValue(v)}; a series holds numbers, booleans, strings or Dates`,
-    );
-  }
-  return 'number';
-}
-
-function storageFor(values: ArrayLike<unknown>, dtype: DType): Storage {
-  const n = values.length;
-  const wrong = (i: number): never => {
-    throw new TypeError(
-      `Series.from: element ${i} is ${describeValue(values[i])}, but the series is ${dtype}`,
-    );
-  };
-  switch (dtype) {
-    case 'number': {
-      if (values instanceof Float64Array) return values;
-      const out = new Float64Array(n);
-      for (let i = 0; i < n; i++) {
-        const v = values[i];
-        out[i] = v === null || v === undefined ? NaN : typeof v === 'number' ? v : wrong(i);
-      }
-      return out;
-    }
-    case 'date': {
-      if (values instanceof Float64Array) return values;
-      const out = new Float64Array(n);
-      for (let i = 0; i < n; i++) {
-        const v = values[i];
-        out[i] = v === null || v === undefined ? NaN : v instanceof Date ? v.getTime() : wrong(i);
-      }
-      return out;
-    }
-    case 'boolean': {
-      // Boolean storage (0, 1, 2 for missing), e.g. from DataFrame.toColumns, is taken as it is.
-      if (values instanceof Uint8Array && values.every((code) => code <= MISSING)) return values;
-      const out = new Uint8Array(n);
-      for (let i = 0; i < n; i++) {
-        const v = values[i];
-        out[i] = v === null || v === undefined ? MISSING : v === true ? 1 : v === false ? 0 : wrong(i);
-      }
-      return out;
-    }
-    case 'string': {
-      const out = new Array<string | null>(n);
-      for (let i = 0; i < n; i++) {
-        const v = values[i];
-        out[i] = v === null || v === undefined ? null : typeof v === 'string' ? v : wrong(i);
-      }
-      return out;
-    }
-  }
-}
-
-function parseBoolean(text: string, i: number): boolean {
-  const lower = text.trim().toLowerCase();
-  if (lower === 'true') return true;
-  if (lower === 'false') return false;
-  throw new TypeError(`astype('boolean'): element ${i} is '${text}', not true or false`);
-}
-
-// Element-wise conversion rules of astype; `null` is missing and stays missing.
-function convert(value: Scalar, to: DType, i: number): Scalar | null {
-  if (typeof value === 'number') {
-    if (Number.isNaN(value)) return null;
-    if (to === 'boolean') return value !== 0;
-    if (to === 'string') return String(value);
-    return to === 'date' ? new Date(value) : value;
-  }
-  if (typeof value === 'boolean') {
-    if (to === 'number') return value ? 1 : 0;
-    if (to === 'string') return String(value);
-    if (to === 'boolean') return value;
-  } else if (typeof value === 'string') {
-    if (to === 'string') return value;
-    if (value.trim() === '') return null;
-    if (to === 'boolean') return parseBoolean(value, i);
-    const parsed = to === 'number' ? Number(value) : Date.parse(value);
-    if (Number.isNaN(parsed)) throw new TypeError(`astype('${to}'): element ${i} is '${value}', not a ${to}`);
-    return to === 'number' ? parsed : new Date(parsed);
-  } else {
-    if (to === 'number') return value.getTime();
-    if (to === 'string') return value.toISOString();
-    if (to === 'date') return value;
-  }
-  throw new TypeError(`astype('${to}'): cannot convert ${describeValue(value)} (element ${i}) to ${to}`);
-}
+import {
+  BRAND,
+  convert,
+  describeValue,
+  inferDType,
+  isSeries,
+  MISSING,
+  storageFor,
+  type DType,
+  type DTypeOf,
+  type Element,
+  type Scalar,
+  type ScalarOf,
+  type Storage,
+  type StorageOf,
+} from './dtype';
+import {
+  AND,
+  arithmetic,
+  checkLength,
+  compareStorage,
+  extremeString,
+  kleene,
+  moments,
+  NOT,
+  OR,
+  quantileOf,
+  takeStorage,
+  type ArithOp,
+  type CompareOp,
+  type Stats,
+} from './kernels';
 
 /**
  * One typed column: numbers, booleans, strings or dates, with missing values (NaN for numbers, `null`
@@ -495,22 +152,7 @@ export class Series<T extends Scalar = Scalar> {
    */
   take(indices: ArrayLike<number>): Series<T> {
     check(isArrayLike(indices), 'take', 'an array of row positions', indices);
-    const n = indices.length;
-    const src = this.values;
-    const out: Storage =
-      src instanceof Float64Array
-        ? new Float64Array(n)
-        : src instanceof Uint8Array
-          ? new Uint8Array(n)
-          : new Array(n);
-    const missing = src instanceof Float64Array ? NaN : src instanceof Uint8Array ? MISSING : null;
-    for (let i = 0; i < n; i++) {
-      const j = indices[i];
-      if (j === -1) out[i] = missing as never;
-      else if (j >= 0 && j < src.length) out[i] = src[j] as never;
-      else throw new RangeError(`take: position ${j} is outside a series of length ${src.length}`);
-    }
-    return new Series<T>(this.dtype, out as StorageOf<T>);
+    return new Series<T>(this.dtype, takeStorage(this.values, indices) as StorageOf<T>);
   }
 
   #numbers(op: string, dtypes: readonly DType[] = ['number']): Float64Array {
@@ -594,14 +236,7 @@ export class Series<T extends Scalar = Scalar> {
     } else {
       b = typeof other === this.dtype ? other : mismatch();
     }
-    const a = this.values;
-    const out =
-      a instanceof Float64Array
-        ? compareNumbers(op, a, b as Float64Array | number)
-        : a instanceof Uint8Array
-          ? compareCodes(op, a, b as Uint8Array | number, MISSING)
-          : compareCodes<string | null>(op, a, b as (string | null)[] | string, null);
-    return new Series('boolean', out);
+    return new Series('boolean', compareStorage(op, this.values, b));
   }
 
   /** Element-wise `this === other`; missing values are never equal. */
@@ -645,10 +280,7 @@ export class Series<T extends Scalar = Scalar> {
     } else {
       throw new TypeError(`${op}: cannot combine a boolean series with ${describeValue(other)}`);
     }
-    const out = new Uint8Array(a.length);
-    if (typeof b === 'number') for (let i = 0; i < a.length; i++) out[i] = table[a[i] * 3 + b];
-    else for (let i = 0; i < a.length; i++) out[i] = table[a[i] * 3 + b[i]];
-    return new Series('boolean', out);
+    return new Series('boolean', kleene(table, a, b));
   }
 
   #booleans(op: string): Uint8Array {
@@ -776,13 +408,7 @@ export class Series<T extends Scalar = Scalar> {
   }
 
   #extreme(op: 'min' | 'max'): Scalar | null {
-    if (this.dtype === 'string') {
-      let best: string | null = null;
-      for (const s of this.values as (string | null)[]) {
-        if (s !== null && (best === null || (op === 'min' ? s < best : s > best))) best = s;
-      }
-      return best;
-    }
+    if (this.dtype === 'string') return extremeString(op, this.values as (string | null)[]);
     const v = this.#moments(op, ['number', 'date'])[op];
     if (this.dtype === 'number') return v;
     return Number.isNaN(v) ? null : new Date(v);
@@ -816,14 +442,7 @@ export class Series<T extends Scalar = Scalar> {
    */
   quantile(this: Series<number>, q: number): number {
     if (!(q >= 0 && q <= 1)) throw new RangeError(`quantile: q must be between 0 and 1, got ${q}`);
-    const sorted = this.#numbers('quantile')
-      .filter((x) => x === x)
-      .sort();
-    if (sorted.length === 0) return NaN;
-    const pos = q * (sorted.length - 1);
-    const lo = Math.floor(pos);
-    const hi = Math.ceil(pos);
-    return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
+    return quantileOf(this.#numbers('quantile'), q);
   }
 }
 

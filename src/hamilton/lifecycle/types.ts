@@ -5,7 +5,7 @@
  * interfaces and type aliases cannot be resolved at run time, so any value fits them, as `unknown` does.
  */
 import { isDataFrame } from '../../frame/dataframe';
-import { isSeries } from '../../frame/series';
+import { isSeries } from '../../frame/dtype';
 
 /** Splits type text at top-level occurrences of `separator` (outside `<>`, `[]`, `()`, `{}` and quotes). */
 function splitTop(text: string, separator: string): string[] {
