@@ -100,19 +100,93 @@ const wasReloaded = () =>
   (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.type ===
   'reload';
 
-/** Starts the work for this page: resumes the saved work and opens what the URL names on top of it. */
-export function createShareController(): ShareController {
+/** The share UI's store and the ways to change it: a toast, a banner, the storage note (said once). */
+function createNotices() {
   const state = createStore<ShareState>({ banner: null, storageNote: null, toast: null });
   let toastSeq = 0;
-  const toast = (text: string) => state.set({ ...state.get(), toast: { text, seq: ++toastSeq } });
-  const setBanner = (banner: Banner | null) => state.set({ ...state.get(), banner });
   let storageReported = false;
-  const storageFailed = (reason: 'unavailable' | 'full') => {
-    if (storageReported) return;
-    storageReported = true;
-    state.set({ ...state.get(), storageNote: STORAGE_MESSAGES[reason] });
+  return {
+    state,
+    toast: (text: string) => state.set({ ...state.get(), toast: { text, seq: ++toastSeq } }),
+    setBanner: (banner: Banner | null) => state.set({ ...state.get(), banner }),
+    /** A banner with a message alone: no restore, no reset. */
+    say: (kind: Banner['kind'], message: string) =>
+      state.set({ ...state.get(), banner: { kind, message, restoreId: null, canReset: false } }),
+    storageFailed(reason: 'unavailable' | 'full') {
+      if (storageReported) return;
+      storageReported = true;
+      state.set({ ...state.get(), storageNote: STORAGE_MESSAGES[reason] });
+    },
   };
+}
 
+/** What an older playground set aside goes to History, once. */
+function keepSetAside(setAside: Workspace | null, work: Work) {
+  if (!setAside) return;
+  void work.refreshHistory().then(() => {
+    if (work.state.get().history.some((e) => e.id === LEGACY_ENTRY)) return;
+    work.remember([
+      {
+        id: LEGACY_ENTRY,
+        time: Date.now(),
+        key: 'own',
+        title: 'Earlier work',
+        source: 'your work set aside by an earlier version of the playground',
+        files: setAside.files.length,
+        workspace: setAside,
+      },
+    ]);
+  });
+}
+
+/**
+ * The address bar holds the work as a link: it follows edits after a quiet time and on page hide,
+ * and a link pasted into the address bar of an open playground opens (our own replaceState fires
+ * no hashchange). The link is the hash alone: `?example=` would open the example again on a reload.
+ */
+function syncUrl(work: Work, openLink: (link: ReturnType<typeof decodeLink>) => void) {
+  let urlTimer: ReturnType<typeof setTimeout> | undefined;
+  const writeUrl = (workspace: Workspace) => {
+    clearTimeout(urlTimer);
+    if (linkSize(workspace) > WORKSPACE_LIMITS.maxBytes) return false;
+    history.replaceState(history.state, '', location.pathname + encodeLink(workspace));
+    return true;
+  };
+  const unsubscribe = work.workspace.subscribe((workspace) => {
+    clearTimeout(urlTimer);
+    urlTimer = setTimeout(() => writeUrl(workspace), URL_DELAY_MS);
+  });
+  const onHide = () => {
+    work.flush();
+    writeUrl(work.workspace.get());
+  };
+  const onHashChange = () => openLink(decodeLink(location.hash));
+  addEventListener('pagehide', onHide);
+  addEventListener('hashchange', onHashChange);
+  return {
+    writeUrl,
+    dispose() {
+      clearTimeout(urlTimer);
+      unsubscribe();
+      removeEventListener('pagehide', onHide);
+      removeEventListener('hashchange', onHashChange);
+    },
+  };
+}
+
+/** Builds the Node project zip of a workspace and downloads it as `hamilton-<name>.zip`. */
+async function downloadZip(current: Workspace, name: string): Promise<void> {
+  const [{ exportProject }, runtime] = await Promise.all([
+    import('../../share/export/project'),
+    import('virtual:hamilton-export-runtime'),
+  ]);
+  const zip = await exportProject(current, { runtime: runtime.default, readTable: fetchTable });
+  download(`hamilton-${name}.zip`, new Blob([zip as Uint8Array<ArrayBuffer>], { type: 'application/zip' }));
+}
+
+/** Starts the work for this page: resumes the saved work and opens what the URL names on top of it. */
+export function createShareController(): ShareController {
+  const { state, toast, setBanner, say, storageFailed } = createNotices();
   const autosave = createAutosave({ storage: browserStorage(), onError: storageFailed });
   const opening = openingFor(new URL(location.href), autosave.saved(), wasReloaded());
   let otherTabSaid = false;
@@ -124,32 +198,13 @@ export function createShareController(): ShareController {
     onOtherTab() {
       if (otherTabSaid) return;
       otherTabSaid = true;
-      setBanner({
-        kind: 'tabs',
-        message:
-          'The playground is open in another tab too. Each tab keeps the other’s latest work in History, so neither overwrites the other.',
-        restoreId: null,
-        canReset: false,
-      });
+      say(
+        'tabs',
+        'The playground is open in another tab too. Each tab keeps the other’s latest work in History, so neither overwrites the other.',
+      );
     },
   });
-  // What an older playground set aside goes to History, once.
-  const setAside = autosave.setAside();
-  if (setAside)
-    void work.refreshHistory().then(() => {
-      if (work.state.get().history.some((e) => e.id === LEGACY_ENTRY)) return;
-      work.remember([
-        {
-          id: LEGACY_ENTRY,
-          time: Date.now(),
-          key: 'own',
-          title: 'Earlier work',
-          source: 'your work set aside by an earlier version of the playground',
-          files: setAside.files.length,
-          workspace: setAside,
-        },
-      ]);
-    });
+  keepSetAside(autosave.setAside(), work);
   const linkBanner = (restoreId: string | null) =>
     setBanner({ kind: 'link', message: LINK_MESSAGE, restoreId, canReset: false });
   const { origin } = opening;
@@ -157,57 +212,21 @@ export function createShareController(): ShareController {
   if (origin.kind === 'link') linkBanner(openedId);
   else if (origin.kind === 'bad-link') {
     history.replaceState(history.state, '', location.pathname);
-    setBanner({
-      kind: 'bad-link',
-      message: `${origin.message} Your own work is open instead, unchanged.`,
-      restoreId: null,
-      canReset: false,
-    });
+    say('bad-link', `${origin.message} Your own work is open instead, unchanged.`);
   } else if (origin.kind === 'example') editsBanner();
 
   /** Opening an example or step that has the user's edits says so, and offers the original. */
   function editsBanner() {
-    const { current } = work.state.get();
-    if (!isEdited(work.state.get(), originals)) {
-      if (state.get().banner?.kind !== 'tabs') setBanner(null);
-      return;
-    }
-    setBanner({
-      kind: 'edits',
-      message: `These are your edits to ${current.title}.`,
-      restoreId: null,
-      canReset: true,
-    });
+    const edited = isEdited(work.state.get(), originals);
+    const message = `These are your edits to ${work.state.get().current.title}.`;
+    if (edited) setBanner({ kind: 'edits', message, restoreId: null, canReset: true });
+    else if (state.get().banner?.kind !== 'tabs') setBanner(null);
   }
 
-  let urlTimer: ReturnType<typeof setTimeout> | undefined;
-  // The link is the hash alone: `?example=` would open the example again on a reload.
-  const writeUrl = (workspace: Workspace) => {
-    if (linkSize(workspace) > WORKSPACE_LIMITS.maxBytes) return false;
-    history.replaceState(history.state, '', location.pathname + encodeLink(workspace));
-    return true;
-  };
-  const unsubscribe = work.workspace.subscribe((workspace) => {
-    clearTimeout(urlTimer);
-    urlTimer = setTimeout(() => writeUrl(workspace), URL_DELAY_MS);
-  });
-  const onHide = () => {
-    work.flush();
-    clearTimeout(urlTimer);
-    writeUrl(work.workspace.get());
-  };
-  addEventListener('pagehide', onHide);
-  // A link pasted into the address bar of an open playground (our own replaceState fires no hashchange).
-  const onHashChange = () => {
-    const link = decodeLink(location.hash);
+  const url = syncUrl(work, (link) => {
     if (!link) return;
     if (!link.ok) {
-      setBanner({
-        kind: 'bad-link',
-        message: `This link could not be opened: ${link.message}. Your work is unchanged.`,
-        restoreId: null,
-        canReset: false,
-      });
+      say('bad-link', `This link could not be opened: ${link.message}. Your work is unchanged.`);
       return;
     }
     if (JSON.stringify(link.workspace) === JSON.stringify(work.workspace.get())) return;
@@ -218,8 +237,7 @@ export function createShareController(): ShareController {
         fresh: true,
       }),
     );
-  };
-  addEventListener('hashchange', onHashChange);
+  });
 
   const openStep = (step: TutorialStep, which: 'start' | 'solution') => {
     updateProgress({ step: step.id });
@@ -231,8 +249,7 @@ export function createShareController(): ShareController {
     work,
     state,
     async share(current) {
-      clearTimeout(urlTimer);
-      if (!writeUrl(current)) {
+      if (!url.writeUrl(current)) {
         toast('This workspace is over 512 KB, too large for a link: download the project instead.');
         return;
       }
@@ -269,29 +286,17 @@ export function createShareController(): ShareController {
     dismissBanner: () => setBanner(null),
     dismissStorageNote: () => state.set({ ...state.get(), storageNote: null }),
     async downloadProject(current) {
+      const { key } = work.state.get().current;
       try {
-        const [{ exportProject }, runtime] = await Promise.all([
-          import('../../share/export/project'),
-          import('virtual:hamilton-export-runtime'),
-        ]);
-        const zip = await exportProject(current, { runtime: runtime.default, readTable: fetchTable });
-        const { key } = work.state.get().current;
-        const name = key.startsWith('example:') ? key.slice('example:'.length) : 'project';
-        download(
-          `hamilton-${name}.zip`,
-          new Blob([zip as Uint8Array<ArrayBuffer>], { type: 'application/zip' }),
-        );
+        await downloadZip(current, key.startsWith('example:') ? key.slice('example:'.length) : 'project');
         toast('Project downloaded: unzip it, then npm install && npm start.');
       } catch (error) {
         toast(`The project could not be exported: ${(error as Error).message}`);
       }
     },
     dispose() {
-      clearTimeout(urlTimer);
-      unsubscribe();
+      url.dispose();
       work.dispose();
-      removeEventListener('pagehide', onHide);
-      removeEventListener('hashchange', onHashChange);
     },
   };
 }
