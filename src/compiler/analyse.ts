@@ -8,78 +8,29 @@
  */
 import { parse } from '@babel/parser';
 import type * as t from '@babel/types';
-import type { FunctionSource, ParameterSource, SourceLocation } from '../hamilton/source';
+import type { FunctionSource, ParameterSource } from '../hamilton/source';
+import type {
+  AnalysedFunction,
+  Candidate,
+  FunctionLiteral,
+  ImportedName,
+  ImportReference,
+  ModuleAnalysis,
+} from './analysis';
 import type { CompilerDiagnostic } from './diagnostics';
+import {
+  docOf,
+  dynamicImportSources,
+  isIdentifierName,
+  literalType,
+  locationOf,
+  nameOf,
+  patternNames,
+  spanOf,
+  unwrapExpression,
+} from './syntax';
 
-/** A top-level function and the expression that reaches it once the module has run. */
-export interface AnalysedFunction {
-  /** A JavaScript expression valid at the end of the module: `a`, or `Features.age` for a static method. */
-  readonly binding: string;
-  readonly source: FunctionSource;
-}
-
-/** A place in a file as diagnostics give it: the start, and the end (exclusive, 1-based). */
-interface Span {
-  readonly location: SourceLocation;
-  readonly endLine: number;
-  readonly endColumn: number;
-}
-
-/** A name taken from another module (`a` of `import { a as b }`, `default`), where it is written. */
-export interface ImportedName extends Span {
-  readonly name: string;
-}
-
-/**
- * An `import … from 'x'`, `export … from 'x'` or `import('x')`, and where its specifier is written.
- */
-export interface ImportReference extends Span {
-  readonly specifier: string;
-  /** True for `import type` (erased by the compiler, so never resolved). */
-  readonly typeOnly: boolean;
-  /** The names it takes from the module that must exist there (not `* as ns`, nor `type` ones). */
-  readonly names: readonly ImportedName[];
-  /** An `export * from 'x'`: every name of `x` (but `default`) is exported again. */
-  readonly reexportsAll: boolean;
-}
-
-/** Everything analysis learns about one file. Immutable and cached by content. */
-export interface ModuleAnalysis {
-  readonly file: string;
-  /** The file name without folder and extension: the `module` tag of its nodes. */
-  readonly module: string;
-  readonly functions: readonly AnalysedFunction[];
-  /** Export name → local binding name, for exports of this file's own bindings. */
-  readonly exports: Readonly<Record<string, string>>;
-  /** Every name the module exports, values and types, its own and re-exported by name (not `export *`). */
-  readonly exportNames: ReadonlySet<string>;
-  readonly imports: readonly ImportReference[];
-  /** Every name bound at the module's top level (so appended code can avoid them). */
-  readonly bindings: ReadonlySet<string>;
-  readonly diagnostics: readonly CompilerDiagnostic[];
-  /** False when the file has syntax errors (then `functions` may be incomplete). */
-  readonly parsed: boolean;
-  /** True when a class or class member carries `@decorators` (which Vite's own transform cannot lower). */
-  readonly hasDecorators: boolean;
-}
-
-type FunctionLiteral =
-  t.FunctionDeclaration | t.FunctionExpression | t.ArrowFunctionExpression | t.ClassMethod;
-
-/** A top-level binding that may hold a function, before its function is resolved. */
-interface Candidate {
-  readonly binding: string;
-  /** The binding's own name (variable, function or method name). */
-  readonly name: string;
-  /** Where the binding's name is written. */
-  readonly nameNode: t.Node;
-  /** The function itself, or the initialiser to dig through. */
-  readonly value: FunctionLiteral | t.Expression;
-  /** Nodes whose leading comment may hold the doc, outermost first. */
-  readonly docHosts: readonly t.Node[];
-  /** For a static member: its class, whose export makes the member a node. */
-  readonly className?: string;
-}
+export type { AnalysedFunction, ImportedName, ImportReference, ModuleAnalysis } from './analysis';
 
 /** Mirrors `MODULE_SOURCE_EXPORT` of `src/hamilton/source.ts` (this folder imports only its types). */
 export const MODULE_EXPORT = '__hamilton';
@@ -329,30 +280,22 @@ class Analyser {
     reexportsAll = false,
   ): void {
     if (!source.loc) return;
-    this.imports.push({ specifier: source.value, typeOnly, names, reexportsAll, ...this.span(source) });
+    this.imports.push({
+      specifier: source.value,
+      typeOnly,
+      names,
+      reexportsAll,
+      ...spanOf(source, this.file),
+    });
   }
 
   private importedName(name: string, node: t.Node): ImportedName {
-    return { name, ...this.span(node) };
+    return { name, ...spanOf(node, this.file) };
   }
 
   /** `import('./x')` anywhere in the module: its file must exist in the project too. */
   private collectDynamicImports(program: t.Program): void {
-    const stack: unknown[] = [program];
-    while (stack.length > 0) {
-      const value = stack.pop();
-      if (Array.isArray(value)) {
-        stack.push(...(value as unknown[]));
-        continue;
-      }
-      if (typeof value !== 'object' || value === null || typeof (value as t.Node).type !== 'string') continue;
-      const node = value as t.Node;
-      if (node.type === 'ImportExpression' && node.source.type === 'StringLiteral')
-        this.addImport(node.source, false);
-      for (const [key, child] of Object.entries(node)) {
-        if (key !== 'loc' && key !== 'extra' && !key.endsWith('Comments')) stack.push(child);
-      }
-    }
+    for (const source of dynamicImportSources(program)) this.addImport(source, false);
   }
 
   // ---- pass 2: resolve each binding to the function literal that defines it ----
@@ -394,7 +337,7 @@ class Analyser {
       returnType: this.typeText(fn.returnType),
       doc: docOf(host),
       // The name the user wrote for the node (`export const x = tag(...)(...)` marks `x`).
-      location: this.location(candidate.nameNode),
+      location: locationOf(candidate.nameNode, this.file),
       async: fn.async,
     };
   }
@@ -473,7 +416,7 @@ class Analyser {
     optional: boolean,
     node: t.Node,
   ): ParameterSource {
-    return { name, type: this.typeText(annotation), optional, location: this.location(node) };
+    return { name, type: this.typeText(annotation), optional, location: locationOf(node, this.file) };
   }
 
   private typeText(annotation: t.Node | null | undefined): string {
@@ -482,25 +425,10 @@ class Analyser {
     return this.code.slice(inner.start ?? 0, inner.end ?? 0);
   }
 
-  private location(node: t.Node): SourceLocation {
-    const start = node.loc?.start;
-    return { file: this.file, line: start?.line ?? 1, column: (start?.column ?? 0) + 1 };
-  }
-
-  private span(node: t.Node): Span {
-    const location = this.location(node);
-    const end = node.loc?.end;
-    return {
-      location,
-      endLine: end?.line ?? location.line,
-      endColumn: (end?.column ?? location.column - 1) + 1,
-    };
-  }
-
   private range(
     node: t.Node,
   ): Pick<CompilerDiagnostic, 'file' | 'line' | 'column' | 'endLine' | 'endColumn'> {
-    const { location, endLine, endColumn } = this.span(node);
+    const { location, endLine, endColumn } = spanOf(node, this.file);
     return { ...location, endLine, endColumn };
   }
 
@@ -518,91 +446,5 @@ class Analyser {
       endLine: line,
       endColumn: column + 1,
     });
-  }
-}
-
-function nameOf(node: t.Identifier | t.StringLiteral): string {
-  return node.type === 'Identifier' ? node.name : node.value;
-}
-
-/** Strips what changes an expression's type but not its value: `(x)`, `x as T`, `x satisfies T`, `x!`. */
-function unwrapExpression(e: t.Expression): t.Expression {
-  let x = e;
-  for (;;) {
-    switch (x.type) {
-      case 'ParenthesizedExpression':
-      case 'TSAsExpression':
-      case 'TSSatisfiesExpression':
-      case 'TSNonNullExpression':
-      case 'TSTypeAssertion':
-      case 'TSInstantiationExpression':
-        x = x.expression;
-        break;
-      default:
-        return x;
-    }
-  }
-}
-
-function patternNames(pattern: t.Node | null | undefined): string[] {
-  if (!pattern) return [];
-  switch (pattern.type) {
-    case 'Identifier':
-      return [pattern.name];
-    case 'ObjectPattern':
-      return pattern.properties.flatMap((p) => patternNames(p.type === 'RestElement' ? p.argument : p.value));
-    case 'ArrayPattern':
-      return pattern.elements.flatMap((e) => patternNames(e));
-    case 'AssignmentPattern':
-      return patternNames(pattern.left);
-    case 'RestElement':
-      return patternNames(pattern.argument);
-    default:
-      return [];
-  }
-}
-
-function isIdentifierName(name: string): boolean {
-  return /^[A-Za-z_$][\w$]*$/.test(name);
-}
-
-/** The text of the nearest `/** … *\/` comment before the first host that has one, without its markers. */
-function docOf(hosts: readonly t.Node[]): string {
-  for (const host of hosts) {
-    const comments = host.leadingComments;
-    if (!comments) continue;
-    for (let i = comments.length - 1; i >= 0; i--) {
-      const c = comments[i];
-      if (c.type === 'CommentBlock' && c.value.startsWith('*') && !c.value.startsWith('**')) {
-        return cleanDoc(c.value.slice(1));
-      }
-    }
-  }
-  return '';
-}
-
-function cleanDoc(body: string): string {
-  const lines = body.split('\n').map((line) => line.replace(/^\s*\*?[ \t]?/, '').trimEnd());
-  while (lines.length > 0 && lines[0] === '') lines.shift();
-  while (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
-  return lines.join('\n');
-}
-
-/** The type TypeScript infers for a parameter from a literal default (`2` → number); `unknown` otherwise. */
-function literalType(value: t.Node): string {
-  switch (value.type) {
-    case 'NumericLiteral':
-      return 'number';
-    case 'StringLiteral':
-    case 'TemplateLiteral':
-      return 'string';
-    case 'BooleanLiteral':
-      return 'boolean';
-    case 'BigIntLiteral':
-      return 'bigint';
-    case 'UnaryExpression':
-      return value.operator === '-' && value.argument.type === 'NumericLiteral' ? 'number' : 'unknown';
-    default:
-      return 'unknown';
   }
 }

@@ -1,0 +1,127 @@
+/** Small readings of the syntax tree that need no module context: names, docs, literal types. */
+import type * as t from '@babel/types';
+import type { SourceLocation } from '../hamilton/source';
+import type { Span } from './analysis';
+
+export function nameOf(node: t.Identifier | t.StringLiteral): string {
+  return node.type === 'Identifier' ? node.name : node.value;
+}
+
+/** Strips what changes an expression's type but not its value: `(x)`, `x as T`, `x satisfies T`, `x!`. */
+export function unwrapExpression(e: t.Expression): t.Expression {
+  let x = e;
+  for (;;) {
+    switch (x.type) {
+      case 'ParenthesizedExpression':
+      case 'TSAsExpression':
+      case 'TSSatisfiesExpression':
+      case 'TSNonNullExpression':
+      case 'TSTypeAssertion':
+      case 'TSInstantiationExpression':
+        x = x.expression;
+        break;
+      default:
+        return x;
+    }
+  }
+}
+
+export function patternNames(pattern: t.Node | null | undefined): string[] {
+  if (!pattern) return [];
+  switch (pattern.type) {
+    case 'Identifier':
+      return [pattern.name];
+    case 'ObjectPattern':
+      return pattern.properties.flatMap((p) => patternNames(p.type === 'RestElement' ? p.argument : p.value));
+    case 'ArrayPattern':
+      return pattern.elements.flatMap((e) => patternNames(e));
+    case 'AssignmentPattern':
+      return patternNames(pattern.left);
+    case 'RestElement':
+      return patternNames(pattern.argument);
+    default:
+      return [];
+  }
+}
+
+export function isIdentifierName(name: string): boolean {
+  return /^[A-Za-z_$][\w$]*$/.test(name);
+}
+
+/** The text of the nearest `/** … *\/` comment before the first host that has one, without its markers. */
+export function docOf(hosts: readonly t.Node[]): string {
+  for (const host of hosts) {
+    const comments = host.leadingComments;
+    if (!comments) continue;
+    for (let i = comments.length - 1; i >= 0; i--) {
+      const c = comments[i];
+      if (c.type === 'CommentBlock' && c.value.startsWith('*') && !c.value.startsWith('**')) {
+        return cleanDoc(c.value.slice(1));
+      }
+    }
+  }
+  return '';
+}
+
+function cleanDoc(body: string): string {
+  const lines = body.split('\n').map((line) => line.replace(/^\s*\*?[ \t]?/, '').trimEnd());
+  while (lines.length > 0 && lines[0] === '') lines.shift();
+  while (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
+  return lines.join('\n');
+}
+
+/** The type TypeScript infers for a parameter from a literal default (`2` → number); `unknown` otherwise. */
+export function literalType(value: t.Node): string {
+  switch (value.type) {
+    case 'NumericLiteral':
+      return 'number';
+    case 'StringLiteral':
+    case 'TemplateLiteral':
+      return 'string';
+    case 'BooleanLiteral':
+      return 'boolean';
+    case 'BigIntLiteral':
+      return 'bigint';
+    case 'UnaryExpression':
+      return value.operator === '-' && value.argument.type === 'NumericLiteral' ? 'number' : 'unknown';
+    default:
+      return 'unknown';
+  }
+}
+
+/** Every `import('x')` with a literal specifier, anywhere in the program. */
+export function dynamicImportSources(program: t.Program): t.StringLiteral[] {
+  const found: t.StringLiteral[] = [];
+  const stack: unknown[] = [program];
+  while (stack.length > 0) {
+    const value = stack.pop();
+    if (Array.isArray(value)) {
+      stack.push(...(value as unknown[]));
+      continue;
+    }
+    if (typeof value !== 'object' || value === null || typeof (value as t.Node).type !== 'string') continue;
+    const node = value as t.Node;
+    if (node.type === 'ImportExpression' && node.source.type === 'StringLiteral') found.push(node.source);
+    for (const [key, child] of Object.entries(node)) {
+      if (key !== 'loc' && key !== 'extra' && !key.endsWith('Comments')) stack.push(child);
+    }
+  }
+  return found;
+}
+
+/** Where a node starts, 1-based as diagnostics give it. */
+export function locationOf(node: t.Node, file: string): SourceLocation {
+  const start = node.loc?.start;
+  return { file, line: start?.line ?? 1, column: (start?.column ?? 0) + 1 };
+}
+
+/** Where a node starts and ends (the end exclusive), 1-based. */
+export function spanOf(node: t.Node, file: string): Span {
+  const location = locationOf(node, file);
+  const end = node.loc?.end;
+  return {
+    location,
+    endLine: end?.line ?? location.line,
+    endColumn: (end?.column ?? location.column - 1) + 1,
+  };
+}
