@@ -75,11 +75,14 @@ describe('checkOutput', () => {
     });
     const point = (age: number) =>
       driverOf({
-        level: analysed(checkOutput({ range: [0, 10] })((age: number) => age), {
-          name: 'level',
-          params: 'age: number',
-          returnType: 'number',
-        }),
+        level: analysed(
+          checkOutput({ range: [0, 10] })((age: number) => age),
+          {
+            name: 'level',
+            params: 'age: number',
+            returnType: 'number',
+          },
+        ),
       })
         .execute(['level_range_validator'], { inputs: { age } })
         .then((out) => (out.level_range_validator as DataQualityResult).passes);

@@ -2,7 +2,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { DataFrame } from '../../frame/dataframe';
 import { MemoryFileSystem, useFileSystem } from '../io/files';
 import { registerAdapter, type DataLoader } from '../io/data_adapters';
-import { dataloader, datasaver, loadFrom, saveTo } from './data_adapters';
+import { loadFrom, saveTo } from './data_adapters';
+import { dataloader, datasaver } from './dataloader';
 import { source, value } from './dependencies';
 import { analysed, driverOf, edgesOf, nodesOf } from './testing';
 

@@ -4,7 +4,12 @@
  * (Hamilton's `extract_columns`, `extract_fields`, `unpack_fields` in `expanders.py`).
  */
 import { copyNode, type Node } from '../node';
-import { InvalidDecoratorException, type Decorator, type FunctionModifier, type ModifierContext } from './base';
+import {
+  InvalidDecoratorException,
+  type Decorator,
+  type FunctionModifier,
+  type ModifierContext,
+} from './base';
 import {
   andThen,
   decoratorFor,

@@ -72,10 +72,9 @@ export {
 } from './pipe';
 export { does } from './does';
 export { NON_FINAL_TAG, type Target } from './common';
+export { dataloader, datasaver } from './dataloader';
 export {
   AttributeError,
-  dataloader,
-  datasaver,
   loadFrom,
   saveTo,
   type AdapterArguments,
