@@ -1,0 +1,35 @@
+import type { Session } from '../state/session';
+import { revealInEditor, updateView } from '../state/view';
+
+type RunErrorInfo = NonNullable<NonNullable<Session['run']>['error']>;
+
+/** The run's error: which node, the error's name and message, its place in the code, and what to do for a missing input. */
+export function RunError({ error }: { readonly error: RunErrorInfo }) {
+  const { file, line } = error;
+  return (
+    <div className="run-error" role="alert">
+      {error.node && <>Node {error.node} failed: </>}
+      <strong>{error.name}</strong>: <span className="error-text">{error.message}</span>
+      {file && line && (
+        <>
+          {' '}
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => revealInEditor({ file, line, column: error.column ?? 1 })}
+          >
+            {file}:{line}
+          </button>
+        </>
+      )}
+      {error.name === 'MissingInputError' && (
+        <>
+          {' '}
+          <button type="button" className="link-button" onClick={() => updateView({ tab: 'inputs' })}>
+            Give it in Inputs &amp; config
+          </button>
+        </>
+      )}
+    </div>
+  );
+}
