@@ -42,6 +42,70 @@ export interface WorkerHostOptions {
 const DEFAULT_TIMEOUT_MS = 5000;
 
 /**
+ * The listeners, and the events waiting for them: while listeners run, a listener may call the host,
+ * whose events then come after the ones being delivered, in order.
+ */
+function eventQueue() {
+  const listeners = new Set<(event: WorkerEvent) => void>();
+  const waiting: WorkerEvent[] = [];
+  let delivering = false;
+  return {
+    listeners,
+    push: (event: WorkerEvent) => waiting.push(event),
+    deliver(): void {
+      if (delivering) return;
+      delivering = true;
+      for (let event = waiting.shift(); event; event = waiting.shift())
+        for (const listener of [...listeners]) {
+          // One failing listener must not keep the others, or the host's own bookkeeping, from running.
+          try {
+            listener(event);
+          } catch (e) {
+            console.error('hamilton worker: a listener threw', e);
+          }
+        }
+      delivering = false;
+    },
+    clear(): void {
+      listeners.clear();
+      waiting.length = 0;
+    },
+  };
+}
+
+/** The machine's timers: at most one of each name; an expiry is fed back to the machine. */
+function timerSet(expired: (timer: TimerName) => void) {
+  const timers = new Map<TimerName, ReturnType<typeof setTimeout>>();
+  const clear = (timer: TimerName) => {
+    clearTimeout(timers.get(timer));
+    timers.delete(timer);
+  };
+  return {
+    clear,
+    arm(timer: TimerName, ms: number): void {
+      clear(timer);
+      timers.set(
+        timer,
+        setTimeout(() => {
+          timers.delete(timer);
+          expired(timer);
+        }, ms),
+      );
+    },
+  };
+}
+
+/** A runner's reports, as the machine's inputs; its messages checked by the protocol's parsers. */
+function runnerInputs(runner: number, dispatch: (input: HostInput) => void): RunnerEvents {
+  return {
+    message: (data) =>
+      dispatch({ type: 'message', runner, message: parseWorkerNotice(data) ?? parseWorkerMessage(data) }),
+    pong: () => dispatch({ type: 'pong', runner }),
+    failed: (cause) => dispatch({ type: 'runner-failed', runner, cause }),
+  };
+}
+
+/**
  * Starts the worker at once (call it at page load, so esbuild warms up while the page renders).
  * `runners` is where runners come from: sandboxed frames in this page, or fakes in tests.
  */
@@ -53,12 +117,9 @@ export function createWorkerHost(
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     spare: options.spare ?? true,
   });
-  const listeners = new Set<(event: WorkerEvent) => void>();
   const live = new Map<number, Runner>();
-  const timers = new Map<TimerName, ReturnType<typeof setTimeout>>();
-  /** Events wait here while listeners run: a listener may call the host, whose events then come after. */
-  const outbox: WorkerEvent[] = [];
-  let delivering = false;
+  const events = eventQueue();
+  const timers = timerSet((timer) => dispatch({ type: 'expired', timer }));
   let resolveReady!: () => void;
   let rejectReady!: (e: unknown) => void;
   const ready = new Promise<void>((resolve, reject) => {
@@ -67,45 +128,18 @@ export function createWorkerHost(
   });
   runners.loaded.catch(rejectReady);
 
-  const deliver = (): void => {
-    if (delivering) return;
-    delivering = true;
-    for (let event = outbox.shift(); event; event = outbox.shift())
-      for (const listener of [...listeners]) {
-        // One failing listener must not keep the others, or the host's own bookkeeping, from running.
-        try {
-          listener(event);
-        } catch (e) {
-          console.error('hamilton worker: a listener threw', e);
-        }
-      }
-    delivering = false;
-  };
-
   const dispatch = (input: HostInput): void => {
     const step = supervise(state, input, performance.now());
     state = step.state;
     step.commands.forEach(perform);
-    deliver();
+    events.deliver();
   };
 
   const perform = (command: HostCommand): void => {
     switch (command.type) {
-      case 'create-runner': {
-        const id = command.runner;
-        const events: RunnerEvents = {
-          message: (data: unknown) =>
-            dispatch({
-              type: 'message',
-              runner: id,
-              message: parseWorkerNotice(data) ?? parseWorkerMessage(data),
-            }),
-          pong: () => dispatch({ type: 'pong', runner: id }),
-          failed: (cause) => dispatch({ type: 'runner-failed', runner: id, cause }),
-        };
-        live.set(id, runners.create(command.first, events));
+      case 'create-runner':
+        live.set(command.runner, runners.create(command.first, runnerInputs(command.runner, dispatch)));
         return;
-      }
       case 'destroy-runner':
         live.get(command.runner)?.destroy();
         live.delete(command.runner);
@@ -117,21 +151,13 @@ export function createWorkerHost(
         live.get(command.runner)?.ping();
         return;
       case 'arm':
-        clearTimeout(timers.get(command.timer));
-        timers.set(
-          command.timer,
-          setTimeout(() => {
-            timers.delete(command.timer);
-            dispatch({ type: 'expired', timer: command.timer });
-          }, command.ms),
-        );
+        timers.arm(command.timer, command.ms);
         return;
       case 'clear':
-        clearTimeout(timers.get(command.timer));
-        timers.delete(command.timer);
+        timers.clear(command.timer);
         return;
       case 'emit':
-        outbox.push(command.event);
+        events.push(command.event);
         return;
       case 'ready':
         resolveReady();
@@ -159,14 +185,13 @@ export function createWorkerHost(
     run: (options: Omit<RunRequest, 'type' | 'id'>) => request({ type: 'run', request: options }),
     stop: () => dispatch({ type: 'stop' }),
     subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
+      events.listeners.add(listener);
+      return () => events.listeners.delete(listener);
     },
     ready,
     dispose() {
       dispatch({ type: 'dispose' });
-      listeners.clear();
-      outbox.length = 0;
+      events.clear();
     },
   };
 }

@@ -125,6 +125,24 @@ describe('the host machine', () => {
     expect(m.state).toMatchObject({ run: null, evaluating: null, spare: { id: 3 } });
   });
 
+  it('every watchdog event leaves a warm runner for the next edit: the next spare starts at once', () => {
+    const m = machine().started();
+    for (const [runner, spare] of [
+      [1, 3],
+      [2, 4],
+    ]) {
+      m.feed({ type: 'compile', files: FILES, config: {} });
+      m.message(runner, { type: 'evaluating', id: m.state.nextId - 1, done: false });
+      m.feed({ type: 'expired', timer: 'watchdog' });
+      const restart = m.feed({ type: 'pong', runner });
+      // The promoted runner is warm: the UI hears it is ready in the same step.
+      expect(emitted(restart)).toContainEqual({ type: 'ready', initMs: 10 });
+      expect(restart).toContainEqual({ type: 'create-runner', runner: spare, first: false });
+      m.ready(spare);
+    }
+    expect(m.state).toMatchObject({ active: { id: 3, ready: true }, spare: { id: 4, ready: true } });
+  });
+
   it('without a warm spare, the fresh runner starts alone, and the next spare as soon as it is ready', () => {
     const m = machine();
     m.feed({ type: 'start' });
