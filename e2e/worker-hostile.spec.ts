@@ -147,8 +147,10 @@ test('Stop ends a running node at once', async ({ page }) => {
   expect((failed as { durationMs: number }).durationMs).toBeGreaterThan(0);
   expect(finished.durationMs).toBeGreaterThan(0);
   expect(await restarted).toMatchObject({ reason: 'stopped', node: 'spin' });
+  // The fresh worker rebuilds the project at once, not after a deadline: no other restart came between.
   const again = await compiledAfterRestart(page);
-  expect(again.receivedAt - stoppedAt).toBeLessThan(TIMEOUT_MS);
+  expect(again.receivedAt).toBeGreaterThan(stoppedAt);
+  expect((await allEvents(page)).filter((e) => e.type === 'worker-restarted')).toHaveLength(1);
   await expectWorking(page);
 });
 
@@ -186,7 +188,7 @@ test('allocating memory without end: stopped, and replaced', async ({ page }) =>
 });
 
 test('a fast memory bomb takes down only the runner, and the page recovers by itself', async ({ page }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(180_000);
   // The runner's process dies; Playwright then calls the whole page "crashed" and stops driving it
   // (it reports the frame's crash on the page), although the page lives on in its own process. So the
   // page recovers on its own and reports to this server what it saw.
@@ -201,9 +203,9 @@ test('a fast memory bomb takes down only the runner, and the page recovers by it
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const target = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-  // A limit the bomb never reaches, even on a loaded machine where each allocation is slow: the worker
-  // dies of memory first, and the host must notice that, not a timeout.
-  await openWorkerPage(page, '?timeout=30000');
+  // A limit the bomb never reaches, however loaded the machine (its timeout path is the test above):
+  // the worker dies of memory first, and the host must notice that, not wait for a deadline.
+  await openWorkerPage(page, '?timeout=600000');
   await compile(page, [
     {
       name: 'bomb.ts',
@@ -232,7 +234,7 @@ test('a fast memory bomb takes down only the runner, and the page recovers by it
     });
     host.run({ outputs: [], inputs: { x: 1.5 }, overrides: {}, tables: {} });
   }, target);
-  await expect.poll(() => reports.length, { timeout: 60_000 }).toBeGreaterThanOrEqual(3);
+  await expect.poll(() => reports.length, { timeout: 150_000 }).toBeGreaterThanOrEqual(3);
   server.close();
   // The worker's heap takes the runner's process down with it; the heartbeat notices, and says so.
   expect(reports[0]).toMatchObject({

@@ -294,6 +294,14 @@ describe('the host machine', () => {
     m.feed({ type: 'runner-failed', runner: 1, cause: 'wasm-failed' });
     m.feed({ type: 'runner-failed', runner: 2, cause: 'worker-failed' });
     const third = m.feed({ type: 'runner-failed', runner: 3, cause: 'worker-failed' });
+    // The UI hears it in plain words: nothing more will start.
+    expect(emitted(third)).toContainEqual({
+      type: 'worker-restarted',
+      reason: 'crashed',
+      node: null,
+      message:
+        'The worker crashed (the worker failed), 3 times in a row before it could start; reload the page to try again.',
+    });
     expect(third).toContainEqual({
       type: 'give-up',
       reason: 'the worker could not start: the worker failed',

@@ -32,16 +32,14 @@ export function restart(step: Step, now: number, why: Restart): void {
   const retryRun = why.retryRun === true && run !== null && !(run.started && run.retried);
   const node = run?.running.at(-1)?.[0] ?? null;
   const compiling = s.evaluating !== null && s.evaluating !== run?.request.id ? s.evaluating : null;
-  const message = restartMessage(
-    s,
-    why,
-    compiling !== null ? 'module top-level code' : node ? `node ${node}` : 'the run',
-  );
+  const counts = why.reason === 'crashed' && s.active?.ready !== true && why.countCrash !== false;
+  const crashes = counts ? s.crashes + 1 : s.crashes;
+  const gaveUp = crashes >= MAX_CRASHES;
+  const what = compiling !== null ? 'module top-level code' : node ? `node ${node}` : 'the run';
+  const message = restartMessage(s, why, what, gaveUp);
   if (s.active) step.out.push({ type: 'destroy-runner', runner: s.active.id });
   if (run && !retryRun) endRun(step, run, why.reason, message, now);
   if (!retryRun) emit(step, { type: 'worker-restarted', reason: why.reason, node, message });
-  const counts = why.reason === 'crashed' && s.active?.ready !== true && why.countCrash !== false;
-  const crashes = counts ? s.crashes + 1 : s.crashes;
   step.s = {
     ...s,
     active: null,
@@ -55,7 +53,7 @@ export function restart(step: Step, now: number, why: Restart): void {
     heartbeat: false,
     missed: 0,
   };
-  if (crashes >= MAX_CRASHES) {
+  if (gaveUp) {
     step.s = { ...step.s, phase: 'gave-up' };
     step.out.push({ type: 'give-up', reason: `the worker could not start: ${why.detail ?? 'it crashed'}` });
     return;
@@ -66,11 +64,14 @@ export function restart(step: Step, now: number, why: Restart): void {
   armWatchdog(step, true);
 }
 
-function restartMessage(s: HostState, why: Restart, what: string): string {
+function restartMessage(s: HostState, why: Restart, what: string, gaveUp: boolean): string {
   const seconds = `${(s.timeoutMs / 1000).toLocaleString('en')} s`;
   if (why.reason === 'timeout') return `Stopped ${what}: it ran longer than ${seconds}.`;
   if (why.reason === 'stopped') return `Stopped ${what}.`;
-  return `The worker crashed${why.detail ? ` (${why.detail})` : ''}; it was restarted.`;
+  const crashed = `The worker crashed${why.detail ? ` (${why.detail})` : ''}`;
+  return gaveUp
+    ? `${crashed}, ${MAX_CRASHES} times in a row before it could start; reload the page to try again.`
+    : `${crashed}; it was restarted.`;
 }
 
 /** The running nodes fail and the run ends, in the host's words. */

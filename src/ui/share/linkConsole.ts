@@ -1,7 +1,8 @@
 /**
  * Code that came from a link is read before it runs: the banner says "Nothing has run". Its graph is
  * still drawn (the modules are evaluated in a sandboxed, disposable user-code worker), so what they
- * print there is withheld until the user clicks Run; at Run the banner, no longer true, goes.
+ * print there is withheld while that banner shows, and shown at the first Run (the session reducer
+ * releases it then) or when the banner goes.
  */
 import type { Playground } from '../state/playground';
 import type { ShareController, ShareState } from './controller';
@@ -13,12 +14,5 @@ export function holdLinkConsole(share: ShareController, playground: Playground):
       type: state.banner?.kind === 'link' ? 'console-held' : 'console-released',
     });
   follow(share.state.get());
-  const offShare = share.state.subscribe(follow);
-  const offSession = playground.session.subscribe(() => {
-    if (playground.session.get().run && share.state.get().banner?.kind === 'link') share.dismissBanner();
-  });
-  return () => {
-    offShare();
-    offSession();
-  };
+  return share.state.subscribe(follow);
 }

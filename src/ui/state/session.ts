@@ -228,7 +228,8 @@ export function reduceSession(state: Session, action: SessionAction): Session {
     case 'console-cleared':
       return { ...state, console: [], heldConsole: state.heldConsole && [] };
     case 'console-held':
-      return state.heldConsole ? state : { ...state, heldConsole: [] };
+      // Once something ran, nothing is withheld any more.
+      return state.heldConsole || state.run ? state : { ...state, heldConsole: [] };
     case 'console-released':
       return released(state);
     case 'notice-dismissed':
