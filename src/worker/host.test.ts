@@ -107,8 +107,9 @@ describe('the worker host', () => {
       { type: 'ready', initMs: 5 },
       expect.objectContaining({ type: 'compiled', id, graph: null, stale: false }),
     ]);
-    // The same compile, once more, on the runner that was the spare; a new spare starts at once.
+    // The same compile, once more, on the runner that was the spare; a new spare a second later.
     expect(runners[1].posted).toEqual([expect.objectContaining({ type: 'compile', id })]);
+    await vi.advanceTimersByTimeAsync(1000);
     expect(runners).toHaveLength(3);
     runners[1].events.message(compiled(id));
     expect(events.at(-1)).toMatchObject({ type: 'compiled', id, graph: { nodes: [] } });

@@ -116,16 +116,19 @@ describe('the host machine', () => {
       { type: 'worker-restarted', reason: 'timeout', node: 'a', message: error.message },
       { type: 'ready', initMs: 10 },
     ]);
-    // The spare is active, with the project; the next spare starts at once.
+    // The spare is active, with the project; the next spare starts a second later, busy or not.
     expect(m.state.active).toMatchObject({ id: 2, ready: true });
     expect(posted(restart)).toEqual([
       { type: 'post', runner: 2, request: expect.objectContaining({ id: 1 }) },
     ]);
-    has(restart, { type: 'create-runner', runner: 3, first: false });
-    expect(m.state).toMatchObject({ run: null, evaluating: null, spare: { id: 3 } });
+    has(restart, { type: 'arm', timer: 'spare', ms: 1000 });
+    expect(m.feed({ type: 'expired', timer: 'spare' })).toEqual([
+      { type: 'create-runner', runner: 3, first: false },
+    ]);
+    expect(m.state).toMatchObject({ run: null, evaluating: null, spare: { id: 3 }, pendingCompile: 1 });
   });
 
-  it('every watchdog event leaves a warm runner for the next edit: the next spare starts at once', () => {
+  it('every watchdog event leaves a warm runner for the next edit, and soon a warm spare again', () => {
     const m = machine().started();
     for (const [runner, spare] of [
       [1, 3],
@@ -137,13 +140,17 @@ describe('the host machine', () => {
       const restart = m.feed({ type: 'pong', runner });
       // The promoted runner is warm: the UI hears it is ready in the same step.
       expect(emitted(restart)).toContainEqual({ type: 'ready', initMs: 10 });
-      expect(restart).toContainEqual({ type: 'create-runner', runner: spare, first: false });
+      // The edit that waits behind the rebuild does not postpone the next spare.
+      m.feed({ type: 'compile', files: FILES, config: {} });
+      expect(m.feed({ type: 'expired', timer: 'spare' })).toEqual([
+        { type: 'create-runner', runner: spare, first: false },
+      ]);
       m.ready(spare);
     }
     expect(m.state).toMatchObject({ active: { id: 3, ready: true }, spare: { id: 4, ready: true } });
   });
 
-  it('without a warm spare, the fresh runner starts alone, and the next spare as soon as it is ready', () => {
+  it('without a warm spare, the fresh runner starts alone, and the next spare a second after it is ready', () => {
     const m = machine();
     m.feed({ type: 'start' });
     m.ready(1);
@@ -153,8 +160,11 @@ describe('the host machine', () => {
       { type: 'create-runner', runner: 2, first: false },
     ]);
     expect(m.state.spare).toBeNull();
-    // Not after a second of idleness: a compile is in flight, and the spare starts anyway.
-    expect(m.ready(2)).toContainEqual({ type: 'create-runner', runner: 3, first: false });
+    // A compile is in flight, and the spare starts anyway.
+    expect(m.ready(2)).toContainEqual({ type: 'arm', timer: 'spare', ms: 1000 });
+    expect(m.feed({ type: 'expired', timer: 'spare' })).toEqual([
+      { type: 'create-runner', runner: 3, first: false },
+    ]);
     expect(m.state).toMatchObject({ active: { id: 2 }, spare: { id: 3 }, pendingCompile: 1 });
   });
 

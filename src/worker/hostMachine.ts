@@ -148,8 +148,11 @@ function onExpired(step: Step, timer: TimerName, now: number): void {
       restart(step, now, { reason: 'crashed', detail: OUT_OF_MEMORY });
   } else {
     step.s = { ...s, spareDue: false };
-    if (s.pendingCompile !== null || s.run !== null) scheduleSpare(step);
-    else startSpare(step);
+    if ((s.pendingCompile !== null || s.run !== null) && !s.spareNow) scheduleSpare(step);
+    else {
+      startSpare(step);
+      step.s = { ...step.s, spareNow: false };
+    }
   }
 }
 
@@ -216,11 +219,10 @@ function onEvent(step: Step, event: WorkerEvent, now: number): void {
   const run = 'runId' in event && s.run?.request.id === event.runId ? s.run : null;
   switch (event.type) {
     case 'ready':
-      step.s = { ...s, crashes: 0, spareNow: false };
+      step.s = { ...s, crashes: 0 };
       step.out.push({ type: 'ready' });
       armWatchdog(step, true);
-      if (s.spareNow) startSpare(step);
-      else scheduleSpare(step);
+      scheduleSpare(step);
       break;
     case 'compiled':
       if (s.hidden.includes(event.id)) {

@@ -4,7 +4,16 @@
  * the project the UI shows. See README.md.
  */
 import type { ActiveRun, HostState } from './hostState';
-import { armWatchdog, clear, emit, MAX_CRASHES, newRunner, post, startSpare, type Step } from './hostState';
+import {
+  armWatchdog,
+  clear,
+  emit,
+  MAX_CRASHES,
+  newRunner,
+  post,
+  scheduleSpare,
+  type Step,
+} from './hostState';
 
 /** Why the active runner is replaced. */
 export interface Restart {
@@ -94,8 +103,9 @@ function endRun(step: Step, run: ActiveRun, reason: Restart['reason'], message: 
 }
 
 /**
- * The spare (warm) becomes the active runner, or a new one starts; and the next spare starts at once,
- * so that after any restart the next edit or run has a warm runner to fall back on too.
+ * The spare (warm) becomes the active runner, or a new one starts; and the next spare starts a second
+ * after that runner is ready, busy or not, so that after any restart a warm runner is soon there to fall
+ * back on again.
  */
 function promote(step: Step): void {
   const { s } = step;
@@ -111,8 +121,8 @@ function promote(step: Step): void {
     emit(step, { type: 'ready', initMs: active.initMs });
   }
   // Not while a cold runner starts: two cold starts at once would slow the one the user waits for.
-  if (active.ready) startSpare(step);
-  else step.s = { ...step.s, spareNow: true };
+  step.s = { ...step.s, spareNow: true };
+  if (active.ready) scheduleSpare(step);
 }
 
 /** Brings the fresh runner to the project the UI shows. */

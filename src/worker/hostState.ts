@@ -71,7 +71,7 @@ export interface HostState {
   readonly heartbeat: boolean;
   readonly missed: number;
   readonly spareDue: boolean;
-  /** After a restart the next spare starts as soon as the active runner is ready, idle or not. */
+  /** After a restart the next spare does not wait for the active runner to be idle. */
   readonly spareNow: boolean;
 }
 
@@ -202,7 +202,10 @@ export function armWatchdog(step: Step, fresh: boolean): void {
   step.s = { ...step.s, watchdog: wanted, suspect: false };
 }
 
-/** A spare starts after a second of idleness, so it does not compete with the user's compile or run. */
+/**
+ * A spare starts after a second of idleness, so it does not compete with the user's compile or run
+ * (after a restart, a second after the fresh runner is ready, idle or not).
+ */
 export function scheduleSpare(step: Step): void {
   const { s } = step;
   if (s.spare || !s.spareEnabled) return;
