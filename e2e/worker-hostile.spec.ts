@@ -73,7 +73,7 @@ test('while (true) in a node: the watchdog stops it, names the node, and the pag
   await expectWorking(page);
 });
 
-test('while (true) at module top level: stopped, the last good graph stays, marked stale', async ({
+test('while (true) at module top level: stopped, answered without a graph and with the reason', async ({
   page,
 }) => {
   const good = await compile(page, [{ name: 'loop.ts', code: loop }]);
@@ -84,26 +84,27 @@ test('while (true) at module top level: stopped, the last good graph stays, mark
     node: null,
     message: expect.stringContaining('module top-level code'),
   });
-  expect(hung.stale).toBe(true);
-  expect(hung.graph).toEqual(good.graph);
+  // The host reports what happened; the UI keeps the last good graph on screen, stale (its reducer's tests).
+  expect(hung).toMatchObject({ graph: null, stale: false });
+  expect(good.graph?.nodes.length).toBeGreaterThan(0);
   expect(hung.diagnostics[0]).toMatchObject({
     severity: 'error',
     source: 'worker',
     message: expect.stringContaining('ran longer than'),
   });
-  // It is tried once more (the machine may have been busy), runs away again, and stays stale.
+  // It is tried once more (the machine may have been busy), runs away again, and still has no graph.
   const again = await nextRestart(page);
   expect(again).toMatchObject({ reason: 'timeout', node: null });
   const answers = (await allEvents(page)).filter((e) => e.type === 'compiled' && e.id === hung.id);
   expect(answers).toHaveLength(2);
-  expect(answers[1]).toMatchObject({ stale: true, graph: good.graph });
+  expect(answers[1]).toMatchObject({ graph: null });
   await expectWorking(page);
 });
 
 test('top-level code that ran past the limit once (a busy machine) is tried again and compiles', async ({
   page,
 }) => {
-  const good = await compile(page, [{ name: 'loop.ts', code: loop }]);
+  await compile(page, [{ name: 'loop.ts', code: loop }]);
   // Busy until a moment that falls after the first deadline but before the second try's: only the
   // first evaluation runs long, as when the machine is loaded.
   const until = (await page.evaluate(() => Date.now())) + TIMEOUT_MS * 1.5;
@@ -113,9 +114,9 @@ test('top-level code that ran past the limit once (a busy machine) is tried agai
   const restarted = nextRestart(page);
   const first = await compile(page, [{ name: 'loop.ts', code: slow }]);
   expect(await restarted).toMatchObject({ reason: 'timeout', node: null });
-  expect(first).toMatchObject({ stale: true, graph: good.graph });
+  expect(first).toMatchObject({ graph: null });
   const retried = await page.waitForFunction(
-    (id) => window.workerTest.events.find((e) => e.type === 'compiled' && e.id === id && !e.stale) ?? null,
+    (id) => window.workerTest.events.find((e) => e.type === 'compiled' && e.id === id && e.graph) ?? null,
     first.id,
   );
   const answer = (await retried.jsonValue()) as CompiledEvent;
@@ -146,8 +147,10 @@ test('Stop ends a running node at once', async ({ page }) => {
   expect((failed as { durationMs: number }).durationMs).toBeGreaterThan(0);
   expect(finished.durationMs).toBeGreaterThan(0);
   expect(await restarted).toMatchObject({ reason: 'stopped', node: 'spin' });
+  // The fresh worker rebuilds the project at once, not after a deadline: no other restart came between.
   const again = await compiledAfterRestart(page);
-  expect(again.receivedAt - stoppedAt).toBeLessThan(TIMEOUT_MS);
+  expect(again.receivedAt).toBeGreaterThan(stoppedAt);
+  expect((await allEvents(page)).filter((e) => e.type === 'worker-restarted')).toHaveLength(1);
   await expectWorking(page);
 });
 
@@ -185,6 +188,7 @@ test('allocating memory without end: stopped, and replaced', async ({ page }) =>
 });
 
 test('a fast memory bomb takes down only the runner, and the page recovers by itself', async ({ page }) => {
+  test.setTimeout(180_000);
   // The runner's process dies; Playwright then calls the whole page "crashed" and stops driving it
   // (it reports the frame's crash on the page), although the page lives on in its own process. So the
   // page recovers on its own and reports to this server what it saw.
@@ -199,8 +203,9 @@ test('a fast memory bomb takes down only the runner, and the page recovers by it
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const target = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-  // A limit the bomb never reaches: the worker dies of memory first, and the host must notice.
-  await openWorkerPage(page, '?timeout=10000');
+  // A limit the bomb never reaches, however loaded the machine (its timeout path is the test above):
+  // the worker dies of memory first, and the host must notice that, not wait for a deadline.
+  await openWorkerPage(page, '?timeout=600000');
   await compile(page, [
     {
       name: 'bomb.ts',
@@ -229,12 +234,15 @@ test('a fast memory bomb takes down only the runner, and the page recovers by it
     });
     host.run({ outputs: [], inputs: { x: 1.5 }, overrides: {}, tables: {} });
   }, target);
-  await expect.poll(() => reports.length, { timeout: 45_000 }).toBeGreaterThanOrEqual(3);
+  await expect.poll(() => reports.length, { timeout: 150_000 }).toBeGreaterThanOrEqual(3);
   server.close();
-  expect(reports[0]).toMatchObject({ type: 'worker-restarted' });
-  // The user-code worker dies of memory alone (the watchdog replaces it), or takes the runner's process
-  // down with it (the heartbeat notices).
-  expect(reports[0]).toMatchObject({ reason: expect.stringMatching(/^(crashed|timeout)$/) });
+  // The worker's heap takes the runner's process down with it; the heartbeat notices, and says so.
+  expect(reports[0]).toMatchObject({
+    type: 'worker-restarted',
+    reason: 'crashed',
+    node: 'hog',
+    message: 'The worker crashed (it ran out of memory); it was restarted.',
+  });
   expect(reports.slice(1)).toEqual([
     { type: 'compiled', nodes: ['ok', 'x'] },
     { type: 'run-finished', ok: { kind: 'scalar', type: 'number', text: '42' } },

@@ -8,6 +8,7 @@ import { createRoot } from 'react-dom/client';
 import { createWorkerHost } from '../worker/host';
 import { App } from './app/App';
 import { createPlayground } from './state/playground';
+import { holdLinkConsole } from './share/linkConsole';
 import { openPlayground, shareControls } from './share/workspaceControls';
 import './theme/theme';
 import './app/app.css';
@@ -21,6 +22,7 @@ if (new URLSearchParams(location.search).get('embed') === '1') {
   // The saved work, with a share link or an example opened on top; see share/opening.ts.
   const share = openPlayground();
   const playground = createPlayground(host, share.workspace);
+  holdLinkConsole(share, playground);
   createRoot(root).render(
     <StrictMode>
       <App playground={playground} controls={shareControls(share)} />

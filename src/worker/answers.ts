@@ -1,7 +1,7 @@
 /** The answers the worker side gives when there is nothing to show: one definition each. */
 import type { CompiledEvent, Diagnostic, ErrorInfo, RunFinishedEvent } from './protocol';
 
-/** A compile that produced no graph (the host shows the last good one, stale). */
+/** A compile that produced no graph (the UI keeps showing the last good one, stale). */
 export function failedCompile(
   id: number,
   diagnostics: readonly Diagnostic[],

@@ -1,7 +1,7 @@
 /**
  * Whether the document in a runner frame is the one the host wrote: a pure reducer over what the host
  * sees of the frame (its `load` events and the messages its window posts), so the rules are tested in
- * Node. The shell is `IsolatedWorker` in host.ts.
+ * Node. The shell is `RunnerFrame` in runner.ts.
  *
  * - The frame's own document loads once; a second `load` means something navigated the frame.
  * - The first message from the frame's window must be `hello` with the frame's key and one port.

@@ -210,7 +210,7 @@ export class Session {
     });
   }
 
-  /** Answers a compile that produced no graph (the host shows the last good one, stale). */
+  /** Answers a compile that produced no graph (the UI keeps showing the last good one, stale). */
   private fail(id: number, diagnostics: readonly Diagnostic[]): void {
     this.current = false;
     this.env.post(failedCompile(id, diagnostics, this.timings));

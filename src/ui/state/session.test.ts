@@ -1,22 +1,63 @@
 import { describe, expect, it } from 'vitest';
 import type { CompiledEvent } from '../../worker/protocol';
+import { compiledEvent as compiled, finishedRun } from '../../worker/fixtures/events';
 import { allDiagnostics, initialSession, reduceSession, runIsOutdated, type Session } from './session';
-
-const compiled = (id: number): CompiledEvent => ({
-  type: 'compiled',
-  id,
-  graph: { nodes: [], edges: [], cycles: [] },
-  variables: [],
-  configKeys: [],
-  stale: false,
-  diagnostics: [],
-  timings: {},
-});
 
 const run = (actions: Parameters<typeof reduceSession>[1][], from: Session = initialSession) =>
   actions.reduce(reduceSession, from);
 
 describe('reduceSession', () => {
+  it('keeps the last graph that built, marked stale, while the code does not compile', () => {
+    const good: CompiledEvent = {
+      ...compiled(1),
+      graph: { nodes: [{ name: 'a' } as never], edges: [], cycles: [] },
+      variables: [{ name: 'x' } as never],
+    };
+    const error = {
+      severity: 'error',
+      source: 'syntax',
+      message: 'Expected ";"',
+      file: 'a.ts',
+      line: 2,
+    } as const;
+    const broken: CompiledEvent = { ...compiled(2), graph: null, diagnostics: [error] };
+    const s = run([good, broken]);
+    expect(s.compiled).toMatchObject({ id: 2, stale: true, graph: good.graph, variables: good.variables });
+    expect(s.compiled?.diagnostics).toEqual([error]);
+    // Still broken: still the last graph that built; fixed: the new graph, not stale.
+    expect(run([{ ...broken, id: 3 }], s).compiled).toMatchObject({ id: 3, stale: true, graph: good.graph });
+    expect(run([compiled(4)], s).compiled).toMatchObject({ id: 4, stale: false, graph: { nodes: [] } });
+    // Nothing built yet: nothing to show.
+    expect(run([broken]).compiled).toMatchObject({ graph: null, stale: false });
+  });
+  it('withholds module output until Run while asked to (code from a link), then shows it in order', () => {
+    const log = (text: string, runId: number | null = null) =>
+      ({ type: 'console', runId, level: 'log', node: null, text }) as const;
+    const held = run([{ type: 'console-held' }, log('printed at open'), compiled(1)]);
+    expect(held.console).toEqual([]);
+    expect(held.heldConsole?.map((e) => e.text)).toEqual(['printed at open']);
+    const ran = run([{ type: 'run-requested', id: 2, nodes: [] }, log('from the run', 2)], held);
+    expect(ran.console.map((e) => e.text)).toEqual(['printed at open', 'from the run']);
+    expect(ran.heldConsole).toBeNull();
+    // Released without a run (another workspace opened): shown at once, and no longer withheld.
+    const released = run([{ type: 'console-released' }, log('later')], held);
+    expect(released.console.map((e) => e.text)).toEqual(['printed at open', 'later']);
+    // Output of an older evaluation of the modules is dropped, withheld or not.
+    expect(run([compiled(3)], held).heldConsole).toEqual([]);
+  });
+  it('keeps a finished run on a graph that is only stale (its nodes are the same)', () => {
+    const good: CompiledEvent = {
+      ...compiled(1),
+      graph: { nodes: [{ name: 'a' } as never], edges: [], cycles: [] },
+    };
+    const s = run([
+      good,
+      { type: 'run-requested', id: 2, nodes: ['a'] },
+      finishedRun(2),
+      { ...compiled(3), graph: null },
+    ]);
+    expect(s.run?.status).toBe('done');
+  });
   it('ignores answers to compile requests that a newer one superseded', () => {
     const s = run([{ type: 'compile-requested', id: 1 }, { type: 'compile-requested', id: 2 }, compiled(1)]);
     expect(s.compiled).toBeNull();
@@ -188,21 +229,7 @@ describe('reduceSession', () => {
       { type: 'run-requested', id: 1, nodes: ['a'] },
     ]);
     s = run([{ type: 'console', runId: 1, level: 'log', node: 'a', text: 'hi' }], s);
-    s = run(
-      [
-        {
-          type: 'run-finished',
-          runId: 1,
-          ok: true,
-          durationMs: 1,
-          results: {},
-          skipped: [],
-          validations: [],
-          diagnostics: [],
-        },
-      ],
-      s,
-    );
+    s = run([finishedRun(1)], s);
     expect(run([{ ...graph(['a']), id: 2 }], s).console).toHaveLength(1);
     expect(run([{ ...graph(['x', 'y']), id: 2 }], s).console).toHaveLength(0);
   });

@@ -70,6 +70,11 @@ export interface Session {
   readonly notice: string | null;
   /** How many compilations have answered; module output printed before the latest answer is dropped. */
   readonly epoch: number;
+  /**
+   * Module output withheld until Run (null: none is): code that came from a link is drawn in a sandboxed
+   * worker, and what it prints there waits until the user has read it and clicked Run.
+   */
+  readonly heldConsole: readonly ConsoleEntry[] | null;
 }
 
 export const initialSession: Session = {
@@ -80,6 +85,7 @@ export const initialSession: Session = {
   console: [],
   notice: null,
   epoch: 0,
+  heldConsole: null,
 };
 
 /** The console keeps the newest entries only, so a print loop cannot exhaust memory. */
@@ -98,6 +104,9 @@ export type SessionAction =
     }
   | { readonly type: 'stop-requested' }
   | { readonly type: 'console-cleared' }
+  /** Module output waits for Run (code from a link), or is shown now. */
+  | { readonly type: 'console-held' }
+  | { readonly type: 'console-released' }
   | { readonly type: 'notice-dismissed' };
 
 export function reduceSession(state: Session, action: SessionAction): Session {
@@ -108,18 +117,20 @@ export function reduceSession(state: Session, action: SessionAction): Session {
       return { ...state, compiling: action.id };
     case 'compiled': {
       if (state.compiling !== null && action.id < state.compiling) return state;
-      const graphChanged = !sameNodes(state.compiled, action);
+      const compiled = withLastGraph(state.compiled, action);
+      const graphChanged = !sameNodes(state.compiled, compiled);
       // A run's states describe the graph it ran on; a new graph (another example) starts idle.
       const run = graphChanged && state.run?.status !== 'running' ? null : state.run;
       return {
         ...state,
         compiling: state.compiling === action.id ? null : state.compiling,
-        compiled: action,
+        compiled,
         // The console shows what the latest evaluation of the modules printed, not every keystroke's,
         // and the output of the run still shown, not of one whose graph is gone.
         console: state.console.filter((e) =>
           e.runId === null ? e.epoch === state.epoch : e.runId === run?.id,
         ),
+        heldConsole: state.heldConsole?.filter((e) => e.epoch === state.epoch) ?? null,
         epoch: state.epoch + 1,
         run,
       };
@@ -127,11 +138,13 @@ export function reduceSession(state: Session, action: SessionAction): Session {
     case 'run-requested': {
       const nodes: Record<string, NodeRun> = {};
       for (const name of action.nodes) nodes[name] = { state: 'pending' };
+      // Withheld module output is shown now: the user has read the code and run it.
+      const shown = released(state);
       return {
-        ...state,
+        ...shown,
         notice: null,
         // Like a playground's console: a run's output replaces the previous run's.
-        console: state.console.filter((e) => e.runId === null),
+        console: shown.console.filter((e) => e.runId === null),
         run: {
           id: action.id,
           source: action.source,
@@ -195,27 +208,30 @@ export function reduceSession(state: Session, action: SessionAction): Session {
         },
       };
     }
-    case 'console':
-      return {
-        ...state,
-        console: [
-          ...state.console.slice(-(CONSOLE_LIMIT - 1)),
-          {
-            seq: (state.console.at(-1)?.seq ?? 0) + 1,
-            runId: action.runId,
-            epoch: state.epoch,
-            level: action.level,
-            node: action.node,
-            text: action.text,
-          },
-        ],
+    case 'console': {
+      const entry: ConsoleEntry = {
+        seq: Math.max(state.console.at(-1)?.seq ?? 0, state.heldConsole?.at(-1)?.seq ?? 0) + 1,
+        runId: action.runId,
+        epoch: state.epoch,
+        level: action.level,
+        node: action.node,
+        text: action.text,
       };
+      if (state.heldConsole && action.runId === null)
+        return { ...state, heldConsole: [...state.heldConsole.slice(-(CONSOLE_LIMIT - 1)), entry] };
+      return { ...state, console: [...state.console.slice(-(CONSOLE_LIMIT - 1)), entry] };
+    }
     case 'stop-requested':
       return state.run?.status === 'running'
         ? { ...state, run: { ...state.run, stopRequested: true } }
         : state;
     case 'console-cleared':
-      return { ...state, console: [] };
+      return { ...state, console: [], heldConsole: state.heldConsole && [] };
+    case 'console-held':
+      // Once something ran, nothing is withheld any more.
+      return state.heldConsole || state.run ? state : { ...state, heldConsole: [] };
+    case 'console-released':
+      return released(state);
     case 'notice-dismissed':
       return { ...state, notice: null };
     case 'worker-restarted':
@@ -228,6 +244,13 @@ export function reduceSession(state: Session, action: SessionAction): Session {
         run: state.run && state.run.status === 'running' ? stopRun(state.run, action.node) : state.run,
       };
   }
+}
+
+/** Withheld module output joins the console, in the order it was printed. */
+function released(state: Session): Session {
+  if (!state.heldConsole) return state;
+  const console = [...state.console, ...state.heldConsole].sort((a, b) => a.seq - b.seq);
+  return { ...state, console: console.slice(-CONSOLE_LIMIT), heldConsole: null };
 }
 
 /** The item count of a node of a parallel block, after one more item started (0) or finished (1). */
@@ -261,6 +284,22 @@ function stopRun(run: RunState, node: string | null): RunState {
           : n;
   }
   return { ...run, status: 'stopped', nodes };
+}
+
+/**
+ * A compile that built no graph (code that does not compile, modules that ran away or crashed) keeps the
+ * last graph that built on screen, marked stale, with this compile's diagnostics: the user's picture of
+ * the dataflow does not vanish while they fix a typo.
+ */
+function withLastGraph(shown: CompiledEvent | null, answer: CompiledEvent): CompiledEvent {
+  if (answer.graph || !shown?.graph) return answer;
+  return {
+    ...answer,
+    graph: shown.graph,
+    variables: shown.variables,
+    configKeys: shown.configKeys,
+    stale: true,
+  };
 }
 
 function sameNodes(a: CompiledEvent | null, b: CompiledEvent): boolean {
