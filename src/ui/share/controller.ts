@@ -62,6 +62,8 @@ export interface ShareController {
   /** Opens a History entry (what it replaces goes to History). */
   restore(id: string): void;
   dismissBanner(): void;
+  /** The link's banner stops saying nothing has run (the user pressed Run). */
+  linkRan(): void;
   dismissStorageNote(): void;
   /** Downloads the workspace as a Node project (zip), named after the example. */
   downloadProject(workspace: Workspace): Promise<void>;
@@ -69,6 +71,7 @@ export interface ShareController {
 }
 
 const LINK_MESSAGE = 'This code came from a link. Nothing has run: read it, then click Run.';
+const LINK_RAN_MESSAGE = 'This code came from a link, and you have run it.';
 
 /** The History entry of work an older playground set aside. */
 const LEGACY_ENTRY = 'legacy-previous';
@@ -284,6 +287,11 @@ export function createShareController(): ShareController {
       toast('Restored. What was open before is in History.');
     },
     dismissBanner: () => setBanner(null),
+    linkRan() {
+      const { banner } = state.get();
+      if (banner?.kind === 'link' && banner.message !== LINK_RAN_MESSAGE)
+        setBanner({ ...banner, message: LINK_RAN_MESSAGE });
+    },
     dismissStorageNote: () => state.set({ ...state.get(), storageNote: null }),
     async downloadProject(current) {
       const { key } = work.state.get().current;
