@@ -27,7 +27,7 @@ import type {
   ErrorInfo,
   EvaluatingNotice,
   RunRequest,
-  ValidationResult,
+  CheckResult,
   ValuePreview,
   WorkerEvent,
   WorkerRequest,
@@ -58,7 +58,7 @@ interface ActiveRun {
   readonly id: number;
   readonly started: Map<string, number>;
   readonly running: string[];
-  readonly validations: ValidationResult[];
+  readonly validations: CheckResult[];
   /** The first node that failed: the run's error is that node's own error, which does not name it. */
   failed?: string;
 }
