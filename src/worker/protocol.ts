@@ -72,7 +72,7 @@ const json = v.pipe(
 // ---- shapes the messages are made of ----
 
 /** A user's source file, as an editor tab holds it. */
-export const SourceFileSchema = v.object({
+const SourceFileSchema = v.object({
   /** File name with extension, e.g. `features.ts`. Unique in a project. */
   name: text,
   /** The TypeScript source. */
@@ -246,8 +246,10 @@ export const GRAPH_SCHEMAS_MATCH_THE_LIBRARY: SameKeys<MessageOf<typeof Variable
   SameKeys<MessageOf<typeof GraphSchema>, GraphDescription> = true;
 
 // ---- UI → worker ----
+// The page is trusted, so the worker side reads requests by their types; the schemas define those types
+// and are there for anything that receives a request from elsewhere.
 
-const CompileRequestSchema = v.object({
+export const CompileRequestSchema = v.object({
   type: v.literal('compile'),
   id: int,
   files: v.array(SourceFileSchema),
@@ -256,7 +258,7 @@ const CompileRequestSchema = v.object({
 /** Analyse, bundle, evaluate and build the graph of a project. A newer id makes older ones obsolete. */
 export type CompileRequest = MessageOf<typeof CompileRequestSchema>;
 
-const RunRequestSchema = v.object({
+export const RunRequestSchema = v.object({
   type: v.literal('run'),
   id: int,
   /** Outputs to compute; empty means every sink of the graph. */
@@ -270,9 +272,7 @@ const RunRequestSchema = v.object({
 export type RunRequest = MessageOf<typeof RunRequestSchema>;
 
 /** Every message the UI sends to the worker. */
-export const WorkerRequestSchema = v.variant('type', [CompileRequestSchema, RunRequestSchema]);
-/** Every message the UI sends to the worker. */
-export type WorkerRequest = MessageOf<typeof WorkerRequestSchema>;
+export type WorkerRequest = CompileRequest | RunRequest;
 
 // ---- worker → UI ----
 
