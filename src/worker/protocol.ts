@@ -48,12 +48,20 @@ function toJson(value: unknown, depth: number): Json | undefined {
   if (typeof value === 'string') return clipText(value, MAX_MESSAGE_CHARS);
   if (value === null || typeof value === 'boolean' || typeof value === 'number') return value;
   if (typeof value !== 'object') return undefined;
-  const entries = Array.isArray(value) ? value.entries() : Object.entries(value);
-  const out: Json[] | Record<string, Json> = Array.isArray(value) ? [] : {};
-  for (const [key, item] of entries) {
-    const json = toJson(item, depth + 1);
-    if (json === undefined) return undefined;
-    (out as Record<string, Json>)[key] = json;
+  if (Array.isArray(value)) {
+    const out: Json[] = new Array(value.length);
+    for (let i = 0; i < value.length; i++) {
+      const item = toJson(value[i], depth + 1);
+      if (item === undefined) return undefined;
+      out[i] = item;
+    }
+    return out;
+  }
+  const out: Record<string, Json> = {};
+  for (const key of Object.keys(value)) {
+    const item = toJson((value as Record<string, unknown>)[key], depth + 1);
+    if (item === undefined) return undefined;
+    out[key] = item;
   }
   return out;
 }

@@ -24,12 +24,16 @@ const MAX_DEPTH = 100;
 function forgedObject(data: unknown, path = 'message', depth = 0): string | null {
   if (typeof data !== 'object' || data === null || ArrayBuffer.isView(data)) return null;
   if (depth > MAX_DEPTH) return `${path}: nested too deeply`;
-  if (!Array.isArray(data)) {
-    const proto: unknown = Object.getPrototypeOf(data);
-    if (proto !== Object.prototype && proto !== null) return `${path}: not a plain object`;
+  const isArray = Array.isArray(data);
+  if (!isArray && ![Object.prototype, null].includes(Object.getPrototypeOf(data))) {
+    return `${path}: not a plain object`;
   }
-  for (const [key, value] of Object.entries(data)) {
-    const why = forgedObject(value, `${path}.${key}`, depth + 1);
+  // Only objects nest: the strings and numbers of a long column are passed over without a path.
+  const keys = isArray ? null : Object.keys(data);
+  const values: readonly unknown[] = isArray ? data : Object.values(data);
+  for (let i = 0; i < values.length; i++) {
+    if (typeof values[i] !== 'object') continue;
+    const why = forgedObject(values[i], `${path}.${keys ? keys[i] : i}`, depth + 1);
     if (why) return why;
   }
   return null;
