@@ -319,10 +319,12 @@ const NodeStartedEventSchema = v.object({ type: v.literal('node-started'), ...no
 /** A node began running. */
 export type NodeStartedEvent = MessageOf<typeof NodeStartedEventSchema>;
 
+/** The fields of a node's last event: how long it ran. */
+const nodeEndEntries = { ...nodeEventEntries, durationMs: finite };
+
 const NodeFinishedEventSchema = v.object({
   type: v.literal('node-finished'),
-  ...nodeEventEntries,
-  durationMs: finite,
+  ...nodeEndEntries,
   preview: ValuePreviewSchema,
 });
 /** A node finished. */
@@ -330,8 +332,7 @@ export type NodeFinishedEvent = MessageOf<typeof NodeFinishedEventSchema>;
 
 const NodeFailedEventSchema = v.object({
   type: v.literal('node-failed'),
-  ...nodeEventEntries,
-  durationMs: finite,
+  ...nodeEndEntries,
   error: ErrorInfoSchema,
 });
 /** A node threw. */
