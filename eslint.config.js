@@ -24,7 +24,7 @@ const files = [
   // The UI ⇄ worker contract, its check and the text budget it cuts strings to: both sides read it.
   { category: 'protocol', pattern: 'src/worker/{protocol,validate,clip}.ts' },
   // The worker's page side: what the UI holds to talk to the worker.
-  { category: 'host', pattern: 'src/worker/{host,frame,handshake}.ts' },
+  { category: 'host', pattern: 'src/worker/{host*,runner,frame,handshake}.ts' },
   // The browser tests' page (worker-test.html): a page like the UI.
   { category: 'test-page', pattern: 'src/worker/test-page.ts' },
   // The workspace format: what the UI, share links and examples all hold.
