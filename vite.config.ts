@@ -1,14 +1,13 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
 import { fileURLToPath } from 'node:url';
-import { hamiltonAnalysis } from './src/compiler/vitePlugin.ts';
-import { hamiltonTypings } from './src/ui/editor/typingsPlugin.ts';
-import { firstGraph } from './src/ui/state/firstGraphPlugin.ts';
-import { hamiltonExportRuntime } from './src/share/export/runtimePlugin.ts';
-import { exampleGraphs } from './src/ui/share/exampleGraphsPlugin.ts';
-import { devWorker } from './src/worker/devWorkerPlugin.ts';
-import { runnerPage } from './src/worker/runnerPagePlugin.ts';
-import { previewHeaders } from './src/worker/headersPlugin.ts';
+import { hamiltonAnalysis } from './build/hamiltonAnalysis.ts';
+import { hamiltonTypings } from './build/typings.ts';
+import { hamiltonExportRuntime } from './build/exportRuntime.ts';
+import { exampleGraphs } from './build/exampleGraphs.ts';
+import { devWorker } from './build/devWorker.ts';
+import { runnerPage } from './build/runnerPage.ts';
+import { previewHeaders } from './build/previewHeaders.ts';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
@@ -26,7 +25,6 @@ export default defineConfig(({ mode }) => ({
     devWorker({ hamilton: here('./src/hamilton/index.ts'), 'hamilton/frame': here('./src/frame/index.ts') }),
     hamiltonAnalysis(),
     hamiltonTypings(),
-    firstGraph(),
     hamiltonExportRuntime(),
     exampleGraphs(),
     runnerPage(),
@@ -52,7 +50,7 @@ export default defineConfig(({ mode }) => ({
   worker: { format: 'es' },
   preview: { host: '127.0.0.1', port: 4173, strictPort: true },
   test: {
-    include: ['src/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'build/**/*.test.ts'],
     environment: 'node',
   },
 }));

@@ -1,25 +1,13 @@
 /**
- * What the compiler reports and what it reads. These shapes match `Diagnostic` and `SourceFile` of
- * `src/worker/protocol.ts` structurally, so the worker passes them on unchanged, while this folder
- * depends on nothing but the library's types.
+ * What the compiler reports and what it reads: the protocol's own shapes (types only, so this folder
+ * loads nothing of the worker), so the worker passes them on unchanged.
  */
+import type { Diagnostic, DIAGNOSTIC_SOURCES } from '../worker/protocol';
 
-/** A user's source file: its name as the user sees it (`features.ts`) and its TypeScript text. */
-export interface SourceFile {
-  readonly name: string;
-  readonly code: string;
-}
+export type { SourceFile } from '../worker/protocol';
+
+/** The diagnostic sources the compiler reports: the first steps of a compile. */
+type CompilerSource = Extract<(typeof DIAGNOSTIC_SOURCES)[number], 'syntax' | 'analysis' | 'bundle'>;
 
 /** A problem found while analysing or bundling, at its place in the user's file when it has one. */
-export interface CompilerDiagnostic {
-  readonly severity: 'error' | 'warning' | 'info';
-  readonly source: 'syntax' | 'analysis' | 'bundle';
-  readonly message: string;
-  readonly file?: string;
-  /** 1-based. */
-  readonly line?: number;
-  /** 1-based. */
-  readonly column?: number;
-  readonly endLine?: number;
-  readonly endColumn?: number;
-}
+export type CompilerDiagnostic = Diagnostic & { readonly source: CompilerSource };

@@ -125,3 +125,7 @@ export {
   type ModifierPhase,
 } from './function_modifiers/base';
 export * from './function_modifiers';
+// For tools that show a project's problems, switches and checks (the playground's worker).
+export { configKeysOf, type ConfigKeyUse } from './configKeys';
+export { problemsOf, type Problem } from './problems';
+export { dataQualityResultOf } from './quality';

@@ -2,6 +2,7 @@
  * Thrown values made plain for the UI, with stacks mapped back through the bundle's source map to the
  * user's files, so the editor can mark the line.
  */
+import { HamiltonError } from 'hamilton';
 import type { BuiltProject, UserPosition } from './build';
 import type { ErrorInfo } from './protocol';
 import { clipText } from './clip';
@@ -105,8 +106,7 @@ function describeThrown(thrown: unknown, built: BuiltProject | null): ErrorInfo 
       line: stack.top.line,
       column: stack.top.column,
     };
-  const located = (thrown as { location?: UserPosition }).location;
-  if (located && typeof located.file === 'string')
-    return { name, message, file: located.file, line: located.line, column: located.column };
+  const located = thrown instanceof HamiltonError ? thrown.location : undefined;
+  if (located) return { name, message, file: located.file, line: located.line, column: located.column };
   return { name, message };
 }

@@ -1,240 +1,395 @@
 /**
- * The one contract between the UI and the worker that compiles and runs user code. Both sides import
- * this file; nothing else crosses. Every message from the worker side is untrusted (user code runs
- * there), so the UI accepts it only through {@link parseWorkerMessage}, and renders strings as text.
+ * The one contract between the UI and the worker that compiles and runs user code. Every message is
+ * defined once, as a schema; its TypeScript type is inferred from that schema and the page checks what
+ * the worker side sends against the same schema (`parseWorkerMessage`), because user code runs there
+ * and can post anything. Strings are rendered as text and cut to {@link MAX_MESSAGE_CHARS}.
  */
-import type { GraphDescription, Variable } from 'hamilton';
+import * as v from 'valibot';
+import type { DescribedEdge, DescribedNode, GraphDescription, Variable } from 'hamilton';
+import { clipText, MAX_MESSAGE_CHARS } from './clip';
 
-/** A user's source file, as an editor tab holds it. */
-export interface SourceFile {
-  /** File name with extension, e.g. `features.ts`. Unique in a project. */
-  readonly name: string;
-  /** The TypeScript source. */
-  readonly code: string;
-}
+/**
+ * A message's type as code uses it: readonly all the way down (typed arrays stay as they are), so a
+ * producer may hand over its own readonly arrays and a consumer cannot change what it was given.
+ */
+type Frozen<T> = T extends Float64Array | Uint8Array
+  ? T
+  : T extends readonly (infer U)[]
+    ? readonly Frozen<U>[]
+    : T extends object
+      ? { readonly [K in keyof T]: Frozen<T[K]> }
+      : T;
+
+/** The type a schema describes, as every side of the protocol sees it. */
+export type MessageOf<S extends v.GenericSchema> = Frozen<v.InferOutput<S>>;
+
+// ---- building blocks ----
+
+/** Text from the worker side, cut to the budget of any message to the page (the worker cuts first). */
+const text = v.pipe(
+  v.string(),
+  v.transform((s) => clipText(s, MAX_MESSAGE_CHARS)),
+);
+const int = v.pipe(v.number(), v.integer());
+const finite = v.pipe(v.number(), v.finite());
+/** Any number, NaN included: a statistic of a column with no values is NaN. */
+const anyNumber = v.custom<number>((x) => typeof x === 'number', 'Invalid type: Expected number');
+const texts = v.array(text);
+const dict = <S extends v.GenericSchema>(value: S) => v.record(v.string(), value);
 
 /** JSON values: what inputs, config and overrides are made of when they come from the UI. */
 export type Json = null | boolean | number | string | readonly Json[] | { readonly [key: string]: Json };
 
-/** A problem to show at its place: an editor marker, a graph node, or a banner. */
-export interface Diagnostic {
-  readonly severity: 'error' | 'warning' | 'info';
+const MAX_JSON_DEPTH = 64;
+
+/** The value rebuilt with its strings cut, or undefined when it is not JSON within the depth limit. */
+function toJson(value: unknown, depth: number): Json | undefined {
+  if (depth > MAX_JSON_DEPTH) return undefined;
+  if (typeof value === 'string') return clipText(value, MAX_MESSAGE_CHARS);
+  if (value === null || typeof value === 'boolean' || typeof value === 'number') return value;
+  if (typeof value !== 'object') return undefined;
+  if (Array.isArray(value)) {
+    const out: Json[] = new Array(value.length);
+    for (let i = 0; i < value.length; i++) {
+      const item = toJson(value[i], depth + 1);
+      if (item === undefined) return undefined;
+      out[i] = item;
+    }
+    return out;
+  }
+  const out: Record<string, Json> = {};
+  for (const key of Object.keys(value)) {
+    const item = toJson((value as Record<string, unknown>)[key], depth + 1);
+    if (item === undefined) return undefined;
+    out[key] = item;
+  }
+  return out;
+}
+
+// Recursive, so its type is written above and the schema checks by walking.
+const json = v.pipe(
+  v.unknown(),
+  v.rawTransform(({ dataset, addIssue, NEVER }) => {
+    const value = toJson(dataset.value, 0);
+    if (value !== undefined) return value;
+    addIssue({ message: `not JSON, or nested deeper than ${MAX_JSON_DEPTH}` });
+    return NEVER;
+  }),
+);
+
+// ---- shapes the messages are made of ----
+
+/** A user's source file, as an editor tab holds it. */
+const SourceFileSchema = v.object({
+  /** File name with extension, e.g. `features.ts`. Unique in a project. */
+  name: text,
+  /** The TypeScript source. */
+  code: v.string(),
+});
+/** A user's source file, as an editor tab holds it. */
+export type SourceFile = MessageOf<typeof SourceFileSchema>;
+
+/** A place in the user's code: file name, 1-based line and column, each there when known. */
+const placeEntries = { file: v.optional(text), line: v.optional(int), column: v.optional(int) };
+
+/** Where a diagnostic was found; the compiler reports the first three. */
+export const DIAGNOSTIC_SOURCES = [
+  'syntax',
+  'analysis',
+  'bundle',
+  'graph',
+  'runtime',
+  'validation',
+  'worker',
+] as const;
+
+const DiagnosticSchema = v.object({
+  severity: v.picklist(['error', 'warning', 'info']),
   /** Where it was found. */
-  readonly source: 'syntax' | 'analysis' | 'bundle' | 'graph' | 'runtime' | 'validation' | 'worker';
-  readonly message: string;
+  source: v.picklist(DIAGNOSTIC_SOURCES),
+  message: text,
   /** The file, 1-based line and column, when the problem has a place in the user's code. */
-  readonly file?: string;
-  readonly line?: number;
-  readonly column?: number;
-  readonly endLine?: number;
-  readonly endColumn?: number;
+  ...placeEntries,
+  endLine: v.optional(int),
+  endColumn: v.optional(int),
   /** The node it concerns, when it concerns one. */
-  readonly node?: string;
-}
+  node: v.optional(text),
+});
+/** A problem to show at its place: an editor marker, a graph node, or a banner. */
+export type Diagnostic = MessageOf<typeof DiagnosticSchema>;
 
-/** A config key that `config.when` and friends read, with the values they compare it to. */
-export interface ConfigKey {
-  readonly key: string;
+const ConfigKeySchema = v.object({
+  key: text,
   /** Values seen in the decorators (`mode: ['batch', 'streaming']`). */
-  readonly values: readonly string[];
-}
+  values: texts,
+});
+/** A config key that `config.when` and friends read, with the values they compare it to. */
+export type ConfigKey = MessageOf<typeof ConfigKeySchema>;
 
+const ColumnPreviewSchema = v.variant('dtype', [
+  v.object({ name: text, dtype: v.literal('number'), values: v.instance(Float64Array) }),
+  v.object({ name: text, dtype: v.literal('boolean'), values: v.instance(Uint8Array) }),
+  v.object({ name: text, dtype: v.literal('date'), values: v.instance(Float64Array) }),
+  v.object({ name: text, dtype: v.literal('string'), values: texts }),
+]);
 /** A column of a table preview: typed storage, cheap to transfer. */
-export type ColumnPreview =
-  | { readonly name: string; readonly dtype: 'number'; readonly values: Float64Array }
-  | { readonly name: string; readonly dtype: 'boolean'; readonly values: Uint8Array }
-  | { readonly name: string; readonly dtype: 'date'; readonly values: Float64Array }
-  | { readonly name: string; readonly dtype: 'string'; readonly values: readonly string[] };
+export type ColumnPreview = MessageOf<typeof ColumnPreviewSchema>;
 
-/** Summary statistics of a numeric column. */
-export interface NumericStats {
-  readonly count: number;
-  readonly missing: number;
-  readonly mean: number;
-  readonly std: number;
-  readonly min: number;
-  readonly max: number;
+const NumericStatsSchema = v.object({
+  count: int,
+  missing: int,
+  mean: anyNumber,
+  std: anyNumber,
+  min: anyNumber,
+  max: anyNumber,
   /** Histogram: `bins + 1` edges and `bins` counts. */
-  readonly histogram: { readonly edges: readonly number[]; readonly counts: readonly number[] };
-}
+  histogram: v.pipe(
+    v.object({ edges: v.array(anyNumber), counts: v.array(int) }),
+    v.check(
+      ({ edges, counts }) => counts.length === 0 || edges.length === counts.length + 1,
+      'histogram edges and counts disagree',
+    ),
+  ),
+});
+/** Summary statistics of a numeric column. */
+export type NumericStats = MessageOf<typeof NumericStatsSchema>;
 
+const ValuePreviewSchema = v.variant('kind', [
+  v.object({ kind: v.literal('scalar'), type: text, text }),
+  v.object({
+    kind: v.literal('series'),
+    length: int,
+    column: ColumnPreviewSchema,
+    stats: v.optional(NumericStatsSchema),
+    /** True when `column` holds only the first rows. */
+    truncated: v.boolean(),
+  }),
+  v.object({
+    kind: v.literal('frame'),
+    rows: int,
+    columns: v.array(ColumnPreviewSchema),
+    stats: dict(NumericStatsSchema),
+    truncated: v.boolean(),
+  }),
+  v.object({ kind: v.literal('tree'), type: text, value: json, truncated: v.boolean() }),
+  v.object({ kind: v.literal('error'), text }),
+]);
 /** A value as the UI sees it: never the value itself, a preview of it. */
-export type ValuePreview =
-  | { readonly kind: 'scalar'; readonly type: string; readonly text: string }
-  | {
-      readonly kind: 'series';
-      readonly length: number;
-      readonly column: ColumnPreview;
-      readonly stats?: NumericStats;
-      /** True when `column` holds only the first rows. */
-      readonly truncated: boolean;
-    }
-  | {
-      readonly kind: 'frame';
-      readonly rows: number;
-      readonly columns: readonly ColumnPreview[];
-      readonly stats: Readonly<Record<string, NumericStats>>;
-      readonly truncated: boolean;
-    }
-  | { readonly kind: 'tree'; readonly type: string; readonly value: Json; readonly truncated: boolean }
-  | { readonly kind: 'error'; readonly text: string };
+export type ValuePreview = MessageOf<typeof ValuePreviewSchema>;
 
-/** A thrown error, made plain, with its place in the user's TypeScript when the stack maps back. */
-export interface ErrorInfo {
-  readonly name: string;
-  readonly message: string;
+const ErrorInfoSchema = v.object({
+  name: text,
+  message: text,
   /** The node whose function threw, when a run failed in one (a node's own error names no node). */
-  readonly node?: string;
+  node: v.optional(text),
   /** The stack, with positions mapped to the user's files. */
-  readonly stack?: string;
-  readonly file?: string;
-  readonly line?: number;
-  readonly column?: number;
-}
+  stack: v.optional(text),
+  ...placeEntries,
+});
+/** A thrown error, made plain, with its place in the user's TypeScript when the stack maps back. */
+export type ErrorInfo = MessageOf<typeof ErrorInfoSchema>;
 
-/** The result of one data-quality validator. */
-export interface ValidationResult {
+const CheckResultSchema = v.object({
   /** The node that was checked (`score`). */
-  readonly node: string;
+  node: text,
   /** The validator node (`score_range_validator`). */
-  readonly validator: string;
-  /** Whether the check passes (Hamilton's `ValidationResult.passes`). */
-  readonly passes: boolean;
-  readonly importance: 'warn' | 'fail';
-  readonly message: string;
-}
+  validator: text,
+  /** Whether the check passes (Hamilton's `CheckResult.passes`). */
+  passes: v.boolean(),
+  importance: v.picklist(['warn', 'fail']),
+  message: text,
+});
+/** What one data-quality validator node (`checkOutput`) said about its node's value in a run. */
+export type CheckResult = MessageOf<typeof CheckResultSchema>;
+
+const SavedFileSchema = v.object({ path: text, text });
+/** A file a run saved (a materializer or `saveTo` writing to a workspace path), offered for download. */
+export type SavedFile = MessageOf<typeof SavedFileSchema>;
+
+// ---- the library's graph description, as it crosses ----
+
+const ParallelRoleSchema = v.picklist(['expand', 'collect']);
+const VariableSchema = v.object({
+  name: text,
+  type: text,
+  tags: dict(v.union([text, texts])),
+  documentation: text,
+  isExternalInput: v.boolean(),
+  kind: v.picklist(['function', 'input', 'config']),
+  requiredDependencies: texts,
+  optionalDependencies: texts,
+  location: v.optional(v.object({ file: text, line: int, column: int })),
+});
+const DescribedNodeSchema = v.object({
+  ...VariableSchema.entries,
+  isOutput: v.boolean(),
+  isOverride: v.boolean(),
+  onPath: v.boolean(),
+  value: v.optional(text),
+  functionName: v.optional(text),
+  parallel: v.optional(ParallelRoleSchema),
+});
+const DescribedEdgeSchema = v.object({
+  from: text,
+  to: text,
+  optional: v.boolean(),
+  parallel: v.optional(ParallelRoleSchema),
+});
+const GraphSchema = v.object({
+  nodes: v.array(DescribedNodeSchema),
+  edges: v.array(DescribedEdgeSchema),
+  cycles: v.array(texts),
+});
+
+/** True when both types have exactly the same keys. */
+type SameKeys<A, B> = [keyof A] extends [keyof B] ? ([keyof B] extends [keyof A] ? true : false) : false;
+/**
+ * The library describes its graph with its own types; these schemas must carry every field of them, or a
+ * field the library adds would be dropped on the way to the UI without a word. This fails to typecheck
+ * when the two disagree.
+ */
+export const GRAPH_SCHEMAS_MATCH_THE_LIBRARY: SameKeys<MessageOf<typeof VariableSchema>, Variable> &
+  SameKeys<MessageOf<typeof DescribedNodeSchema>, DescribedNode> &
+  SameKeys<MessageOf<typeof DescribedEdgeSchema>, DescribedEdge> &
+  SameKeys<MessageOf<typeof GraphSchema>, GraphDescription> = true;
 
 // ---- UI → worker ----
+// The page is trusted, so the worker side reads requests by their types; the schemas define those types
+// and are there for anything that receives a request from elsewhere.
 
+export const CompileRequestSchema = v.object({
+  type: v.literal('compile'),
+  id: int,
+  files: v.array(SourceFileSchema),
+  config: dict(json),
+});
 /** Analyse, bundle, evaluate and build the graph of a project. A newer id makes older ones obsolete. */
-export interface CompileRequest {
-  readonly type: 'compile';
-  readonly id: number;
-  readonly files: readonly SourceFile[];
-  readonly config: Readonly<Record<string, Json>>;
-}
+export type CompileRequest = MessageOf<typeof CompileRequestSchema>;
 
-/** Run the last compiled project. */
-export interface RunRequest {
-  readonly type: 'run';
-  readonly id: number;
+export const RunRequestSchema = v.object({
+  type: v.literal('run'),
+  id: int,
   /** Outputs to compute; empty means every sink of the graph. */
-  readonly outputs: readonly string[];
-  readonly inputs: Readonly<Record<string, Json>>;
-  readonly overrides: Readonly<Record<string, Json>>;
+  outputs: texts,
+  inputs: dict(json),
+  overrides: dict(json),
   /** Named tables (CSV files the user gave or the example ships), parsed into DataFrames as inputs. */
-  readonly tables: Readonly<Record<string, string>>;
-}
+  tables: dict(v.string()),
+});
+/** Run the last compiled project. */
+export type RunRequest = MessageOf<typeof RunRequestSchema>;
 
 /** Every message the UI sends to the worker. */
 export type WorkerRequest = CompileRequest | RunRequest;
 
 // ---- worker → UI ----
 
-/** The worker is up and esbuild is initialised. */
-export interface ReadyEvent {
-  readonly type: 'ready';
+const ReadyEventSchema = v.object({
+  type: v.literal('ready'),
   /** Milliseconds from worker start to esbuild ready. */
-  readonly initMs: number;
-}
+  initMs: finite,
+});
+/** The worker is up and esbuild is initialised. */
+export type ReadyEvent = MessageOf<typeof ReadyEventSchema>;
 
-/** The answer to a {@link CompileRequest}. */
-export interface CompiledEvent {
-  readonly type: 'compiled';
-  readonly id: number;
+const CompiledEventSchema = v.object({
+  type: v.literal('compiled'),
+  id: int,
   /** The graph; when compilation failed, the last good graph with `stale: true`, or null. */
-  readonly graph: GraphDescription | null;
-  readonly variables: readonly Variable[];
-  readonly configKeys: readonly ConfigKey[];
-  readonly stale: boolean;
-  readonly diagnostics: readonly Diagnostic[];
+  graph: v.nullable(GraphSchema),
+  variables: v.array(VariableSchema),
+  configKeys: v.array(ConfigKeySchema),
+  stale: v.boolean(),
+  diagnostics: v.array(DiagnosticSchema),
   /** Milliseconds spent in each step (analyse, bundle, evaluate, graph). */
-  readonly timings: Readonly<Record<string, number>>;
-}
+  timings: dict(finite),
+});
+/** The answer to a {@link CompileRequest}. */
+export type CompiledEvent = MessageOf<typeof CompiledEventSchema>;
 
+/** The fields every node event has. */
+const nodeEventEntries = {
+  runId: int,
+  node: text,
+  /** For a node of a parallel block (between Parallelizable and Collect): the item it runs for. */
+  item: v.optional(int),
+};
+
+const NodeStartedEventSchema = v.object({ type: v.literal('node-started'), ...nodeEventEntries });
 /** A node began running. */
-export interface NodeStartedEvent {
-  readonly type: 'node-started';
-  readonly runId: number;
-  readonly node: string;
-  /** For a node of a parallel block (between Parallelizable and Collect): the item it runs for. */
-  readonly item?: number;
-}
+export type NodeStartedEvent = MessageOf<typeof NodeStartedEventSchema>;
 
+/** The fields of a node's last event: how long it ran. */
+const nodeEndEntries = { ...nodeEventEntries, durationMs: finite };
+
+const NodeFinishedEventSchema = v.object({
+  type: v.literal('node-finished'),
+  ...nodeEndEntries,
+  preview: ValuePreviewSchema,
+});
 /** A node finished. */
-export interface NodeFinishedEvent {
-  readonly type: 'node-finished';
-  readonly runId: number;
-  readonly node: string;
-  /** For a node of a parallel block (between Parallelizable and Collect): the item it runs for. */
-  readonly item?: number;
-  readonly durationMs: number;
-  readonly preview: ValuePreview;
-}
+export type NodeFinishedEvent = MessageOf<typeof NodeFinishedEventSchema>;
 
+const NodeFailedEventSchema = v.object({
+  type: v.literal('node-failed'),
+  ...nodeEndEntries,
+  error: ErrorInfoSchema,
+});
 /** A node threw. */
-export interface NodeFailedEvent {
-  readonly type: 'node-failed';
-  readonly runId: number;
-  readonly node: string;
-  /** For a node of a parallel block (between Parallelizable and Collect): the item it runs for. */
-  readonly item?: number;
-  readonly durationMs: number;
-  readonly error: ErrorInfo;
-}
+export type NodeFailedEvent = MessageOf<typeof NodeFailedEventSchema>;
 
-/** Console output captured while a run or compilation evaluated user code. */
-export interface ConsoleEvent {
-  readonly type: 'console';
-  readonly runId: number | null;
-  readonly level: 'log' | 'info' | 'warn' | 'error';
+const ConsoleEventSchema = v.object({
+  type: v.literal('console'),
+  runId: v.nullable(int),
+  level: v.picklist(['log', 'info', 'warn', 'error']),
   /** The node that was running, when one was. */
-  readonly node: string | null;
-  readonly text: string;
-}
+  node: v.nullable(text),
+  text,
+});
+/** Console output captured while a run or compilation evaluated user code. */
+export type ConsoleEvent = MessageOf<typeof ConsoleEventSchema>;
 
-/** A run ended (successfully or not). */
-export interface RunFinishedEvent {
-  readonly type: 'run-finished';
-  readonly runId: number;
-  readonly ok: boolean;
-  readonly durationMs: number;
+const RunFinishedEventSchema = v.object({
+  type: v.literal('run-finished'),
+  runId: int,
+  ok: v.boolean(),
+  durationMs: finite,
   /** The requested outputs; frames and series carry full typed columns here (transferred). */
-  readonly results: Readonly<Record<string, ValuePreview>>;
+  results: dict(ValuePreviewSchema),
   /** Nodes that did not run because something upstream failed. */
-  readonly skipped: readonly string[];
-  readonly validations: readonly ValidationResult[];
-  readonly error?: ErrorInfo;
-  readonly diagnostics: readonly Diagnostic[];
+  skipped: texts,
+  validations: v.array(CheckResultSchema),
+  error: v.optional(ErrorInfoSchema),
+  diagnostics: v.array(DiagnosticSchema),
   /** Files the run's data savers wrote (absent when none). */
-  readonly savedFiles?: readonly SavedFile[];
-}
+  savedFiles: v.optional(v.array(SavedFileSchema)),
+});
+/** A run ended (successfully or not). */
+export type RunFinishedEvent = MessageOf<typeof RunFinishedEventSchema>;
 
-/** A file a run saved (a materializer or `saveTo` writing to a workspace path), offered for download. */
-export interface SavedFile {
-  readonly path: string;
-  readonly text: string;
-}
-
-/** The worker was stopped and replaced (runaway code, the Stop button, or a crash). */
-export interface WorkerRestartedEvent {
-  readonly type: 'worker-restarted';
-  readonly reason: 'timeout' | 'stopped' | 'crashed';
+const WorkerRestartedEventSchema = v.object({
+  type: v.literal('worker-restarted'),
+  reason: v.picklist(['timeout', 'stopped', 'crashed']),
   /** The node that was running, when known. */
-  readonly node: string | null;
-  readonly message: string;
-}
+  node: v.nullable(text),
+  message: text,
+});
+/** The worker was stopped and replaced (runaway code, the Stop button, or a crash). */
+export type WorkerRestartedEvent = MessageOf<typeof WorkerRestartedEventSchema>;
 
 /** Every message the worker side sends to the UI. */
-export type WorkerEvent =
-  | ReadyEvent
-  | CompiledEvent
-  | NodeStartedEvent
-  | NodeFinishedEvent
-  | NodeFailedEvent
-  | ConsoleEvent
-  | RunFinishedEvent
-  | WorkerRestartedEvent;
+export const WorkerEventSchema = v.variant('type', [
+  ReadyEventSchema,
+  CompiledEventSchema,
+  NodeStartedEventSchema,
+  NodeFinishedEventSchema,
+  NodeFailedEventSchema,
+  ConsoleEventSchema,
+  RunFinishedEventSchema,
+  WorkerRestartedEventSchema,
+]);
+/** Every message the worker side sends to the UI. */
+export type WorkerEvent = MessageOf<typeof WorkerEventSchema>;
 
 // ---- worker → host (consumed by the host, never passed to the UI) ----
 
@@ -243,8 +398,6 @@ export type WorkerEvent =
  * (`id` is that request's): the host's watchdog times module top-level code and graph building, or
  * the run's nodes, not the bundling, the waiting in the queue, nor the previews after them.
  */
-export interface EvaluatingNotice {
-  readonly type: 'evaluating';
-  readonly id: number;
-  readonly done: boolean;
-}
+export const EvaluatingNoticeSchema = v.object({ type: v.literal('evaluating'), id: int, done: v.boolean() });
+/** The host-only notice that user code starts or stops running: see {@link EvaluatingNoticeSchema}. */
+export type EvaluatingNotice = MessageOf<typeof EvaluatingNoticeSchema>;

@@ -7,14 +7,15 @@
  */
 import {
   Builder,
+  configKeysOf,
   HamiltonError,
   MemoryFileSystem,
+  problemsOf,
   useFileSystem,
   type Driver,
   type GraphDescription,
 } from 'hamilton';
 import { readCsv } from 'hamilton/frame';
-import { modifiersOf } from '../hamilton/function_modifiers/base';
 import { bundle, loadBundle, type Bundle, type BuiltProject, type Esbuild } from './build';
 import { describeError } from './errors';
 import { failedCompile } from './answers';
@@ -22,12 +23,11 @@ import { formatConsole, type ConsoleLevel } from './console';
 import { NODE_PREVIEW, previewValue, RESULT_PREVIEW } from './preview';
 import type {
   CompileRequest,
-  ConfigKey,
   Diagnostic,
   ErrorInfo,
   EvaluatingNotice,
   RunRequest,
-  ValidationResult,
+  CheckResult,
   ValuePreview,
   WorkerEvent,
   WorkerRequest,
@@ -58,7 +58,7 @@ interface ActiveRun {
   readonly id: number;
   readonly started: Map<string, number>;
   readonly running: string[];
-  readonly validations: ValidationResult[];
+  readonly validations: CheckResult[];
   /** The first node that failed: the run's error is that node's own error, which does not name it. */
   failed?: string;
 }
@@ -109,7 +109,8 @@ export class Session {
 
   private async compile(request: CompileRequest): Promise<void> {
     if (this.obsolete(request.id)) return;
-    if (!this.env.esbuild) throw new Error('a Session without esbuild compiles bundles only (compileBundled)');
+    if (!this.env.esbuild)
+      throw new Error('a Session without esbuild compiles bundles only (compileBundled)');
     const t = this.env.now();
     const bundled = await bundle(this.env.esbuild, request.files);
     if (this.obsolete(request.id)) return;
@@ -203,7 +204,7 @@ export class Session {
       id: request.id,
       graph,
       variables,
-      configKeys: configKeysOf(Object.values(modules)),
+      configKeys: configKeysOf(...Object.values(modules)),
       stale: false,
       diagnostics,
       timings: this.timings,
@@ -417,71 +418,15 @@ function skippedNodes(
   }
 }
 
-/** Graph-building errors, one diagnostic per problem, at the offending function when known. */
+/** Graph-building errors, one diagnostic per problem, at the offending function or node when known. */
 function problemDiagnostics(thrown: unknown, source: 'graph' | 'runtime'): Diagnostic[] {
-  const errors = (thrown as { errors?: unknown }).errors;
-  const list = Array.isArray(errors) && errors.length > 0 ? errors : [thrown];
-  return list.map((e: unknown): Diagnostic => {
-    const error = e as {
-      message?: unknown;
-      location?: { file: string; line: number; column: number };
-      nodeName?: unknown;
-      input?: unknown;
-      problem?: unknown;
-    };
-    // An input problem's own line, without the count Hamilton's message wraps around the run's problems.
-    const message =
-      typeof error.problem === 'string'
-        ? error.problem
-        : typeof error.message === 'string'
-          ? error.message
-          : String(e);
-    // The node to mark on the graph: the one at fault, or a missing input.
-    const node =
-      typeof error.nodeName === 'string'
-        ? error.nodeName
-        : typeof error.input === 'string'
-          ? error.input
-          : null;
-    return {
-      severity: 'error',
-      source,
-      message,
-      ...(error.location && {
-        file: error.location.file,
-        line: error.location.line,
-        column: error.location.column,
-      }),
-      ...(node !== null && { node }),
-    };
-  });
-}
-
-/** The config keys decorators read, with the values they compare against, in first-seen order. */
-export function configKeysOf(modules: readonly object[]): ConfigKey[] {
-  const keys = new Map<string, Set<string>>();
-  const visit = (fn: Function) => {
-    for (const modifier of modifiersOf(fn)) {
-      for (const key of modifier.configKeys ?? []) {
-        const values = keys.get(key) ?? new Set<string>();
-        keys.set(key, values);
-        for (const v of modifier.configValues?.[key] ?? []) values.add(String(v));
-      }
-    }
-  };
-  for (const mod of modules) {
-    for (const value of Object.values(mod)) {
-      if (typeof value === 'function') {
-        visit(value);
-        // Static methods of exported classes are nodes too.
-        for (const key of Object.getOwnPropertyNames(value)) {
-          const member = (value as unknown as Record<string, unknown>)[key];
-          if (typeof member === 'function' && key !== 'constructor') visit(member);
-        }
-      }
-    }
-  }
-  return [...keys].map(([key, values]) => ({ key, values: [...values] }));
+  return problemsOf(thrown).map(({ message, node, location }) => ({
+    severity: 'error',
+    source,
+    message,
+    ...(location && { file: location.file, line: location.line, column: location.column }),
+    ...(node !== undefined && { node }),
+  }));
 }
 
 /** Where a node's start time is kept: by name, and by name and item for the items of a parallel block. */

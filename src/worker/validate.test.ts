@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { explainWorkerMessage, parseWorkerMessage } from './validate';
+import { MAX_MESSAGE_CHARS } from './clip';
+import { explainWorkerMessage, parseWorkerMessage, parseWorkerNotice } from './validate';
 
 const graph = {
   nodes: [
@@ -221,5 +222,64 @@ describe('parseWorkerMessage', () => {
     expect(
       parseWorkerMessage({ ...compiled, graph: { ...graph, nodes: [{ ...graph.nodes[0], tags }] } }),
     ).toBeNull();
+  });
+
+  it('drops unknown fields at every depth, not only at the top', () => {
+    const parsed = parseWorkerMessage({
+      ...compiled,
+      diagnostics: [{ severity: 'error', source: 'syntax', message: 'x', onclick: 'alert(1)' }],
+    });
+    expect(parsed).toEqual({
+      ...compiled,
+      diagnostics: [{ severity: 'error', source: 'syntax', message: 'x' }],
+    });
+  });
+
+  it('cuts oversized strings to the message budget, inside JSON values too', () => {
+    const long = 'x'.repeat(MAX_MESSAGE_CHARS + 5);
+    const line = parseWorkerMessage({ type: 'console', runId: 1, level: 'log', node: null, text: long });
+    expect(line).toMatchObject({ text: `${'x'.repeat(MAX_MESSAGE_CHARS)}… (5 more characters)` });
+    const tree = parseWorkerMessage({
+      type: 'node-finished',
+      runId: 1,
+      node: 'a',
+      durationMs: 0,
+      preview: { kind: 'tree', type: 'Array', value: [long], truncated: false },
+    });
+    expect(tree).toMatchObject({
+      preview: { value: [`${'x'.repeat(MAX_MESSAGE_CHARS)}… (5 more characters)`] },
+    });
+  });
+
+  it('accepts the NaN statistics of a column without values', () => {
+    const empty = {
+      count: 0,
+      missing: 2,
+      mean: NaN,
+      std: NaN,
+      min: NaN,
+      max: NaN,
+      histogram: { edges: [], counts: [] },
+    };
+    const message = { ...frame, preview: { ...frame.preview, stats: { n: empty } } };
+    expect(explainWorkerMessage(message)).toBeNull();
+  });
+
+  it('says where a message went wrong', () => {
+    expect(explainWorkerMessage({ type: 'console', runId: 1, level: 'html', node: null, text: 'x' })).toMatch(
+      /^level: /,
+    );
+  });
+});
+
+describe('parseWorkerNotice', () => {
+  it('reads the host-only notice and nothing else', () => {
+    expect(parseWorkerNotice({ type: 'evaluating', id: 2, done: false, extra: 1 })).toEqual({
+      type: 'evaluating',
+      id: 2,
+      done: false,
+    });
+    expect(parseWorkerNotice({ type: 'evaluating', id: 2.5, done: false })).toBeNull();
+    expect(parseWorkerNotice({ type: 'ready', initMs: 1 })).toBeNull();
   });
 });

@@ -23,7 +23,7 @@ import * as streamingClient from '../../examples/streaming/client';
 import type { Workspace } from '../workspace';
 import { exportProject } from './project';
 import { toJson } from './report';
-import { buildExportRuntime } from './runtimePlugin';
+import { buildExportRuntime } from '../../../build/exportRuntime';
 
 const readTable = async (path: string) =>
   readFileSync(new URL(`../../../public/${path}`, import.meta.url), 'utf8');

@@ -1,7 +1,7 @@
 /**
  * "Download project": a workspace as a Node project that runs with `npm install && npm start` and prints
  * the same results as the playground. It has no dependencies: the library and the module hooks that
- * let Node run TypeScript come inside it (see runtimePlugin.ts).
+ * let Node run TypeScript come inside it (see build/exportRuntime.ts).
  */
 import { strToU8, zipSync } from 'fflate';
 import type { Workspace } from '../workspace';

@@ -1,7 +1,7 @@
 /**
  * Monaco, from our own bundle: the core editor, its contributions, and the TypeScript language only
  * (no other languages or workers). Loaded lazily by MonacoEditor. The library's typings are registered
- * here as extra libs (see typingsPlugin.ts).
+ * here as extra libs (see build/typings.ts).
  */
 import * as monaco from 'monaco-editor/editor';
 import 'monaco-editor/features/register.all';

@@ -1,5 +1,5 @@
 import type { DescribedNode } from 'hamilton';
-import type { ValidationResult } from '../../worker/protocol';
+import type { CheckResult } from '../../worker/protocol';
 import type { Lineage } from '../state/lineage';
 import type { NodeRun } from '../state/session';
 import { revealInEditor } from '../state/view';
@@ -13,7 +13,7 @@ interface NodeDetailsProps {
   readonly node: DescribedNode;
   readonly lineage: Lineage;
   readonly run?: NodeRun;
-  readonly validations: readonly ValidationResult[];
+  readonly validations: readonly CheckResult[];
   readonly onSelect: (name: string | null) => void;
 }
 

@@ -1,7 +1,7 @@
-import type { ValidationResult } from '../../worker/protocol';
+import type { CheckResult } from '../../worker/protocol';
 
 /** pass / warn / fail, as Hamilton's data-quality results read. */
-export function ValidationBadge({ result }: { readonly result: ValidationResult }) {
+export function ValidationBadge({ result }: { readonly result: CheckResult }) {
   const kind = result.passes ? 'pass' : result.importance;
   return <span className={`badge ${kind}`}>{kind}</span>;
 }

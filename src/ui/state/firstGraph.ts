@@ -1,4 +1,4 @@
-/** The build-time compile of the default example (firstGraphPlugin.ts), for the workspace it was made from. */
+/** The build-time compile of the default example (build/exampleGraphs.ts), for the workspace it was made from. */
 import snapshot from 'virtual:first-graph';
 import type { CompiledEvent } from '../../worker/protocol';
 import type { Workspace } from '../../share/workspace';

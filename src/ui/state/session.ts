@@ -9,7 +9,7 @@ import type {
   Diagnostic,
   ErrorInfo,
   SavedFile,
-  ValidationResult,
+  CheckResult,
   ValuePreview,
   WorkerEvent,
 } from '../../worker/protocol';
@@ -47,7 +47,7 @@ export interface RunState {
   readonly status: 'running' | 'done' | 'failed' | 'stopped';
   readonly nodes: Readonly<Record<string, NodeRun>>;
   readonly results: Readonly<Record<string, ValuePreview>>;
-  readonly validations: readonly ValidationResult[];
+  readonly validations: readonly CheckResult[];
   readonly error?: ErrorInfo;
   readonly diagnostics: readonly Diagnostic[];
   readonly durationMs?: number;

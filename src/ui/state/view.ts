@@ -2,7 +2,7 @@
  * UI-only state shared across panes: the selected node, the bottom tab, the phone layout's region,
  * and requests to reveal a place in the editor. Not part of the workspace (not shared, not saved).
  */
-import type { SourceLocation } from '../../hamilton/source';
+import type { SourceLocation } from 'hamilton';
 import { createStore } from './store';
 
 export type BottomTab = 'results' | 'console' | 'catalog' | 'inputs';

@@ -1,10 +1,19 @@
+declare module 'virtual:example-graphs' {
+  import type { ExampleGraph } from 'virtual:first-graph';
+  /** Every example's, in the examples' order. */
+  const graphs: readonly ExampleGraph[];
+  export default graphs;
+}
+
 declare module 'virtual:first-graph' {
   import type { CompiledEvent, Json, SourceFile } from '../../worker/protocol';
-  /** The default example's files and config, and what compiling them gave (see firstGraphPlugin.ts). */
-  const snapshot: {
+  /** An example's files and config, and what compiling them gave at build time (see build/exampleGraphs.ts). */
+  export interface ExampleGraph {
     readonly files: readonly SourceFile[];
     readonly config: Readonly<Record<string, Json>>;
     readonly compiled: CompiledEvent;
-  };
-  export default snapshot;
+  }
+  /** The default example's. */
+  const graph: ExampleGraph;
+  export default graph;
 }

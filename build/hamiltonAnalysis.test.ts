@@ -2,11 +2,11 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { transformSync } from 'esbuild';
 import { describe, expect, it } from 'vitest';
-import { sourceOf } from '../hamilton/source';
-import * as m from './fixtures/shadowing';
-import { hamiltonAnalysis } from './vitePlugin';
+import { sourceOf } from '../src/hamilton/source';
+import * as m from '../src/compiler/fixtures/shadowing';
+import { hamiltonAnalysis } from './hamiltonAnalysis';
 
-const fixture = fileURLToPath(new URL('./fixtures/shadowing.ts', import.meta.url));
+const fixture = fileURLToPath(new URL('../src/compiler/fixtures/shadowing.ts', import.meta.url));
 
 describe('hamiltonAnalysis (the Vite plugin, applied to this very test run)', () => {
   it('keeps the parameter name as written, which a bundler would rename', () => {
@@ -37,8 +37,12 @@ describe('hamiltonAnalysis (the Vite plugin, applied to this very test run)', ()
     expect(await run(module, '/p/src/features.ts?import')).not.toBeNull();
     expect(await run(module, '/p/src/features.ts?raw')).toBeNull();
     // Hamilton modules need not import hamilton.
-    expect((await run('export const a = (x: number) => x;\n', '/p/src/plain.ts'))?.code).toContain('__hamilton_attach(a,');
-    expect(await run("import { Driver } from 'hamilton';\nexport const a = 1;\n", '/p/src/values.ts')).toBeNull();
+    expect((await run('export const a = (x: number) => x;\n', '/p/src/plain.ts'))?.code).toContain(
+      '__hamilton_attach(a,',
+    );
+    expect(
+      await run("import { Driver } from 'hamilton';\nexport const a = 1;\n", '/p/src/values.ts'),
+    ).toBeNull();
     expect(await run('const a = (x: number) => x;\nexport const b = 2;\n', '/p/src/private.ts')).toBeNull();
     expect(await run(module, '/p/src/share/links.ts')).toBeNull();
     expect(await run(module, '/p/src/hamilton/driver.ts')).toBeNull();

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { headersFor, parseHeaders } from './headersPlugin';
-import { FRAME_CSP } from './frame';
+import { headersFor, parseHeaders } from './previewHeaders';
+import { FRAME_CSP } from '../src/worker/frame';
 
 const rules = parseHeaders(
-  readFileSync(fileURLToPath(new URL('../../public/_headers', import.meta.url)), 'utf8'),
+  readFileSync(fileURLToPath(new URL('../public/_headers', import.meta.url)), 'utf8'),
 );
 const header = (path: string, name: string) =>
   headersFor(rules, path)

@@ -4,8 +4,8 @@
  */
 import type { Plugin } from 'vite';
 import { relative } from 'node:path';
-import { analyse } from './analyse.ts';
-import { annotation } from './annotate.ts';
+import { analyse } from '../src/compiler/analyse.ts';
+import { annotation } from '../src/compiler/annotate.ts';
 import {
   codeFilter,
   importsHamilton,
@@ -13,7 +13,7 @@ import {
   includesPath,
   mayImport,
   type ModuleFilter,
-} from './filter.ts';
+} from '../src/compiler/filter.ts';
 
 /** Options of {@link hamiltonAnalysis}: which files are Hamilton modules. */
 export type HamiltonAnalysisOptions = ModuleFilter;

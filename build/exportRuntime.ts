@@ -12,7 +12,7 @@ import type { Plugin } from 'vite';
 export const RUNTIME_MODULE = 'virtual:hamilton-export-runtime';
 const RESOLVED = `\0${RUNTIME_MODULE}`;
 
-const src = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
+const src = (path: string) => fileURLToPath(new URL(`../src/${path}`, import.meta.url));
 
 // `hamilton/frame` inside the bundled library and printer: one shared copy of the frame.
 const libraryAliases: EsbuildPlugin = {

@@ -3,7 +3,7 @@
  * generated from `frameMain` so that the frame's script is type-checked with the host that talks to it.
  */
 import type { Plugin } from 'vite';
-import { FRAME_CSP, RUNNER_PAGE, runnerDocument } from './frame.ts';
+import { FRAME_CSP, RUNNER_PAGE, runnerDocument } from '../src/worker/frame.ts';
 
 /** The plugin. */
 export function runnerPage(): Plugin {

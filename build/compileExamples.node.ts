@@ -1,8 +1,7 @@
 /**
  * Compiles the examples in Node, through the worker's own Session (native esbuild injected), and prints
- * their `compiled` events as a JSON array: the graphs the page (its default example, `--first`) and docs
- * embeds (every example) show at once while esbuild-wasm wakes up (~2 s). Run with tsx by
- * firstGraphPlugin.ts and ../share/exampleGraphsPlugin.ts.
+ * their `compiled` events as a JSON array: the graphs the page (its default example) and docs embeds
+ * (every example) show at once while esbuild-wasm wakes up (~2 s). Run with tsx by exampleGraphs.ts.
  */
 import { register } from 'node:module';
 import * as esbuild from 'esbuild';
@@ -24,14 +23,14 @@ register(
 
 const hamilton = await import('hamilton');
 const frame = await import('hamilton/frame');
-const { installRuntime } = await import('../../worker/runtime');
-const { Session } = await import('../../worker/session');
-const { examples } = await import('../../examples');
-type Compiled = import('../../worker/protocol').CompiledEvent;
+const { installRuntime } = await import('../src/worker/runtime');
+const { Session } = await import('../src/worker/session');
+const { examples } = await import('../src/examples');
+type Compiled = import('../src/worker/protocol').CompiledEvent;
 
 installRuntime(hamilton, frame);
 const snapshots = [];
-for (const example of process.argv.includes('--first') ? examples.slice(0, 1) : examples) {
+for (const example of examples) {
   const { files, config } = example.workspace;
   const events: { readonly type: string }[] = [];
   const session = new Session({

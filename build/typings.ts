@@ -18,7 +18,7 @@ export interface ExtraLib {
 
 const VIRTUAL = 'virtual:hamilton-typings';
 const RESOLVED = `\0${VIRTUAL}`;
-const SRC = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const SRC = resolve(dirname(fileURLToPath(import.meta.url)), '../src');
 const ROOTS = { hamilton: resolve(SRC, 'hamilton/index.ts'), frame: resolve(SRC, 'frame/index.ts') };
 const BASE = 'file:///node_modules/hamilton';
 

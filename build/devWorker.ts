@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 
 /** The workers host.ts imports as `./<name>.worker.ts?worker&url`. */
 const WORKERS = ['runtime', 'user'] as const;
-const entry = (name: string) => fileURLToPath(new URL(`./${name}.worker.ts`, import.meta.url));
+const entry = (name: string) => fileURLToPath(new URL(`../src/worker/${name}.worker.ts`, import.meta.url));
 const servedAt = (name: string) => `/@hamilton/${name}.worker.js`;
 const VIRTUAL = '\0hamilton-dev-worker-url:';
 

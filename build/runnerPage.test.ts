@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ViteDevServer } from 'vite';
-import { FRAME_CSP, RUNNER_PAGE } from './frame';
-import { runnerPage } from './runnerPagePlugin';
+import { FRAME_CSP, RUNNER_PAGE } from '../src/worker/frame';
+import { runnerPage } from './runnerPage';
 
 describe('the runner page in dev', () => {
   it('is served with the policy the frame asks for, or the browser refuses to show it', () => {
