@@ -10,6 +10,7 @@ import { loadModules } from '../../compiler/node';
 import { DataFrame, Series } from '../../frame';
 import { Builder } from '../builder';
 import { sourceOf, attachSource } from '../source';
+import type { CacheOptions } from './options';
 
 const ROWS = 100_000;
 const REPS = 21;
@@ -58,26 +59,24 @@ async function main(): Promise<void> {
   const request = ['feature_set_v1'];
   const given = inputs(1);
   const fresh = () => ({ inputs: inputs(1) });
+  const driver = (mods: readonly object[], cache?: CacheOptions) => {
+    const builder = new Builder().withModules(...mods);
+    return cache ? builder.withCache(cache).build() : builder.build();
+  };
 
   const uncached: number[] = [];
   const cold: number[] = [];
   for (let r = 0; r < REPS; r++) {
     // Alternate, so both see the same machine load; both get a new driver and new input frames.
-    const plain = new Builder().withModules(...modules).build();
+    const plain = driver(modules);
     const a = fresh();
     uncached.push(timed(() => plain.executeSync(request, a)));
-    const dr = new Builder()
-      .withModules(...modules)
-      .withCache()
-      .build();
+    const dr = driver(modules, {});
     const b = fresh();
     cold.push(timed(() => dr.executeSync(request, b)));
   }
 
-  const cachedDriver = new Builder()
-    .withModules(...modules)
-    .withCache()
-    .build();
+  const cachedDriver = driver(modules, {});
   cachedDriver.executeSync(request, { inputs: given });
   const warm: number[] = [];
   for (let r = 0; r < REPS; r++) warm.push(timed(() => cachedDriver.executeSync(request, { inputs: given })));
@@ -92,16 +91,10 @@ async function main(): Promise<void> {
   const editedModules = [loadData, { ...features, is_female: edited }, dataSets];
   const changed: number[] = [];
   for (let r = 0; r < REPS; r++) {
-    const primed = new Builder()
-      .withModules(...modules)
-      .withCache()
-      .build();
+    const primed = driver(modules, {});
     primed.executeSync(request, { inputs: given });
     const stores = { metadataStore: primed.cache.metadataStore, resultStore: primed.cache.resultStore };
-    const dr = new Builder()
-      .withModules(...editedModules)
-      .withCache(stores)
-      .build();
+    const dr = driver(editedModules, stores);
     changed.push(timed(() => dr.executeSync(request, { inputs: given })));
     if (r === 0) {
       const logs = dr.cache.logs({ runId: dr.cache.lastRunId });

@@ -42,9 +42,9 @@ class Hasher {
   private n = 0;
 
   word(w: number): void {
-    let a = Math.imul(this.a ^ w, 0x01000193);
+    const a = Math.imul(this.a ^ w, 0x01000193);
     this.a = a ^ (a >>> 15);
-    let b = Math.imul(this.b + w, 0x5bd1e995);
+    const b = Math.imul(this.b + w, 0x5bd1e995);
     this.b = b ^ (b >>> 13);
     this.n++;
   }
