@@ -103,6 +103,20 @@ describe('fingerprint', () => {
     expect(fingerprint(new Uint8Array(bytes.buffer, 1, 12))).toBe(fingerprint(bytes.slice(1)));
   });
 
+  it('fingerprints string columns of few and of many distinct values by content', () => {
+    for (const distinct of [3, 5_000]) {
+      const values = Array.from({ length: 20_000 }, (_, i) => (i % 97 === 0 ? null : `v${i % distinct}`));
+      const base = fingerprint(Series.from(values));
+      expect(fingerprint(Series.from([...values]))).toBe(base);
+      const changed = [...values];
+      changed[10_001] = 'other';
+      expect(fingerprint(Series.from(changed))).not.toBe(base);
+      const moved = [...values];
+      moved[1] = null;
+      expect(fingerprint(Series.from(moved))).not.toBe(base);
+    }
+  });
+
   it('returns undefined for what cannot be fingerprinted', () => {
     class Client {}
     const cyclic: Record<string, unknown> = {};

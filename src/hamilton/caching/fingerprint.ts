@@ -72,17 +72,48 @@ class Hasher {
   }
 
   /**
-   * Strings and nulls (a string column's storage): every string's UTF-16 code units one after the other,
-   * then each element's length (-1 for null), so neither boundaries nor nulls can be confused. (Copying
-   * the code units into one typed array is several times faster than joining the strings.)
+   * Strings and nulls (a string column's storage), as a dictionary: each distinct string once, in order
+   * of first appearance, then every element's index in it (-1 for null). Equal columns give equal
+   * dictionaries and indices, and the pair determines the column. Columns of few distinct values (the
+   * common case: categories) cost a map lookup per element; past 1,024 distinct values the strings are
+   * hashed one after another instead (which path is taken depends only on the content).
    */
   strings(values: ArrayLike<unknown>): void {
+    const n = values.length;
+    const ids = new Int32Array(n);
+    const dictionary = new Map<string, number>();
+    const limit = 1024;
+    for (let i = 0; i < n; i++) {
+      const v = values[i];
+      if (v === null || v === undefined) {
+        ids[i] = -1;
+        continue;
+      }
+      const text = typeof v === 'string' ? v : String(v);
+      let id = dictionary.get(text);
+      if (id === undefined) {
+        if (dictionary.size === limit) return this.eachString(values);
+        id = dictionary.size;
+        dictionary.set(text, id);
+      }
+      ids[i] = id;
+    }
+    this.word(dictionary.size);
+    for (const text of dictionary.keys()) this.string(text);
+    this.words(ids);
+  }
+
+  /**
+   * Strings and nulls one after another: every string's UTF-16 code units in one typed array (copying
+   * them is several times faster than hashing string by string), then each length (-1 for null).
+   */
+  private eachString(values: ArrayLike<unknown>): void {
     const n = values.length;
     const lengths = new Int32Array(n);
     let total = 0;
     for (let i = 0; i < n; i++) {
       const v = values[i];
-      const length = typeof v === 'string' ? v.length : v === null || v === undefined ? -1 : String(v).length;
+      const length = v === null || v === undefined ? -1 : (typeof v === 'string' ? v : String(v)).length;
       lengths[i] = length;
       if (length > 0) total += length;
     }
@@ -93,6 +124,7 @@ class Hasher {
       const text = typeof v === 'string' ? v : String(v);
       for (let k = 0; k < text.length; k++) units[at++] = text.charCodeAt(k);
     }
+    this.word(n);
     this.words(units);
     this.words(lengths);
   }
