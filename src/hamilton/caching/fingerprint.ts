@@ -29,6 +29,10 @@ const branded = (value: object, brand: symbol) => (value as Record<symbol, unkno
 const frameVersions = new WeakMap<object, string>();
 
 const scratch = new Float64Array(1);
+// A string column is fingerprinted as a dictionary while it has at most this many distinct values.
+const DICTIONARY_LIMIT = 1024;
+// How many distinct values are looked up by a scan before a map.
+const FEW = 16;
 const scratchWords = new Uint32Array(scratch.buffer);
 
 /**
@@ -81,8 +85,10 @@ class Hasher {
   strings(values: ArrayLike<unknown>): void {
     const n = values.length;
     const ids = new Int32Array(n);
-    const dictionary = new Map<string, number>();
-    const limit = 1024;
+    // The first few distinct values are found by a scan (strings from one literal compare by identity,
+    // faster than a map lookup); the map takes over past them.
+    const few: string[] = [];
+    const many = new Map<string, number>();
     for (let i = 0; i < n; i++) {
       const v = values[i];
       if (v === null || v === undefined) {
@@ -90,16 +96,25 @@ class Hasher {
         continue;
       }
       const text = typeof v === 'string' ? v : String(v);
-      let id = dictionary.get(text);
-      if (id === undefined) {
-        if (dictionary.size === limit) return this.eachString(values);
-        id = dictionary.size;
-        dictionary.set(text, id);
+      let id = -1;
+      for (let k = 0; k < few.length; k++) {
+        if (few[k] === text) {
+          id = k;
+          break;
+        }
+      }
+      if (id === -1 && few.length === FEW) id = many.get(text) ?? -1;
+      if (id === -1) {
+        id = few.length + many.size;
+        if (id === DICTIONARY_LIMIT) return this.eachString(values);
+        if (few.length < FEW) few.push(text);
+        else many.set(text, id);
       }
       ids[i] = id;
     }
-    this.word(dictionary.size);
-    for (const text of dictionary.keys()) this.string(text);
+    this.word(few.length + many.size);
+    for (const text of few) this.string(text);
+    for (const text of many.keys()) this.string(text);
     this.words(ids);
   }
 
