@@ -29,7 +29,8 @@ const files = [
   { category: 'test-page', pattern: 'src/worker/test-page.ts' },
   // The workspace format: what the UI, share links and examples all hold.
   { category: 'workspace', pattern: 'src/share/workspace.ts' },
-  { category: 'test', pattern: '**/*.test.ts' },
+  // Tests and benchmarks measure the parts together.
+  { category: 'test', pattern: '**/*.{test,bench}.ts' },
 ];
 
 /** Who may import whom, folder by folder (README's table). Anything not allowed is refused. */

@@ -228,6 +228,8 @@ const DescribedNodeSchema = v.object({
   value: v.optional(text),
   functionName: v.optional(text),
   parallel: v.optional(ParallelRoleSchema),
+  /** In a drawn cached run: whether the node's result was retrieved or the node executed. */
+  cache: v.optional(v.picklist(['retrieved', 'executed'])),
 });
 const DescribedEdgeSchema = v.object({
   from: text,

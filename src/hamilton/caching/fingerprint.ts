@@ -1,0 +1,349 @@
+/**
+ * Data versions: fingerprints of values (Hamilton's `fingerprinting.hash_value`). Two values with the same
+ * content get the same fingerprint, whatever object holds them: primitives, `Date`, typed arrays, arrays,
+ * plain objects (keys sorted), `Map` and `Set`, and the frame's `Series` (dtype and content) and
+ * `DataFrame` (column names, dtypes and content). Anything else (class instances, functions, cycles) cannot
+ * be fingerprinted: {@link fingerprint} returns undefined and the cache leaves the node uncached.
+ *
+ * The hash is two independent 32-bit multiply-rotate lanes over 32-bit words (64 bits in all), fast on
+ * typed arrays (their bytes are read as words, not element by element). It tells content apart; it is not
+ * meant to resist someone crafting collisions.
+ */
+
+// The frame's classes carry these brands (src/frame); the library reads them without importing the frame.
+const SERIES = Symbol.for('hamilton.frame.series');
+const DATAFRAME = Symbol.for('hamilton.frame.dataframe');
+
+interface SeriesLike {
+  readonly dtype: string;
+  readonly values: ArrayLike<unknown>;
+}
+interface FrameLike {
+  readonly columnNames: readonly string[];
+  column(name: string): SeriesLike;
+}
+
+const branded = (value: object, brand: symbol) => (value as Record<symbol, unknown>)[brand] === true;
+
+// Series and DataFrames never change after they are made (src/frame), so their fingerprints are kept.
+const frameVersions = new WeakMap<object, string>();
+
+const scratch = new Float64Array(1);
+// A string column is fingerprinted as a dictionary while it has at most this many distinct values.
+const DICTIONARY_LIMIT = 1024;
+// How many distinct values are looked up by a scan before a map.
+const FEW = 16;
+const scratchWords = new Uint32Array(scratch.buffer);
+
+/**
+ * A running 64-bit hash: two 32-bit lanes, each mixing a word with a multiply and a shift (different
+ * constants, one xor-fed and one add-fed), finalised with murmur3's avalanche. The bulk loops keep the
+ * lanes in locals: fingerprinting must stay a small fraction of the run that produced the value.
+ */
+class Hasher {
+  private a = 0x9747b28c;
+  private b = 0x85ebca6b;
+  private n = 0;
+
+  word(w: number): void {
+    const a = Math.imul(this.a ^ w, 0x01000193);
+    this.a = a ^ (a >>> 15);
+    const b = Math.imul(this.b + w, 0x5bd1e995);
+    this.b = b ^ (b >>> 13);
+    this.n++;
+  }
+
+  number(x: number): void {
+    scratch[0] = x;
+    this.word(scratchWords[0]);
+    this.word(scratchWords[1]);
+  }
+
+  string(s: string): void {
+    this.word(s.length);
+    let a = this.a;
+    let b = this.b;
+    for (let i = 0; i < s.length; i++) {
+      const w = s.charCodeAt(i);
+      a = Math.imul(a ^ w, 0x01000193);
+      a ^= a >>> 15;
+      b = Math.imul(b + w, 0x5bd1e995);
+      b ^= b >>> 13;
+    }
+    this.a = a;
+    this.b = b;
+    this.n += s.length;
+  }
+
+  /**
+   * Strings and nulls (a string column's storage), as a dictionary: each distinct string once, in order
+   * of first appearance, then every element's index in it (-1 for null). Equal columns give equal
+   * dictionaries and indices, and the pair determines the column. Columns of few distinct values (the
+   * common case: categories) cost a map lookup per element; past 1,024 distinct values the strings are
+   * hashed one after another instead (which path is taken depends only on the content).
+   */
+  strings(values: ArrayLike<unknown>): void {
+    const n = values.length;
+    const ids = new Int32Array(n);
+    // The first few distinct values are found by a scan (strings from one literal compare by identity,
+    // faster than a map lookup); the map takes over past them.
+    const few: string[] = [];
+    const many = new Map<string, number>();
+    for (let i = 0; i < n; i++) {
+      const v = values[i];
+      if (v === null || v === undefined) {
+        ids[i] = -1;
+        continue;
+      }
+      const text = typeof v === 'string' ? v : String(v);
+      let id = -1;
+      for (let k = 0; k < few.length; k++) {
+        if (few[k] === text) {
+          id = k;
+          break;
+        }
+      }
+      if (id === -1 && few.length === FEW) id = many.get(text) ?? -1;
+      if (id === -1) {
+        id = few.length + many.size;
+        if (id === DICTIONARY_LIMIT) return this.eachString(values);
+        if (few.length < FEW) few.push(text);
+        else many.set(text, id);
+      }
+      ids[i] = id;
+    }
+    this.word(few.length + many.size);
+    for (const text of few) this.string(text);
+    for (const text of many.keys()) this.string(text);
+    this.words(ids);
+  }
+
+  /**
+   * Strings and nulls one after another: every string's UTF-16 code units in one typed array (copying
+   * them is several times faster than hashing string by string), then each length (-1 for null).
+   */
+  private eachString(values: ArrayLike<unknown>): void {
+    const n = values.length;
+    const lengths = new Int32Array(n);
+    let total = 0;
+    for (let i = 0; i < n; i++) {
+      const v = values[i];
+      const length = v === null || v === undefined ? -1 : (typeof v === 'string' ? v : String(v)).length;
+      lengths[i] = length;
+      if (length > 0) total += length;
+    }
+    const units = new Uint16Array(total + (total & 1));
+    for (let i = 0, at = 0; i < n; i++) {
+      const v = values[i];
+      if (v === null || v === undefined) continue;
+      const text = typeof v === 'string' ? v : String(v);
+      for (let k = 0; k < text.length; k++) units[at++] = text.charCodeAt(k);
+    }
+    this.word(n);
+    this.words(units);
+    this.words(lengths);
+  }
+
+  /**
+   * The bytes of a typed array, as 32-bit words. Four interleaved lanes break the multiply chain, so the
+   * loop runs at the processor's throughput rather than its latency; they are folded into the hash after.
+   */
+  words(view: ArrayBufferView): void {
+    const { buffer, byteOffset, byteLength } = view;
+    const whole = byteLength >>> 2;
+    this.word(byteLength);
+    const words =
+      byteOffset % 4 === 0
+        ? new Uint32Array(buffer, byteOffset, whole)
+        : new Uint32Array(new Uint8Array(buffer, byteOffset, whole * 4).slice().buffer);
+    let l0 = 0x243f6a88;
+    let l1 = 0x85a308d3;
+    let l2 = 0x13198a2e;
+    let l3 = 0x03707344;
+    const quads = whole & ~3;
+    for (let i = 0; i < quads; i += 4) {
+      l0 = Math.imul(l0 ^ words[i], 0x01000193);
+      l1 = Math.imul(l1 ^ words[i + 1], 0x5bd1e995);
+      l2 = Math.imul(l2 ^ words[i + 2], 0x01000193);
+      l3 = Math.imul(l3 ^ words[i + 3], 0x5bd1e995);
+      l0 ^= l0 >>> 15;
+      l1 ^= l1 >>> 13;
+      l2 ^= l2 >>> 15;
+      l3 ^= l3 >>> 13;
+    }
+    this.word(l0);
+    this.word(l1);
+    this.word(l2);
+    this.word(l3);
+    for (let i = quads; i < whole; i++) this.word(words[i]);
+    const tail = new Uint8Array(buffer, byteOffset + whole * 4, byteLength - whole * 4);
+    for (let i = 0; i < tail.length; i++) this.word(tail[i]);
+  }
+
+  digest(): string {
+    const fmix = (h: number) => {
+      h ^= this.n;
+      h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+      h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+      return (h ^ (h >>> 16)) >>> 0;
+    };
+    return fmix(this.a).toString(16).padStart(8, '0') + fmix(this.b).toString(16).padStart(8, '0');
+  }
+}
+
+/** Thrown inside hashing when a part of the value cannot be fingerprinted. */
+const UNHASHABLE = Symbol('unhashable');
+
+// Type tags keep values of different kinds apart (1 and '1', [] and {}).
+const TAG = {
+  undefined: 1,
+  null: 2,
+  false: 3,
+  true: 4,
+  number: 5,
+  string: 6,
+  bigint: 7,
+  date: 8,
+  typed: 9,
+  array: 10,
+  object: 11,
+  map: 12,
+  set: 13,
+  series: 14,
+  frame: 15,
+  version: 16,
+} as const;
+
+function hashSeries(h: Hasher, s: SeriesLike): void {
+  h.word(TAG.series);
+  h.string(s.dtype);
+  const values = s.values;
+  if (ArrayBuffer.isView(values)) h.words(values);
+  else h.strings(values);
+}
+
+function versionOfSeries(s: SeriesLike): string {
+  let v = frameVersions.get(s);
+  if (v === undefined) {
+    const h = new Hasher();
+    hashSeries(h, s);
+    v = h.digest();
+    frameVersions.set(s, v);
+  }
+  return v;
+}
+
+function versionOfFrame(frame: FrameLike): string {
+  let v = frameVersions.get(frame);
+  if (v === undefined) {
+    const h = new Hasher();
+    h.word(TAG.frame);
+    for (const name of frame.columnNames) {
+      h.string(name);
+      h.string(versionOfSeries(frame.column(name)));
+    }
+    v = h.digest();
+    frameVersions.set(frame, v);
+  }
+  return v;
+}
+
+function isPlainObject(value: object): boolean {
+  const proto = Object.getPrototypeOf(value) as unknown;
+  return proto === Object.prototype || proto === null;
+}
+
+function hashObject(h: Hasher, value: object, seen: Set<object>): void {
+  if (seen.has(value)) throw UNHASHABLE;
+  if (branded(value, SERIES)) return h.string(versionOfSeries(value as SeriesLike));
+  if (branded(value, DATAFRAME)) return h.string(versionOfFrame(value as FrameLike));
+  if (value instanceof Date) {
+    h.word(TAG.date);
+    return h.number(value.getTime());
+  }
+  if (ArrayBuffer.isView(value)) {
+    h.word(TAG.typed);
+    h.string(value.constructor.name);
+    return h.words(value);
+  }
+  seen.add(value);
+  if (Array.isArray(value)) {
+    h.word(TAG.array);
+    h.word(value.length);
+    for (const item of value) hashValue(h, item, seen);
+  } else if (value instanceof Map) {
+    h.word(TAG.map);
+    const entries = [...value.entries()].map(([k, v]) => [fingerprintOrThrow(k, seen), v] as const);
+    entries.sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0));
+    for (const [k, v] of entries) {
+      h.string(k);
+      hashValue(h, v, seen);
+    }
+  } else if (value instanceof Set) {
+    h.word(TAG.set);
+    for (const k of [...value].map((v) => fingerprintOrThrow(v, seen)).sort()) h.string(k);
+  } else if (isPlainObject(value)) {
+    h.word(TAG.object);
+    const record = value as Record<string, unknown>;
+    for (const key of Object.keys(record).sort()) {
+      h.string(key);
+      hashValue(h, record[key], seen);
+    }
+  } else throw UNHASHABLE;
+  seen.delete(value);
+}
+
+function hashValue(h: Hasher, value: unknown, seen: Set<object>): void {
+  switch (typeof value) {
+    case 'undefined':
+      return h.word(TAG.undefined);
+    case 'boolean':
+      return h.word(value ? TAG.true : TAG.false);
+    case 'number':
+      h.word(TAG.number);
+      return h.number(value);
+    case 'string':
+      h.word(TAG.string);
+      return h.string(value);
+    case 'bigint':
+      h.word(TAG.bigint);
+      return h.string(value.toString());
+    case 'object':
+      if (value === null) return h.word(TAG.null);
+      return hashObject(h, value, seen);
+    default:
+      throw UNHASHABLE;
+  }
+}
+
+function fingerprintOrThrow(value: unknown, seen: Set<object>): string {
+  const h = new Hasher();
+  hashValue(h, value, seen);
+  return h.digest();
+}
+
+/**
+ * The data version of `value`: a 16-hex-digit fingerprint of its content, or undefined when it cannot be
+ * fingerprinted (a function, a class instance, a cycle, a symbol).
+ */
+export function fingerprint(value: unknown): string | undefined {
+  if (typeof value === 'object' && value !== null) {
+    // Frames are fingerprinted once per object: a retrieved or passed-through frame costs a lookup.
+    if (branded(value, SERIES)) return versionOfSeries(value as SeriesLike);
+    if (branded(value, DATAFRAME)) return versionOfFrame(value as FrameLike);
+  }
+  try {
+    return fingerprintOrThrow(value, new Set());
+  } catch (e) {
+    if (e === UNHASHABLE) return undefined;
+    throw e;
+  }
+}
+
+/** A fingerprint of a list of strings (the parts of a cache key, a code version). */
+export function hashStrings(parts: readonly string[]): string {
+  const h = new Hasher();
+  h.word(TAG.version);
+  for (const p of parts) h.string(p);
+  return h.digest();
+}
