@@ -25,7 +25,10 @@ export function useFileModels(editor: Editor | null, playground: Playground): vo
   const viewStates = useRef(new Map<string, monaco.editor.ICodeEditorViewState | null>());
   useEffect(() => {
     if (!editor) return;
-    for (const file of ws.files) {
+    // The store, not this render's snapshot: keystrokes typed since the render are in the store already,
+    // and setting a model back to an older text would drop them.
+    const { files, activeFile } = playground.workspace.get();
+    for (const file of files) {
       const uri = fileUri(file.name);
       const model = monaco.editor.getModel(uri);
       if (!model) {
@@ -39,15 +42,15 @@ export function useFileModels(editor: Editor | null, playground: Playground): vo
     }
     for (const model of monaco.editor.getModels()) {
       const name = model.uri.path.slice(1);
-      if (name !== EDGE_CHECK_FILE && !ws.files.some((f) => f.name === name)) model.dispose();
+      if (name !== EDGE_CHECK_FILE && !files.some((f) => f.name === name)) model.dispose();
     }
-    const active = monaco.editor.getModel(fileUri(ws.activeFile));
+    const active = monaco.editor.getModel(fileUri(activeFile));
     const current = editor.getModel();
     if (active && current !== active) {
       if (current && !current.isDisposed())
         viewStates.current.set(current.uri.path.slice(1), editor.saveViewState());
       editor.setModel(active);
-      const saved = viewStates.current.get(ws.activeFile);
+      const saved = viewStates.current.get(activeFile);
       if (saved) editor.restoreViewState(saved);
     }
   }, [editor, ws.files, ws.activeFile, playground]);
