@@ -285,7 +285,23 @@ function sameNodes(a: CompiledEvent | null, b: CompiledEvent): boolean {
  * Every diagnostic that has a place in the code: compilation's, the run's, and failed nodes' errors,
  * each once (a node's error often reaches the UI both as the run's diagnostic and as the node's).
  */
-export function allDiagnostics(session: Pick<Session, 'compiled' | 'run'>): Diagnostic[] {
+export function allDiagnostics(session: Pick<Session, 'compiled' | 'run'>): readonly Diagnostic[] {
+  // The graph and the editor both ask, for every frame of a run: the answer for the same compile and
+  // run is computed once (a 20,000-node run would otherwise be walked twice a frame).
+  const { compiled, run } = session;
+  if (lastDiagnostics?.compiled === compiled && lastDiagnostics.run === run) return lastDiagnostics.result;
+  const result = collectDiagnostics(session);
+  lastDiagnostics = { compiled, run, result };
+  return result;
+}
+
+let lastDiagnostics: {
+  compiled: Session['compiled'];
+  run: Session['run'];
+  result: readonly Diagnostic[];
+} | null = null;
+
+function collectDiagnostics(session: Pick<Session, 'compiled' | 'run'>): Diagnostic[] {
   const all: Diagnostic[] = [...(session.compiled?.diagnostics ?? []), ...(session.run?.diagnostics ?? [])];
   for (const [node, run] of Object.entries(session.run?.nodes ?? {})) {
     const e = run.error;
