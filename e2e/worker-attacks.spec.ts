@@ -8,27 +8,10 @@
 import { expect, test, type Page } from '@playwright/test';
 import { allEvents, compile, expectWorking, openWorkerPage, run } from './worker-page';
 import type { WorkerEvent } from '../src/worker/protocol';
-
-/** The page's longest task since the last reset (long tasks are those over 50 ms). */
-async function longestTask(page: Page): Promise<number> {
-  return page.evaluate(() => (window as unknown as { longest: number }).longest);
-}
-
-async function resetLongest(page: Page): Promise<void> {
-  await page.evaluate(() => ((window as unknown as { longest: number }).longest = 0));
-}
-
-/** The budget for any task of the page while user code does its worst. */
-const LONGEST_TASK_MS = 200;
+import { LONGEST_TASK_MS, longestTask, observeLongTasks, resetLongest } from '../scripts/bench/longTasks';
 
 test.beforeEach(async ({ page }) => {
-  await page.addInitScript(() => {
-    const w = window as unknown as { longest: number };
-    w.longest = 0;
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) w.longest = Math.max(w.longest, entry.duration);
-    }).observe({ type: 'longtask', buffered: false });
-  });
+  await observeLongTasks(page);
   await openWorkerPage(page);
   await resetLongest(page);
 });

@@ -7,7 +7,8 @@ import { expect, test, type Page } from '@playwright/test';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { allEvents, compile, compiledAfterRestart, expectWorking, openWorkerPage, run } from './worker-page';
-import type { CompiledEvent, WorkerEvent } from '../src/worker/protocol';
+import type { CompiledEvent, SourceFile, WorkerEvent } from '../src/worker/protocol';
+import { parameterizedWorkspace } from '../scripts/bench/bigWorkspace';
 
 const TIMEOUT_MS = 2000;
 
@@ -378,5 +379,55 @@ export async function attempts(x: number): Promise<Record<string, string>> {
   } finally {
     server.close();
   }
+  await expectWorking(page);
+});
+
+test('a 20,000-node graph compiles and runs, events of every node reach the page, and Stop ends it', async ({
+  page,
+}) => {
+  test.setTimeout(300_000);
+  // Building 20,000 nodes is slow module code on a loaded machine: a limit it does not reach.
+  await openWorkerPage(page, '?timeout=120000');
+  const big = parameterizedWorkspace(20_000);
+  // Counted in the page: 40,000 events are too many to hand to the test.
+  const outcome = await page.evaluate<
+    { nodes: number; finished: number; ok: boolean },
+    { files: SourceFile[]; inputs: Record<string, number> }
+  >(
+    ({ files, inputs }) =>
+      new Promise<{ nodes: number; finished: number; ok: boolean }>((resolve) => {
+        const { host } = window.workerTest;
+        let compileId = -1;
+        let runId = -1;
+        let nodes = 0;
+        let finished = 0;
+        host.subscribe((e) => {
+          if (e.type === 'compiled' && e.id === compileId && runId === -1) {
+            nodes = e.graph?.nodes.length ?? 0;
+            runId = host.run({ outputs: [], inputs, overrides: {}, tables: {} });
+          } else if (e.type === 'node-finished' && e.runId === runId) finished++;
+          else if (e.type === 'run-finished' && e.runId === runId) resolve({ nodes, finished, ok: e.ok });
+        });
+        compileId = host.compile(files, {});
+      }),
+    { files: [...big.files], inputs: big.inputs as Record<string, number> },
+  );
+  expect(outcome).toEqual({ nodes: 20_000, finished: 20_000 - 50, ok: true });
+
+  const stopped = page.evaluate<string | undefined, Record<string, number>>(
+    (inputs) =>
+      new Promise<string | undefined>((resolve) => {
+        const { host } = window.workerTest;
+        let runId = -1;
+        host.subscribe((e) => {
+          if (e.type === 'node-finished' && e.runId === runId) host.stop();
+          else if (e.type === 'run-finished' && e.runId === runId) resolve(e.error?.name);
+        });
+        runId = host.run({ outputs: [], inputs, overrides: {}, tables: {} });
+      }),
+    big.inputs as Record<string, number>,
+  );
+  expect(await stopped).toBe('AbortError');
+  await compiledAfterRestart(page);
   await expectWorking(page);
 });

@@ -3,6 +3,7 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
 
 /** Flags for headless Chromium here: no sandbox as root, and no calls to Google's services. */
 export const CHROMIUM_ARGS = [
@@ -69,4 +70,28 @@ export async function startPreview(dist: string, port: number): Promise<ChildPro
   }
   server.kill();
   throw new Error(`vite preview did not answer on port ${port}`);
+}
+
+/**
+ * Builds `dist` (unless it is there and `rebuild` is false), serves it on `port`, launches Chromium and
+ * runs `body` with it; the browser and the server are stopped however `body` ends.
+ */
+export async function withServedBuild<T>(
+  dist: string,
+  port: number,
+  rebuild: boolean,
+  body: (browser: Browser) => Promise<T>,
+): Promise<T> {
+  ensureBuild(dist, rebuild);
+  const server = await startPreview(dist, port);
+  try {
+    const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+    try {
+      return await body(browser);
+    } finally {
+      await browser.close();
+    }
+  } finally {
+    server.kill();
+  }
 }

@@ -28,3 +28,28 @@ export function bigWorkspace(size: number): Workspace {
     tables: {},
   };
 }
+
+/**
+ * A project of `size` nodes in a few lines: one `parameterize`d function makes every node but the 50
+ * inputs, each reading two earlier nodes (so the source stays small however large the graph is).
+ */
+export function parameterizedWorkspace(size: number): Workspace {
+  const code = `import { parameterize, source } from 'hamilton';
+
+const INPUTS = 50;
+const name = (i: number) => (i < INPUTS ? \`x_\${i}\` : \`f_\${i}\`);
+const nodes = Object.fromEntries(
+  Array.from({ length: ${size} - INPUTS }, (_, k) => {
+    const i = k + INPUTS;
+    return [name(i), { a: source(name(i - INPUTS)), b: source(name(i - 1 - ((i * 7) % 40))) }];
+  }),
+);
+
+/** Sum of two earlier nodes. */
+export const step = parameterize(nodes)(function step(a: number, b: number): number {
+  return a + b;
+});
+`;
+  const inputs = Object.fromEntries(Array.from({ length: 50 }, (_, i) => [`x_${i}`, i]));
+  return { ...bigWorkspace(0), files: [{ name: 'big.ts', code }], inputs };
+}

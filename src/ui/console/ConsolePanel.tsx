@@ -1,7 +1,7 @@
-import { useEffect, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { usePlayground, useSession } from '../state/hooks';
-import { updateView } from '../state/view';
 import type { ConsoleEntry } from '../state/session';
+import { ConsoleLines } from './ConsoleLines';
 import './console.css';
 
 type Level = ConsoleEntry['level'];
@@ -15,12 +15,7 @@ export function ConsolePanel() {
   const { session } = usePlayground();
   const { console: entries } = useSession();
   const [levels, setLevels] = useState<ReadonlySet<Level>>(new Set(LEVELS));
-  const list = useRef<HTMLOListElement>(null);
-  const shown = entries.filter((e) => levels.has(e.level));
-  useEffect(() => {
-    const el = list.current;
-    if (el) el.scrollTop = el.scrollHeight;
-  }, [shown.length]);
+  const shown = useMemo(() => entries.filter((e) => levels.has(e.level)), [entries, levels]);
   const toggle = (level: Level) => {
     const next = new Set(levels);
     if (next.has(level)) next.delete(level);
@@ -54,26 +49,7 @@ export function ConsolePanel() {
             : 'console.log output appears here: what your modules print when they load, and what the latest run printed.'}
         </p>
       ) : (
-        <ol className="console-lines" ref={list} aria-label="Console output">
-          {shown.map((e) => (
-            <li key={e.seq} className={`console-line ${e.level}`}>
-              <span className="level">{e.level}</span>
-              {e.node ? (
-                <button
-                  type="button"
-                  className="chip"
-                  onClick={() => updateView({ selected: e.node })}
-                  title={`Select ${e.node}`}
-                >
-                  {e.node}
-                </button>
-              ) : (
-                <span className="chip muted">module</span>
-              )}
-              <span className="text">{e.text}</span>
-            </li>
-          ))}
-        </ol>
+        <ConsoleLines lines={shown} />
       )}
     </div>
   );

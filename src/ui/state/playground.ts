@@ -3,7 +3,7 @@
  * It owns the worker host and the session; the React views read both through hooks (`hooks.ts`).
  */
 import type { WorkerHost } from '../../worker/host';
-import type { SourceFile } from '../../worker/protocol';
+import type { SourceFile, WorkerEvent } from '../../worker/protocol';
 import type { Workspace } from '../../share/workspace';
 import type { WorkspaceStore } from './workspaceStore';
 import { initialSession, reduceSession, type Session, type SessionAction } from './session';
@@ -11,6 +11,8 @@ import { lineageOf } from './lineage';
 import { runOutputs } from './outputs';
 import { removeOutputs } from './workspaceEdits';
 import { createStore } from './store';
+import { createFrameBatch } from './frameBatch';
+import { reduceSessionBatch } from './sessionBatch';
 import { firstGraphFor } from './firstGraph';
 import { graphArrived } from '../graph/timing';
 import { dataFilePath, namesDataFile } from './dataPath';
@@ -24,6 +26,8 @@ export interface SessionStore {
   get(): Session;
   subscribe(listener: () => void): () => void;
   dispatch(action: SessionAction): void;
+  /** Applies the worker's events that arrived but wait for the next frame. */
+  flush(): void;
 }
 
 export interface Playground {
@@ -41,12 +45,23 @@ export interface Playground {
   dispose(): void;
 }
 
-function createSessionStore(): SessionStore {
+/** The session, fed the worker's events a frame at a time (see `frameBatch.ts`). */
+function createSessionStore(): SessionStore & { receive(event: WorkerEvent): void; dispose(): void } {
   const store = createStore(initialSession);
+  const events = createFrameBatch<SessionAction>((actions) =>
+    store.set(reduceSessionBatch(store.get(), actions)),
+  );
   return {
     get: store.get,
     subscribe: store.subscribe,
-    dispatch: (action) => store.set(reduceSession(store.get(), action)),
+    // The UI's own action comes after the worker's events that arrived before it.
+    dispatch: (action) => {
+      events.flush();
+      store.set(reduceSession(store.get(), action));
+    },
+    receive: events.add,
+    flush: events.flush,
+    dispose: events.dispose,
   };
 }
 
@@ -69,7 +84,7 @@ export function createPlayground(host: WorkerHost, workspace: WorkspaceStore): P
   const session = createSessionStore();
   const unsubscribeHost = host.subscribe((event) => {
     if (event.type === 'compiled' && event.graph) graphArrived();
-    session.dispatch(event);
+    session.receive(event);
   });
 
   // The worker can compile once esbuild is up; until then the latest request simply waits.
@@ -112,6 +127,7 @@ export function createPlayground(host: WorkerHost, workspace: WorkspaceStore): P
     session,
     async run() {
       // Ctrl/Cmd+Enter reaches here even while the Run button is disabled.
+      session.flush();
       const now = session.get();
       if (now.worker !== 'ready' || !now.compiled?.graph || now.run?.status === 'running') return;
       // Typing not yet compiled is compiled first: the worker answers requests in order.
@@ -148,6 +164,7 @@ export function createPlayground(host: WorkerHost, workspace: WorkspaceStore): P
       clearTimeout(timer);
       unsubscribeHost();
       unsubscribeWorkspace();
+      session.dispose();
       host.dispose();
     },
   };

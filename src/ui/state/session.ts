@@ -89,7 +89,7 @@ export const initialSession: Session = {
 };
 
 /** The console keeps the newest entries only, so a print loop cannot exhaust memory. */
-const CONSOLE_LIMIT = 5000;
+export const CONSOLE_LIMIT = 5000;
 
 /** The session actions the UI itself takes, beside the worker's events. */
 export type SessionAction =
@@ -158,27 +158,12 @@ export function reduceSession(state: Session, action: SessionAction): Session {
       };
     }
     case 'node-started':
-      return withNode(state, action.runId, action.node, {
-        state: 'running',
-        ...itemsDone(state, action.node, action.item, 0),
-      });
     case 'node-finished':
-      return withNode(state, action.runId, action.node, {
-        state: 'done',
-        durationMs: action.durationMs,
-        preview: action.preview,
-        ...itemsDone(state, action.node, action.item, 1),
-      });
-    case 'node-failed':
-      // Stopped by the user: the node did not fail, it was not let finish.
-      return withNode(
-        state,
-        action.runId,
-        action.node,
-        isStop(state, action.error)
-          ? { state: 'skipped', durationMs: action.durationMs }
-          : { state: 'failed', durationMs: action.durationMs, error: action.error },
-      );
+    case 'node-failed': {
+      const run = state.run;
+      if (!run || run.id !== action.runId) return state;
+      return { ...state, run: { ...run, nodes: { ...run.nodes, [action.node]: nodeAfter(state, action) } } };
+    }
     case 'run-finished': {
       if (!state.run || state.run.id !== action.runId) return state;
       const stopped = isStop(state, action.error);
@@ -209,14 +194,7 @@ export function reduceSession(state: Session, action: SessionAction): Session {
       };
     }
     case 'console': {
-      const entry: ConsoleEntry = {
-        seq: Math.max(state.console.at(-1)?.seq ?? 0, state.heldConsole?.at(-1)?.seq ?? 0) + 1,
-        runId: action.runId,
-        epoch: state.epoch,
-        level: action.level,
-        node: action.node,
-        text: action.text,
-      };
+      const entry = consoleEntry(state, state.console.at(-1), action);
       if (state.heldConsole && action.runId === null)
         return { ...state, heldConsole: [...state.heldConsole.slice(-(CONSOLE_LIMIT - 1)), entry] };
       return { ...state, console: [...state.console.slice(-(CONSOLE_LIMIT - 1)), entry] };
@@ -253,6 +231,46 @@ function released(state: Session): Session {
   return { ...state, console: console.slice(-CONSOLE_LIMIT), heldConsole: null };
 }
 
+/** A node event of the run shown. */
+export type NodeEvent = Extract<SessionAction, { type: 'node-started' | 'node-finished' | 'node-failed' }>;
+
+/** The node's state after `event` (`state.run` is the run the event belongs to). */
+export function nodeAfter(state: Session, event: NodeEvent): NodeRun {
+  switch (event.type) {
+    case 'node-started':
+      return { state: 'running', ...itemsDone(state, event.node, event.item, 0) };
+    case 'node-finished':
+      return {
+        state: 'done',
+        durationMs: event.durationMs,
+        preview: event.preview,
+        ...itemsDone(state, event.node, event.item, 1),
+      };
+    case 'node-failed':
+      // Stopped by the user: the node did not fail, it was not let finish.
+      return isStop(state, event.error)
+        ? { state: 'skipped', durationMs: event.durationMs }
+        : { state: 'failed', durationMs: event.durationMs, error: event.error };
+  }
+}
+
+/** The console entry a console event becomes, after `last` (the newest entry). */
+export function consoleEntry(
+  state: Session,
+  last: ConsoleEntry | undefined,
+  event: Extract<SessionAction, { type: 'console' }>,
+): ConsoleEntry {
+  return {
+    // Withheld module output keeps its place: numbering runs across both lists.
+    seq: Math.max(last?.seq ?? 0, state.heldConsole?.at(-1)?.seq ?? 0) + 1,
+    runId: event.runId,
+    epoch: state.epoch,
+    level: event.level,
+    node: event.node,
+    text: event.text,
+  };
+}
+
 /** The item count of a node of a parallel block, after one more item started (0) or finished (1). */
 function itemsDone(
   state: Session,
@@ -267,11 +285,6 @@ function itemsDone(
 /** A run's or node's end that the user's Stop caused (the host ends a stopped run with an AbortError). */
 const isStop = (state: Session, error: ErrorInfo | undefined) =>
   state.run?.stopRequested === true && error?.name === 'AbortError';
-
-function withNode(state: Session, runId: number, name: string, node: NodeRun): Session {
-  if (!state.run || state.run.id !== runId) return state;
-  return { ...state, run: { ...state.run, nodes: { ...state.run.nodes, [name]: node } } };
-}
 
 function stopRun(run: RunState, node: string | null): RunState {
   const nodes: Record<string, NodeRun> = {};
@@ -312,7 +325,23 @@ function sameNodes(a: CompiledEvent | null, b: CompiledEvent): boolean {
  * Every diagnostic that has a place in the code: compilation's, the run's, and failed nodes' errors,
  * each once (a node's error often reaches the UI both as the run's diagnostic and as the node's).
  */
-export function allDiagnostics(session: Pick<Session, 'compiled' | 'run'>): Diagnostic[] {
+export function allDiagnostics(session: Pick<Session, 'compiled' | 'run'>): readonly Diagnostic[] {
+  // The graph and the editor both ask, for every frame of a run: the answer for the same compile and
+  // run is computed once (a 20,000-node run would otherwise be walked twice a frame).
+  const { compiled, run } = session;
+  if (lastDiagnostics?.compiled === compiled && lastDiagnostics.run === run) return lastDiagnostics.result;
+  const result = collectDiagnostics(session);
+  lastDiagnostics = { compiled, run, result };
+  return result;
+}
+
+let lastDiagnostics: {
+  compiled: Session['compiled'];
+  run: Session['run'];
+  result: readonly Diagnostic[];
+} | null = null;
+
+function collectDiagnostics(session: Pick<Session, 'compiled' | 'run'>): Diagnostic[] {
   const all: Diagnostic[] = [...(session.compiled?.diagnostics ?? []), ...(session.run?.diagnostics ?? [])];
   for (const [node, run] of Object.entries(session.run?.nodes ?? {})) {
     const e = run.error;

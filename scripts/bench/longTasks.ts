@@ -1,0 +1,45 @@
+/**
+ * The page's longest main-thread task, from a `PerformanceObserver` for long tasks (those over 50 ms;
+ * 0 means none was): what the hostile browser tests assert and the hostile benchmark reports.
+ */
+import type { Page } from 'playwright-core';
+
+/** The budget for any task of the page while user code does its worst. */
+export const LONGEST_TASK_MS = 200;
+
+/** Starts watching in every document the page opens from now on (call before `goto`). */
+export async function observeLongTasks(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const w = window as unknown as { longest: number };
+    w.longest = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) w.longest = Math.max(w.longest, entry.duration);
+    }).observe({ type: 'longtask' });
+  });
+}
+
+/**
+ * The longest task since the last reset. Long tasks are reported after they end, so this waits for
+ * one animation frame and a task after it: a task still running when asked has then been reported.
+ */
+export async function longestTask(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve) =>
+        requestAnimationFrame(() =>
+          setTimeout(() => resolve((window as unknown as { longest: number }).longest)),
+        ),
+      ),
+  );
+}
+
+export async function resetLongest(page: Page): Promise<void> {
+  await page.evaluate(() => ((window as unknown as { longest: number }).longest = 0));
+}
+
+/** The middle value (the mean of the two middle ones for an even count). */
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
