@@ -67,6 +67,8 @@ export interface AfterNodeExecutionContext {
   readonly error: unknown;
   /** Whether it succeeded. */
   readonly success: boolean;
+  /** True when the result came from the driver's cache instead of a call (see `withCache`). */
+  readonly fromCache: boolean;
   /** Hamilton's task id for a node running for one item of a parallel block; null otherwise. */
   readonly taskId: string | null;
   /** For a node of a parallel block: the index of the item it runs for; null otherwise. */

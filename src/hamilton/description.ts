@@ -41,7 +41,12 @@ export interface DescribedNode extends Variable {
   readonly functionName?: string;
   /** `expand` for a `Parallelizable` node, `collect` for a node with a `Collect` parameter. */
   readonly parallel?: ParallelRole;
+  /** In a drawn cached run (`dr.cache.viewRun`): whether the node was retrieved or executed. */
+  readonly cache?: CacheStatus;
 }
+
+/** What the cache did with a node in a run: retrieved its result (drawn "from cache") or executed it. */
+export type CacheStatus = 'retrieved' | 'executed';
 
 /** A node's or an edge's part in a parallel block: Hamilton's EXPAND and COLLECT. */
 export type ParallelRole = 'expand' | 'collect';

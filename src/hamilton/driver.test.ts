@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { Builder, Driver } from './driver';
+import { Builder } from './builder';
+import { Driver } from './driver';
 import {
   ConfigInputOverlapError,
   CycleError,
@@ -32,7 +33,6 @@ const helloWorld = analysedModule('hello_world', {
   d: [(c: number[]) => c.map((x) => x ** 3), [{ name: 'c', ...num }], { returnType: 'number[]' }],
 });
 const input = [1, 2, 3, 4, 5];
-
 
 function catchError(f: () => unknown): unknown {
   try {

@@ -3,25 +3,28 @@
  * lineage and describes it for drawing. `new Driver(config, ...modules)` as in the talk, or the
  * {@link Builder} for adapters, result builders and module overrides.
  */
-import { AdapterSet, isThenable, type LifecycleAdapter } from './adapters';
+import { AdapterSet, isThenable } from './adapters';
+import { DriverCache } from './caching/cache';
 import type { GraphDescription, Variable } from './description';
-import {
-  AsyncInSyncError,
-  HamiltonError,
-  throwAll,
-  throwRequestProblems,
-  UnknownNodesError,
-} from './errors';
-import { needsStages, parallelProblems, runStagesAsync, runStagesSync } from './dynamic';
-import { ExtractorFactory, MaterializerFactory, modifyGraph } from './io/materialization';
+import { AsyncInSyncError, HamiltonError, throwAll, throwRequestProblems, UnknownNodesError } from './errors';
+import { parallelProblems } from './dynamic';
+import { modifyGraph } from './io/materialization';
 import { validateStatically } from './lifecycle/api';
-import { executionPath, outputsOf, planExecution, runAsync, runSync, type Plan } from './execution';
-import { ConcurrentLocalTaskExecutor, type TaskExecutor } from './executors';
+import { ConcurrentLocalTaskExecutor } from './executors';
 import type { Config } from './function_modifiers/base';
 import { FunctionGraph } from './graph';
+import { driveAsync, driveSync, graphRun, type GraphRunSettings } from './graphRun';
 import { downstreamMask, downstreamOf, pathBetween, pathMask, upstreamMask, upstreamOf } from './lineage';
+import {
+  materializeRequest,
+  splitMaterialized,
+  type MaterializeArguments,
+  type VisualizeExecutionOptions,
+} from './materializeRequest';
 import type { HamiltonModule } from './modules';
-import { DictResult, type ResultBuilder } from './results';
+import { planExecution, type Plan } from './plan';
+import type { ResultBuilder } from './results';
+import { defaultSettings, isDriverSettings, type DriverSettings } from './settings';
 import { listVariables, type TagFilter } from './variables';
 import { describeGraph } from './visualize';
 
@@ -45,31 +48,6 @@ export interface ListOptions {
   readonly tagFilter?: TagFilter;
 }
 
-interface DriverSettings<R> {
-  readonly config: Config;
-  readonly modules: readonly HamiltonModule[];
-  readonly adapters: readonly LifecycleAdapter[];
-  readonly resultBuilder: ResultBuilder<R>;
-  readonly allowModuleOverrides: boolean;
-  readonly dynamicExecution: boolean;
-  readonly remoteExecutor: TaskExecutor | undefined;
-}
-
-/** Options of {@link Builder.enableDynamicExecution}. */
-export interface DynamicExecutionOptions {
-  /** Must be true, as in Hamilton, which marks dynamic execution experimental. */
-  readonly allowExperimentalMode?: boolean;
-}
-
-let runCounter = 0;
-
-function newRunId(): string {
-  const uuid = (globalThis.crypto as { randomUUID?: () => string } | undefined)?.randomUUID;
-  return uuid
-    ? uuid.call(globalThis.crypto)
-    : `run-${Date.now().toString(36)}-${(++runCounter).toString(36)}`;
-}
-
 /**
  * Hamilton's driver. Build it from config and modules (ES module namespaces analysed by src/compiler, or
  * plain objects of functions); `execute` returns a plain object of the requested outputs by default.
@@ -89,27 +67,19 @@ export class Driver<R = Record<string, unknown>> {
   private readonly adapters: AdapterSet;
   private readonly resultBuilder: ResultBuilder<R>;
   private readonly dynamicExecution: boolean;
-  private readonly remoteExecutor: TaskExecutor;
+  private readonly runSettings: GraphRunSettings;
+  private readonly driverCache: DriverCache | undefined;
   private construction: Promise<void> | undefined;
 
   /**
    * Builds the graph of `modules` under `config` (Hamilton's `Driver(config, *modules)`), with the
    * default plain-object result. Throws every build problem at once.
    */
-  constructor(config: Config, ...modules: HamiltonModule[]) {
-    // The Builder passes its settings in place of the config.
-    const settings: DriverSettings<R> =
-      config instanceof BuilderSettings
-        ? (config as BuilderSettings<R>)
-        : {
-            config,
-            modules,
-            adapters: [],
-            resultBuilder: new DictResult() as unknown as ResultBuilder<R>,
-            allowModuleOverrides: false,
-            dynamicExecution: false,
-            remoteExecutor: undefined,
-          };
+  constructor(config: Config, ...modules: HamiltonModule[]);
+  /** Builds the driver a {@link Builder} describes (what `Builder.build` calls). */
+  constructor(settings: DriverSettings<R>);
+  constructor(first: Config | DriverSettings<R>, ...modules: HamiltonModule[]) {
+    const settings = isDriverSettings<R>(first) ? first : defaultSettings<R>(first, modules);
     this.graph = FunctionGraph.fromModules(settings.modules, {
       config: settings.config,
       allowModuleOverrides: settings.allowModuleOverrides,
@@ -119,7 +89,15 @@ export class Driver<R = Record<string, unknown>> {
     validateStatically(this.adapters, this.graph);
     this.resultBuilder = settings.resultBuilder;
     this.dynamicExecution = settings.dynamicExecution;
-    this.remoteExecutor = settings.remoteExecutor ?? new ConcurrentLocalTaskExecutor({ maxTasks: 10 });
+    const cache = settings.cache && new DriverCache(this.graph, settings.cache, (v, o) => this.plan(v, o));
+    this.driverCache = cache;
+    this.runSettings = {
+      adapters: this.adapters,
+      dynamicExecution: settings.dynamicExecution,
+      remoteExecutor: settings.remoteExecutor ?? new ConcurrentLocalTaskExecutor({ maxTasks: 10 }),
+      openCache:
+        cache && ((plan, runId) => (plan.graph === this.graph ? cache.open(plan, runId) : undefined)),
+    };
     const constructed = this.adapters.call('runAfterGraphConstruction', {
       graph: this.graph,
       config: settings.config,
@@ -135,15 +113,35 @@ export class Driver<R = Record<string, unknown>> {
     }
   }
 
+  /**
+   * The driver's cache, when it was built `withCache` (Hamilton's `dr.cache`): its logs, `lastRunId`,
+   * `viewRun` and `wouldExecute`. Throws for a driver built without a cache.
+   */
+  get cache(): DriverCache {
+    if (!this.driverCache) {
+      throw new HamiltonError('This driver has no cache: build it with `new Builder()...withCache()`.');
+    }
+    return this.driverCache;
+  }
+
   private plan(finalVars: readonly FinalVar[], options: ExecuteOptions, graph = this.graph): Plan {
     const plan = planExecution(
       graph,
       finalVars.map((v) => graph.nameOf(v)),
       { inputs: options.inputs ?? {}, overrides: options.overrides ?? {} },
-      this.adapters.inputCheck(),
+      { inputCheck: this.adapters.inputCheck() },
     );
     const parallel = parallelProblems(plan, this.dynamicExecution);
     return parallel.length ? { ...plan, problems: [...plan.problems, ...parallel] } : plan;
+  }
+
+  private run<T>(
+    graph: FunctionGraph,
+    finalVars: readonly FinalVar[],
+    options: ExecuteOptions,
+    finish: (outputs: Record<string, unknown>) => T,
+  ) {
+    return graphRun(graph, () => this.plan(finalVars, options, graph), this.adapters, finish);
   }
 
   /**
@@ -154,50 +152,9 @@ export class Driver<R = Record<string, unknown>> {
    * naming the node and its inputs is logged with `console.error`.
    */
   async execute(finalVars: readonly FinalVar[], options: ExecuteOptions = {}): Promise<R> {
-    return this.runOn(this.graph, finalVars, options, (outputs) => this.resultBuilder.build(outputs));
-  }
-
-  private async runOn<T>(
-    graph: FunctionGraph,
-    finalVars: readonly FinalVar[],
-    options: ExecuteOptions,
-    finish: (outputs: Record<string, unknown>) => T,
-  ): Promise<T> {
     if (this.construction) await this.construction;
-    const runId = newRunId();
-    const adapters = this.adapters;
-    let outputs: Record<string, unknown> | undefined;
-    let error: unknown;
-    let success = false;
-    try {
-      const plan = this.plan(finalVars, options, graph);
-      throwRequestProblems(plan.problems);
-      if (adapters.has('runBeforeGraphExecution')) {
-        await adapters.call('runBeforeGraphExecution', this.beforeGraph(plan, runId));
-      }
-      if (needsStages(plan, this.dynamicExecution)) {
-        outputs = await runStagesAsync(plan, adapters, runId, this.remoteExecutor);
-      } else {
-        await runAsync(plan, adapters, runId);
-        outputs = outputsOf(plan);
-      }
-      const result = finish(outputs);
-      success = true;
-      return result;
-    } catch (e) {
-      error = e;
-      throw e;
-    } finally {
-      if (adapters.has('runAfterGraphExecution')) {
-        await adapters.call('runAfterGraphExecution', {
-          graph,
-          success,
-          error,
-          results: success ? outputs : undefined,
-          runId,
-        });
-      }
-    }
+    const finish = (outputs: Record<string, unknown>) => this.resultBuilder.build(outputs);
+    return driveAsync(this.run(this.graph, finalVars, options, finish), this.runSettings);
   }
 
   /**
@@ -205,51 +162,13 @@ export class Driver<R = Record<string, unknown>> {
    * when a node or hook returns a Promise.
    */
   executeSync(finalVars: readonly FinalVar[], options: ExecuteOptions = {}): R {
-    return this.runOnSync(this.graph, finalVars, options, (outputs) => this.resultBuilder.build(outputs));
+    this.refuseAsyncConstruction();
+    const finish = (outputs: Record<string, unknown>) => this.resultBuilder.build(outputs);
+    return driveSync(this.run(this.graph, finalVars, options, finish), this.runSettings);
   }
 
-  private runOnSync<T>(
-    graph: FunctionGraph,
-    finalVars: readonly FinalVar[],
-    options: ExecuteOptions,
-    finish: (outputs: Record<string, unknown>) => T,
-  ): T {
+  private refuseAsyncConstruction(): void {
     if (this.construction) throw new AsyncInSyncError('An adapter runAfterGraphConstruction hook');
-    const runId = newRunId();
-    const adapters = this.adapters;
-    let outputs: Record<string, unknown> | undefined;
-    let error: unknown;
-    let success = false;
-    try {
-      const plan = this.plan(finalVars, options, graph);
-      throwRequestProblems(plan.problems);
-      if (adapters.has('runBeforeGraphExecution')) {
-        syncHook(adapters.call('runBeforeGraphExecution', this.beforeGraph(plan, runId)));
-      }
-      if (needsStages(plan, this.dynamicExecution)) outputs = runStagesSync(plan, adapters, runId);
-      else {
-        runSync(plan, adapters, runId);
-        outputs = outputsOf(plan);
-      }
-      const result = finish(outputs);
-      success = true;
-      return result;
-    } catch (e) {
-      error = e;
-      throw e;
-    } finally {
-      if (adapters.has('runAfterGraphExecution')) {
-        syncHook(
-          adapters.call('runAfterGraphExecution', {
-            graph,
-            success,
-            error,
-            results: success ? outputs : undefined,
-            runId,
-          }),
-        );
-      }
-    }
   }
 
   /**
@@ -260,16 +179,18 @@ export class Driver<R = Record<string, unknown>> {
   async materialize(
     ...args: MaterializeArguments
   ): Promise<[Record<string, unknown>, Record<string, unknown>]> {
+    if (this.construction) await this.construction;
     const { graph, finalVars, ids, options } = this.materialization(args, true);
-    return this.runOn(graph, [...finalVars, ...ids], options, (outputs) => splitMaterialized(outputs, ids));
+    const finish = (outputs: Record<string, unknown>) => splitMaterialized(outputs, ids);
+    return driveAsync(this.run(graph, [...finalVars, ...ids], options, finish), this.runSettings);
   }
 
   /** {@link materialize} for all-synchronous graphs (throws an `AsyncInSyncError` on a Promise). */
   materializeSync(...args: MaterializeArguments): [Record<string, unknown>, Record<string, unknown>] {
+    this.refuseAsyncConstruction();
     const { graph, finalVars, ids, options } = this.materialization(args, true);
-    return this.runOnSync(graph, [...finalVars, ...ids], options, (outputs) =>
-      splitMaterialized(outputs, ids),
-    );
+    const finish = (outputs: Record<string, unknown>) => splitMaterialized(outputs, ids);
+    return driveSync(this.run(graph, [...finalVars, ...ids], options, finish), this.runSettings);
   }
 
   /** Checks that {@link materialize} could run with these arguments; throws every problem at once; runs nothing. */
@@ -285,33 +206,10 @@ export class Driver<R = Record<string, unknown>> {
   }
 
   private materialization(args: MaterializeArguments, requireOutput: boolean) {
-    const last = args.at(-1);
-    const hasOptions =
-      last !== undefined && !(last instanceof MaterializerFactory || last instanceof ExtractorFactory);
-    const options = (hasOptions ? last : {}) as MaterializeOptions;
-    const factories = (hasOptions ? args.slice(0, -1) : args) as (MaterializerFactory | ExtractorFactory)[];
-    const materializers = factories.filter((f): f is MaterializerFactory => f instanceof MaterializerFactory);
-    const extractors = factories.filter((f): f is ExtractorFactory => f instanceof ExtractorFactory);
-    const finalVars = (options.additionalVars ?? []).map((v) => this.graph.nameOf(v));
-    if (requireOutput && materializers.length === 0 && finalVars.length === 0) {
-      throw new HamiltonError(
-        'No output requested. Please either pass in materializers that will save data, or pass in `additional_vars` to compute.',
-      );
-    }
-    const graph = modifyGraph(this.graph, materializers, extractors);
+    const request = materializeRequest(args, requireOutput, (v) => this.graph.nameOf(v));
+    const graph = modifyGraph(this.graph, request.materializers, request.extractors);
     validateStatically(this.adapters, graph);
-    return { graph, finalVars, ids: materializers.map((m) => m.id), options };
-  }
-
-  private beforeGraph(plan: Plan, runId: string) {
-    return {
-      graph: this.graph,
-      finalVars: plan.finalVars,
-      inputs: plan.given.inputs,
-      overrides: plan.given.overrides,
-      executionPath: executionPath(plan),
-      runId,
-    };
+    return { graph, finalVars: request.finalVars, ids: request.ids, options: request.options };
   }
 
   /** Checks that `finalVars` could run with these inputs; throws every problem at once; runs nothing. */
@@ -409,12 +307,6 @@ export class Driver<R = Record<string, unknown>> {
   }
 }
 
-/** Options of {@link Driver.visualizeExecution}: the execution's inputs and overrides, and validation. */
-export interface VisualizeExecutionOptions extends ExecuteOptions {
-  /** Draw even when inputs are missing or there is a cycle (Hamilton's `bypass_validation`). */
-  readonly bypassValidation?: boolean;
-}
-
 /** Options of {@link Driver.visualizePathBetween}. */
 export interface VisualizePathOptions {
   /** Show only the nodes on the path, not their other dependencies. Default false. */
@@ -429,149 +321,4 @@ function withDependencies(graph: FunctionGraph, include: Uint8Array): Uint8Array
     for (let e = graph.depStart[i]; e < graph.depStart[i + 1]; e++) out[graph.depIds[e]] = 1;
   }
   return out;
-}
-
-/**
- * Options of {@link Driver.materialize}: `inputs`, `overrides`, outputs computed besides the
- * materializers, and (for `visualizeMaterialization`) `bypassValidation`.
- */
-export interface MaterializeOptions extends VisualizeExecutionOptions {
-  /** Outputs to compute and return besides what the materializers save (Hamilton's `additional_vars`). */
-  readonly additionalVars?: readonly FinalVar[];
-}
-
-/** The arguments of {@link Driver.materialize}: materializers and extractors, then optionally the options. */
-export type MaterializeArguments =
-  | readonly (MaterializerFactory | ExtractorFactory)[]
-  | readonly [...(MaterializerFactory | ExtractorFactory)[], MaterializeOptions];
-
-function splitMaterialized(
-  outputs: Record<string, unknown>,
-  ids: readonly string[],
-): [Record<string, unknown>, Record<string, unknown>] {
-  const saved: Record<string, unknown> = {};
-  const rest: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(outputs)) (ids.includes(name) ? saved : rest)[name] = value;
-  return [saved, rest];
-}
-
-function syncHook(result: unknown): void {
-  if (isThenable(result)) {
-    Promise.resolve(result).catch(() => undefined);
-    throw new AsyncInSyncError('An adapter hook');
-  }
-}
-
-class BuilderSettings<R> implements DriverSettings<R> {
-  constructor(
-    readonly config: Config,
-    readonly modules: readonly HamiltonModule[],
-    readonly adapters: readonly LifecycleAdapter[],
-    readonly resultBuilder: ResultBuilder<R>,
-    readonly allowModuleOverrides: boolean,
-    readonly dynamicExecution: boolean = false,
-    readonly remoteExecutor: TaskExecutor | undefined = undefined,
-  ) {}
-}
-
-/**
- * Hamilton's `driver.Builder`:
- * `new Builder().withConfig(cfg).withModules(a, b).withAdapters(h).withResultBuilder(rb).allowModuleOverrides().build()`.
- * Each method returns a new builder.
- */
-export class Builder<R = Record<string, unknown>> {
-  private readonly settings: BuilderSettings<R>;
-
-  constructor(settings?: BuilderSettings<R>) {
-    this.settings =
-      settings ?? new BuilderSettings<R>({}, [], [], new DictResult() as unknown as ResultBuilder<R>, false);
-  }
-
-  private with<S>(changes: Partial<DriverSettings<S>>): Builder<S> {
-    const s = { ...this.settings, ...changes } as unknown as DriverSettings<S>;
-    return new Builder<S>(
-      new BuilderSettings<S>(
-        s.config,
-        s.modules,
-        s.adapters,
-        s.resultBuilder,
-        s.allowModuleOverrides,
-        s.dynamicExecution,
-        s.remoteExecutor,
-      ),
-    );
-  }
-
-  /** Adds config values (merged over earlier ones). */
-  withConfig(config: Config): Builder<R> {
-    return this.with<R>({ config: { ...this.settings.config, ...config } });
-  }
-
-  /** Adds modules. */
-  withModules(...modules: HamiltonModule[]): Builder<R> {
-    return this.with<R>({ modules: [...this.settings.modules, ...modules] });
-  }
-
-  /** Adds lifecycle adapters. */
-  withAdapters(...adapters: LifecycleAdapter[]): Builder<R>;
-  /**
-   * Adds lifecycle adapters; a result builder among them (an object with `build`) sets what `execute`
-   * returns, as Hamilton's `with_adapters(base.DictResult())` does.
-   */
-  withAdapters(...adapters: (LifecycleAdapter | ResultBuilder<unknown>)[]): Builder<unknown>;
-  withAdapters(...adapters: (LifecycleAdapter | ResultBuilder<unknown>)[]): Builder<unknown> {
-    const isResultBuilder = (a: object): a is ResultBuilder<unknown> =>
-      typeof (a as Partial<ResultBuilder<unknown>>).build === 'function';
-    const resultBuilder = adapters.filter(isResultBuilder).at(-1) ?? this.settings.resultBuilder;
-    return this.with<unknown>({
-      adapters: [
-        ...this.settings.adapters,
-        ...adapters.filter((a): a is LifecycleAdapter => !isResultBuilder(a)),
-      ],
-      resultBuilder,
-    });
-  }
-
-  /** Sets what `execute` returns (default: a plain object of the outputs). */
-  withResultBuilder<S>(resultBuilder: ResultBuilder<S>): Builder<S> {
-    return this.with<S>({ resultBuilder });
-  }
-
-  /** Lets a later module redefine a node of an earlier one instead of raising an error. */
-  allowModuleOverrides(): Builder<R> {
-    return this.with<R>({ allowModuleOverrides: true });
-  }
-
-  /**
-   * Enables `Parallelizable`/`Collect` nodes (Hamilton's `enable_dynamic_execution(allow_experimental_mode=True)`):
-   * `enableDynamicExecution({ allowExperimentalMode: true })`. Items run through the remote executor
-   * (default: {@link ConcurrentLocalTaskExecutor} with at most 10 items at once).
-   */
-  enableDynamicExecution(options: DynamicExecutionOptions = {}): Builder<R> {
-    if (options.allowExperimentalMode !== true) {
-      throw new HamiltonError(
-        'Remote execution is currently experimental. Please set { allowExperimentalMode: true } to enable it.',
-      );
-    }
-    return this.with<R>({ dynamicExecution: true });
-  }
-
-  /** Sets the executor that runs the items of parallel blocks (Hamilton's `with_remote_executor`). */
-  withRemoteExecutor(remoteExecutor: TaskExecutor): Builder<R> {
-    if (!this.settings.dynamicExecution) {
-      throw new HamiltonError('Cannot set execution manager without first enabling the V2 Driver');
-    }
-    if (this.settings.remoteExecutor) throw new HamiltonError('Cannot set remote executor twice');
-    if (typeof (remoteExecutor as Partial<TaskExecutor> | undefined)?.execute !== 'function') {
-      throw new TypeError(
-        `withRemoteExecutor: expected a task executor (an object with execute(tasks)), got ${String(remoteExecutor)}`,
-      );
-    }
-    return this.with<R>({ remoteExecutor });
-  }
-
-  /** Builds the driver (and its graph). */
-  build(): Driver<R> {
-    return new Driver<R>(this.settings as unknown as Config);
-  }
 }

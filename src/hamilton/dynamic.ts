@@ -12,16 +12,9 @@
 import type { AdapterSet } from './adapters';
 import { AsyncInSyncError, type HamiltonError } from './errors';
 import type { ItemTask, TaskExecutor } from './executors';
-import {
-  computedValues,
-  keepAll,
-  outputsOf,
-  planExecution,
-  runAsync,
-  runSync,
-  type Plan,
-  type TaskInfo,
-} from './execution';
+import { runAsync, runSync, type RunContext, type TaskInfo } from './execution';
+import { planExecution, type Plan } from './plan';
+import { computedValues, outputsOf, type RunState } from './runState';
 import { FUNCTION, type FunctionGraph } from './graph';
 import {
   InvalidExecutorError,
@@ -87,7 +80,7 @@ export function needsStages(plan: Plan, dynamicExecution: boolean): boolean {
   return dynamicExecution && parallelNodeOf(plan) !== -1;
 }
 
-function* stages(full: Plan): Generator<Step, Record<string, unknown>, unknown[] | undefined> {
+function* stages(full: Plan): Generator<Step, Record<string, unknown>, unknown[] | RunState | undefined> {
   const { graph, given } = full;
   const { blocks, blockOf } = parallelStructure(graph);
   const position = new Int32Array(graph.size).fill(-1);
@@ -97,12 +90,12 @@ function* stages(full: Plan): Generator<Step, Record<string, unknown>, unknown[]
     .filter(({ block }) => position[block.collector] !== -1 && full.provided[block.collector] === 0)
     .sort((a, b) => position[a.block.collector] - position[b.block.collector]);
   const known: Record<string, unknown> = { ...given.overrides };
-  const run = function* (names: readonly string[]): Generator<Step, void, unknown[] | undefined> {
+  const run = function* (names: readonly string[]): Generator<Step, void, unknown[] | RunState | undefined> {
     const missing = names.filter((name) => !Object.prototype.hasOwnProperty.call(known, name));
     if (missing.length === 0) return;
-    const plan = keepAll(planExecution(graph, missing, { inputs: given.inputs, overrides: known }));
-    yield { kind: 'plan', plan };
-    Object.assign(known, computedValues(plan));
+    const plan = planExecution(graph, missing, { inputs: given.inputs, overrides: known }, { keepAll: true });
+    const state = (yield { kind: 'plan', plan }) as RunState;
+    Object.assign(known, computedValues(state));
   };
   for (const { block, index } of pending) {
     const name = (i: number) => graph.nodeList[i].name;
@@ -122,8 +115,7 @@ function* stages(full: Plan): Generator<Step, Record<string, unknown>, unknown[]
     yield* run([name(block.collector)]);
   }
   const last = planExecution(graph, full.finalVars, { inputs: given.inputs, overrides: known });
-  yield { kind: 'plan', plan: last };
-  return outputsOf(last);
+  return outputsOf((yield { kind: 'plan', plan: last }) as RunState);
 }
 
 /** The function nodes outside the block that its nodes (and its collector's other parameters) read. */
@@ -163,6 +155,15 @@ function itemPlan(graph: FunctionGraph, task: ItemSpec): Plan {
 
 const taskInfo = (task: ItemSpec): TaskInfo => ({ taskId: task.taskId, itemIndex: task.index });
 
+/** The context of a stage's or an item's run: the adapters' node hooks, if any. */
+function contextOf(
+  adapters: AdapterSet | undefined,
+  runId: string,
+  task: TaskInfo | null = null,
+): RunContext {
+  return { hooks: adapters?.hasNodeHooks ? adapters : undefined, runId, task };
+}
+
 /** Runs a plan with parallel blocks; the items of each block go through `executor`. */
 export async function runStagesAsync(
   full: Plan,
@@ -174,8 +175,8 @@ export async function runStagesAsync(
   let step = gen.next();
   while (!step.done) {
     const s = step.value;
-    let reply: unknown[] | undefined;
-    if (s.kind === 'plan') await runAsync(s.plan, adapters, runId);
+    let reply: unknown[] | RunState | undefined;
+    if (s.kind === 'plan') reply = await runAsync(s.plan, contextOf(adapters, runId));
     else if (s.kind === 'await') reply = await s.value;
     else {
       const tasks: ItemTask[] = s.items.map((spec) => ({
@@ -199,16 +200,15 @@ export function runStagesSync(
   let step = gen.next();
   while (!step.done) {
     const s = step.value;
-    let reply: unknown[] | undefined;
-    if (s.kind === 'plan') runSync(s.plan, adapters, runId);
+    let reply: unknown[] | RunState | undefined;
+    if (s.kind === 'plan') reply = runSync(s.plan, contextOf(adapters, runId));
     else if (s.kind === 'await') {
       s.value.catch(() => undefined);
       throw new AsyncInSyncError('An overridden Parallelizable value (an async iterable)');
     } else {
       reply = s.items.map((spec) => {
-        const plan = itemPlan(full.graph, spec);
-        runSync(plan, adapters, runId, taskInfo(spec));
-        return outputsOf(plan)[spec.output];
+        const state = runSync(itemPlan(full.graph, spec), contextOf(adapters, runId, taskInfo(spec)));
+        return outputsOf(state)[spec.output];
       });
     }
     step = gen.next(reply);
@@ -226,7 +226,6 @@ export async function runItem(
   adapters?: AdapterSet,
   runId = task.taskId,
 ): Promise<unknown> {
-  const plan = itemPlan(graph, task);
-  await runAsync(plan, adapters, runId, taskInfo(task));
-  return outputsOf(plan)[task.output];
+  const state = await runAsync(itemPlan(graph, task), contextOf(adapters, runId, taskInfo(task)));
+  return outputsOf(state)[task.output];
 }

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { AdapterSet, type LifecycleAdapter } from './adapters';
-import { outputsOf, planExecution, runSync } from './execution';
-import { Builder, Driver } from './driver';
+import { runSync } from './execution';
+import { planExecution } from './plan';
+import { outputsOf, startRun, type RunState } from './runState';
+import { Builder } from './builder';
+import { Driver } from './driver';
 import { analysedModule } from './fixtures/analysed';
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
@@ -68,17 +71,20 @@ describe('memory', () => {
     const graph = new Driver({}, m).graph;
     const plan = planExecution(graph, ['b', 'd'], { inputs: { x: 1 }, overrides: {} });
     const seen: string[] = [];
-    const held = () => graph.nodeList.filter((_, i) => plan.values[i] !== undefined).map((n) => n.name);
-    runSync(
-      plan,
-      new AdapterSet([
-        { runBeforeNodeExecution: ({ nodeName }) => void seen.push(`${nodeName}: ${held().join(',')}`) },
-      ]),
-      'run',
-    );
+    const run: RunState = startRun(plan);
+    const held = (values: readonly unknown[]) =>
+      graph.nodeList.filter((_, i) => values[i] !== undefined).map((n) => n.name);
+    const hooks = new AdapterSet([
+      {
+        runBeforeNodeExecution: ({ nodeName }) =>
+          void seen.push(`${nodeName}: ${held(run.values).join(',')}`),
+      },
+    ]);
+    runSync(plan, { hooks, runId: 'run' }, run);
     expect(seen).toEqual(['a: x', 'b: a', 'c: a,b', 'd: b,c']);
-    expect(held()).toEqual(['b', 'd']);
-    expect(outputsOf(plan)).toEqual({ b: [1, 2], d: 3 });
+    expect(held(run.values)).toEqual(['b', 'd']);
+    expect(held(plan.seed)).toEqual(['x']);
+    expect(outputsOf(run)).toEqual({ b: [1, 2], d: 3 });
   });
 });
 

@@ -3,17 +3,48 @@
  * Every public name of the library is exported from here (and the decorators from `function_modifiers`).
  */
 export {
-  Builder,
   Driver,
-  type DynamicExecutionOptions,
   type ExecuteOptions,
   type FinalVar,
   type ListOptions,
-  type MaterializeArguments,
-  type MaterializeOptions,
-  type VisualizeExecutionOptions,
   type VisualizePathOptions,
 } from './driver';
+export { Builder, type DynamicExecutionOptions } from './builder';
+export type { DriverSettings } from './settings';
+export { DriverCache, type Planner, type ViewRunOptions } from './caching/cache';
+export type { CacheOptions } from './caching/options';
+export {
+  CACHE_BEHAVIORS,
+  type BehaviorOptions,
+  type CacheBehavior,
+  type NodeSelection,
+} from './caching/behavior';
+export type {
+  CacheLogLevel,
+  CacheLogOptions,
+  CachingActor,
+  CachingEvent,
+  CachingEventType,
+} from './caching/logs';
+export type { StaleNode, StaleReason } from './caching/staleness';
+export { fingerprint } from './caching/fingerprint';
+export { codeVersion, normalizeSource } from './caching/codeVersion';
+export {
+  DEFAULT_MAX_BYTES,
+  estimateBytes,
+  InMemoryMetadataStore,
+  InMemoryResultStore,
+  type CacheEntry,
+  type InMemoryResultStoreOptions,
+  type MetadataStore,
+  type ResultStore,
+} from './caching/stores';
+export { FileMetadataStore, FileResultStore, fileStores } from './caching/fileStore';
+export type {
+  MaterializeArguments,
+  MaterializeOptions,
+  VisualizeExecutionOptions,
+} from './materializeRequest';
 export { InvalidExecutorError, ParallelBlockError, type Collect, type Parallelizable } from './parallel';
 export {
   ConcurrentLocalTaskExecutor,
@@ -95,7 +126,14 @@ export {
 } from './errors';
 export { toDot, type CustomStyle, type DotOptions } from './visualize';
 export type { TagFilter } from './variables';
-export type { DescribedEdge, DescribedNode, GraphDescription, ParallelRole, Variable } from './description';
+export type {
+  CacheStatus,
+  DescribedEdge,
+  DescribedNode,
+  GraphDescription,
+  ParallelRole,
+  Variable,
+} from './description';
 export {
   copyNode,
   type Dependency,

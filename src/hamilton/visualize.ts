@@ -4,14 +4,8 @@
  * in a table, as Hamilton does), config as notes with their values, requested outputs filled #FFC857,
  * overrides hatched, and a legend listing only the kinds present.
  */
-import type {
-  DescribedEdge,
-  DescribedNode,
-  GraphDescription,
-  ParallelRole,
-  Variable,
-} from './description';
-import type { Plan } from './execution';
+import type { DescribedEdge, DescribedNode, GraphDescription, ParallelRole, Variable } from './description';
+import { OVERRIDDEN, type Plan } from './plan';
 import { CONFIG, type FunctionGraph } from './graph';
 import { functionName } from './modules';
 import { isCollectType, isExpander, parallelStructure } from './parallel';
@@ -63,8 +57,8 @@ export function describeGraph(graph: FunctionGraph, selection: DescribeSelection
       optionalDependencies: v.optionalDependencies,
       location: v.location,
       isOutput: outputs.has(node.name),
-      isOverride: plan ? plan.provided[i] === 2 : false,
-      onPath: plan ? plan.state[i] === 2 : path ? path[i] === 1 : false,
+      isOverride: plan ? plan.provided[i] === OVERRIDDEN : false,
+      onPath: plan ? plan.inPlan[i] === 1 : path ? path[i] === 1 : false,
       value: graph.kind[i] === CONFIG ? configText(graph.config[node.name]) : undefined,
       functionName: fnName && fnName !== node.name ? fnName : undefined,
     };
@@ -221,6 +215,13 @@ function isMaterializer(n: DescribedNode): boolean {
   );
 }
 
+/** Hamilton's `view_run` style: retrieved nodes outlined in #F06449, on white, as "from cache". */
+function cachedRunStyle({ node, nodeClass }: { node: DescribedNode; nodeClass: string }): CustomStyle {
+  return node.cache === 'retrieved'
+    ? [{ penwidth: '3', color: '#F06449', fillcolor: '#ffffff' }, nodeClass, 'from cache']
+    : [{}, nodeClass, undefined];
+}
+
 /** The DOT text of a description, in Hamilton's graphviz look. */
 export function toDot(graph: GraphDescription, options: DotOptions = {}): string {
   const anyPath = graph.nodes.some((n) => n.onPath);
@@ -256,8 +257,9 @@ export function toDot(graph: GraphDescription, options: DotOptions = {}): string
       delete a.fillcolor;
     }
     let legendClass: string | undefined = nodeClass;
-    if (options.customStyleFunction) {
-      const [custom, baseType, legendName] = options.customStyleFunction({ node: n, nodeClass });
+    const styleFunction = options.customStyleFunction ?? (n.cache ? cachedRunStyle : undefined);
+    if (styleFunction) {
+      const [custom, baseType, legendName] = styleFunction({ node: n, nodeClass });
       if (legendName) {
         extraLegend.set(legendName, { ...style(baseType ?? 'function'), ...custom });
         legendClass = undefined;

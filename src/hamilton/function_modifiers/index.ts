@@ -51,6 +51,7 @@ export {
   type Importance,
   type ValidationResult,
 } from './check_output';
+export { cache, type CacheDecoratorOptions } from './cache';
 export { tag, tagOutputs, RESERVED_TAG_NAMESPACES, type TagOptions, type Tags } from './tags';
 export {
   parameterizedSubdag,

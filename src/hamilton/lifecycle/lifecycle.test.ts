@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ExecuteNodeContext, LifecycleAdapter } from '../adapters';
-import { Builder } from '../driver';
+import { Builder } from '../builder';
 import { DictResult } from '../results';
 import { analysed } from '../function_modifiers/testing';
 import { to } from '../io/materialization';

@@ -1,0 +1,65 @@
+/**
+ * The state of one run of a {@link Plan}: the values by node id and, per node, how many consumers still
+ * have to read it. Results are released as soon as no remaining consumer needs them (unless pinned).
+ */
+import { runs, skipsEdge, type Plan } from './plan';
+
+/** One run of a plan: its values and its remaining reads. */
+export interface RunState {
+  /** The plan being run (never changed by the run). */
+  readonly plan: Plan;
+  /** Values by node id: inputs, config and overrides, then results as they come. */
+  readonly values: unknown[];
+  /** By id: consumers in the plan that have not run yet. */
+  readonly need: Int32Array;
+}
+
+/** A fresh run of `plan`. */
+export function startRun(plan: Plan): RunState {
+  return { plan, values: plan.seed.slice(), need: plan.consumers.slice() };
+}
+
+/** Node `i`'s dependencies by name; an optional dependency nobody provides is absent. */
+export function kwargsOf(run: RunState, i: number): Record<string, unknown> {
+  const { plan, values } = run;
+  const { graph } = plan;
+  const deps = graph.nodeList[i].dependencies;
+  const kwargs: Record<string, unknown> = {};
+  for (let k = 0, e = graph.depStart[i]; k < deps.length; k++, e++) {
+    if (!skipsEdge(plan, e)) kwargs[deps[k].name] = values[graph.depIds[e]];
+  }
+  return kwargs;
+}
+
+/** Stores node `i`'s result and releases dependencies no remaining consumer needs. */
+export function store(run: RunState, i: number, result: unknown): void {
+  const { values, need } = run;
+  const { graph, pinned } = run.plan;
+  values[i] = result;
+  for (let e = graph.depStart[i]; e < graph.depStart[i + 1]; e++) {
+    const d = graph.depIds[e];
+    if (--need[d] === 0 && pinned[d] === 0) values[d] = undefined;
+  }
+}
+
+/** The requested outputs by name, in the requested order. */
+export function outputsOf(run: RunState): Record<string, unknown> {
+  const { plan, values } = run;
+  const out: Record<string, unknown> = {};
+  for (let k = 0; k < plan.finalVars.length; k++) {
+    const id = plan.finalIds[k];
+    out[plan.finalVars[k]] = id === -1 ? plan.given.inputs[plan.finalVars[k]] : values[id];
+  }
+  return out;
+}
+
+/** The values of the nodes the run computed, by name (for a plan made with `keepAll`). */
+export function computedValues(run: RunState): Record<string, unknown> {
+  const { plan, values } = run;
+  const out: Record<string, unknown> = {};
+  for (let k = 0; k < plan.size; k++) {
+    const i = plan.order[k];
+    if (runs(plan, i)) out[plan.graph.nodeList[i].name] = values[i];
+  }
+  return out;
+}
