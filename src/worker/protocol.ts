@@ -104,6 +104,21 @@ export interface ValidationResult {
   readonly message: string;
 }
 
+// ---- live mode: the cache across runs ----
+
+/** Why a node runs instead of being reused from the cache (the library's `StaleReason`). */
+export interface StaleReasonInfo {
+  readonly kind: 'behavior' | 'new' | 'code' | 'input' | 'upstream' | 'unhashable' | 'evicted';
+  /** The input or upstream node it names (`input`, `upstream`, `unhashable`). */
+  readonly node?: string;
+}
+
+/** A node a run would execute rather than reuse, and why. */
+export interface StaleNodeInfo {
+  readonly node: string;
+  readonly reasons: readonly StaleReasonInfo[];
+}
+
 // ---- UI → worker ----
 
 /** Analyse, bundle, evaluate and build the graph of a project. A newer id makes older ones obsolete. */
@@ -150,6 +165,11 @@ export interface CompiledEvent {
   readonly diagnostics: readonly Diagnostic[];
   /** Milliseconds spent in each step (analyse, bundle, evaluate, graph). */
   readonly timings: Readonly<Record<string, number>>;
+  /**
+   * Live mode: the nodes the last run's request would execute now (their code, an upstream node or an
+   * input changed); absent before the first run of the workspace.
+   */
+  readonly staleNodes?: readonly StaleNodeInfo[];
 }
 
 /** A node began running. */
@@ -159,6 +179,8 @@ export interface NodeStartedEvent {
   readonly node: string;
   /** For a node of a parallel block (between Parallelizable and Collect): the item it runs for. */
   readonly item?: number;
+  /** Live mode: why it runs, when the cache has to compute it (absent when it is reused). */
+  readonly reasons?: readonly StaleReasonInfo[];
 }
 
 /** A node finished. */
@@ -170,6 +192,8 @@ export interface NodeFinishedEvent {
   readonly item?: number;
   readonly durationMs: number;
   readonly preview: ValuePreview;
+  /** Live mode: true when its value was reused from the cache, not computed. */
+  readonly cached?: boolean;
 }
 
 /** A node threw. */

@@ -13,8 +13,8 @@ import {
   type Driver,
   type GraphDescription,
 } from 'hamilton';
-import { readCsv } from 'hamilton/frame';
-import { modifiersOf } from '../hamilton/function_modifiers/base';
+import { configKeysOf } from './configKeys';
+import { problemDiagnostics, skippedNodes } from './runProblems';
 import { bundle, loadBundle, type Bundle, type BuiltProject, type Esbuild } from './build';
 import { describeError } from './errors';
 import { failedCompile } from './answers';
@@ -22,11 +22,11 @@ import { formatConsole, type ConsoleLevel } from './console';
 import { NODE_PREVIEW, previewValue, RESULT_PREVIEW } from './preview';
 import type {
   CompileRequest,
-  ConfigKey,
   Diagnostic,
   ErrorInfo,
   EvaluatingNotice,
   RunRequest,
+  StaleReasonInfo,
   ValidationResult,
   ValuePreview,
   WorkerEvent,
@@ -34,6 +34,9 @@ import type {
 } from './protocol';
 import type { UserTimers } from './timers';
 import { validationOf } from './validations';
+import { outputsOf, runInputs, staleAfterEdit, staleNodesOf } from './liveRun';
+import { SeededStores } from './seededStores';
+import type { CacheIndex, CacheNews, PortableResult } from './userProtocol';
 
 /** What the session needs from where it runs. */
 export interface SessionEnv {
@@ -59,6 +62,8 @@ interface ActiveRun {
   readonly started: Map<string, number>;
   readonly running: string[];
   readonly validations: ValidationResult[];
+  /** Live mode: why each node the cache cannot reuse runs. */
+  readonly reasons: ReadonlyMap<string, readonly StaleReasonInfo[]>;
   /** The first node that failed: the run's error is that node's own error, which does not name it. */
   failed?: string;
 }
@@ -75,6 +80,10 @@ export class Session {
   private requests = 0;
   /** Milliseconds per step of the compile in progress. */
   private timings: Record<string, number> = {};
+  /** Live mode: the stores drivers cache in (seeded from the runtime worker's cache), if any. */
+  private cache: SeededStores | null = null;
+  /** Live mode: the last run's request, which tells what a new version makes stale. */
+  private lastRun: RunRequest | undefined;
 
   constructor(env: SessionEnv) {
     this.env = env;
@@ -109,7 +118,8 @@ export class Session {
 
   private async compile(request: CompileRequest): Promise<void> {
     if (this.obsolete(request.id)) return;
-    if (!this.env.esbuild) throw new Error('a Session without esbuild compiles bundles only (compileBundled)');
+    if (!this.env.esbuild)
+      throw new Error('a Session without esbuild compiles bundles only (compileBundled)');
     const t = this.env.now();
     const bundled = await bundle(this.env.esbuild, request.files);
     if (this.obsolete(request.id)) return;
@@ -120,9 +130,25 @@ export class Session {
    * Evaluates a project bundled elsewhere (the worker that holds esbuild) and builds its graph:
    * `bundleMs` is how long the bundling took there.
    */
-  compileBundled(request: CompileRequest, bundled: Bundle, bundleMs: number): void {
+  compileBundled(request: CompileRequest, bundled: Bundle, bundleMs: number, lastRun?: RunRequest): void {
     this.latestCompile = Math.max(this.latestCompile, request.id);
+    this.lastRun = lastRun;
     this.evaluate(request, bundled, bundleMs);
+  }
+
+  /** Live mode: drivers are built over a cache seeded with what the runtime worker's cache knows. */
+  useCache(index: CacheIndex): void {
+    this.cache = new SeededStores(index);
+  }
+
+  /** Live mode: the runtime's cached results, before the first run. */
+  seedCache(results: readonly PortableResult[]): void {
+    this.cache?.seed(results);
+  }
+
+  /** Live mode: what runs added to the cache since the last call (null without a cache). */
+  takeCacheNews(): CacheNews | null {
+    return this.cache?.takeNews() ?? null;
   }
 
   private evaluate(request: CompileRequest, bundled: Bundle, bundleMs: number): void {
@@ -174,12 +200,17 @@ export class Session {
     let driver: Driver;
     try {
       // Parallelizable/Collect blocks run their items concurrently inside the worker.
-      driver = new Builder()
+      const builder = new Builder()
         .withConfig(request.config)
         .withModules(...Object.values(modules))
         .withAdapters(this.adapter(built))
-        .enableDynamicExecution({ allowExperimentalMode: true })
-        .build();
+        .enableDynamicExecution({ allowExperimentalMode: true });
+      const { cache } = this;
+      driver = (
+        cache
+          ? builder.withCache({ metadataStore: cache.metadataStore, resultStore: cache.resultStore })
+          : builder
+      ).build();
     } catch (e) {
       return fail([...diagnostics, ...problemDiagnostics(e, 'graph')]);
     }
@@ -195,6 +226,7 @@ export class Session {
     }
     for (const warning of driver.warnings)
       diagnostics.push({ severity: 'warning', source: 'graph', message: warning });
+    const staleNodes = this.cache && this.lastRun && staleAfterEdit(driver, graph, this.lastRun);
     step('graph');
     this.compiled = { driver, project: built, graph };
     this.current = true;
@@ -207,6 +239,7 @@ export class Session {
       stale: false,
       diagnostics,
       timings: this.timings,
+      ...(staleNodes && { staleNodes }),
     });
   }
 
@@ -236,7 +269,14 @@ export class Session {
         // skippedNodes asks by name whether a node ran at all.
         if (!run.started.has(nodeName)) run.started.set(nodeName, this.env.now());
         run.running.push(nodeName);
-        this.env.post({ type: 'node-started', runId: run.id, node: nodeName, ...itemField(itemIndex) });
+        const reasons = run.reasons.get(nodeName);
+        this.env.post({
+          type: 'node-started',
+          runId: run.id,
+          node: nodeName,
+          ...itemField(itemIndex),
+          ...(reasons && { reasons }),
+        });
       },
       runAfterNodeExecution: (ctx: {
         nodeName: string;
@@ -245,6 +285,7 @@ export class Session {
         error: unknown;
         success: boolean;
         itemIndex: number | null;
+        fromCache: boolean;
       }) => {
         const run = this.activeRun;
         if (!run) return;
@@ -264,6 +305,7 @@ export class Session {
               durationMs,
               preview,
               ...itemField(ctx.itemIndex),
+              ...(ctx.fromCache && { cached: true }),
             },
             transfer,
           );
@@ -329,14 +371,17 @@ export class Session {
       });
     }
 
-    const inputs: Record<string, unknown> = { ...request.inputs };
+    let inputs: Record<string, unknown>;
     try {
-      for (const [name, csv] of Object.entries(request.tables)) inputs[name] = readCsv(csv);
+      inputs = runInputs(request);
     } catch (e) {
       return finish({ ok: false, error: describeError(e, compiled.project) });
     }
-    const outputs = request.outputs.length > 0 ? [...request.outputs] : sinksOf(compiled.graph);
-    run = { id: request.id, started: new Map(), running: [], validations: [] };
+    const outputs = outputsOf(request, compiled.graph);
+    this.lastRun = request;
+    const stale = this.cache ? staleNodesOf(compiled.driver, outputs, inputs, request.overrides) : undefined;
+    const reasons = new Map((stale ?? []).map((n) => [n.node, n.reasons]));
+    run = { id: request.id, started: new Map(), running: [], validations: [], reasons };
     this.activeRun = run;
     let values: Record<string, unknown> | undefined;
     let error: ErrorInfo | undefined;
@@ -390,98 +435,6 @@ export class Session {
         : [];
     finish({ ok: !error, results, skipped, ...(error && { error }), diagnostics }, [...transfer]);
   }
-}
-
-/** Functions nothing else in the graph reads: what a run computes when no output is named. */
-function sinksOf(graph: GraphDescription): string[] {
-  const read = new Set(graph.edges.map((e) => e.from));
-  return graph.nodes.filter((n) => n.kind === 'function' && !read.has(n.name)).map((n) => n.name);
-}
-
-/** Nodes of the execution path that never started (something upstream failed first). */
-function skippedNodes(
-  driver: Driver,
-  outputs: readonly string[],
-  inputs: Readonly<Record<string, unknown>>,
-  overrides: Readonly<Record<string, unknown>>,
-  started: ReadonlyMap<string, number>,
-): string[] {
-  try {
-    const path = driver.visualizeExecution(outputs, { inputs, overrides, bypassValidation: true });
-    return path.nodes
-      .filter((n) => n.onPath && n.kind === 'function' && !n.isOverride && !started.has(n.name))
-      .map((n) => n.name);
-  } catch {
-    // The run failed validation before any node ran (missing inputs, unknown outputs): nothing ran.
-    return [];
-  }
-}
-
-/** Graph-building errors, one diagnostic per problem, at the offending function when known. */
-function problemDiagnostics(thrown: unknown, source: 'graph' | 'runtime'): Diagnostic[] {
-  const errors = (thrown as { errors?: unknown }).errors;
-  const list = Array.isArray(errors) && errors.length > 0 ? errors : [thrown];
-  return list.map((e: unknown): Diagnostic => {
-    const error = e as {
-      message?: unknown;
-      location?: { file: string; line: number; column: number };
-      nodeName?: unknown;
-      input?: unknown;
-      problem?: unknown;
-    };
-    // An input problem's own line, without the count Hamilton's message wraps around the run's problems.
-    const message =
-      typeof error.problem === 'string'
-        ? error.problem
-        : typeof error.message === 'string'
-          ? error.message
-          : String(e);
-    // The node to mark on the graph: the one at fault, or a missing input.
-    const node =
-      typeof error.nodeName === 'string'
-        ? error.nodeName
-        : typeof error.input === 'string'
-          ? error.input
-          : null;
-    return {
-      severity: 'error',
-      source,
-      message,
-      ...(error.location && {
-        file: error.location.file,
-        line: error.location.line,
-        column: error.location.column,
-      }),
-      ...(node !== null && { node }),
-    };
-  });
-}
-
-/** The config keys decorators read, with the values they compare against, in first-seen order. */
-export function configKeysOf(modules: readonly object[]): ConfigKey[] {
-  const keys = new Map<string, Set<string>>();
-  const visit = (fn: Function) => {
-    for (const modifier of modifiersOf(fn)) {
-      for (const key of modifier.configKeys ?? []) {
-        const values = keys.get(key) ?? new Set<string>();
-        keys.set(key, values);
-        for (const v of modifier.configValues?.[key] ?? []) values.add(String(v));
-      }
-    }
-  };
-  for (const mod of modules) {
-    for (const value of Object.values(mod)) {
-      if (typeof value === 'function') {
-        visit(value);
-        // Static methods of exported classes are nodes too.
-        for (const key of Object.getOwnPropertyNames(value)) {
-          const member = (value as unknown as Record<string, unknown>)[key];
-          if (typeof member === 'function' && key !== 'constructor') visit(member);
-        }
-      }
-    }
-  }
-  return [...keys].map(([key, values]) => ({ key, values: [...values] }));
 }
 
 /** Where a node's start time is kept: by name, and by name and item for the items of a parallel block. */

@@ -13,6 +13,8 @@ import type {
   Json,
   NumericStats,
   SavedFile,
+  StaleNodeInfo,
+  StaleReasonInfo,
   ValidationResult,
   ValuePreview,
   WorkerEvent,
@@ -293,6 +295,17 @@ function savedFile(v: unknown, what: string): SavedFile {
   return { path: str(r.path, `${what}.path`), text: str(r.text, `${what}.text`) };
 }
 
+function staleReason(v: unknown, what: string): StaleReasonInfo {
+  const r = rec(v, what);
+  const kinds = ['behavior', 'new', 'code', 'input', 'upstream', 'unhashable', 'evicted'] as const;
+  return compact({ kind: oneOf(r.kind, kinds, `${what}.kind`), node: opt(r.node, str, `${what}.node`) });
+}
+
+function staleNode(v: unknown, what: string): StaleNodeInfo {
+  const r = rec(v, what);
+  return { node: str(r.node, `${what}.node`), reasons: arr(r.reasons, staleReason, `${what}.reasons`) };
+}
+
 function event(data: unknown): WorkerEvent {
   const r = rec(data, 'message');
   const type = str(r.type, 'type');
@@ -309,9 +322,16 @@ function event(data: unknown): WorkerEvent {
         stale: bool(r.stale, 'stale'),
         diagnostics: arr(r.diagnostics, diagnostic, 'diagnostics'),
         timings: dict(r.timings, finite, 'timings'),
+        ...(r.staleNodes !== undefined && { staleNodes: arr(r.staleNodes, staleNode, 'staleNodes') }),
       };
     case 'node-started':
-      return { type, runId: int(r.runId, 'runId'), node: str(r.node, 'node'), ...itemOf(r) };
+      return {
+        type,
+        runId: int(r.runId, 'runId'),
+        node: str(r.node, 'node'),
+        ...itemOf(r),
+        ...(r.reasons !== undefined && { reasons: arr(r.reasons, staleReason, 'reasons') }),
+      };
     case 'node-finished':
       return {
         type,
@@ -320,6 +340,7 @@ function event(data: unknown): WorkerEvent {
         durationMs: finite(r.durationMs, 'durationMs'),
         preview: preview(r.preview, 'preview'),
         ...itemOf(r),
+        ...(r.cached !== undefined && { cached: bool(r.cached, 'cached') }),
       };
     case 'node-failed':
       return {

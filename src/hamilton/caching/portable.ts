@@ -4,7 +4,8 @@
  * of their storage and come back as frames.
  */
 import { DataFrame, isDataFrame } from '../../frame/dataframe';
-import { isSeries, Series, type DType } from '../../frame/series';
+import { isSeries, type DType } from '../../frame/dtype';
+import { Series } from '../../frame/series';
 
 const TAG = '__hamilton_frame__';
 
