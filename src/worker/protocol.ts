@@ -139,6 +139,8 @@ export interface RunRequest {
   readonly overrides: Readonly<Record<string, Json>>;
   /** Named tables (CSV files the user gave or the example ships), parsed into DataFrames as inputs. */
   readonly tables: Readonly<Record<string, string>>;
+  /** Live mode: a run the UI started by itself; a newer compile cancels it (`run-finished` with an AbortError). */
+  readonly live?: boolean;
 }
 
 /** Every message the UI sends to the worker. */

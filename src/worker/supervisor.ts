@@ -90,6 +90,8 @@ const NOT_COMPILED: ErrorInfo = {
   message: 'The project does not compile: fix the errors shown in the editor, then run again.',
 };
 
+const SUPERSEDED: ErrorInfo = { name: 'AbortError', message: 'A newer edit superseded this live run.' };
+
 /** Receives the page's requests in the runtime worker; see the file comment. */
 export class Supervisor {
   private queue: Promise<void> = Promise.resolve();
@@ -107,6 +109,8 @@ export class Supervisor {
   readonly cache = new LiveCache();
   /** The last run's request: a new version's worker tells from it what the edit made stale. */
   private lastRun: RunRequest | undefined;
+  /** The id of the live run in progress, which a newer compile cancels. */
+  private liveRun: number | null = null;
 
   constructor(private readonly env: SupervisorEnv) {
     this.idleConsole = this.budget();
@@ -124,7 +128,10 @@ export class Supervisor {
   receive(request: WorkerRequest): Promise<void> {
     if (request.type === 'compile') {
       this.latestCompile = Math.max(this.latestCompile, request.id);
-      if (this.exchange?.answer === 'compiled') this.exchange.settle({ kind: 'abandoned' });
+      const answer = this.exchange?.answer;
+      // A newer version supersedes a compile in progress, and a live run of an older one.
+      if (answer === 'compiled' || (answer === 'run-finished' && this.exchange?.id === this.liveRun))
+        this.exchange?.settle({ kind: 'abandoned' });
     }
     const next = this.queue.then(() =>
       request.type === 'compile' ? this.compile(request) : this.run(request),
@@ -177,7 +184,9 @@ export class Supervisor {
     const start = this.env.now();
     const finish = (error: ErrorInfo) => this.env.post(failedRun(request.id, this.env.now() - start, error));
     const loaded = this.loaded;
-    if (!loaded || loaded.request.id !== this.latestCompile) return finish(NOT_COMPILED);
+    const outdated = !loaded || loaded.request.id !== this.latestCompile;
+    if (request.live && outdated) return finish(SUPERSEDED);
+    if (!loaded || outdated) return finish(NOT_COMPILED);
     // A worker stopped for what a previous run left running is replaced, its project loaded again.
     if (!loaded.worker && !(await this.reload(loaded))) return finish(NOT_COMPILED);
     this.notice(request.id, false);
@@ -185,11 +194,13 @@ export class Supervisor {
     const results = loaded.seeded ? undefined : this.cache.resultsOf(loaded.nodes);
     loaded.seeded = true;
     this.lastRun = request;
+    this.liveRun = request.live ? request.id : null;
     const outcome = await this.ask(
       loaded.worker!,
       { kind: 'run', request, ...(results && { results }) },
       false,
     );
+    this.liveRun = null;
     this.notice(request.id, true);
     if (outcome.kind === 'answered') {
       const event = outcome.event as RunFinishedEvent;
@@ -197,7 +208,9 @@ export class Supervisor {
       this.env.post({ ...event, durationMs: this.env.now() - start }, outcome.transfer);
       return;
     }
+    // A cancelled live run's worker is still busy with it: it goes, and what the run computed with it.
     this.dropWorker(loaded);
+    if (outcome.kind === 'abandoned') return finish(SUPERSEDED);
     finish({
       name: outcome.kind === 'busy' ? 'TimeoutError' : 'Error',
       message:

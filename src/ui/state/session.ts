@@ -9,13 +9,18 @@ import type {
   Diagnostic,
   ErrorInfo,
   SavedFile,
+  StaleNodeInfo,
+  StaleReasonInfo,
   ValidationResult,
   ValuePreview,
   WorkerEvent,
 } from '../../worker/protocol';
 
-/** A node's state in the drawing. `idle`: nothing ran since the graph was built. */
-export type NodeState = 'idle' | 'pending' | 'running' | 'done' | 'failed' | 'skipped';
+/**
+ * A node's state in the drawing. `idle`: nothing ran since the graph was built; `stale`: it was done, and
+ * an edit or an input since changed what it computes from (the worker's cache would run it again).
+ */
+export type NodeState = 'idle' | 'pending' | 'running' | 'done' | 'failed' | 'skipped' | 'stale';
 
 export interface NodeRun {
   readonly state: NodeState;
@@ -24,6 +29,10 @@ export interface NodeRun {
   readonly items?: number;
   readonly preview?: ValuePreview;
   readonly error?: ErrorInfo;
+  /** Live mode: its value was reused from the worker's cache, not computed. */
+  readonly cached?: boolean;
+  /** Live mode: why it ran (or, when stale, why it would run again). */
+  readonly reasons?: readonly StaleReasonInfo[];
 }
 
 export interface ConsoleEntry {
@@ -55,6 +64,8 @@ export interface RunState {
   readonly savedFiles?: readonly SavedFile[];
   /** The user pressed Stop. */
   readonly stopRequested?: boolean;
+  /** Live mode started it (a newer edit cancels it quietly). */
+  readonly live?: boolean;
   /** What the run changed of the request, in words ("d no longer exists: removed from the outputs"). */
   readonly notes: readonly string[];
 }
@@ -95,6 +106,7 @@ export type SessionAction =
       readonly nodes: readonly string[];
       readonly source?: RunSource;
       readonly notes?: readonly string[];
+      readonly live?: boolean;
     }
   | { readonly type: 'stop-requested' }
   | { readonly type: 'console-cleared' }
@@ -110,7 +122,8 @@ export function reduceSession(state: Session, action: SessionAction): Session {
       if (state.compiling !== null && action.id < state.compiling) return state;
       const graphChanged = !sameNodes(state.compiled, action);
       // A run's states describe the graph it ran on; a new graph (another example) starts idle.
-      const run = graphChanged && state.run?.status !== 'running' ? null : state.run;
+      const kept = graphChanged && state.run?.status !== 'running' ? null : state.run;
+      const run = kept && action.staleNodes ? markStale(kept, action.staleNodes) : kept;
       return {
         ...state,
         compiling: state.compiling === action.id ? null : state.compiling,
@@ -141,6 +154,7 @@ export function reduceSession(state: Session, action: SessionAction): Session {
           validations: [],
           diagnostics: [],
           notes: action.notes ?? [],
+          ...(action.live && { live: true }),
         },
       };
     }
@@ -148,6 +162,7 @@ export function reduceSession(state: Session, action: SessionAction): Session {
       return withNode(state, action.runId, action.node, {
         state: 'running',
         ...itemsDone(state, action.node, action.item, 0),
+        ...(action.reasons && { reasons: action.reasons }),
       });
     case 'node-finished':
       return withNode(state, action.runId, action.node, {
@@ -155,6 +170,7 @@ export function reduceSession(state: Session, action: SessionAction): Session {
         durationMs: action.durationMs,
         preview: action.preview,
         ...itemsDone(state, action.node, action.item, 1),
+        ...(action.cached ? { cached: true } : reasonsOf(state, action.node)),
       });
     case 'node-failed':
       // Stopped by the user: the node did not fail, it was not let finish.
@@ -168,7 +184,9 @@ export function reduceSession(state: Session, action: SessionAction): Session {
       );
     case 'run-finished': {
       if (!state.run || state.run.id !== action.runId) return state;
-      const stopped = isStop(state, action.error);
+      // A live run a newer edit cancelled was not stopped by anyone: its successor takes its place.
+      const stopped =
+        isStop(state, action.error) || (state.run.live === true && action.error?.name === 'AbortError');
       const nodes: Record<string, NodeRun> = { ...state.run.nodes };
       // A run refused before any node started (a missing input, an unknown output, code that does not
       // compile) skipped nothing: the graph stays as it was, and the error says why.
@@ -239,6 +257,26 @@ function itemsDone(
 ): { items?: number } {
   if (item === undefined) return {};
   return { items: (state.run?.nodes[name]?.items ?? 0) + finished };
+}
+
+/** The reasons a node's start gave, kept with its result. */
+function reasonsOf(state: Session, name: string): { reasons?: readonly StaleReasonInfo[] } {
+  const reasons = state.run?.nodes[name]?.reasons;
+  return reasons ? { reasons } : {};
+}
+
+/** A finished run's nodes after an edit: those the worker says would run again are stale, the rest done. */
+function markStale(run: RunState, stale: readonly StaleNodeInfo[]): RunState {
+  if (run.status === 'running') return run;
+  const why = new Map(stale.map((n) => [n.node, n.reasons]));
+  const nodes: Record<string, NodeRun> = {};
+  for (const [name, node] of Object.entries(run.nodes)) {
+    const reasons = why.get(name);
+    if (node.state !== 'done' && node.state !== 'stale') nodes[name] = node;
+    else if (reasons) nodes[name] = { ...node, state: 'stale', cached: false, reasons };
+    else nodes[name] = node.state === 'stale' ? { ...node, state: 'done' } : node;
+  }
+  return { ...run, nodes };
 }
 
 /** A run's or node's end that the user's Stop caused (the host ends a stopped run with an AbortError). */
