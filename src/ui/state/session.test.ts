@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { failedRun } from '../../worker/answers';
 import type { CompiledEvent } from '../../worker/protocol';
 import { allDiagnostics, initialSession, reduceSession, runIsOutdated, type Session } from './session';
 
@@ -233,17 +234,8 @@ describe('live mode in reduceSession', () => {
       preview: scalar,
       ...(cached && { cached }),
     }) as const;
-  const done = (runId: number) =>
-    ({
-      type: 'run-finished',
-      runId,
-      ok: true,
-      durationMs: 2,
-      results: {},
-      skipped: [],
-      validations: [],
-      diagnostics: [],
-    }) as const;
+  const superseded = { name: 'AbortError', message: 'A newer edit superseded this live run.' };
+  const done = (runId: number) => ({ ...failedRun(runId, 2, superseded), ok: true, error: undefined });
   const first = run([
     compiled(1),
     { type: 'run-requested', id: 2, nodes: ['a', 'b'] },
