@@ -4,6 +4,7 @@
  * Each method returns a new builder; `build` hands the settings to the {@link Driver}.
  */
 import type { LifecycleAdapter } from './adapters';
+import { fileStores } from './caching/fileStore';
 import { validateCacheOptions, type CacheOptions } from './caching/options';
 import { Driver } from './driver';
 import { HamiltonError } from './errors';
@@ -17,6 +18,12 @@ import { defaultSettings, withResultBuilder, withSettings, type DriverSettings }
 export interface DynamicExecutionOptions {
   /** Must be true, as in Hamilton, which marks dynamic execution experimental. */
   readonly allowExperimentalMode?: boolean;
+}
+
+/** The options without `path`, keeping any store given explicitly. */
+function withoutPath(options: CacheOptions): CacheOptions {
+  const { path: _path, ...rest } = options;
+  return Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined));
 }
 
 const isResultBuilder = (a: object): a is ResultBuilder<unknown> =>
@@ -112,8 +119,12 @@ export class Builder<R = Record<string, unknown>> {
     return this.with({ cache: options });
   }
 
-  /** Builds the driver (and its graph). */
+  /** Builds the driver (and its graph); a cache `path` opens its file stores now. */
   build(): Driver<R> {
-    return new Driver<R>(this.settings);
+    const cache = this.settings.cache;
+    if (cache?.path === undefined) return new Driver<R>(this.settings);
+    return new Driver<R>(
+      withSettings(this.settings, { cache: { ...fileStores(cache.path), ...withoutPath(cache) } }),
+    );
   }
 }

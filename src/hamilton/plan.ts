@@ -30,10 +30,11 @@ export const GIVEN = 1;
 /** {@link Plan.provided}: replaced by an override. */
 export const OVERRIDDEN = 2;
 
-// Walk marks, private to planning: a node is unseen, on the walk's stack, or placed in the order.
+// Walk marks: a node is unseen, on the walk's stack, or placed in the order. Once the walk is over no
+// node is left on the stack, so the marks are the plan's `inPlan` (1 for placed nodes).
 const UNSEEN = 0;
-const ON_STACK = 1;
-const PLACED = 3;
+const PLACED = 1;
+const ON_STACK = 2;
 
 /** An execution plan over a graph: integer-indexed and immutable, shared by both executors. */
 export interface Plan {
@@ -157,8 +158,7 @@ export function planExecution(
     }
   }
   if (options.keepAll) pinned.fill(1);
-  const inPlan = new Uint8Array(n);
-  for (let k = 0; k < size; k++) inPlan[order[k]] = 1;
+  const inPlan = mark;
 
   const problems: HamiltonError[] = [];
   if (unknown.length) problems.push(new UnknownNodesError(unknown));

@@ -215,6 +215,27 @@ function isMaterializer(n: DescribedNode): boolean {
   );
 }
 
+/** The legend: the kinds `seen`, in Hamilton's order, then the custom styles' entries. */
+function legendLines(seen: ReadonlySet<string>, extraLegend: ReadonlyMap<string, Attrs>): string[] {
+  const lines = [
+    '\tsubgraph cluster__legend {',
+    '\t\tgraph [fillcolor="#ffffff" fontname=helvetica label=Legend rank=same]',
+  ];
+  for (const kind of LEGEND_ORDER.filter((k) => seen.has(k))) {
+    const a =
+      kind === 'config' || kind === 'input'
+        ? style(kind)
+        : kind === 'materializer'
+          ? { ...style('function'), shape: 'cylinder', style: 'filled', margin: '0.15,0.1' }
+          : { ...style('function'), ...MODIFIER_STYLE[kind] };
+    if (kind === 'materializer') delete a.fillcolor;
+    lines.push(`\t\t${id(`_legend_${kind}`)} ${attrs(kind, a)}`);
+  }
+  for (const [name, a] of extraLegend) lines.push(`\t\t${id(`_legend_${name}`)} ${attrs(id(name), a)}`);
+  lines.push('\t}');
+  return lines;
+}
+
 /** Hamilton's `view_run` style: retrieved nodes outlined in #F06449, on white, as "from cache". */
 function cachedRunStyle({ node, nodeClass }: { node: DescribedNode; nodeClass: string }): CustomStyle {
   return node.cache === 'retrieved'
@@ -330,24 +351,7 @@ export function toDot(graph: GraphDescription, options: DotOptions = {}): string
     lines.push(`\t${id(inputNode)} ${attrs(`<<table border="0">${rows}</table>>`, style('input'))}`);
     lines.push(`\t${id(inputNode)} -> ${id(consumer)}`);
   }
-  if (options.showLegend ?? true) {
-    lines.push(
-      '\tsubgraph cluster__legend {',
-      '\t\tgraph [fillcolor="#ffffff" fontname=helvetica label=Legend rank=same]',
-    );
-    for (const kind of LEGEND_ORDER.filter((k) => seen.has(k))) {
-      const a =
-        kind === 'config' || kind === 'input'
-          ? style(kind)
-          : kind === 'materializer'
-            ? { ...style('function'), shape: 'cylinder', style: 'filled', margin: '0.15,0.1' }
-            : { ...style('function'), ...MODIFIER_STYLE[kind] };
-      if (kind === 'materializer') delete a.fillcolor;
-      lines.push(`\t\t${id(`_legend_${kind}`)} ${attrs(kind, a)}`);
-    }
-    for (const [name, a] of extraLegend) lines.push(`\t\t${id(`_legend_${name}`)} ${attrs(id(name), a)}`);
-    lines.push('\t}');
-  }
+  if (options.showLegend ?? true) lines.push(...legendLines(seen, extraLegend));
   lines.push('}');
   return lines.join('\n') + '\n';
 }

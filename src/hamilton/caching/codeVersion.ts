@@ -13,14 +13,18 @@ const IDENTIFIER = /[\p{L}\p{N}_$]/u;
 
 /**
  * `source` without comments and without whitespace, except one space where two words would otherwise
- * join (`return x`). String and template literals are kept verbatim.
+ * join (`return x`) or two signs fuse (`a - -b`). String and template literals are kept verbatim.
  */
 export function normalizeSource(source: string): string {
   let out = '';
   let pendingSpace = false;
   let i = 0;
   const emit = (text: string) => {
-    if (pendingSpace && IDENTIFIER.test(out.at(-1) ?? '') && IDENTIFIER.test(text[0])) out += ' ';
+    const last = out.at(-1) ?? '';
+    const joins = IDENTIFIER.test(last) && IDENTIFIER.test(text[0]);
+    // `a - -b` must not become `a--b`, nor `+ +` become `++`.
+    const fuses = (last === '-' || last === '+') && text[0] === last;
+    if (pendingSpace && (joins || fuses)) out += ' ';
     pendingSpace = false;
     out += text;
   };
@@ -52,12 +56,18 @@ export function normalizeSource(source: string): string {
 }
 
 const functionVersions = new WeakMap<Function, string>();
+let unreadable = 0;
 
-/** The hash of a function's normalised source (kept per function: functions do not change). */
+/**
+ * The hash of a function's normalised source (kept per function: functions do not change). A function
+ * whose source cannot be read (native or bound: `[native code]`) is versioned by identity, so another
+ * such function is always a code change.
+ */
 export function functionVersion(fn: Function): string {
   let v = functionVersions.get(fn);
   if (v === undefined) {
-    v = hashStrings([normalizeSource(Function.prototype.toString.call(fn))]);
+    const text = String(fn);
+    v = text.includes('[native code]') ? `unreadable-${++unreadable}` : hashStrings([normalizeSource(text)]);
     functionVersions.set(fn, v);
   }
   return v;

@@ -28,27 +28,28 @@ const branded = (value: object, brand: symbol) => (value as Record<symbol, unkno
 // Series and DataFrames never change after they are made (src/frame), so their fingerprints are kept.
 const frameVersions = new WeakMap<object, string>();
 
-const C1 = 0xcc9e2d51;
-const C2 = 0x1b873593;
 const scratch = new Float64Array(1);
+// A string column is fingerprinted as a dictionary while it has at most this many distinct values.
+const DICTIONARY_LIMIT = 1024;
+// How many distinct values are looked up by a scan before a map.
+const FEW = 16;
 const scratchWords = new Uint32Array(scratch.buffer);
 
-/** A running 64-bit hash (two 32-bit lanes). */
+/**
+ * A running 64-bit hash: two 32-bit lanes, each mixing a word with a multiply and a shift (different
+ * constants, one xor-fed and one add-fed), finalised with murmur3's avalanche. The bulk loops keep the
+ * lanes in locals: fingerprinting must stay a small fraction of the run that produced the value.
+ */
 class Hasher {
   private a = 0x9747b28c;
   private b = 0x85ebca6b;
   private n = 0;
 
   word(w: number): void {
-    let k = Math.imul(w, C1);
-    k = (k << 15) | (k >>> 17);
-    k = Math.imul(k, C2);
-    let a = this.a ^ k;
-    a = (a << 13) | (a >>> 19);
-    this.a = (Math.imul(a, 5) + 0xe6546b64) | 0;
-    let b = this.b ^ Math.imul(w ^ (w >>> 16), 0x85ebca6b);
-    b = (b << 17) | (b >>> 15);
-    this.b = (Math.imul(b, 0x27d4eb2d) + 0x165667b1) | 0;
+    const a = Math.imul(this.a ^ w, 0x01000193);
+    this.a = a ^ (a >>> 15);
+    const b = Math.imul(this.b + w, 0x5bd1e995);
+    this.b = b ^ (b >>> 13);
     this.n++;
   }
 
@@ -60,20 +61,123 @@ class Hasher {
 
   string(s: string): void {
     this.word(s.length);
-    for (let i = 0; i < s.length; i++) this.word(s.charCodeAt(i));
+    let a = this.a;
+    let b = this.b;
+    for (let i = 0; i < s.length; i++) {
+      const w = s.charCodeAt(i);
+      a = Math.imul(a ^ w, 0x01000193);
+      a ^= a >>> 15;
+      b = Math.imul(b + w, 0x5bd1e995);
+      b ^= b >>> 13;
+    }
+    this.a = a;
+    this.b = b;
+    this.n += s.length;
   }
 
+  /**
+   * Strings and nulls (a string column's storage), as a dictionary: each distinct string once, in order
+   * of first appearance, then every element's index in it (-1 for null). Equal columns give equal
+   * dictionaries and indices, and the pair determines the column. Columns of few distinct values (the
+   * common case: categories) cost a map lookup per element; past 1,024 distinct values the strings are
+   * hashed one after another instead (which path is taken depends only on the content).
+   */
+  strings(values: ArrayLike<unknown>): void {
+    const n = values.length;
+    const ids = new Int32Array(n);
+    // The first few distinct values are found by a scan (strings from one literal compare by identity,
+    // faster than a map lookup); the map takes over past them.
+    const few: string[] = [];
+    const many = new Map<string, number>();
+    for (let i = 0; i < n; i++) {
+      const v = values[i];
+      if (v === null || v === undefined) {
+        ids[i] = -1;
+        continue;
+      }
+      const text = typeof v === 'string' ? v : String(v);
+      let id = -1;
+      for (let k = 0; k < few.length; k++) {
+        if (few[k] === text) {
+          id = k;
+          break;
+        }
+      }
+      if (id === -1 && few.length === FEW) id = many.get(text) ?? -1;
+      if (id === -1) {
+        id = few.length + many.size;
+        if (id === DICTIONARY_LIMIT) return this.eachString(values);
+        if (few.length < FEW) few.push(text);
+        else many.set(text, id);
+      }
+      ids[i] = id;
+    }
+    this.word(few.length + many.size);
+    for (const text of few) this.string(text);
+    for (const text of many.keys()) this.string(text);
+    this.words(ids);
+  }
+
+  /**
+   * Strings and nulls one after another: every string's UTF-16 code units in one typed array (copying
+   * them is several times faster than hashing string by string), then each length (-1 for null).
+   */
+  private eachString(values: ArrayLike<unknown>): void {
+    const n = values.length;
+    const lengths = new Int32Array(n);
+    let total = 0;
+    for (let i = 0; i < n; i++) {
+      const v = values[i];
+      const length = v === null || v === undefined ? -1 : (typeof v === 'string' ? v : String(v)).length;
+      lengths[i] = length;
+      if (length > 0) total += length;
+    }
+    const units = new Uint16Array(total + (total & 1));
+    for (let i = 0, at = 0; i < n; i++) {
+      const v = values[i];
+      if (v === null || v === undefined) continue;
+      const text = typeof v === 'string' ? v : String(v);
+      for (let k = 0; k < text.length; k++) units[at++] = text.charCodeAt(k);
+    }
+    this.word(n);
+    this.words(units);
+    this.words(lengths);
+  }
+
+  /**
+   * The bytes of a typed array, as 32-bit words. Four interleaved lanes break the multiply chain, so the
+   * loop runs at the processor's throughput rather than its latency; they are folded into the hash after.
+   */
   words(view: ArrayBufferView): void {
     const { buffer, byteOffset, byteLength } = view;
     const whole = byteLength >>> 2;
-    const words = byteOffset % 4 === 0 ? new Uint32Array(buffer, byteOffset, whole) : undefined;
-    const bytes = new Uint8Array(buffer, byteOffset, byteLength);
     this.word(byteLength);
-    if (words) for (let i = 0; i < whole; i++) this.word(words[i]);
-    else
-      for (let i = 0; i < whole * 4; i += 4)
-        this.word(bytes[i] | (bytes[i + 1] << 8) | (bytes[i + 2] << 16) | (bytes[i + 3] << 24));
-    for (let i = whole * 4; i < byteLength; i++) this.word(bytes[i]);
+    const words =
+      byteOffset % 4 === 0
+        ? new Uint32Array(buffer, byteOffset, whole)
+        : new Uint32Array(new Uint8Array(buffer, byteOffset, whole * 4).slice().buffer);
+    let l0 = 0x243f6a88;
+    let l1 = 0x85a308d3;
+    let l2 = 0x13198a2e;
+    let l3 = 0x03707344;
+    const quads = whole & ~3;
+    for (let i = 0; i < quads; i += 4) {
+      l0 = Math.imul(l0 ^ words[i], 0x01000193);
+      l1 = Math.imul(l1 ^ words[i + 1], 0x5bd1e995);
+      l2 = Math.imul(l2 ^ words[i + 2], 0x01000193);
+      l3 = Math.imul(l3 ^ words[i + 3], 0x5bd1e995);
+      l0 ^= l0 >>> 15;
+      l1 ^= l1 >>> 13;
+      l2 ^= l2 >>> 15;
+      l3 ^= l3 >>> 13;
+    }
+    this.word(l0);
+    this.word(l1);
+    this.word(l2);
+    this.word(l3);
+    for (let i = quads; i < whole; i++) this.word(words[i]);
+    const tail = new Uint8Array(buffer, byteOffset + whole * 4, byteLength - whole * 4);
+    for (let i = 0; i < tail.length; i++) this.word(tail[i]);
   }
 
   digest(): string {
@@ -115,14 +219,7 @@ function hashSeries(h: Hasher, s: SeriesLike): void {
   h.string(s.dtype);
   const values = s.values;
   if (ArrayBuffer.isView(values)) h.words(values);
-  else {
-    h.word(values.length);
-    for (let i = 0; i < values.length; i++) {
-      const v = values[i];
-      if (v === null) h.word(TAG.null);
-      else h.string(String(v));
-    }
-  }
+  else h.strings(values);
 }
 
 function versionOfSeries(s: SeriesLike): string {

@@ -4,7 +4,6 @@
  * the stores of an earlier driver, so one cache outlives the drivers built over it).
  */
 import { validateBehaviorOptions, type BehaviorOptions } from './behavior';
-import { fileStores } from './fileStore';
 import { InMemoryMetadataStore, InMemoryResultStore, type MetadataStore, type ResultStore } from './stores';
 
 /** Options of `Builder.withCache`. */
@@ -27,12 +26,13 @@ export function validateCacheOptions(options: CacheOptions): void {
   validateBehaviorOptions(options);
 }
 
-/** The stores the options ask for. */
+/**
+ * The stores the options ask for: those given, else in memory. (`path` is turned into file stores by the
+ * Builder, so the driver, which worker threads also load, never loads the file stores' code.)
+ */
 export function storesOf(options: CacheOptions): { metadataStore: MetadataStore; resultStore: ResultStore } {
-  const onDisk = options.path !== undefined ? fileStores(options.path) : undefined;
   return {
-    metadataStore: options.metadataStore ?? onDisk?.metadataStore ?? new InMemoryMetadataStore(),
-    resultStore:
-      options.resultStore ?? onDisk?.resultStore ?? new InMemoryResultStore({ maxBytes: options.maxBytes }),
+    metadataStore: options.metadataStore ?? new InMemoryMetadataStore(),
+    resultStore: options.resultStore ?? new InMemoryResultStore({ maxBytes: options.maxBytes }),
   };
 }

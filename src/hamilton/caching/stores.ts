@@ -84,6 +84,21 @@ const SERIES = Symbol.for('hamilton.frame.series');
 const DATAFRAME = Symbol.for('hamilton.frame.dataframe');
 
 /**
+ * The bytes of a frame column's storage: a typed array's exactly; for strings, the mean length of a
+ * sample of them (a column of 100,000 strings is not walked to size it).
+ */
+function storageBytes(values: ArrayLike<unknown>): number {
+  if (ArrayBuffer.isView(values)) return values.byteLength;
+  const sample = Math.min(values.length, 256);
+  let chars = 0;
+  for (let i = 0; i < sample; i++) {
+    const v = values[Math.floor((i * values.length) / sample)];
+    if (typeof v === 'string') chars += v.length;
+  }
+  return values.length * (8 + 16 + (sample ? (2 * chars) / sample : 0));
+}
+
+/**
  * An estimate of the bytes `value` holds: exact for typed arrays and frame columns, an approximation for
  * strings (2 bytes a character) and containers (their items plus a small overhead). Shared values
  * count once.
@@ -98,7 +113,7 @@ export function estimateBytes(value: unknown, seen = new Set<object>()): number 
       seen.add(value);
       if (ArrayBuffer.isView(value)) return 64 + value.byteLength;
       const record = value as Record<PropertyKey, unknown>;
-      if (record[SERIES] === true) return 64 + estimateBytes(record.values, seen);
+      if (record[SERIES] === true) return 64 + storageBytes(record.values as ArrayLike<unknown>);
       if (record[DATAFRAME] === true) {
         const frame = value as { columnNames: string[]; column(name: string): unknown };
         return frame.columnNames.reduce((n, name) => n + estimateBytes(frame.column(name), seen), 64);

@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import { DataFrame, Series } from '../../frame';
+import { fingerprint } from './fingerprint';
+
+describe('fingerprint', () => {
+  it('gives equal content the same version and different content another', () => {
+    const cases: [unknown, unknown][] = [
+      [1, 1],
+      ['a', 'a'],
+      [null, null],
+      [undefined, undefined],
+      [10n, 10n],
+      [new Date(5), new Date(5)],
+      [
+        [1, [2, 'x']],
+        [1, [2, 'x']],
+      ],
+      [
+        { a: 1, b: [true] },
+        { b: [true], a: 1 },
+      ],
+      [
+        new Map([
+          ['k', 1],
+          ['j', 2],
+        ]),
+        new Map([
+          ['j', 2],
+          ['k', 1],
+        ]),
+      ],
+      [new Set([1, 2]), new Set([2, 1])],
+      [Float64Array.of(1, 2, 3), Float64Array.of(1, 2, 3)],
+      [Series.from([1, 2, NaN]), Series.from([1, 2, NaN])],
+      [Series.from(['a', null, '']), Series.from(['a', null, ''])],
+    ];
+    for (const [x, y] of cases) {
+      expect(fingerprint(x)).toMatch(/^[0-9a-f]{16}$/);
+      expect(fingerprint(x)).toBe(fingerprint(y));
+    }
+  });
+
+  it('tells apart values that only look alike', () => {
+    const distinct: unknown[] = [
+      1,
+      '1',
+      true,
+      null,
+      undefined,
+      0,
+      -0,
+      NaN,
+      [],
+      {},
+      [1, 2],
+      [2, 1],
+      [[1], 2],
+      [1, [2]],
+      { a: 1 },
+      { a: '1' },
+      { b: 1 },
+      Float64Array.of(1),
+      Int32Array.of(1, 0),
+      Uint8Array.of(1, 0, 0, 0, 0, 0, 0, 0),
+      new Date(1),
+      Series.from([1, 2]),
+      Series.from([2, 1]),
+      Series.from(['ab', 'c']),
+      Series.from(['a', 'bc']),
+      Series.from(['', null]),
+      Series.from([null, '']),
+      Series.from([true, false]),
+      Series.from([1, 0]),
+      new Map([['a', 1]]),
+      new Set(['a']),
+    ];
+    const versions = distinct.map(fingerprint);
+    expect(new Set(versions).size).toBe(distinct.length);
+  });
+
+  it('fingerprints frames by column names, dtypes and content', () => {
+    const frame = (cols: Record<string, Series>) => DataFrame.fromColumns(cols);
+    const base = fingerprint(frame({ a: Series.from([1, 2]), b: Series.from(['x', 'y']) }));
+    expect(fingerprint(frame({ a: Series.from([1, 2]), b: Series.from(['x', 'y']) }))).toBe(base);
+    expect(fingerprint(frame({ a: Series.from([1, 3]), b: Series.from(['x', 'y']) }))).not.toBe(base);
+    expect(fingerprint(frame({ c: Series.from([1, 2]), b: Series.from(['x', 'y']) }))).not.toBe(base);
+    expect(fingerprint(frame({ b: Series.from(['x', 'y']), a: Series.from([1, 2]) }))).not.toBe(base);
+    const dates = Series.from([new Date(0), new Date(1)]);
+    expect(fingerprint(dates)).not.toBe(fingerprint(Series.from([0, 1])));
+  });
+
+  it('hashes every word of a long column (a change anywhere shows)', () => {
+    const values = Float64Array.from({ length: 10_001 }, (_, i) => i);
+    const base = fingerprint(values);
+    for (const at of [0, 1, 2, 3, 5_000, 9_999, 10_000]) {
+      const changed = values.slice();
+      changed[at] += 0.5;
+      expect(fingerprint(changed)).not.toBe(base);
+    }
+    // An unaligned view is read byte by byte, with the same result as an aligned copy.
+    const bytes = new Uint8Array(13);
+    bytes.set([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12], 1);
+    expect(fingerprint(new Uint8Array(bytes.buffer, 1, 12))).toBe(fingerprint(bytes.slice(1)));
+  });
+
+  it('fingerprints string columns of few and of many distinct values by content', () => {
+    for (const distinct of [3, 5_000]) {
+      const values = Array.from({ length: 20_000 }, (_, i) => (i % 97 === 0 ? null : `v${i % distinct}`));
+      const base = fingerprint(Series.from(values));
+      expect(fingerprint(Series.from([...values]))).toBe(base);
+      const changed = [...values];
+      changed[10_001] = 'other';
+      expect(fingerprint(Series.from(changed))).not.toBe(base);
+      const moved = [...values];
+      moved[1] = null;
+      expect(fingerprint(Series.from(moved))).not.toBe(base);
+    }
+  });
+
+  it('returns undefined for what cannot be fingerprinted', () => {
+    class Client {}
+    const cyclic: Record<string, unknown> = {};
+    cyclic.self = cyclic;
+    for (const value of [new Client(), () => 1, Symbol('s'), cyclic, [new Client()], { f: () => 1 }]) {
+      expect(fingerprint(value)).toBeUndefined();
+    }
+    // Shared (not cyclic) references are fine.
+    const shared = [1];
+    expect(fingerprint([shared, shared])).toBe(fingerprint([[1], [1]]));
+  });
+});
