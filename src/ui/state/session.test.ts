@@ -254,6 +254,7 @@ describe('live mode in reduceSession', () => {
     });
     const undone = run([{ ...compiled(4), staleNodes: [] }], edited);
     expect(undone.run?.nodes.b).toMatchObject({ state: 'done' });
+    expect(undone.run?.nodes.b.reasons).toBeUndefined();
   });
 
   it('keeps why a node ran, and marks a node reused from the cache', () => {

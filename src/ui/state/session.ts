@@ -274,7 +274,8 @@ function markStale(run: RunState, stale: readonly StaleNodeInfo[]): RunState {
     const reasons = why.get(name);
     if (node.state !== 'done' && node.state !== 'stale') nodes[name] = node;
     else if (reasons) nodes[name] = { ...node, state: 'stale', cached: false, reasons };
-    else nodes[name] = node.state === 'stale' ? { ...node, state: 'done' } : node;
+    // An edit undone: the value shown is current again (why it would have re-run no longer holds).
+    else nodes[name] = node.state === 'stale' ? { ...node, state: 'done', reasons: undefined } : node;
   }
   return { ...run, nodes };
 }
