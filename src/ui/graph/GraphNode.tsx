@@ -92,7 +92,7 @@ export const GraphNode = memo(function GraphNode({
       : node.kind === 'input'
         ? 'external input'
         : 'config';
-  const label = `${node.name}: ${kindLabel}, ${node.kind === 'config' ? `value ${node.value ?? ''}` : `type ${node.type}`}${state === 'idle' ? '' : `, ${state}`}${cached ? ' (from cache)' : ''}${duration ? `, ${duration}` : ''}${items !== undefined ? `, ${items} items done` : ''}${hasError ? ', has an error' : ''}`;
+  const label = `${node.name}: ${kindLabel}, ${node.kind === 'config' ? `value ${node.value ?? ''}` : `type ${node.type}`}${state === 'idle' ? '' : `, ${state}`}${duration ? `, ${duration}` : ''}${cached ? ', from cache' : ''}${items !== undefined ? `, ${items} items done` : ''}${hasError ? ', has an error' : ''}`;
   const fold = 10;
   const { onName, typeRoom } = durationPlace(node.name, subtitle, timing, w);
   return (

@@ -87,13 +87,15 @@ export function createPlayground(host: WorkerHost, workspace: WorkspaceStore): P
     if (event.type === 'compiled' && event.graph) graphArrived();
     session.dispatch(event);
     const now = session.get();
-    // The newest compile's graph, from this text: live mode brings the results up to it.
+    // The newest compile's graph, from this text: live mode brings the results up to it (unless the
+    // run shown, or in progress, was already started from this text).
     if (
       event.type === 'compiled' &&
       event.graph &&
       !event.stale &&
       now.compiling === null &&
-      timer === undefined
+      timer === undefined &&
+      now.run?.source?.files !== sent.get(event.id)
     )
       onLive({ type: 'changed' });
     if (event.type === 'run-finished' && liveDue) {
