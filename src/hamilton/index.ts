@@ -40,6 +40,7 @@ export {
   type ResultStore,
 } from './caching/stores';
 export { FileMetadataStore, FileResultStore, fileStores } from './caching/fileStore';
+export { fromPortable, toPortable } from './caching/portable';
 export type {
   MaterializeArguments,
   MaterializeOptions,

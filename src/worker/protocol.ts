@@ -255,6 +255,20 @@ export const GRAPH_SCHEMAS_MATCH_THE_LIBRARY: SameKeys<MessageOf<typeof Variable
   SameKeys<MessageOf<typeof DescribedEdgeSchema>, DescribedEdge> &
   SameKeys<MessageOf<typeof GraphSchema>, GraphDescription> = true;
 
+// ---- live mode: the cache across runs ----
+
+const StaleReasonSchema = v.object({
+  kind: v.picklist(['behavior', 'new', 'code', 'input', 'upstream', 'unhashable', 'evicted']),
+  /** The input or upstream node it names (`input`, `upstream`, `unhashable`). */
+  node: v.optional(text),
+});
+/** Why a node runs instead of being reused from the cache (the library's `StaleReason`). */
+export type StaleReasonInfo = MessageOf<typeof StaleReasonSchema>;
+
+const StaleNodeSchema = v.object({ node: text, reasons: v.array(StaleReasonSchema) });
+/** A node a run would execute rather than reuse, and why. */
+export type StaleNodeInfo = MessageOf<typeof StaleNodeSchema>;
+
 // ---- UI → worker ----
 // The page is trusted, so the worker side reads requests by their types; the schemas define those types
 // and are there for anything that receives a request from elsewhere.
@@ -277,6 +291,8 @@ export const RunRequestSchema = v.object({
   overrides: dict(json),
   /** Named tables (CSV files the user gave or the example ships), parsed into DataFrames as inputs. */
   tables: dict(v.string()),
+  /** Live mode: a run the UI started by itself; a newer compile cancels it (`run-finished` with an AbortError). */
+  live: v.optional(v.boolean()),
 });
 /** Run the last compiled project. */
 export type RunRequest = MessageOf<typeof RunRequestSchema>;
@@ -305,6 +321,11 @@ const CompiledEventSchema = v.object({
   diagnostics: v.array(DiagnosticSchema),
   /** Milliseconds spent in each step (analyse, bundle, evaluate, graph). */
   timings: dict(finite),
+  /**
+   * Live mode: the nodes the last run's request would execute now (their code, an upstream node or an
+   * input changed); absent before the first run of the workspace.
+   */
+  staleNodes: v.optional(v.array(StaleNodeSchema)),
 });
 /** The answer to a {@link CompileRequest}. */
 export type CompiledEvent = MessageOf<typeof CompiledEventSchema>;
@@ -317,7 +338,12 @@ const nodeEventEntries = {
   item: v.optional(int),
 };
 
-const NodeStartedEventSchema = v.object({ type: v.literal('node-started'), ...nodeEventEntries });
+const NodeStartedEventSchema = v.object({
+  type: v.literal('node-started'),
+  ...nodeEventEntries,
+  /** Live mode: why it runs, when the cache has to compute it (absent when it is reused). */
+  reasons: v.optional(v.array(StaleReasonSchema)),
+});
 /** A node began running. */
 export type NodeStartedEvent = MessageOf<typeof NodeStartedEventSchema>;
 
@@ -328,6 +354,8 @@ const NodeFinishedEventSchema = v.object({
   type: v.literal('node-finished'),
   ...nodeEndEntries,
   preview: ValuePreviewSchema,
+  /** Live mode: true when its value was reused from the cache, not computed. */
+  cached: v.optional(v.boolean()),
 });
 /** A node finished. */
 export type NodeFinishedEvent = MessageOf<typeof NodeFinishedEventSchema>;

@@ -10,12 +10,11 @@ import {
   configKeysOf,
   HamiltonError,
   MemoryFileSystem,
-  problemsOf,
   useFileSystem,
   type Driver,
   type GraphDescription,
 } from 'hamilton';
-import { readCsv } from 'hamilton/frame';
+import { problemDiagnostics, skippedNodes } from './runProblems';
 import { bundle, loadBundle, type Bundle, type BuiltProject, type Esbuild } from './build';
 import { describeError } from './errors';
 import { failedCompile } from './answers';
@@ -28,12 +27,16 @@ import type {
   EvaluatingNotice,
   RunRequest,
   CheckResult,
+  StaleReasonInfo,
   ValuePreview,
   WorkerEvent,
   WorkerRequest,
 } from './protocol';
 import type { UserTimers } from './timers';
 import { validationOf } from './validations';
+import { outputsOf, runInputs, staleAfterEdit, staleNodesOf } from './liveRun';
+import { SeededStores } from './seededStores';
+import type { CacheIndex, CacheNews, PortableResult } from './userProtocol';
 
 /** What the session needs from where it runs. */
 export interface SessionEnv {
@@ -59,6 +62,8 @@ interface ActiveRun {
   readonly started: Map<string, number>;
   readonly running: string[];
   readonly validations: CheckResult[];
+  /** Live mode: why each node the cache cannot reuse runs. */
+  readonly reasons: ReadonlyMap<string, readonly StaleReasonInfo[]>;
   /** The first node that failed: the run's error is that node's own error, which does not name it. */
   failed?: string;
 }
@@ -75,6 +80,10 @@ export class Session {
   private requests = 0;
   /** Milliseconds per step of the compile in progress. */
   private timings: Record<string, number> = {};
+  /** Live mode: the stores drivers cache in (seeded from the runtime worker's cache), if any. */
+  private cache: SeededStores | null = null;
+  /** Live mode: the last run's request, which tells what a new version makes stale. */
+  private lastRun: RunRequest | undefined;
 
   constructor(env: SessionEnv) {
     this.env = env;
@@ -121,9 +130,25 @@ export class Session {
    * Evaluates a project bundled elsewhere (the worker that holds esbuild) and builds its graph:
    * `bundleMs` is how long the bundling took there.
    */
-  compileBundled(request: CompileRequest, bundled: Bundle, bundleMs: number): void {
+  compileBundled(request: CompileRequest, bundled: Bundle, bundleMs: number, lastRun?: RunRequest): void {
     this.latestCompile = Math.max(this.latestCompile, request.id);
+    this.lastRun = lastRun;
     this.evaluate(request, bundled, bundleMs);
+  }
+
+  /** Live mode: drivers are built over a cache seeded with what the runtime worker's cache knows. */
+  useCache(index: CacheIndex): void {
+    this.cache = new SeededStores(index);
+  }
+
+  /** Live mode: the runtime's cached results, before the first run. */
+  seedCache(results: readonly PortableResult[]): void {
+    this.cache?.seed(results);
+  }
+
+  /** Live mode: what runs added to the cache since the last call (null without a cache). */
+  takeCacheNews(): CacheNews | null {
+    return this.cache?.takeNews() ?? null;
   }
 
   private evaluate(request: CompileRequest, bundled: Bundle, bundleMs: number): void {
@@ -175,12 +200,17 @@ export class Session {
     let driver: Driver;
     try {
       // Parallelizable/Collect blocks run their items concurrently inside the worker.
-      driver = new Builder()
+      const builder = new Builder()
         .withConfig(request.config)
         .withModules(...Object.values(modules))
         .withAdapters(this.adapter(built))
-        .enableDynamicExecution({ allowExperimentalMode: true })
-        .build();
+        .enableDynamicExecution({ allowExperimentalMode: true });
+      const { cache } = this;
+      driver = (
+        cache
+          ? builder.withCache({ metadataStore: cache.metadataStore, resultStore: cache.resultStore })
+          : builder
+      ).build();
     } catch (e) {
       return fail([...diagnostics, ...problemDiagnostics(e, 'graph')]);
     }
@@ -196,6 +226,7 @@ export class Session {
     }
     for (const warning of driver.warnings)
       diagnostics.push({ severity: 'warning', source: 'graph', message: warning });
+    const staleNodes = this.cache && this.lastRun && staleAfterEdit(driver, graph, this.lastRun);
     step('graph');
     this.compiled = { driver, project: built, graph };
     this.current = true;
@@ -208,6 +239,7 @@ export class Session {
       stale: false,
       diagnostics,
       timings: this.timings,
+      ...(staleNodes && { staleNodes }),
     });
   }
 
@@ -237,7 +269,14 @@ export class Session {
         // skippedNodes asks by name whether a node ran at all.
         if (!run.started.has(nodeName)) run.started.set(nodeName, this.env.now());
         run.running.push(nodeName);
-        this.env.post({ type: 'node-started', runId: run.id, node: nodeName, ...itemField(itemIndex) });
+        const reasons = run.reasons.get(nodeName);
+        this.env.post({
+          type: 'node-started',
+          runId: run.id,
+          node: nodeName,
+          ...itemField(itemIndex),
+          ...(reasons && { reasons }),
+        });
       },
       runAfterNodeExecution: (ctx: {
         nodeName: string;
@@ -246,6 +285,7 @@ export class Session {
         error: unknown;
         success: boolean;
         itemIndex: number | null;
+        fromCache: boolean;
       }) => {
         const run = this.activeRun;
         if (!run) return;
@@ -265,6 +305,7 @@ export class Session {
               durationMs,
               preview,
               ...itemField(ctx.itemIndex),
+              ...(ctx.fromCache && { cached: true }),
             },
             transfer,
           );
@@ -330,14 +371,17 @@ export class Session {
       });
     }
 
-    const inputs: Record<string, unknown> = { ...request.inputs };
+    let inputs: Record<string, unknown>;
     try {
-      for (const [name, csv] of Object.entries(request.tables)) inputs[name] = readCsv(csv);
+      inputs = runInputs(request);
     } catch (e) {
       return finish({ ok: false, error: describeError(e, compiled.project) });
     }
-    const outputs = request.outputs.length > 0 ? [...request.outputs] : sinksOf(compiled.graph);
-    run = { id: request.id, started: new Map(), running: [], validations: [] };
+    const outputs = outputsOf(request, compiled.graph);
+    this.lastRun = request;
+    const stale = this.cache ? staleNodesOf(compiled.driver, outputs, inputs, request.overrides) : undefined;
+    const reasons = new Map((stale ?? []).map((n) => [n.node, n.reasons]));
+    run = { id: request.id, started: new Map(), running: [], validations: [], reasons };
     this.activeRun = run;
     let values: Record<string, unknown> | undefined;
     let error: ErrorInfo | undefined;
@@ -391,42 +435,6 @@ export class Session {
         : [];
     finish({ ok: !error, results, skipped, ...(error && { error }), diagnostics }, [...transfer]);
   }
-}
-
-/** Functions nothing else in the graph reads: what a run computes when no output is named. */
-function sinksOf(graph: GraphDescription): string[] {
-  const read = new Set(graph.edges.map((e) => e.from));
-  return graph.nodes.filter((n) => n.kind === 'function' && !read.has(n.name)).map((n) => n.name);
-}
-
-/** Nodes of the execution path that never started (something upstream failed first). */
-function skippedNodes(
-  driver: Driver,
-  outputs: readonly string[],
-  inputs: Readonly<Record<string, unknown>>,
-  overrides: Readonly<Record<string, unknown>>,
-  started: ReadonlyMap<string, number>,
-): string[] {
-  try {
-    const path = driver.visualizeExecution(outputs, { inputs, overrides, bypassValidation: true });
-    return path.nodes
-      .filter((n) => n.onPath && n.kind === 'function' && !n.isOverride && !started.has(n.name))
-      .map((n) => n.name);
-  } catch {
-    // The run failed validation before any node ran (missing inputs, unknown outputs): nothing ran.
-    return [];
-  }
-}
-
-/** Graph-building errors, one diagnostic per problem, at the offending function or node when known. */
-function problemDiagnostics(thrown: unknown, source: 'graph' | 'runtime'): Diagnostic[] {
-  return problemsOf(thrown).map(({ message, node, location }) => ({
-    severity: 'error',
-    source,
-    message,
-    ...(location && { file: location.file, line: location.line, column: location.column }),
-    ...(node !== undefined && { node }),
-  }));
 }
 
 /** Where a node's start time is kept: by name, and by name and item for the items of a parallel block. */

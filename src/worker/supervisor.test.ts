@@ -15,6 +15,8 @@ interface Behaviour {
   idle: boolean;
   /** Extra messages it sends before its answer (what hostile code could post if it held the port). */
   before?: unknown[];
+  /** Never answer a run (a long one). */
+  silentRun?: boolean;
 }
 
 function fakeWorker(behaviour: Behaviour, log: string[]): UserWorker {
@@ -29,6 +31,7 @@ function fakeWorker(behaviour: Behaviour, log: string[]): UserWorker {
         return;
       }
       for (const m of behaviour.before ?? []) reply(m);
+      if (message.kind === 'run' && behaviour.silentRun) return;
       if (message.kind === 'evaluate')
         reply({ ...failedCompile(message.request.id, [], {}), graph: { nodes: [], edges: [], cycles: [] } });
       else
@@ -156,5 +159,31 @@ describe('the supervisor of user-code workers', () => {
     expect(log).toContain('terminate');
     await settle(run(2));
     expect(events.filter((e) => e.type === 'run-finished').at(-1)).toMatchObject({ ok: true });
+  });
+
+  it('keeps what a run adds to the cache across workers, and a newer compile cancels a live run', async () => {
+    const entry = { nodeName: 'a', codeVersion: 'c', dependencies: {}, dataVersion: 'v1', runId: 'r' };
+    const news = { kind: 'cache-news', entries: [['k1', entry]], results: [['v1', 42]] };
+    const { supervisor, events, log, settle } = setUp([
+      { idle: true, before: [news] },
+      { idle: true, silentRun: true },
+    ]);
+    await settle(compile(1));
+    // Sent during a compile, news is not the run's: dropped.
+    expect(supervisor.cache.size).toBe(0);
+    await settle(run(2));
+    expect(supervisor.cache.index()).toEqual({ entries: [['k1', entry]], versions: ['v1'] });
+    expect(supervisor.cache.resultsOf(new Set(['a']))).toEqual([['v1', 42]]);
+
+    await settle(compile(3)); // worker 1: its runs never answer
+    const live = supervisor.receive({ ...run(4), live: true });
+    await vi.advanceTimersByTimeAsync(IDLE_MS);
+    await settle(compile(5));
+    await live;
+    const finished = events.find((e) => e.type === 'run-finished' && e.runId === 4);
+    expect(finished).toMatchObject({ ok: false, error: { name: 'AbortError' } });
+    expect(log.filter((l) => l === 'terminate').length).toBeGreaterThanOrEqual(2);
+    // The cache outlived both workers.
+    expect(supervisor.cache.size).toBe(1);
   });
 });

@@ -23,7 +23,8 @@ import type {
   WorkerEvent,
   WorkerRequest,
 } from './protocol';
-import type { ToUserWorker } from './userProtocol';
+import type { CacheNews, ToUserWorker } from './userProtocol';
+import { LiveCache } from './liveCache';
 import { parseWorkerMessage } from './validate';
 import { CONSOLE_HEAD, CONSOLE_TAIL, ConsoleBudget } from './consoleBudget';
 
@@ -78,12 +79,18 @@ interface Loaded {
   readonly request: CompileRequest;
   readonly bundled: Bundle;
   readonly bundleMs: number;
+  /** The graph's node names: whose cached results a run of this project may read. */
+  readonly nodes: ReadonlySet<string>;
+  /** Whether {@link worker} has received the cached results (on its first run). */
+  seeded: boolean;
 }
 
 const NOT_COMPILED: ErrorInfo = {
   name: 'Error',
   message: 'The project does not compile: fix the errors shown in the editor, then run again.',
 };
+
+const SUPERSEDED: ErrorInfo = { name: 'AbortError', message: 'A newer edit superseded this live run.' };
 
 /** Receives the page's requests in the runtime worker; see the file comment. */
 export class Supervisor {
@@ -98,6 +105,12 @@ export class Supervisor {
   private idlePing: number | null = null;
   /** Console of the current worker between requests (timers of a finished run). */
   private idleConsole: ConsoleBudget;
+  /** Live mode: the workspace's cache, kept across the user-code workers of its compiles. */
+  readonly cache = new LiveCache();
+  /** The last run's request: a new version's worker tells from it what the edit made stale. */
+  private lastRun: RunRequest | undefined;
+  /** The id of the live run in progress, which a newer compile cancels. */
+  private liveRun: number | null = null;
 
   constructor(private readonly env: SupervisorEnv) {
     this.idleConsole = this.budget();
@@ -115,7 +128,10 @@ export class Supervisor {
   receive(request: WorkerRequest): Promise<void> {
     if (request.type === 'compile') {
       this.latestCompile = Math.max(this.latestCompile, request.id);
-      if (this.exchange?.answer === 'compiled') this.exchange.settle({ kind: 'abandoned' });
+      const answer = this.exchange?.answer;
+      // A newer version supersedes a compile in progress, and a live run of an older one.
+      if (answer === 'compiled' || (answer === 'run-finished' && this.exchange?.id === this.liveRun))
+        this.exchange?.settle({ kind: 'abandoned' });
     }
     const next = this.queue.then(() =>
       request.type === 'compile' ? this.compile(request) : this.run(request),
@@ -140,23 +156,21 @@ export class Supervisor {
       this.env.post(failedCompile(request.id, bundled.diagnostics, timings));
       return;
     }
-    const loaded: Loaded = { worker: this.takeSpare(), request, bundled, bundleMs };
+    const worker = this.takeSpare();
     this.notice(request.id, false);
-    const outcome = await this.ask(
-      loaded.worker!,
-      { kind: 'evaluate', request, bundle: bundled, bundleMs },
-      false,
-    );
+    const outcome = await this.ask(worker, this.evaluateMessage(request, bundled, bundleMs), false);
     this.notice(request.id, true);
     if (outcome.kind === 'abandoned') {
-      loaded.worker!.terminate();
+      worker.terminate();
       return;
     }
-    if (outcome.kind === 'answered' && (outcome.event as CompiledEvent).graph) {
-      this.loaded = loaded;
+    const graph = outcome.kind === 'answered' ? (outcome.event as CompiledEvent).graph : null;
+    if (outcome.kind === 'answered' && graph) {
+      const nodes = new Set(graph.nodes.map((n) => n.name));
+      this.loaded = { worker, request, bundled, bundleMs, nodes, seeded: false };
       this.env.post(outcome.event, outcome.transfer);
     } else {
-      loaded.worker!.terminate();
+      worker.terminate();
       this.env.post(
         outcome.kind === 'answered'
           ? outcome.event
@@ -170,11 +184,23 @@ export class Supervisor {
     const start = this.env.now();
     const finish = (error: ErrorInfo) => this.env.post(failedRun(request.id, this.env.now() - start, error));
     const loaded = this.loaded;
-    if (!loaded || loaded.request.id !== this.latestCompile) return finish(NOT_COMPILED);
+    const outdated = !loaded || loaded.request.id !== this.latestCompile;
+    if (request.live && outdated) return finish(SUPERSEDED);
+    if (!loaded || outdated) return finish(NOT_COMPILED);
     // A worker stopped for what a previous run left running is replaced, its project loaded again.
     if (!loaded.worker && !(await this.reload(loaded))) return finish(NOT_COMPILED);
     this.notice(request.id, false);
-    const outcome = await this.ask(loaded.worker!, { kind: 'run', request }, false);
+    // The runtime's cached results of this graph go to the worker once, with its first run.
+    const results = loaded.seeded ? undefined : this.cache.resultsOf(loaded.nodes);
+    loaded.seeded = true;
+    this.lastRun = request;
+    this.liveRun = request.live ? request.id : null;
+    const outcome = await this.ask(
+      loaded.worker!,
+      { kind: 'run', request, ...(results && { results }) },
+      false,
+    );
+    this.liveRun = null;
     this.notice(request.id, true);
     if (outcome.kind === 'answered') {
       const event = outcome.event as RunFinishedEvent;
@@ -182,7 +208,9 @@ export class Supervisor {
       this.env.post({ ...event, durationMs: this.env.now() - start }, outcome.transfer);
       return;
     }
+    // A cancelled live run's worker is still busy with it: it goes, and what the run computed with it.
     this.dropWorker(loaded);
+    if (outcome.kind === 'abandoned') return finish(SUPERSEDED);
     finish({
       name: outcome.kind === 'busy' ? 'TimeoutError' : 'Error',
       message:
@@ -197,14 +225,28 @@ export class Supervisor {
     const worker = this.takeSpare();
     const { request, bundled, bundleMs } = loaded;
     this.notice(request.id, false);
-    const outcome = await this.ask(worker, { kind: 'evaluate', request, bundle: bundled, bundleMs }, true);
+    const outcome = await this.ask(worker, this.evaluateMessage(request, bundled, bundleMs), true);
     this.notice(request.id, true);
     if (outcome.kind === 'answered' && (outcome.event as CompiledEvent).graph && this.loaded === loaded) {
       loaded.worker = worker;
+      loaded.seeded = false;
       return true;
     }
     worker.terminate();
     return false;
+  }
+
+  /** What loads a project into a worker: the bundle, and the cache's index with the last run's request. */
+  private evaluateMessage(request: CompileRequest, bundled: Bundle, bundleMs: number): ToUserWorker {
+    const lastRun = this.lastRun;
+    return {
+      kind: 'evaluate',
+      request,
+      bundle: bundled,
+      bundleMs,
+      cache: this.cache.index(),
+      ...(lastRun && { lastRun }),
+    };
   }
 
   /** Sends a request and waits for its answer, then for the worker to prove it is idle. */
@@ -250,6 +292,11 @@ export class Supervisor {
   ): void {
     const exchange = this.exchange?.worker === worker ? this.exchange : null;
     const pong = data as { kind?: unknown; seq?: unknown } | null;
+    if (pong?.kind === 'cache-news') {
+      // What a run added, sent just before its answer: kept only from the run in progress.
+      if (exchange?.answer === 'run-finished' && !exchange.answered) this.cache.add(data as CacheNews);
+      return;
+    }
     if (pong?.kind === 'pong') {
       if (exchange?.answered && pong.seq === exchange.pingSeq)
         exchange.settle({ kind: 'answered', ...exchange.answered });

@@ -49,7 +49,12 @@ function connect(port: MessagePort): void {
       if (event.type === 'evaluating') return;
       if (event.type === 'console') return console_.add(event);
       if (event.type === 'run-finished' || event.type === 'compiled') {
-        if (event.type === 'run-finished') answered.add(event.runId);
+        if (event.type === 'run-finished') {
+          answered.add(event.runId);
+          // What the run added to the cache goes back first, to outlive this worker.
+          const news = session.takeCacheNews();
+          if (news) post(news);
+        }
         // Timers user code started end with the request that started them; its output goes first.
         userTimers.clear();
         console_.flush();
@@ -80,7 +85,8 @@ function connect(port: MessagePort): void {
         break;
       case 'evaluate':
         try {
-          session.compileBundled(message.request, message.bundle, message.bundleMs);
+          session.useCache(message.cache);
+          session.compileBundled(message.request, message.bundle, message.bundleMs, message.lastRun);
         } catch (error) {
           const text = `Loading the modules failed: ${internalError(error)}`;
           post(
@@ -90,6 +96,7 @@ function connect(port: MessagePort): void {
         break;
       case 'run': {
         const { id } = message.request;
+        if (message.results) session.seedCache(message.results);
         void session.receive(message.request).then(() => {
           if (answered.has(id)) return;
           console_.flush();

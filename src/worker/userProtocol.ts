@@ -3,6 +3,7 @@
  * runs user code, which it starts, times and replaces. Nothing from the user-code worker is trusted:
  * its events pass the page's own check (`parseWorkerMessage`) and are matched to the request asked.
  */
+import type { CacheEntry } from 'hamilton';
 import type { Bundle } from './build';
 import type { CompileRequest, RunRequest, WorkerEvent } from './protocol';
 
@@ -23,9 +24,34 @@ export type ToUserWorker =
       readonly request: CompileRequest;
       readonly bundle: Bundle;
       readonly bundleMs: number;
+      /** The workspace's cache metadata, kept by the runtime worker across compiles. */
+      readonly cache: CacheIndex;
+      /** The last run's request, to tell which nodes this version makes stale. */
+      readonly lastRun?: RunRequest;
     }
-  | { readonly kind: 'run'; readonly request: RunRequest }
+  | {
+      readonly kind: 'run';
+      readonly request: RunRequest;
+      /** Cached results (portable values) of this graph's nodes, on the worker's first run. */
+      readonly results?: readonly PortableResult[];
+    }
   | { readonly kind: 'ping'; readonly seq: number };
+
+/** A cached result by data version, as a portable value (`hamilton/caching/portable.ts`). */
+export type PortableResult = readonly [dataVersion: string, value: unknown];
+
+/** What the runtime worker's cache knows: every entry, and which data versions it holds a result for. */
+export interface CacheIndex {
+  readonly entries: readonly (readonly [cacheKey: string, entry: CacheEntry])[];
+  readonly versions: readonly string[];
+}
+
+/** What a run added to the cache, sent before its `run-finished`. */
+export interface CacheNews {
+  readonly kind: 'cache-news';
+  readonly entries: readonly (readonly [cacheKey: string, entry: CacheEntry])[];
+  readonly results: readonly PortableResult[];
+}
 
 /** An idle user-code worker's answer to a ping. */
 export interface UserPong {
@@ -34,4 +60,4 @@ export interface UserPong {
 }
 
 /** What the user-code worker sends: protocol events (checked on arrival) and pongs. */
-export type FromUserWorker = WorkerEvent | UserPong;
+export type FromUserWorker = WorkerEvent | UserPong | CacheNews;

@@ -7,6 +7,7 @@ import { ThemeToggle } from '../theme/ThemeToggle';
 import { ExamplesMenu } from './ExamplesMenu';
 import { HelpMenu } from './HelpMenu';
 import { StatusLine } from './StatusLine';
+import { LiveToggle } from './LiveToggle';
 import type { WorkspaceControls } from './workspaceControls';
 import { MOD_KEY } from './platform';
 
@@ -83,6 +84,7 @@ export function Header({ controls }: { readonly controls: WorkspaceControls }) {
       >
         {phone ? <span aria-hidden="true">■</span> : '■ Stop'}
       </button>
+      <LiveToggle />
       <StatusLine />
       <span className="spacer" />
       {phone ? (

@@ -416,6 +416,7 @@ export const GraphCanvas = memo(function GraphCanvas({
                   state={run?.state ?? 'idle'}
                   durationMs={run?.durationMs}
                   items={run?.items}
+                  cached={run?.cached}
                   selected={node.name === selected}
                   dimmed={!lit(node.name)}
                   focusable={node.name === focusName}

@@ -17,6 +17,8 @@ interface GraphNodeProps {
   readonly durationMs?: number;
   /** For a node of a parallel block: how many items have finished. */
   readonly items?: number;
+  /** Live mode: its value was reused from the worker's cache. */
+  readonly cached?: boolean;
   readonly selected: boolean;
   readonly dimmed: boolean;
   readonly focusable: boolean;
@@ -31,6 +33,7 @@ const STATE_MARK: Partial<Record<NodeState, string>> = {
   done: '✓',
   failed: '✕',
   skipped: '–',
+  stale: '↻',
 };
 
 const fit = (text: string, width: number, charWidth: number) => {
@@ -60,6 +63,7 @@ export const GraphNode = memo(function GraphNode({
   state,
   durationMs,
   items,
+  cached = false,
   selected,
   dimmed,
   focusable,
@@ -75,6 +79,7 @@ export const GraphNode = memo(function GraphNode({
   if (dimmed) classes.push('dim');
   if (hasError) classes.push('has-error');
   if (node.parallel) classes.push(node.parallel);
+  if (cached) classes.push('cached');
   const subtitle = nodeSubtitle(node);
   const duration = durationMs !== undefined && state !== 'running' ? formatDuration(durationMs) : '';
   // A parallel block's node counts the items that finished.
@@ -87,7 +92,7 @@ export const GraphNode = memo(function GraphNode({
       : node.kind === 'input'
         ? 'external input'
         : 'config';
-  const label = `${node.name}: ${kindLabel}, ${node.kind === 'config' ? `value ${node.value ?? ''}` : `type ${node.type}`}${state === 'idle' ? '' : `, ${state}`}${duration ? `, ${duration}` : ''}${items !== undefined ? `, ${items} items done` : ''}${hasError ? ', has an error' : ''}`;
+  const label = `${node.name}: ${kindLabel}, ${node.kind === 'config' ? `value ${node.value ?? ''}` : `type ${node.type}`}${state === 'idle' ? '' : `, ${state}`}${duration ? `, ${duration}` : ''}${cached ? ', from cache' : ''}${items !== undefined ? `, ${items} items done` : ''}${hasError ? ', has an error' : ''}`;
   const fold = 10;
   const { onName, typeRoom } = durationPlace(node.name, subtitle, timing, w);
   return (
@@ -96,6 +101,7 @@ export const GraphNode = memo(function GraphNode({
       transform={`translate(${place.x - w / 2},${place.y - h / 2})`}
       data-node={node.name}
       data-state={state}
+      data-cached={cached ? 'true' : undefined}
       role="button"
       aria-label={label}
       aria-pressed={selected}

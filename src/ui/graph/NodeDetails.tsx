@@ -8,6 +8,7 @@ import { ValidationBadge } from '../results/ValidationBadge';
 import { NodeList } from '../shared/NodeList';
 import { TagList } from '../shared/TagList';
 import { formatDuration } from './GraphNode';
+import { staleReasonText } from './staleReason';
 
 interface NodeDetailsProps {
   readonly node: DescribedNode;
@@ -69,8 +70,15 @@ export function NodeDetails({ node, lineage, run, validations, onSelect }: NodeD
         <section aria-label="Last run">
           <h3>
             Last run: {run.state}
+            {run.cached && ' (reused from the cache)'}
             {run.durationMs !== undefined && ` in ${formatDuration(run.durationMs)}`}
           </h3>
+          {run.reasons && run.reasons.length > 0 && (
+            <p className="stale-reasons">
+              {run.state === 'stale' ? 'Would run again: ' : 'Ran because '}
+              {run.reasons.map(staleReasonText).join('; ')}.
+            </p>
+          )}
           {run.error && <p className="error-text">{`${run.error.name}: ${run.error.message}`}</p>}
           {run.preview && <ValueView preview={run.preview} compact />}
         </section>

@@ -2,6 +2,7 @@
 import { createContext, useContext, useSyncExternalStore } from 'react';
 import type { Workspace } from '../../share/workspace';
 import type { Playground } from './playground';
+import type { LiveState } from './live';
 import type { Session } from './session';
 import { viewStore, type ViewState } from './view';
 
@@ -21,6 +22,11 @@ export function useWorkspace(): Workspace {
 export function useSession(): Session {
   const { session } = usePlayground();
   return useSyncExternalStore(session.subscribe, session.get);
+}
+
+export function useLive(): LiveState {
+  const { live } = usePlayground();
+  return useSyncExternalStore(live.subscribe, live.get);
 }
 
 export function useView(): ViewState {

@@ -16,6 +16,7 @@ import { reduceSessionBatch } from './sessionBatch';
 import { firstGraphFor } from './firstGraph';
 import { graphArrived } from '../graph/timing';
 import { dataFilePath, namesDataFile } from './dataPath';
+import { initialLive, reduceLive, type LiveAction, type LiveState } from './live';
 
 /** Typing pauses this long before the project is compiled again. */
 const COMPILE_DEBOUNCE_MS = 150;
@@ -35,6 +36,8 @@ export interface Playground {
   readonly session: SessionStore;
   /** Runs the workspace's outputs (all sinks when none are chosen) with its inputs and tables. */
   run(): Promise<void>;
+  /** Live mode: whether changes re-run by themselves (see `live.ts`), and its toggle. */
+  readonly live: { get(): LiveState; subscribe(listener: () => void): () => void; toggle(): void };
   /** Stops a run (the host replaces the worker and recompiles the project). */
   stop(): void;
   /**
@@ -82,9 +85,41 @@ async function resolveTables(tables: Workspace['tables']): Promise<Record<string
 
 export function createPlayground(host: WorkerHost, workspace: WorkspaceStore): Playground {
   const session = createSessionStore();
+  const live = createStore(initialLive);
+  /** A live run is due once the run in progress ends (an input changed while it ran). */
+  let liveDue = false;
+  let liveTimer: ReturnType<typeof setTimeout> | undefined;
+  const onLive = (action: LiveAction) => {
+    const next = reduceLive(live.get(), action);
+    live.set(next.state);
+    if (next.run) runLive();
+  };
+  const runLive = () => {
+    if (session.get().run?.status === 'running') liveDue = true;
+    else void start(true);
+  };
   const unsubscribeHost = host.subscribe((event) => {
     if (event.type === 'compiled' && event.graph) graphArrived();
     session.receive(event);
+    // Node events and console lines wait for the next frame; what live mode decides on is applied now.
+    if (event.type !== 'compiled' && event.type !== 'run-finished') return;
+    session.flush();
+    const now = session.get();
+    // The newest compile's graph, from this text: live mode brings the results up to it (unless the
+    // run shown, or in progress, was already started from this text).
+    if (
+      event.type === 'compiled' &&
+      event.graph &&
+      !event.stale &&
+      now.compiling === null &&
+      timer === undefined &&
+      now.run?.source?.files !== sent.get(event.id)
+    )
+      onLive({ type: 'changed' });
+    if (event.type === 'run-finished' && liveDue) {
+      liveDue = false;
+      onLive({ type: 'changed' });
+    }
   });
 
   // The worker can compile once esbuild is up; until then the latest request simply waits.
@@ -111,7 +146,14 @@ export function createPlayground(host: WorkerHost, workspace: WorkspaceStore): P
   const unsubscribeWorkspace = workspace.subscribe((ws) => {
     const filesChanged = ws.files !== last.files;
     const configChanged = ws.config !== last.config;
+    const requestChanged =
+      ws.inputs !== last.inputs || ws.tables !== last.tables || ws.outputs !== last.outputs;
     last = ws;
+    if (requestChanged && !filesChanged && !configChanged) {
+      // Typing in an input field waits for a pause too.
+      clearTimeout(liveTimer);
+      liveTimer = setTimeout(() => onLive({ type: 'changed' }), COMPILE_DEBOUNCE_MS);
+    }
     if (!filesChanged && !configChanged) return;
     clearTimeout(timer);
     // A config switch redraws at once; typing waits for a pause.
@@ -122,38 +164,56 @@ export function createPlayground(host: WorkerHost, workspace: WorkspaceStore): P
   const first = firstGraphFor(workspace.get());
   if (first) session.dispatch(first);
 
+  /** Starts a run of the workspace's outputs; `live`: one live mode started (a newer edit cancels it). */
+  async function start(liveRun: boolean): Promise<void> {
+    session.flush();
+    const now = session.get();
+    if (now.worker !== 'ready' || !now.compiled?.graph || now.run?.status === 'running') return;
+    // Typing not yet compiled is compiled first: the worker answers requests in order.
+    if (timer !== undefined) compile();
+    const ws = workspace.get();
+    let tables: Record<string, string>;
+    try {
+      tables = await resolveTables(ws.tables);
+    } catch (error) {
+      session.dispatch({ type: 'console', runId: null, level: 'error', node: null, text: String(error) });
+      return;
+    }
+    const graph = session.get().compiled?.graph;
+    const asked = graph ? runOutputs(graph, ws) : { outputs: ws.outputs, dropped: [] };
+    // Picked outputs the code no longer has leave the outputs, with a note, instead of failing the run.
+    if (asked.dropped.length) workspace.update(removeOutputs(asked.dropped));
+    const asRun = workspace.get();
+    const id = host.run({
+      outputs: asked.outputs,
+      inputs: ws.inputs,
+      overrides: {},
+      tables,
+      ...(liveRun && { live: true }),
+    });
+    const { files, inputs, config, outputs } = asRun;
+    session.dispatch({
+      type: 'run-requested',
+      id,
+      source: { files, inputs, config, outputs, tables: asRun.tables },
+      nodes: graph ? lineageOf(graph).executed(asked.outputs) : [],
+      notes: asked.dropped.map((name) => `${name} no longer exists: removed from the outputs.`),
+      ...(liveRun && { live: true }),
+    });
+  }
+
   return {
     workspace,
     session,
     async run() {
       // Ctrl/Cmd+Enter reaches here even while the Run button is disabled.
-      session.flush();
-      const now = session.get();
-      if (now.worker !== 'ready' || !now.compiled?.graph || now.run?.status === 'running') return;
-      // Typing not yet compiled is compiled first: the worker answers requests in order.
-      if (timer !== undefined) compile();
-      const ws = workspace.get();
-      let tables: Record<string, string>;
-      try {
-        tables = await resolveTables(ws.tables);
-      } catch (error) {
-        session.dispatch({ type: 'console', runId: null, level: 'error', node: null, text: String(error) });
-        return;
-      }
-      const graph = session.get().compiled?.graph;
-      const asked = graph ? runOutputs(graph, ws) : { outputs: ws.outputs, dropped: [] };
-      // Picked outputs the code no longer has leave the outputs, with a note, instead of failing the run.
-      if (asked.dropped.length) workspace.update(removeOutputs(asked.dropped));
-      const asRun = workspace.get();
-      const id = host.run({ outputs: asked.outputs, inputs: ws.inputs, overrides: {}, tables });
-      const { files, inputs, config, outputs } = asRun;
-      session.dispatch({
-        type: 'run-requested',
-        id,
-        source: { files, inputs, config, outputs, tables: asRun.tables },
-        nodes: graph ? lineageOf(graph).executed(asked.outputs) : [],
-        notes: asked.dropped.map((name) => `${name} no longer exists: removed from the outputs.`),
-      });
+      onLive({ type: 'user-ran' });
+      await start(false);
+    },
+    live: {
+      get: live.get,
+      subscribe: live.subscribe,
+      toggle: () => onLive({ type: 'toggled' }),
     },
     stop() {
       session.dispatch({ type: 'stop-requested' });
@@ -162,6 +222,7 @@ export function createPlayground(host: WorkerHost, workspace: WorkspaceStore): P
     filesOf: (id) => sent.get(id),
     dispose() {
       clearTimeout(timer);
+      clearTimeout(liveTimer);
       unsubscribeHost();
       unsubscribeWorkspace();
       session.dispose();

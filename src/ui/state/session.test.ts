@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { failedRun } from '../../worker/answers';
 import type { CompiledEvent } from '../../worker/protocol';
 import { compiledEvent as compiled, finishedRun } from '../../worker/fixtures/events';
 import { allDiagnostics, initialSession, reduceSession, runIsOutdated, type Session } from './session';
@@ -246,5 +247,72 @@ describe('parallel blocks', () => {
       { type: 'node-finished', runId: 3, node: 'each', item: 0, durationMs: 1, preview },
     ]);
     expect(s.run?.nodes.each).toMatchObject({ state: 'done', items: 2 });
+  });
+});
+
+describe('live mode in reduceSession', () => {
+  const scalar = { kind: 'scalar', type: 'number', text: '1' } as const;
+  const finished = (runId: number, node: string, cached?: boolean) =>
+    ({
+      type: 'node-finished',
+      runId,
+      node,
+      durationMs: 1,
+      preview: scalar,
+      ...(cached && { cached }),
+    }) as const;
+  const superseded = { name: 'AbortError', message: 'A newer edit superseded this live run.' };
+  const done = (runId: number) => ({ ...failedRun(runId, 2, superseded), ok: true, error: undefined });
+  const first = run([
+    compiled(1),
+    { type: 'run-requested', id: 2, nodes: ['a', 'b'] },
+    finished(2, 'a'),
+    finished(2, 'b'),
+    done(2),
+  ]);
+
+  it('marks the nodes an edit made stale, and done again when the edit is undone', () => {
+    const edited = run([{ ...compiled(3), staleNodes: [{ node: 'b', reasons: [{ kind: 'code' }] }] }], first);
+    expect(edited.run?.nodes.a).toMatchObject({ state: 'done' });
+    expect(edited.run?.nodes.b).toMatchObject({
+      state: 'stale',
+      reasons: [{ kind: 'code' }],
+      preview: scalar,
+    });
+    const undone = run([{ ...compiled(4), staleNodes: [] }], edited);
+    expect(undone.run?.nodes.b).toMatchObject({ state: 'done' });
+    expect(undone.run?.nodes.b.reasons).toBeUndefined();
+  });
+
+  it('keeps why a node ran, and marks a node reused from the cache', () => {
+    const s = run(
+      [
+        { type: 'run-requested', id: 5, nodes: ['a', 'b'], live: true },
+        { type: 'node-started', runId: 5, node: 'a' },
+        finished(5, 'a', true),
+        { type: 'node-started', runId: 5, node: 'b', reasons: [{ kind: 'upstream', node: 'a' }] },
+        finished(5, 'b'),
+      ],
+      first,
+    );
+    expect(s.run?.nodes.a).toMatchObject({ state: 'done', cached: true });
+    expect(s.run?.nodes.b).toMatchObject({ state: 'done', reasons: [{ kind: 'upstream', node: 'a' }] });
+    expect(s.run?.nodes.b.cached).toBeUndefined();
+  });
+
+  it('ends a live run a newer edit cancelled quietly, as stopped', () => {
+    const s = run(
+      [
+        { type: 'run-requested', id: 5, nodes: ['a'], live: true },
+        {
+          ...done(5),
+          ok: false,
+          error: { name: 'AbortError', message: 'A newer edit superseded this live run.' },
+        },
+      ],
+      first,
+    );
+    expect(s.run?.status).toBe('stopped');
+    expect(s.run?.error).toBeUndefined();
   });
 });

@@ -10,12 +10,17 @@ import type {
   ErrorInfo,
   SavedFile,
   CheckResult,
+  StaleNodeInfo,
+  StaleReasonInfo,
   ValuePreview,
   WorkerEvent,
 } from '../../worker/protocol';
 
-/** A node's state in the drawing. `idle`: nothing ran since the graph was built. */
-export type NodeState = 'idle' | 'pending' | 'running' | 'done' | 'failed' | 'skipped';
+/**
+ * A node's state in the drawing. `idle`: nothing ran since the graph was built; `stale`: it was done, and
+ * an edit or an input since changed what it computes from (the worker's cache would run it again).
+ */
+export type NodeState = 'idle' | 'pending' | 'running' | 'done' | 'failed' | 'skipped' | 'stale';
 
 export interface NodeRun {
   readonly state: NodeState;
@@ -24,6 +29,10 @@ export interface NodeRun {
   readonly items?: number;
   readonly preview?: ValuePreview;
   readonly error?: ErrorInfo;
+  /** Live mode: its value was reused from the worker's cache, not computed. */
+  readonly cached?: boolean;
+  /** Live mode: why it ran (or, when stale, why it would run again). */
+  readonly reasons?: readonly StaleReasonInfo[];
 }
 
 export interface ConsoleEntry {
@@ -55,6 +64,8 @@ export interface RunState {
   readonly savedFiles?: readonly SavedFile[];
   /** The user pressed Stop. */
   readonly stopRequested?: boolean;
+  /** Live mode started it (a newer edit cancels it quietly). */
+  readonly live?: boolean;
   /** What the run changed of the request, in words ("d no longer exists: removed from the outputs"). */
   readonly notes: readonly string[];
 }
@@ -101,6 +112,7 @@ export type SessionAction =
       readonly nodes: readonly string[];
       readonly source?: RunSource;
       readonly notes?: readonly string[];
+      readonly live?: boolean;
     }
   | { readonly type: 'stop-requested' }
   | { readonly type: 'console-cleared' }
@@ -120,7 +132,8 @@ export function reduceSession(state: Session, action: SessionAction): Session {
       const compiled = withLastGraph(state.compiled, action);
       const graphChanged = !sameNodes(state.compiled, compiled);
       // A run's states describe the graph it ran on; a new graph (another example) starts idle.
-      const run = graphChanged && state.run?.status !== 'running' ? null : state.run;
+      const kept = graphChanged && state.run?.status !== 'running' ? null : state.run;
+      const run = kept && action.staleNodes ? markStale(kept, action.staleNodes) : kept;
       return {
         ...state,
         compiling: state.compiling === action.id ? null : state.compiling,
@@ -154,6 +167,7 @@ export function reduceSession(state: Session, action: SessionAction): Session {
           validations: [],
           diagnostics: [],
           notes: action.notes ?? [],
+          ...(action.live && { live: true }),
         },
       };
     }
@@ -166,7 +180,9 @@ export function reduceSession(state: Session, action: SessionAction): Session {
     }
     case 'run-finished': {
       if (!state.run || state.run.id !== action.runId) return state;
-      const stopped = isStop(state, action.error);
+      // A live run a newer edit cancelled was not stopped by anyone: its successor takes its place.
+      const stopped =
+        isStop(state, action.error) || (state.run.live === true && action.error?.name === 'AbortError');
       const nodes: Record<string, NodeRun> = { ...state.run.nodes };
       // A run refused before any node started (a missing input, an unknown output, code that does not
       // compile) skipped nothing: the graph stays as it was, and the error says why.
@@ -238,13 +254,18 @@ export type NodeEvent = Extract<SessionAction, { type: 'node-started' | 'node-fi
 export function nodeAfter(state: Session, event: NodeEvent): NodeRun {
   switch (event.type) {
     case 'node-started':
-      return { state: 'running', ...itemsDone(state, event.node, event.item, 0) };
+      return {
+        state: 'running',
+        ...itemsDone(state, event.node, event.item, 0),
+        ...(event.reasons && { reasons: event.reasons }),
+      };
     case 'node-finished':
       return {
         state: 'done',
         durationMs: event.durationMs,
         preview: event.preview,
         ...itemsDone(state, event.node, event.item, 1),
+        ...(event.cached ? { cached: true } : reasonsOf(state, event.node)),
       };
     case 'node-failed':
       // Stopped by the user: the node did not fail, it was not let finish.
@@ -280,6 +301,27 @@ function itemsDone(
 ): { items?: number } {
   if (item === undefined) return {};
   return { items: (state.run?.nodes[name]?.items ?? 0) + finished };
+}
+
+/** The reasons a node's start gave, kept with its result. */
+function reasonsOf(state: Session, name: string): { reasons?: readonly StaleReasonInfo[] } {
+  const reasons = state.run?.nodes[name]?.reasons;
+  return reasons ? { reasons } : {};
+}
+
+/** A finished run's nodes after an edit: those the worker says would run again are stale, the rest done. */
+function markStale(run: RunState, stale: readonly StaleNodeInfo[]): RunState {
+  if (run.status === 'running') return run;
+  const why = new Map(stale.map((n) => [n.node, n.reasons]));
+  const nodes: Record<string, NodeRun> = {};
+  for (const [name, node] of Object.entries(run.nodes)) {
+    const reasons = why.get(name);
+    if (node.state !== 'done' && node.state !== 'stale') nodes[name] = node;
+    else if (reasons) nodes[name] = { ...node, state: 'stale', cached: false, reasons };
+    // An edit undone: the value shown is current again (why it would have re-run no longer holds).
+    else nodes[name] = node.state === 'stale' ? { ...node, state: 'done', reasons: undefined } : node;
+  }
+  return { ...run, nodes };
 }
 
 /** A run's or node's end that the user's Stop caused (the host ends a stopped run with an AbortError). */
