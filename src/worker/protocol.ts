@@ -169,6 +169,8 @@ export interface NodeFinishedEvent {
   /** For a node of a parallel block (between Parallelizable and Collect): the item it runs for. */
   readonly item?: number;
   readonly durationMs: number;
+  /** When the node started, in ms after its run started (the run's waterfall). */
+  readonly startMs?: number;
   readonly preview: ValuePreview;
 }
 
@@ -180,6 +182,8 @@ export interface NodeFailedEvent {
   /** For a node of a parallel block (between Parallelizable and Collect): the item it runs for. */
   readonly item?: number;
   readonly durationMs: number;
+  /** When the node started, in ms after its run started (the run's waterfall). */
+  readonly startMs?: number;
   readonly error: ErrorInfo;
 }
 

@@ -57,6 +57,8 @@ interface Compiled {
 interface ActiveRun {
   readonly id: number;
   readonly started: Map<string, number>;
+  /** When the run started (`env.now()`): nodes' start times are sent relative to it. */
+  readonly startedAt: number;
   readonly running: string[];
   readonly validations: ValidationResult[];
   /** The first node that failed: the run's error is that node's own error, which does not name it. */
@@ -109,7 +111,8 @@ export class Session {
 
   private async compile(request: CompileRequest): Promise<void> {
     if (this.obsolete(request.id)) return;
-    if (!this.env.esbuild) throw new Error('a Session without esbuild compiles bundles only (compileBundled)');
+    if (!this.env.esbuild)
+      throw new Error('a Session without esbuild compiles bundles only (compileBundled)');
     const t = this.env.now();
     const bundled = await bundle(this.env.esbuild, request.files);
     if (this.obsolete(request.id)) return;
@@ -250,6 +253,7 @@ export class Session {
         if (!run) return;
         const started = run.started.get(startKey(ctx.nodeName, ctx.itemIndex));
         const durationMs = this.env.now() - (started ?? this.env.now());
+        const startMs = (started ?? this.env.now()) - run.startedAt;
         const at = run.running.lastIndexOf(ctx.nodeName);
         if (at >= 0) run.running.splice(at, 1);
         if (ctx.success) {
@@ -262,6 +266,7 @@ export class Session {
               runId: run.id,
               node: ctx.nodeName,
               durationMs,
+              startMs,
               preview,
               ...itemField(ctx.itemIndex),
             },
@@ -274,6 +279,7 @@ export class Session {
             runId: run.id,
             node: ctx.nodeName,
             durationMs,
+            startMs,
             error: describeError(ctx.error, built),
             ...itemField(ctx.itemIndex),
           });
@@ -336,7 +342,7 @@ export class Session {
       return finish({ ok: false, error: describeError(e, compiled.project) });
     }
     const outputs = request.outputs.length > 0 ? [...request.outputs] : sinksOf(compiled.graph);
-    run = { id: request.id, started: new Map(), running: [], validations: [] };
+    run = { id: request.id, started: new Map(), startedAt: start, running: [], validations: [] };
     this.activeRun = run;
     let values: Record<string, unknown> | undefined;
     let error: ErrorInfo | undefined;

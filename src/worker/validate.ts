@@ -58,6 +58,11 @@ function itemOf(r: Record<string, unknown>): { item?: number } {
   return r.item === undefined ? {} : { item: int(r.item, 'item') };
 }
 
+/** A node event's optional start time, in ms after its run started. */
+function startOf(r: Record<string, unknown>): { startMs?: number } {
+  return r.startMs === undefined ? {} : { startMs: finite(r.startMs, 'startMs') };
+}
+
 function int(v: unknown, what: string): number {
   const n = finite(v, what);
   if (!Number.isInteger(n)) fail(`${what}: not an integer`);
@@ -318,6 +323,7 @@ function event(data: unknown): WorkerEvent {
         runId: int(r.runId, 'runId'),
         node: str(r.node, 'node'),
         durationMs: finite(r.durationMs, 'durationMs'),
+        ...startOf(r),
         preview: preview(r.preview, 'preview'),
         ...itemOf(r),
       };
@@ -327,6 +333,7 @@ function event(data: unknown): WorkerEvent {
         runId: int(r.runId, 'runId'),
         node: str(r.node, 'node'),
         durationMs: finite(r.durationMs, 'durationMs'),
+        ...startOf(r),
         error: errorInfo(r.error, 'error'),
         ...itemOf(r),
       };

@@ -20,6 +20,10 @@ export type NodeState = 'idle' | 'pending' | 'running' | 'done' | 'failed' | 'sk
 export interface NodeRun {
   readonly state: NodeState;
   readonly durationMs?: number;
+  /** When it started and ended, in ms after the run started (a parallel block's node: its first item's
+   * start, its last item's end). */
+  readonly startMs?: number;
+  readonly endMs?: number;
   /** For a node of a parallel block (it runs once per item): how many items have finished. */
   readonly items?: number;
   readonly preview?: ValuePreview;
@@ -155,6 +159,7 @@ export function reduceSession(state: Session, action: SessionAction): Session {
         durationMs: action.durationMs,
         preview: action.preview,
         ...itemsDone(state, action.node, action.item, 1),
+        ...span(state, action),
       });
     case 'node-failed':
       // Stopped by the user: the node did not fail, it was not let finish.
@@ -163,8 +168,8 @@ export function reduceSession(state: Session, action: SessionAction): Session {
         action.runId,
         action.node,
         isStop(state, action.error)
-          ? { state: 'skipped', durationMs: action.durationMs }
-          : { state: 'failed', durationMs: action.durationMs, error: action.error },
+          ? { state: 'skipped', durationMs: action.durationMs, ...span(state, action) }
+          : { state: 'failed', durationMs: action.durationMs, error: action.error, ...span(state, action) },
       );
     case 'run-finished': {
       if (!state.run || state.run.id !== action.runId) return state;
@@ -239,6 +244,20 @@ function itemsDone(
 ): { items?: number } {
   if (item === undefined) return {};
   return { items: (state.run?.nodes[name]?.items ?? 0) + finished };
+}
+
+/** A finished node's time span in its run, widened over the items of a parallel block's node. */
+function span(
+  state: Session,
+  event: { node: string; startMs?: number; durationMs: number },
+): Pick<NodeRun, 'startMs' | 'endMs'> {
+  if (event.startMs === undefined) return {};
+  const was = state.run?.nodes[event.node];
+  const end = event.startMs + event.durationMs;
+  return {
+    startMs: Math.min(event.startMs, was?.startMs ?? Infinity),
+    endMs: Math.max(end, was?.endMs ?? -Infinity),
+  };
 }
 
 /** A run's or node's end that the user's Stop caused (the host ends a stopped run with an AbortError). */
