@@ -14,11 +14,11 @@ const SUBDAGS = subdagCount(SIZE);
 const INSIDE = SUBDAG_NODES - 1;
 
 async function openBig(page: Page) {
-  test.setTimeout(240_000);
+  test.setTimeout(420_000);
   await page.setViewportSize({ width: 1440, height: 900 });
   const errors = await openPlayground(page, `/${encodeLink(subdagWorkspace(SIZE))}`);
   await expect(page.locator('svg.graph-svg')).toHaveAttribute('aria-label', /\d{4} nodes/, {
-    timeout: 200_000,
+    timeout: 360_000,
   });
   return errors;
 }
@@ -52,7 +52,7 @@ test('a big graph opens with its subdags folded; a cluster unfolds and folds by 
   await search.press('Enter');
   await expect(page.getByRole('complementary', { name: 'Details of s_3.step_4' })).toBeVisible();
   await expect(page.locator('[data-stand-in][data-cluster="s_3"]')).toHaveCount(0);
-  const fold = page.getByRole('button', { name: `Fold subdag s_3 (${INSIDE} nodes)` });
+  const fold = page.getByRole('button', { name: `Fold namespace s_3 (${INSIDE} nodes)` });
   await expect(fold).toBeVisible();
   // The view shows the node with its neighbours, inside the group's frame.
   await contains(page, '.cluster-frame[data-cluster="s_3"] rect', ['s_3.step_3', 's_3.step_4', 's_3.step_5']);
@@ -65,7 +65,7 @@ test('a big graph opens with its subdags folded; a cluster unfolds and folds by 
   await page.keyboard.press('Enter');
   await expect(page.locator('[data-node^="s_3."]')).toHaveCount(0);
   const box = page.locator('[data-stand-in][data-cluster="s_3"]');
-  await expect(box).toHaveAccessibleName(`s_3 · ${INSIDE} nodes: folded subdag. Unfold`);
+  await expect(box).toHaveAccessibleName(`s_3 · ${INSIDE} nodes: folded namespace. Unfold`);
 
   // Clicking the box unfolds it.
   await box.click();

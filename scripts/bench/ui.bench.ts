@@ -79,7 +79,7 @@ async function bigGraph(browser: Browser, workspace: Workspace, minNodes: number
         .getEntriesByName('hamilton:graph-draw')
         .some((m) => (m as PerformanceMeasure).detail?.nodes >= min),
     minNodes,
-    { timeout: 120_000, polling: 100 },
+    { timeout: 600_000, polling: 100 },
   );
   await page.waitForTimeout(300);
   const drawnNodes = await page.locator('[data-node]').count();

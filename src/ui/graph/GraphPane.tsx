@@ -109,7 +109,11 @@ export function GraphPane() {
     if (location) peekInEditor(location);
   };
   const lineage = useMemo(() => (graph ? lineageOf(graph) : null), [graph]);
-  const shownLineage = useMemo(() => (shown ? lineageOf(shown) : null), [shown]);
+  // The same graph when nothing is folded: its lineage is not made twice.
+  const shownLineage = useMemo(
+    () => (shown && shown !== graph ? lineageOf(shown) : lineage),
+    [shown, graph, lineage],
+  );
   const runs = session.run?.nodes ?? NO_RUNS;
   const { compiled: lastCompile, run } = session;
   const diagnostics = useMemo(() => allDiagnostics({ compiled: lastCompile, run }), [lastCompile, run]);

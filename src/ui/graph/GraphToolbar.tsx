@@ -60,11 +60,11 @@ export function GraphToolbar(props: GraphToolbarProps) {
           <select
             className="group-select"
             aria-label="Group nodes"
-            title="Group nodes by subdag or by module (a group folds into one box)"
+            title="Group nodes by namespace (subdags) or by module; a group folds into one box"
             value={props.groupBy}
             onChange={(event) => props.onGroupBy(event.target.value as GroupBy)}
           >
-            <option value="namespace">Group: subdags</option>
+            <option value="namespace">Group: namespaces</option>
             <option value="module">Group: modules</option>
             <option value="none">No groups</option>
           </select>

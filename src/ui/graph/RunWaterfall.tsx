@@ -29,48 +29,50 @@ export function RunWaterfall({ nodes, runMs, selected, onSelect }: RunWaterfallP
   if (!bars.length) return <p className="empty">No node of the last run has finished yet.</p>;
   return (
     <section className="waterfall" aria-label="Waterfall of the last run">
-      <div className="waterfall-row waterfall-axis" aria-hidden="true">
-        <span className="waterfall-name">Node</span>
-        <span className="waterfall-track">
-          {axisTicks(totalMs).map((t) => (
-            <span key={t} className="waterfall-tick" style={{ left: percent(t, totalMs) }}>
-              {t ? formatDuration(t) : '0'}
-            </span>
-          ))}
-        </span>
-        <span className="waterfall-duration">Took</span>
+      <div className="waterfall-grid">
+        <div className="waterfall-row waterfall-axis" aria-hidden="true">
+          <span className="waterfall-name">Node</span>
+          <span className="waterfall-track">
+            {axisTicks(totalMs, 3).map((t) => (
+              <span key={t} className="waterfall-tick" style={{ left: percent(t, totalMs) }}>
+                {t ? formatDuration(t) : '0'}
+              </span>
+            ))}
+          </span>
+          <span className="waterfall-duration">Took</span>
+        </div>
+        <ol ref={list} onKeyDown={onKeyDown}>
+          {bars.map((bar) => {
+            const duration = formatDuration(bar.endMs - bar.startMs);
+            return (
+              <li key={bar.name}>
+                <button
+                  type="button"
+                  className={`waterfall-row state-${bar.state}`}
+                  aria-pressed={bar.name === selected}
+                  aria-label={`${bar.name}: ${bar.state}, started at ${formatDuration(bar.startMs)}, took ${duration}`}
+                  data-waterfall-node={bar.name}
+                  onClick={() => onSelect(bar.name)}
+                >
+                  <span className="waterfall-name" title={bar.name}>
+                    {bar.name}
+                  </span>
+                  <span className="waterfall-track">
+                    <span
+                      className="waterfall-bar"
+                      style={{
+                        left: percent(bar.startMs, totalMs),
+                        width: `max(2px, ${percent(bar.endMs - bar.startMs, totalMs)})`,
+                      }}
+                    />
+                  </span>
+                  <span className="waterfall-duration">{duration}</span>
+                </button>
+              </li>
+            );
+          })}
+        </ol>
       </div>
-      <ol ref={list} onKeyDown={onKeyDown}>
-        {bars.map((bar) => {
-          const duration = formatDuration(bar.endMs - bar.startMs);
-          return (
-            <li key={bar.name}>
-              <button
-                type="button"
-                className={`waterfall-row state-${bar.state}`}
-                aria-pressed={bar.name === selected}
-                aria-label={`${bar.name}: ${bar.state}, started at ${formatDuration(bar.startMs)}, took ${duration}`}
-                data-waterfall-node={bar.name}
-                onClick={() => onSelect(bar.name)}
-              >
-                <span className="waterfall-name" title={bar.name}>
-                  {bar.name}
-                </span>
-                <span className="waterfall-track">
-                  <span
-                    className="waterfall-bar"
-                    style={{
-                      left: percent(bar.startMs, totalMs),
-                      width: `max(2px, ${percent(bar.endMs - bar.startMs, totalMs)})`,
-                    }}
-                  />
-                </span>
-                <span className="waterfall-duration">{duration}</span>
-              </button>
-            </li>
-          );
-        })}
-      </ol>
       {untimed > 0 && (
         <p className="waterfall-note">
           {untimed} {untimed === 1 ? 'node' : 'nodes'} did not run.

@@ -20,7 +20,13 @@ const edge = (from: string, to: string) => ({ from, to, optional: false });
 
 // `x` feeds the subdag `s` (three nodes) whose `s.mean` and `s.spread` feed `out`.
 const graph = {
-  nodes: [node('x', 'a'), node('s.values', 'b'), node('s.mean', 'b'), node('s.spread', 'b'), node('out', 'a')],
+  nodes: [
+    node('x', 'a'),
+    node('s.values', 'b'),
+    node('s.mean', 'b'),
+    node('s.spread', 'b'),
+    node('out', 'a'),
+  ],
   edges: [
     edge('x', 's.values'),
     edge('s.values', 's.mean'),
@@ -51,7 +57,7 @@ describe('foldClusters', () => {
   it('stands one node in for a folded cluster, with its edges merged and its inner edges dropped', () => {
     const folded = foldClusters(graph, clusters, new Set(['s']));
     expect(folded.nodes.map((n) => n.name)).toEqual(['x', clusterKey('s'), 'out']);
-    expect(folded.nodes[1].type).toBe('3 nodes · subdag');
+    expect(folded.nodes[1].type).toBe('3 nodes · namespace');
     expect(folded.edges.map((e) => [e.from, e.to])).toEqual([
       ['x', clusterKey('s')],
       [clusterKey('s'), 'out'],

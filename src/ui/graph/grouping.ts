@@ -25,7 +25,7 @@ export const clusterOfKey = (name: string): string | null =>
   name.startsWith(KEY_PREFIX) ? name.slice(KEY_PREFIX.length) : null;
 
 /** What a cluster is, in words. */
-export const clusterKind = (clusters: Clusters) => (clusters.by === 'module' ? 'module' : 'subdag');
+export const clusterKind = (clusters: Clusters) => (clusters.by === 'module' ? 'module' : 'namespace');
 
 function groupOf(node: DescribedNode, by: GroupBy): string | null {
   if (by === 'namespace') {
