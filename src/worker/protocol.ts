@@ -348,7 +348,12 @@ const NodeStartedEventSchema = v.object({
 export type NodeStartedEvent = MessageOf<typeof NodeStartedEventSchema>;
 
 /** The fields of a node's last event: how long it ran. */
-const nodeEndEntries = { ...nodeEventEntries, durationMs: finite };
+const nodeEndEntries = {
+  ...nodeEventEntries,
+  durationMs: finite,
+  /** When the node started, in ms after its run started (the run's waterfall). */
+  startMs: v.optional(finite),
+};
 
 const NodeFinishedEventSchema = v.object({
   type: v.literal('node-finished'),

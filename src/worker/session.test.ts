@@ -224,6 +224,9 @@ describe('run', () => {
       'node-started:report',
       'node-finished:report',
     ]);
+    // Each node's start, after the run's start, for the waterfall: in order, each after the last's.
+    const starts = events.flatMap((e) => (e.type === 'node-finished' ? [e.startMs!] : []));
+    expect(starts.every((t, i) => t >= 0 && (i === 0 || t >= starts[i - 1]))).toBe(true);
     const log = events.find((e) => e.type === 'console');
     expect(log).toMatchObject({ level: 'log', node: 'report', text: 'reporting total {"bonus":25}' });
   });

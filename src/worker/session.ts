@@ -60,6 +60,8 @@ interface Compiled {
 interface ActiveRun {
   readonly id: number;
   readonly started: Map<string, number>;
+  /** When the run started (`env.now()`): nodes' start times are sent relative to it. */
+  readonly startedAt: number;
   readonly running: string[];
   readonly validations: CheckResult[];
   /** Live mode: why each node the cache cannot reuse runs. */
@@ -291,6 +293,7 @@ export class Session {
         if (!run) return;
         const started = run.started.get(startKey(ctx.nodeName, ctx.itemIndex));
         const durationMs = this.env.now() - (started ?? this.env.now());
+        const startMs = (started ?? this.env.now()) - run.startedAt;
         const at = run.running.lastIndexOf(ctx.nodeName);
         if (at >= 0) run.running.splice(at, 1);
         if (ctx.success) {
@@ -303,6 +306,7 @@ export class Session {
               runId: run.id,
               node: ctx.nodeName,
               durationMs,
+              startMs,
               preview,
               ...itemField(ctx.itemIndex),
               ...(ctx.fromCache && { cached: true }),
@@ -316,6 +320,7 @@ export class Session {
             runId: run.id,
             node: ctx.nodeName,
             durationMs,
+            startMs,
             error: describeError(ctx.error, built),
             ...itemField(ctx.itemIndex),
           });
@@ -381,7 +386,7 @@ export class Session {
     this.lastRun = request;
     const stale = this.cache ? staleNodesOf(compiled.driver, outputs, inputs, request.overrides) : undefined;
     const reasons = new Map((stale ?? []).map((n) => [n.node, n.reasons]));
-    run = { id: request.id, started: new Map(), running: [], validations: [], reasons };
+    run = { id: request.id, started: new Map(), startedAt: start, running: [], validations: [], reasons };
     this.activeRun = run;
     let values: Record<string, unknown> | undefined;
     let error: ErrorInfo | undefined;

@@ -17,10 +17,13 @@ import type { Lineage } from '../state/lineage';
 import type { NodeRun } from '../state/session';
 import { edgePath } from './edgePath';
 import { withinHops } from './focus';
-import { GraphDefs, GraphEdges } from './GraphEdges';
+import { GraphDefs, GraphEdges, parallelEdgesOf } from './GraphEdges';
 import { FoldedButton } from './FoldedButton';
-import { GraphNode } from './GraphNode';
-import { arrowTarget, type ArrowKey } from './keyboard';
+import { ClusterFrames } from './GraphClusters';
+import { GraphNodes } from './GraphNodes';
+import { clusterOfKey, type Clusters } from './grouping';
+import { useClusterAnchor } from './useClusterAnchor';
+import { arrowTarget, drawnNode, nodeAt, type ArrowKey } from './keyboard';
 import { Minimap, placeViewRect } from './Minimap';
 import type { GraphLayout, PlacedEdge, PlacedNode } from './layout';
 import {
@@ -32,7 +35,7 @@ import {
   type Size,
   type Transform,
 } from './openingView';
-import { edgeBoxes, edgeIn, nodeIn, viewOf, type Rect } from './region';
+import { edgeBoxes, edgesIn, nodeIn, viewOf, type Rect } from './region';
 import { useDrawnRegion } from './useDrawnRegion';
 
 export interface GraphCanvasHandle {
@@ -55,6 +58,13 @@ interface GraphCanvasProps {
   readonly handle: Ref<GraphCanvasHandle>;
   /** Focus mode: with a node selected, only the nodes this many hops from it are drawn (null: off). */
   readonly focusHops: number | null;
+  /** The clusters (grouping.ts): `graph` has the folded ones as a stand-in node each. */
+  readonly clusters: Clusters;
+  readonly foldedClusters: ReadonlySet<string>;
+  /** Folds or unfolds a cluster (its frame's label, or its folded box, was pressed). */
+  readonly onToggleCluster: (cluster: string) => void;
+  /** The whole graph's size, for its accessible name (`graph` may have folded clusters). */
+  readonly counts: { readonly nodes: number; readonly edges: number };
 }
 
 /** Graphs this big draw only the nodes and edges in and around the view (region.ts). */
@@ -74,6 +84,10 @@ export const GraphCanvas = memo(function GraphCanvas({
   onHover,
   handle,
   focusHops,
+  clusters,
+  foldedClusters,
+  onToggleCluster,
+  counts,
 }: GraphCanvasProps) {
   const svgRef = useRef<SVGSVGElement>(null);
   const viewport = useRef<SVGGElement>(null);
@@ -114,6 +128,7 @@ export const GraphCanvas = memo(function GraphCanvas({
   // The pane's size, kept by a ResizeObserver (read once when the first graph arrives): reading it on
   // demand would force a synchronous layout of the whole drawing right after React adds it.
   const size = useRef<Size | null>(null);
+  const { toggle: toggleCluster, keptView } = useClusterAnchor(svgRef, layout, clusters, onToggleCluster);
   // What is drawn: the region around the view (all of it for a small graph), with or without labels.
   const { region, trackRef } = useDrawnRegion(layout, big, size, svgRef);
 
@@ -232,7 +247,11 @@ export const GraphCanvas = memo(function GraphCanvas({
     }
     previousSize.current = size.current;
     if (size.current) setMinimap(fitScale(layout, size.current) < LEGIBLE_SCALE);
-    fit();
+    const kept = keptView(layout);
+    if (!kept) return fit();
+    fitted.current = null;
+    setFolded(NONE);
+    moveTo(kept);
   }, [layout]);
   // A minimap just shown draws the view's rectangle at once.
   useLayoutEffect(() => {
@@ -267,13 +286,7 @@ export const GraphCanvas = memo(function GraphCanvas({
     return { up: lineage.upstream(selected), down: lineage.downstream(selected) };
   }, [selected, lineage, layout]);
   // Edges into a Collect and out of a Parallelizable: drawn with Hamilton's crow's foot.
-  const parallelEdges = useMemo(
-    () =>
-      new Map(
-        graph.edges.flatMap((e) => (e.parallel ? [[`${e.from}\u0000${e.to}`, e.parallel] as const] : [])),
-      ),
-    [graph],
-  );
+  const parallelEdges = useMemo(() => parallelEdgesOf(graph), [graph]);
   const lit = (name: string) =>
     !highlight || name === selected || highlight.up.has(name) || highlight.down.has(name);
   const edgeLit = ({ from, to }: PlacedEdge) =>
@@ -308,12 +321,7 @@ export const GraphCanvas = memo(function GraphCanvas({
     [whole, inFocus, folded, graph],
   );
   const drawsNode = (place: PlacedNode) => !hidden.has(place.name) && (!drawn || nodeIn(place, drawn));
-  const edges = useMemo(() => {
-    const shown: number[] = [];
-    for (let i = 0; i < layout.edges.length; i++)
-      if (!boxes || !drawn || edgeIn(boxes, i, drawn)) shown.push(i);
-    return shown;
-  }, [layout, boxes, drawn]);
+  const edges = useMemo(() => edgesIn(layout.edges.length, boxes, drawn), [layout, boxes, drawn]);
   const far = !whole && (current ? current.far : big);
 
   const focusName =
@@ -326,8 +334,7 @@ export const GraphCanvas = memo(function GraphCanvas({
         })?.name ??
         null);
 
-  const nodeElement = (name: string) =>
-    svgRef.current?.querySelector<SVGGElement>(`[data-node="${CSS.escape(name)}"]`) ?? null;
+  const nodeElement = (name: string) => drawnNode(svgRef.current, name);
   // A node moved to by the keyboard may only be drawn once the view has panned to it.
   const focusWanted = useRef<string | null>(null);
   useLayoutEffect(() => {
@@ -347,23 +354,27 @@ export const GraphCanvas = memo(function GraphCanvas({
     else focusWanted.current = name;
   };
 
+  /** A node pressed (clicked, Enter) is selected, or unselected; a folded cluster's box unfolds. */
+  const press = (name: string) => {
+    const cluster = clusterOfKey(name);
+    if (cluster !== null) toggleCluster(cluster);
+    else onSelect(name === selected ? null : name);
+  };
   const onKeyDown = (event: KeyboardEvent<SVGSVGElement>) => {
-    const target = (event.target as Element).closest('[data-node]')?.getAttribute('data-node');
-    if (event.key === 'f' || event.key === 'F') fit(true);
+    const target = nodeAt(event.target);
+    const fold = (event.target as Element).getAttribute('data-fold');
+    if (fold !== null && (event.key === 'Enter' || event.key === ' ')) toggleCluster(fold);
+    else if (event.key === 'f' || event.key === 'F') fit(true);
     else if (event.key === '+' || event.key === '=') zoomBy(1.25);
     else if (event.key === '-') zoomBy(0.8);
     else if (event.key === 'Escape') onSelect(null);
-    else if (target && (event.key === 'Enter' || event.key === ' '))
-      onSelect(target === selected ? null : target);
+    else if (target && (event.key === 'Enter' || event.key === ' ')) press(target);
     else if (target && event.key.startsWith('Arrow')) {
       const next = arrowTarget(target, event.key as ArrowKey, layout, lineage);
       if (next) moveFocus(next);
     } else return;
     event.preventDefault();
   };
-
-  const nodeAt = (element: EventTarget) =>
-    (element as Element).closest?.('[data-node]')?.getAttribute('data-node') ?? null;
 
   return (
     // The folded nodes' button sits above the drawing, never over a node.
@@ -375,11 +386,14 @@ export const GraphCanvas = memo(function GraphCanvas({
         ref={svgRef}
         className="graph-svg"
         role="group"
-        aria-label={`Dataflow graph: ${graph.nodes.length} nodes, ${graph.edges.length} edges. Arrow keys move between nodes, Enter selects.`}
+        aria-label={`Dataflow graph: ${counts.nodes} nodes, ${counts.edges} edges. Arrow keys move between nodes, Enter selects.`}
         onKeyDown={onKeyDown}
         onClick={(event) => {
+          const fold = (event.target as Element).closest?.('[data-fold]')?.getAttribute('data-fold');
+          if (fold) return toggleCluster(fold);
           const name = nodeAt(event.target);
-          onSelect(name === selected ? null : name);
+          if (name) press(name);
+          else onSelect(null);
           if (name) setFocus(name);
         }}
         onPointerOver={(event) => {
@@ -391,6 +405,7 @@ export const GraphCanvas = memo(function GraphCanvas({
       >
         <GraphDefs />
         <g ref={viewport}>
+          <ClusterFrames layout={layout} clusters={clusters} folded={foldedClusters} hidden={hidden} />
           <GraphEdges
             edges={layout.edges}
             shown={edges}
@@ -401,31 +416,18 @@ export const GraphCanvas = memo(function GraphCanvas({
             folded={hidden}
             far={far}
           />
-          <g className="nodes">
-            {graph.nodes.map((node) => {
-              const place = layout.nodes.get(node.name);
-              // The focusable and the selected node are always drawn: Tab and the details panel reach them.
-              if (!place || !(drawsNode(place) || node.name === focusName || node.name === selected))
-                return null;
-              const run = runs[node.name];
-              return (
-                <GraphNode
-                  key={node.name}
-                  node={node}
-                  place={place}
-                  state={run?.state ?? 'idle'}
-                  durationMs={run?.durationMs}
-                  items={run?.items}
-                  cached={run?.cached}
-                  selected={node.name === selected}
-                  dimmed={!lit(node.name)}
-                  focusable={node.name === focusName}
-                  hasError={errorNodes.has(node.name)}
-                  labels={!far}
-                />
-              );
-            })}
-          </g>
+          <GraphNodes
+            nodes={graph.nodes}
+            layout={layout}
+            clusters={clusters}
+            runs={runs}
+            errorNodes={errorNodes}
+            selected={selected}
+            focusName={focusName}
+            draws={drawsNode}
+            lit={lit}
+            labels={!far}
+          />
         </g>
       </svg>
       {minimap && moved && (

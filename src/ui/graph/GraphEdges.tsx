@@ -2,7 +2,7 @@
  * The drawn edges. One class list per edge, so a new kind of edge (a lineage highlight, a back edge, an
  * Parallelizable expand or collect) is one more entry in {@link edgeClasses} and one CSS rule.
  */
-import type { ParallelRole } from 'hamilton';
+import type { GraphDescription, ParallelRole } from 'hamilton';
 import type { PlacedEdge } from './layout';
 
 interface GraphEdgesProps {
@@ -103,6 +103,13 @@ function ArrowHead({ id, className }: { readonly id: string; readonly className:
 }
 
 /** The markers and patterns the graph's drawing refers to. */
+/** The edges drawn with a crow's foot, by `from\u0000to`. */
+export function parallelEdgesOf(graph: GraphDescription): ReadonlyMap<string, ParallelRole> {
+  return new Map(
+    graph.edges.flatMap((e) => (e.parallel ? [[`${e.from}\u0000${e.to}`, e.parallel] as const] : [])),
+  );
+}
+
 export function GraphDefs() {
   return (
     <defs>

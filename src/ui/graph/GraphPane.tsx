@@ -3,16 +3,16 @@ import type { GraphDescription } from 'hamilton';
 import { useSession, useView, useWorkspace } from '../state/hooks';
 import { lineageOf } from '../state/lineage';
 import { allDiagnostics, type NodeRun } from '../state/session';
+import type { Diagnostic } from '../../worker/protocol';
 import { peekInEditor, revealInEditor, updateView } from '../state/view';
 import { useMediaQuery } from '../layout/useMediaQuery';
-import { Popover } from '../layout/Popover';
 import { GraphCanvas, type GraphCanvasHandle } from './GraphCanvas';
-import { GraphSearch } from './GraphSearch';
-import { FocusControl } from './FocusControl';
-import { Legend } from './Legend';
+import { GraphToolbar } from './GraphToolbar';
 import { NodeDetails } from './NodeDetails';
 import { NodeTooltip } from './NodeTooltip';
-import { exportDot, exportPng, exportSvg, graphSvg } from './exportGraph';
+import type { GroupBy } from './grouping';
+import { RunWaterfall } from './RunWaterfall';
+import { useClusters } from './useClusters';
 import type { Direction, GraphLayout } from './layout';
 import { layoutLater, layoutNow } from './layoutWorker';
 import { withRequestedOutputs } from './requestedOutputs';
@@ -75,7 +75,7 @@ function useLayout(graph: GraphDescription | null, direction: Direction | null):
   return now ?? later;
 }
 
-/** The graph region: toolbar, drawing, legend, problems without a place, and the selected node's details. */
+/** The graph region: toolbar, drawing (or the run's waterfall), legend, problems, and the selected node's details. */
 export function GraphPane() {
   const session = useSession();
   const { selected } = useView();
@@ -85,8 +85,9 @@ export function GraphPane() {
   // Beside a desktop editor, a clicked node's code scrolls into view there (the focus stays here).
   const phone = useMediaQuery('(max-width: 719px)');
   const [hover, setHover] = useState<{ name: string; x: number; y: number } | null>(null);
-  const [exportError, setExportError] = useState<string | null>(null);
   const [focusHops, setFocusHops] = useState<number | null>(null);
+  const [groupBy, setGroupBy] = useState<GroupBy>('namespace');
+  const [waterfall, setWaterfall] = useState(false);
   const { outputs } = useWorkspace();
   const compiled = session.compiled;
   const described = compiled?.graph;
@@ -94,16 +95,25 @@ export function GraphPane() {
     () => (described ? withRequestedOutputs(described, outputs) : null),
     [described, outputs],
   );
-  const layout = useLayout(graph, direction);
-  const onSelect = useMemo(
-    () => (name: string | null) => {
-      select(name);
-      const location = name && !phone ? described?.nodes.find((n) => n.name === name)?.location : null;
-      if (location) peekInEditor(location);
-    },
-    [phone, described],
-  );
+  const clusters = useClusters(graph, groupBy);
+  const shown = clusters?.shown ?? null;
+  const layout = useLayout(shown, direction);
+  // A node inside a folded cluster unfolds it to be shown.
+  const reveal = (name: string | null) => {
+    if (name) clusters?.reveal(name);
+    select(name);
+  };
+  const onSelect = (name: string | null) => {
+    reveal(name);
+    const location = name && !phone ? described?.nodes.find((n) => n.name === name)?.location : null;
+    if (location) peekInEditor(location);
+  };
   const lineage = useMemo(() => (graph ? lineageOf(graph) : null), [graph]);
+  // The same graph when nothing is folded: its lineage is not made twice.
+  const shownLineage = useMemo(
+    () => (shown && shown !== graph ? lineageOf(shown) : lineage),
+    [shown, graph, lineage],
+  );
   const runs = session.run?.nodes ?? NO_RUNS;
   const { compiled: lastCompile, run } = session;
   const diagnostics = useMemo(() => allDiagnostics({ compiled: lastCompile, run }), [lastCompile, run]);
@@ -111,87 +121,86 @@ export function GraphPane() {
     () => new Set(diagnostics.filter((d) => d.severity === 'error' && d.node).map((d) => d.node!)),
     [diagnostics],
   );
-  const unplaced = diagnostics.filter((d) => d.severity === 'error' && !d.file);
-  const placed = diagnostics.filter((d) => d.severity === 'error' && d.file);
   const node = graph?.nodes.find((n) => n.name === selected);
   const hovered = hover && graph?.nodes.find((n) => n.name === hover.name);
-
-  const doExport = async (kind: 'svg' | 'png' | 'dot', close: () => void) => {
-    if (!graph || !layout || !canvas.current) return;
-    try {
-      if (kind === 'dot') exportDot(graph);
-      else {
-        const text = canvas.current.drawWhole((svg) => graphSvg(svg, layout));
-        if (!text) return;
-        if (kind === 'svg') exportSvg(text);
-        else await exportPng(text);
-      }
-      setExportError(null);
-      close();
-    } catch (e) {
-      setExportError(`Export failed: ${e instanceof Error ? e.message : String(e)}`);
-    }
-  };
+  const ran = Object.values(runs).some((r) => r.startMs !== undefined);
+  const showWaterfall = waterfall && ran;
 
   return (
     <div className="graph-pane" ref={pane}>
-      <div className="toolbar graph-toolbar">
-        <button
-          type="button"
-          className="button"
-          onClick={() => canvas.current?.fit()}
-          title="Fit to view (F)"
-        >
-          Fit
-        </button>
-        <button
-          type="button"
-          className="icon-button"
-          aria-label="Zoom in"
-          onClick={() => canvas.current?.zoomBy(1.25)}
-        >
-          +
-        </button>
-        <button
-          type="button"
-          className="icon-button"
-          aria-label="Zoom out"
-          onClick={() => canvas.current?.zoomBy(0.8)}
-        >
-          −
-        </button>
-        <Popover label="Export ▾" buttonLabel="Export the graph">
-          {(close) => (
-            <>
-              <ul className="menu" aria-label="Export formats">
-                <li>
-                  <button type="button" onClick={() => void doExport('svg', close)}>
-                    SVG image
-                  </button>
-                </li>
-                <li>
-                  <button type="button" onClick={() => void doExport('png', close)}>
-                    PNG image
-                  </button>
-                </li>
-                <li>
-                  <button type="button" onClick={() => void doExport('dot', close)}>
-                    DOT (Graphviz)
-                  </button>
-                </li>
-              </ul>
-              {exportError && <p className="field-error">{exportError}</p>}
-            </>
-          )}
-        </Popover>
-        {graph && graph.nodes.length > 0 && <GraphSearch nodes={graph.nodes} onFound={onSelect} />}
-        <FocusControl hops={focusHops} onChange={setFocusHops} />
-        <span className="spacer" />
-        {graph && <Legend graph={graph} />}
+      <GraphToolbar
+        graph={graph}
+        layout={layout}
+        canvas={canvas}
+        onFound={onSelect}
+        focusHops={focusHops}
+        onFocusHops={setFocusHops}
+        groupBy={groupBy}
+        onGroupBy={setGroupBy}
+        waterfall={ran ? showWaterfall : null}
+        onWaterfall={setWaterfall}
+      />
+      <GraphBanners diagnostics={diagnostics} stale={!!compiled?.stale} />
+      {/* The details sit beside the graph on a wide pane and under it on a tall one: never over it. */}
+      <div className={`graph-body ${layout?.direction === 'TB' ? 'sheet-below' : 'sheet-beside'}`}>
+        {showWaterfall ? (
+          <RunWaterfall nodes={runs} runMs={run?.durationMs} selected={selected} onSelect={onSelect} />
+        ) : graph && shown && layout && shownLineage && clusters ? (
+          graph.nodes.length ? (
+            <GraphCanvas
+              graph={shown}
+              layout={layout}
+              lineage={shownLineage}
+              runs={runs}
+              errorNodes={errorNodes}
+              selected={selected}
+              onSelect={onSelect}
+              onHover={setHover}
+              handle={canvas}
+              focusHops={focusHops}
+              clusters={clusters.clusters}
+              foldedClusters={clusters.folded}
+              onToggleCluster={clusters.toggle}
+              counts={{ nodes: graph.nodes.length, edges: graph.edges.length }}
+            />
+          ) : (
+            <p className="empty">No functions yet: export a function from a file and it appears here.</p>
+          )
+        ) : (
+          <p className="empty" aria-busy="true">
+            {session.worker === 'starting' ? 'Starting the compiler…' : 'Building the graph…'}
+          </p>
+        )}
+        {node && lineage && (
+          <NodeDetails
+            node={node}
+            lineage={lineage}
+            run={runs[node.name]}
+            validations={session.run?.validations ?? []}
+            onSelect={reveal}
+          />
+        )}
       </div>
-      {compiled?.stale && (
-        <p className="graph-banner warn">The code has errors; this is the last graph that built.</p>
+      {hovered && hover && hover.name !== selected && (
+        <NodeTooltip node={hovered} run={runs[hovered.name]} x={hover.x} y={hover.y} />
       )}
+    </div>
+  );
+}
+
+/** Problems in the code, and a stale graph: above the drawing, each error's place a link into the editor. */
+function GraphBanners({
+  diagnostics,
+  stale,
+}: {
+  readonly diagnostics: readonly Diagnostic[];
+  readonly stale: boolean;
+}) {
+  const unplaced = diagnostics.filter((d) => d.severity === 'error' && !d.file);
+  const placed = diagnostics.filter((d) => d.severity === 'error' && d.file);
+  return (
+    <>
+      {stale && <p className="graph-banner warn">The code has errors; this is the last graph that built.</p>}
       {placed.length > 0 && (
         <ul className="graph-banner error problems" aria-label="Problems in the code">
           {placed.slice(0, 3).map((d, i) => (
@@ -214,43 +223,6 @@ export function GraphPane() {
           {d.message}
         </p>
       ))}
-      {/* The details sit beside the graph on a wide pane and under it on a tall one: never over it. */}
-      <div className={`graph-body ${layout?.direction === 'TB' ? 'sheet-below' : 'sheet-beside'}`}>
-        {graph && layout && lineage ? (
-          graph.nodes.length ? (
-            <GraphCanvas
-              graph={graph}
-              layout={layout}
-              lineage={lineage}
-              runs={runs}
-              errorNodes={errorNodes}
-              selected={selected}
-              onSelect={onSelect}
-              onHover={setHover}
-              handle={canvas}
-              focusHops={focusHops}
-            />
-          ) : (
-            <p className="empty">No functions yet: export a function from a file and it appears here.</p>
-          )
-        ) : (
-          <p className="empty" aria-busy="true">
-            {session.worker === 'starting' ? 'Starting the compiler…' : 'Building the graph…'}
-          </p>
-        )}
-        {node && lineage && (
-          <NodeDetails
-            node={node}
-            lineage={lineage}
-            run={runs[node.name]}
-            validations={session.run?.validations ?? []}
-            onSelect={select}
-          />
-        )}
-      </div>
-      {hovered && hover && hover.name !== selected && (
-        <NodeTooltip node={hovered} run={runs[hovered.name]} x={hover.x} y={hover.y} />
-      )}
-    </div>
+    </>
   );
 }

@@ -48,3 +48,15 @@ export function arrowTarget(
   const neighbours = along.map((n) => layout.nodes.get(n)).filter((p) => p !== undefined);
   return nearest(from, key, neighbours.length ? neighbours : layout.nodes.values())?.name ?? null;
 }
+
+/** The node (or a folded cluster's stand-in) an event happened on. */
+export function nodeAt(element: EventTarget): string | null {
+  const drawn = (element as Element).closest?.('[data-node], [data-stand-in]');
+  return drawn?.getAttribute('data-node') ?? drawn?.getAttribute('data-stand-in') ?? null;
+}
+
+/** The drawn element of a node (or of a folded cluster's stand-in), if it is drawn. */
+export function drawnNode(svg: SVGSVGElement | null, name: string): SVGGElement | null {
+  const key = CSS.escape(name);
+  return svg?.querySelector<SVGGElement>(`[data-node="${key}"], [data-stand-in="${key}"]`) ?? null;
+}

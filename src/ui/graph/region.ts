@@ -90,3 +90,10 @@ export function edgeIn(boxes: Float64Array, i: number, r: Rect): boolean {
     boxes[4 * i + 2] >= r.x0 && boxes[4 * i] <= r.x1 && boxes[4 * i + 3] >= r.y0 && boxes[4 * i + 1] <= r.y1
   );
 }
+
+/** The edges (by index) crossing `r`: all of them without boxes (a small graph) or a region (all drawn). */
+export function edgesIn(count: number, boxes: Float64Array | null, r: Rect | null): number[] {
+  const shown: number[] = [];
+  for (let i = 0; i < count; i++) if (!boxes || !r || edgeIn(boxes, i, r)) shown.push(i);
+  return shown;
+}

@@ -248,6 +248,16 @@ describe('parallel blocks', () => {
     ]);
     expect(s.run?.nodes.each).toMatchObject({ state: 'done', items: 2 });
   });
+
+  it('spans a node of a parallel block from the first item start to the last item end', () => {
+    const preview = { kind: 'scalar', type: 'number', text: '1' } as const;
+    const s = run([
+      { type: 'run-requested', id: 3, nodes: ['each'] },
+      { type: 'node-finished', runId: 3, node: 'each', item: 1, startMs: 4, durationMs: 2, preview },
+      { type: 'node-finished', runId: 3, node: 'each', item: 0, startMs: 3, durationMs: 1, preview },
+    ]);
+    expect(s.run?.nodes.each).toMatchObject({ startMs: 3, endMs: 6 });
+  });
 });
 
 describe('live mode in reduceSession', () => {

@@ -25,6 +25,10 @@ export type NodeState = 'idle' | 'pending' | 'running' | 'done' | 'failed' | 'sk
 export interface NodeRun {
   readonly state: NodeState;
   readonly durationMs?: number;
+  /** When it started and ended, in ms after the run started (a parallel block's node: its first item's
+   * start, its last item's end). */
+  readonly startMs?: number;
+  readonly endMs?: number;
   /** For a node of a parallel block (it runs once per item): how many items have finished. */
   readonly items?: number;
   readonly preview?: ValuePreview;
@@ -266,12 +270,13 @@ export function nodeAfter(state: Session, event: NodeEvent): NodeRun {
         preview: event.preview,
         ...itemsDone(state, event.node, event.item, 1),
         ...(event.cached ? { cached: true } : reasonsOf(state, event.node)),
+        ...span(state, event),
       };
     case 'node-failed':
       // Stopped by the user: the node did not fail, it was not let finish.
       return isStop(state, event.error)
-        ? { state: 'skipped', durationMs: event.durationMs }
-        : { state: 'failed', durationMs: event.durationMs, error: event.error };
+        ? { state: 'skipped', durationMs: event.durationMs, ...span(state, event) }
+        : { state: 'failed', durationMs: event.durationMs, error: event.error, ...span(state, event) };
   }
 }
 
@@ -322,6 +327,20 @@ function markStale(run: RunState, stale: readonly StaleNodeInfo[]): RunState {
     else nodes[name] = node.state === 'stale' ? { ...node, state: 'done', reasons: undefined } : node;
   }
   return { ...run, nodes };
+}
+
+/** A finished node's time span in its run, widened over the items of a parallel block's node. */
+function span(
+  state: Session,
+  event: { node: string; startMs?: number; durationMs: number },
+): Pick<NodeRun, 'startMs' | 'endMs'> {
+  if (event.startMs === undefined) return {};
+  const was = state.run?.nodes[event.node];
+  const end = event.startMs + event.durationMs;
+  return {
+    startMs: Math.min(event.startMs, was?.startMs ?? Infinity),
+    endMs: Math.max(end, was?.endMs ?? -Infinity),
+  };
 }
 
 /** A run's or node's end that the user's Stop caused (the host ends a stopped run with an AbortError). */

@@ -1,0 +1,76 @@
+import type { DescribedNode } from 'hamilton';
+import type { NodeRun } from '../state/session';
+import { ClusterBox } from './GraphClusters';
+import { GraphNode } from './GraphNode';
+import { clusterOfKey, clusterState, type Clusters } from './grouping';
+import type { GraphLayout, PlacedNode } from './layout';
+
+interface GraphNodesProps {
+  readonly nodes: readonly DescribedNode[];
+  readonly layout: GraphLayout;
+  readonly clusters: Clusters;
+  readonly runs: Readonly<Record<string, NodeRun>>;
+  readonly errorNodes: ReadonlySet<string>;
+  readonly selected: string | null;
+  /** The one node Tab reaches (the others by the arrow keys). */
+  readonly focusName: string | null;
+  readonly draws: (place: PlacedNode) => boolean;
+  readonly lit: (name: string) => boolean;
+  readonly labels: boolean;
+}
+
+/** The drawn nodes, a folded cluster's stand-in as its box, in the state of the run. */
+export function GraphNodes({
+  nodes,
+  layout,
+  clusters,
+  runs,
+  errorNodes,
+  selected,
+  focusName,
+  draws,
+  lit,
+  labels,
+}: GraphNodesProps) {
+  return (
+    <g className="nodes">
+      {nodes.map((node) => {
+        const place = layout.nodes.get(node.name);
+        // The focusable and the selected node are always drawn: Tab and the details panel reach them.
+        if (!place || !(draws(place) || node.name === focusName || node.name === selected)) return null;
+        const cluster = clusterOfKey(node.name);
+        if (cluster !== null) {
+          const states = (clusters.members.get(cluster) ?? []).map((n) => runs[n]?.state ?? 'idle');
+          return (
+            <ClusterBox
+              key={node.name}
+              name={node.name}
+              place={place}
+              clusters={clusters}
+              state={clusterState(states)}
+              focusable={node.name === focusName}
+              dimmed={!lit(node.name)}
+            />
+          );
+        }
+        const run = runs[node.name];
+        return (
+          <GraphNode
+            key={node.name}
+            node={node}
+            place={place}
+            state={run?.state ?? 'idle'}
+            durationMs={run?.durationMs}
+            items={run?.items}
+            cached={run?.cached}
+            selected={node.name === selected}
+            dimmed={!lit(node.name)}
+            focusable={node.name === focusName}
+            hasError={errorNodes.has(node.name)}
+            labels={labels}
+          />
+        );
+      })}
+    </g>
+  );
+}
