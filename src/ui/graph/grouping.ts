@@ -100,7 +100,7 @@ function standInNode(name: string, graph: GraphDescription, clusters: Clusters):
 }
 
 /** Which of a folded cluster's states shows: the one a user most needs to see. */
-const STATE_RANK: readonly NodeState[] = ['failed', 'running', 'pending', 'done', 'skipped', 'idle'];
+const STATE_RANK: readonly NodeState[] = ['failed', 'running', 'pending', 'stale', 'done', 'skipped', 'idle'];
 
 /** A folded cluster's state from its nodes' states: failed over running over pending, and so on. */
 export function clusterState(states: readonly NodeState[]): NodeState {
