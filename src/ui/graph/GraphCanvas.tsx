@@ -1,6 +1,5 @@
 import {
   memo,
-  useEffect,
   useImperativeHandle,
   useLayoutEffect,
   useMemo,
@@ -10,8 +9,6 @@ import {
   type Ref,
 } from 'react';
 import { flushSync } from 'react-dom';
-import { select } from 'd3-selection';
-import { zoom, zoomIdentity, zoomTransform, type ZoomBehavior, type ZoomTransform } from 'd3-zoom';
 import type { GraphDescription } from 'hamilton';
 import type { Lineage } from '../state/lineage';
 import type { NodeRun } from '../state/session';
@@ -22,21 +19,11 @@ import { FoldedButton } from './FoldedButton';
 import { ClusterFrames } from './GraphClusters';
 import { GraphNodes } from './GraphNodes';
 import { clusterOfKey, type Clusters } from './grouping';
-import { useClusterAnchor } from './useClusterAnchor';
 import { arrowTarget, drawnNode, nodeAt, type ArrowKey } from './keyboard';
-import { Minimap, placeViewRect } from './Minimap';
+import { Minimap } from './Minimap';
 import type { GraphLayout, PlacedEdge, PlacedNode } from './layout';
-import {
-  centreOn,
-  fitScale,
-  LEGIBLE_SCALE,
-  lineageView,
-  openingView,
-  type Size,
-  type Transform,
-} from './openingView';
-import { edgeBoxes, edgesIn, nodeIn, viewOf, type Rect } from './region';
-import { useDrawnRegion } from './useDrawnRegion';
+import { edgeBoxes, edgesIn, nodeIn, type Rect } from './region';
+import { useViewport } from './useViewport';
 
 export interface GraphCanvasHandle {
   /** Fits the whole graph, however small that makes it (the user asked for it), unfolding what was folded. */
@@ -89,34 +76,10 @@ export const GraphCanvas = memo(function GraphCanvas({
   onToggleCluster,
   counts,
 }: GraphCanvasProps) {
-  const svgRef = useRef<SVGSVGElement>(null);
-  const viewport = useRef<SVGGElement>(null);
-  const zoomRef = useRef<ZoomBehavior<SVGSVGElement, unknown> | null>(null);
   const [focus, setFocus] = useState<string | null>(null);
   const big = graph.nodes.length > BIG_GRAPH;
   // Export draws everything, labels included, whatever the view.
   const [whole, setWhole] = useState(false);
-  // The opening view's folded nodes (those that do not fit legibly), until the user moves the view.
-  const [folded, setFolded] = useState<ReadonlySet<string>>(NONE);
-  // The minimap shows while the graph does not fit the pane legibly; its view rectangle follows the zoom.
-  const [minimap, setMinimap] = useState(false);
-  // Not over the opening view (it would hide nodes there): it appears once the user moves the view.
-  const [moved, setMoved] = useState(false);
-  const movedRef = useRef(false);
-  const markMoved = (value: boolean) => {
-    if (movedRef.current === value) return;
-    movedRef.current = value;
-    setMoved(value);
-  };
-  const minimapView = useRef<SVGRectElement>(null);
-  const followMinimap = (transform: ZoomTransform) => {
-    if (minimapView.current && size.current)
-      placeViewRect(minimapView.current, viewOf(transform, size.current));
-  };
-  const followMinimapRef = useRef(followMinimap);
-  followMinimapRef.current = followMinimap;
-  const markMovedRef = useRef(markMoved);
-  markMovedRef.current = markMoved;
   const inFocus = useMemo(
     () =>
       focusHops !== null && selected && layout.nodes.has(selected)
@@ -124,150 +87,21 @@ export const GraphCanvas = memo(function GraphCanvas({
         : null,
     [focusHops, selected, layout, lineage],
   );
-
-  // The pane's size, kept by a ResizeObserver (read once when the first graph arrives): reading it on
-  // demand would force a synchronous layout of the whole drawing right after React adds it.
-  const size = useRef<Size | null>(null);
-  const { toggle: toggleCluster, keptView } = useClusterAnchor(svgRef, layout, clusters, onToggleCluster);
-  // What is drawn: the region around the view (all of it for a small graph), with or without labels.
-  const { region, trackRef } = useDrawnRegion(layout, big, size, svgRef);
-
-  // Before the first fit, which is a layout effect too.
-  useLayoutEffect(() => {
-    const svg = svgRef.current!;
-    const behavior = zoom<SVGSVGElement, unknown>()
-      .scaleExtent([0.02, 4])
-      .on('zoom', (event: { transform: ZoomTransform; sourceEvent: unknown }) => {
-        // A pan or zoom by the user ends the opening view: resizing the pane then keeps their view,
-        // and the folded nodes come back as the view reaches them.
-        if (event.sourceEvent) {
-          fitted.current = null;
-          setFolded(NONE);
-          markMovedRef.current(true);
-        }
-        viewport.current?.setAttribute('transform', event.transform.toString());
-        followMinimapRef.current(event.transform);
-        trackRef.current(event.transform, !!event.sourceEvent);
-      });
-    zoomRef.current = behavior;
-    select(svg).call(behavior).on('dblclick.zoom', null);
-    return () => void select(svg).on('.zoom', null);
-  }, []);
-
-  const fitPending = useRef(false);
-  /** Which fit the view shows (a resize fits it again), or null once the user or a selection moved it. */
-  const fitted = useRef<'opening' | 'whole' | null>('opening');
-  const moveTo = (t: Transform) => {
-    select(svgRef.current!).call(zoomRef.current!.transform, zoomIdentity.translate(t.x, t.y).scale(t.k));
-  };
-  /** `all`: the user asked to see everything; otherwise (a new graph, a resize) the opening view. */
-  const fit = (all = false) => {
-    if (!svgRef.current || !zoomRef.current || !size.current || !layout.width) {
-      fitPending.current = true;
-      return;
-    }
-    fitPending.current = false;
-    fitted.current = all ? 'whole' : 'opening';
-    const pane = size.current;
-    if (all) {
-      setFolded(NONE);
-      const box = { x0: 0, y0: 0, x1: layout.width, y1: layout.height };
-      moveTo(centreOn(box, pane, fitScale(layout, pane)));
-      return;
-    }
-    const outputs = graph.nodes.filter((n) => n.isOutput).map((n) => n.name);
-    const opening = openingView(layout, pane, outputs);
-    markMoved(false);
-    setFolded(opening.folded);
-    moveTo(opening.transform);
-  };
-  /**
-   * Pans (at the current zoom) so the node is in view, when it is not; says whether it panned.
-   */
-  function show(name: string | null): boolean {
-    const svg = svgRef.current;
-    const place = name ? layout.nodes.get(name) : undefined;
-    if (!svg || !place || !zoomRef.current || !size.current) return false;
-    const t = zoomTransform(svg);
-    const [x, y] = t.apply([place.x, place.y]);
-    const margin = (place.width / 2) * t.k;
-    if (x - margin >= 0 && x + margin <= size.current.width && y >= 0 && y <= size.current.height)
-      return false;
-    select(svg).call(zoomRef.current.translateTo, place.x, place.y);
-    return true;
-  }
-  /** Brings the selected node's lineage into view (see {@link lineageView}). */
-  function showLineage(name: string) {
-    if (!layout.nodes.has(name) || !svgRef.current || !zoomRef.current || !size.current) return;
-    const near = [...lineage.parents(name), ...lineage.children(name)];
-    const all = inFocus ? [...inFocus] : [...lineage.upstream(name), ...lineage.downstream(name)];
-    fitted.current = null;
-    setFolded(NONE);
-    moveTo(lineageView(layout, size.current, zoomTransform(svgRef.current).k, name, near, all));
-  }
-  const previousSize = useRef<Size | null>(null);
-  const onResize = () => {
-    const before = previousSize.current;
-    previousSize.current = size.current;
-    if (size.current) setMinimap(fitScale(layout, size.current) < LEGIBLE_SCALE);
-    // The details sheet opened or closed beside the graph: the lineage goes where there is room.
-    if (selected && layout.nodes.has(selected)) showLineage(selected);
-    // Still the opening view (the window, a run's results or a panel changed the pane): open it again.
-    else if (fitPending.current || fitted.current) fit(fitted.current === 'whole');
-    // Otherwise the point at the pane's centre stays there: a resize never jumps the view.
-    else if (before && size.current) {
-      const t = zoomTransform(svgRef.current!);
-      const dx = (size.current.width - before.width) / 2;
-      const dy = (size.current.height - before.height) / 2;
-      moveTo({ x: t.x + dx, y: t.y + dy, k: t.k });
-    }
-  };
-  const onResizeRef = useRef(onResize);
-  onResizeRef.current = onResize;
-  useEffect(() => {
-    const svg = svgRef.current!;
-    const observer = new ResizeObserver(([entry]) => {
-      const { width, height } = entry.contentRect;
-      size.current = width && height ? { width, height } : null;
-      // Drawn before this frame is painted: a first graph does not flash empty.
-      if (size.current) flushSync(() => onResizeRef.current());
-    });
-    observer.observe(svg);
-    return () => observer.disconnect();
-  }, []);
-  // A new layout gets its opening view (before it is painted); the same layout (an edit that did not
-  // change the graph, a run) keeps the view.
-  useLayoutEffect(() => {
-    // A big graph's first view, and so what it draws, is known in this task rather than a frame later
-    // from the ResizeObserver: it has drawn nothing yet, so measuring costs little. (A small one is
-    // drawn whole at once; measuring would only force the page's first layout early.)
-    if (!size.current && big) {
-      const { width, height } = svgRef.current!.getBoundingClientRect();
-      if (width && height) size.current = { width, height };
-    }
-    previousSize.current = size.current;
-    if (size.current) setMinimap(fitScale(layout, size.current) < LEGIBLE_SCALE);
-    const kept = keptView(layout);
-    if (!kept) return fit();
-    fitted.current = null;
-    setFolded(NONE);
-    moveTo(kept);
-  }, [layout]);
-  // A minimap just shown draws the view's rectangle at once.
-  useLayoutEffect(() => {
-    if (minimap && moved && svgRef.current) followMinimap(zoomTransform(svgRef.current));
-  }, [minimap, moved, layout]);
-  // A newly selected node shows its lineage (a node picked in the details' lists, or by Enter).
-  useLayoutEffect(() => {
-    if (selected) showLineage(selected);
-  }, [selected, focusHops]);
-  const zoomBy = (factor: number) => {
-    if (!svgRef.current || !zoomRef.current) return;
-    fitted.current = null;
-    setFolded(NONE);
-    markMoved(true);
-    select(svgRef.current).call(zoomRef.current.scaleBy, factor);
-  };
+  const {
+    svgRef,
+    viewport,
+    minimapView,
+    folded,
+    setFolded,
+    minimap,
+    moved,
+    region,
+    toggleCluster,
+    fit,
+    show,
+    zoomBy,
+    panTo,
+  } = useViewport({ graph, layout, lineage, selected, focusHops, inFocus, big, clusters, onToggleCluster });
   useImperativeHandle(handle, () => ({
     fit: () => fit(true),
     zoomBy,
@@ -348,7 +182,7 @@ export const GraphCanvas = memo(function GraphCanvas({
     setFocus(name);
     if (hidden.has(name)) setFolded(NONE);
     // Keep the focused node in view.
-    if (show(name)) fitted.current = null;
+    show(name);
     const element = nodeElement(name);
     if (element) element.focus({ preventScroll: true });
     else focusWanted.current = name;
@@ -430,17 +264,7 @@ export const GraphCanvas = memo(function GraphCanvas({
           />
         </g>
       </svg>
-      {minimap && moved && (
-        <Minimap
-          layout={layout}
-          viewRect={minimapView}
-          onPan={(x, y) => {
-            fitted.current = null;
-            setFolded(NONE);
-            select(svgRef.current!).call(zoomRef.current!.translateTo, x, y);
-          }}
-        />
-      )}
+      {minimap && moved && <Minimap layout={layout} viewRect={minimapView} onPan={panTo} />}
     </div>
   );
 });

@@ -98,6 +98,11 @@ export function createPlayground(host: WorkerHost, workspace: WorkspaceStore): P
     if (session.get().run?.status === 'running') liveDue = true;
     else void start(true);
   };
+  // Declared before the host is subscribed to: a host may replay its events at once.
+  // The worker can compile once esbuild is up; until then the latest request simply waits.
+  let hostReady = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const sent = new Map<number, readonly SourceFile[]>();
   const unsubscribeHost = host.subscribe((event) => {
     if (event.type === 'compiled' && event.graph) graphArrived();
     session.receive(event);
@@ -122,10 +127,6 @@ export function createPlayground(host: WorkerHost, workspace: WorkspaceStore): P
     }
   });
 
-  // The worker can compile once esbuild is up; until then the latest request simply waits.
-  let hostReady = false;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const sent = new Map<number, readonly SourceFile[]>();
   const send = () => {
     const ws = workspace.get();
     const id = host.compile(ws.files, ws.config);
