@@ -164,8 +164,9 @@ for (const setting of SETTINGS) {
       expect(opening.smallestText).toBeGreaterThanOrEqual(11 - 0.01);
       expect(opening.clipped).toEqual([]);
       expect(opening.drawn + opening.folded).toBe(opening.total);
-      // A handful of nodes fits legibly even in an embed or on a phone: nothing is folded away.
-      if (example.id === 'hello') expect(opening.folded).toBe(0);
+      // A handful of nodes fits legibly in an embed or on a phone (the whole app in a short window
+      // leaves the graph too little room, and says what it folds).
+      if (example.id === 'hello' && setting.name !== 'short window') expect(opening.folded).toBe(0);
       if (opening.folded)
         await expect(page.getByRole('button', { name: /more (upstream|beside).*Show all/ })).toBeVisible();
 
