@@ -87,28 +87,24 @@ export const GraphCanvas = memo(function GraphCanvas({
         : null,
     [focusHops, selected, layout, lineage],
   );
-  const {
-    svgRef,
-    viewport,
-    minimapView,
-    folded,
-    setFolded,
-    minimap,
-    moved,
-    region,
-    toggleCluster,
-    fit,
-    show,
-    zoomBy,
-    panTo,
-  } = useViewport({ graph, layout, lineage, selected, focusHops, inFocus, big, clusters, onToggleCluster });
+  const view = useViewport({
+    graph,
+    layout,
+    lineage,
+    selected,
+    focusHops,
+    inFocus,
+    big,
+    clusters,
+    onToggleCluster,
+  });
   useImperativeHandle(handle, () => ({
-    fit: () => fit(true),
-    zoomBy,
+    fit: () => view.fit(true),
+    zoomBy: view.zoomBy,
     drawWhole(use) {
       flushSync(() => setWhole(true));
       try {
-        return svgRef.current && use(svgRef.current);
+        return view.svgRef.current && use(view.svgRef.current);
       } finally {
         setWhole(false);
       }
@@ -143,7 +139,7 @@ export const GraphCanvas = memo(function GraphCanvas({
   }, [layout]);
   const boxes = useMemo(() => (big ? edgeBoxes(layout) : null), [big, layout]);
   // A big graph draws its region (nothing before it knows its view); a small one, all of it.
-  const current = region?.layout === layout ? region : null;
+  const current = view.region?.layout === layout ? view.region : null;
   const drawn = !big || whole ? null : (current ?? NOTHING);
   const hidden = useMemo(
     () =>
@@ -151,8 +147,8 @@ export const GraphCanvas = memo(function GraphCanvas({
         ? NONE
         : inFocus
           ? new Set(graph.nodes.map((n) => n.name).filter((n) => !inFocus.has(n)))
-          : folded,
-    [whole, inFocus, folded, graph],
+          : view.folded,
+    [whole, inFocus, view.folded, graph],
   );
   const drawsNode = (place: PlacedNode) => !hidden.has(place.name) && (!drawn || nodeIn(place, drawn));
   const edges = useMemo(() => edgesIn(layout.edges.length, boxes, drawn), [layout, boxes, drawn]);
@@ -168,7 +164,7 @@ export const GraphCanvas = memo(function GraphCanvas({
         })?.name ??
         null);
 
-  const nodeElement = (name: string) => drawnNode(svgRef.current, name);
+  const nodeElement = (name: string) => drawnNode(view.svgRef.current, name);
   // A node moved to by the keyboard may only be drawn once the view has panned to it.
   const focusWanted = useRef<string | null>(null);
   useLayoutEffect(() => {
@@ -180,9 +176,9 @@ export const GraphCanvas = memo(function GraphCanvas({
 
   const moveFocus = (name: string) => {
     setFocus(name);
-    if (hidden.has(name)) setFolded(NONE);
+    if (hidden.has(name)) view.setFolded(NONE);
     // Keep the focused node in view.
-    show(name);
+    view.show(name);
     const element = nodeElement(name);
     if (element) element.focus({ preventScroll: true });
     else focusWanted.current = name;
@@ -191,16 +187,16 @@ export const GraphCanvas = memo(function GraphCanvas({
   /** A node pressed (clicked, Enter) is selected, or unselected; a folded cluster's box unfolds. */
   const press = (name: string) => {
     const cluster = clusterOfKey(name);
-    if (cluster !== null) toggleCluster(cluster);
+    if (cluster !== null) view.toggleCluster(cluster);
     else onSelect(name === selected ? null : name);
   };
   const onKeyDown = (event: KeyboardEvent<SVGSVGElement>) => {
     const target = nodeAt(event.target);
     const fold = (event.target as Element).getAttribute('data-fold');
-    if (fold !== null && (event.key === 'Enter' || event.key === ' ')) toggleCluster(fold);
-    else if (event.key === 'f' || event.key === 'F') fit(true);
-    else if (event.key === '+' || event.key === '=') zoomBy(1.25);
-    else if (event.key === '-') zoomBy(0.8);
+    if (fold !== null && (event.key === 'Enter' || event.key === ' ')) view.toggleCluster(fold);
+    else if (event.key === 'f' || event.key === 'F') view.fit(true);
+    else if (event.key === '+' || event.key === '=') view.zoomBy(1.25);
+    else if (event.key === '-') view.zoomBy(0.8);
     else if (event.key === 'Escape') onSelect(null);
     else if (target && (event.key === 'Enter' || event.key === ' ')) press(target);
     else if (target && event.key.startsWith('Arrow')) {
@@ -214,17 +210,17 @@ export const GraphCanvas = memo(function GraphCanvas({
     // The folded nodes' button sits above the drawing, never over a node.
     <div className="graph-view">
       {hidden.size > 0 && !inFocus && (
-        <FoldedButton folded={hidden} graph={graph} lineage={lineage} onShowAll={() => fit(true)} />
+        <FoldedButton folded={hidden} graph={graph} lineage={lineage} onShowAll={() => view.fit(true)} />
       )}
       <svg
-        ref={svgRef}
+        ref={view.svgRef}
         className="graph-svg"
         role="group"
         aria-label={`Dataflow graph: ${counts.nodes} nodes, ${counts.edges} edges. Arrow keys move between nodes, Enter selects.`}
         onKeyDown={onKeyDown}
         onClick={(event) => {
           const fold = (event.target as Element).closest?.('[data-fold]')?.getAttribute('data-fold');
-          if (fold) return toggleCluster(fold);
+          if (fold) return view.toggleCluster(fold);
           const name = nodeAt(event.target);
           if (name) press(name);
           else onSelect(null);
@@ -238,7 +234,7 @@ export const GraphCanvas = memo(function GraphCanvas({
         onPointerLeave={() => onHover(null)}
       >
         <GraphDefs />
-        <g ref={viewport}>
+        <g ref={view.viewport}>
           <ClusterFrames layout={layout} clusters={clusters} folded={foldedClusters} hidden={hidden} />
           <GraphEdges
             edges={layout.edges}
@@ -264,7 +260,9 @@ export const GraphCanvas = memo(function GraphCanvas({
           />
         </g>
       </svg>
-      {minimap && moved && <Minimap layout={layout} viewRect={minimapView} onPan={panTo} />}
+      {view.minimap && view.moved && (
+        <Minimap layout={layout} viewRect={view.minimapView} onPan={view.panTo} />
+      )}
     </div>
   );
 });
