@@ -72,11 +72,13 @@ test("the console shows the latest run's output, not every earlier run's or keys
   const run = page.getByRole('button', { name: 'Run', exact: true });
   await run.click();
   await expect(page.locator('[data-node="only"]')).toHaveAttribute('data-state', 'done');
-  await run.click();
-  await expect(page.getByRole('status').filter({ hasText: /Ran in/ })).toBeVisible();
+  // Live mode (on since that Run) runs again for a new input; the console holds that run's output only.
+  await openTab(page, 'Inputs & config');
+  await page.getByRole('textbox', { name: 'Inputs (JSON)' }).fill('{ "x": 2 }');
   await openTab(page, /^Console/);
   const lines = page.getByRole('list', { name: 'Console output' }).getByRole('listitem');
-  await expect(lines.filter({ hasText: 'only ran with 1' })).toHaveCount(1);
+  await expect(lines.filter({ hasText: 'only ran with 2' })).toHaveCount(1);
+  await expect(lines.filter({ hasText: 'only ran with 1' })).toHaveCount(0);
   // Typing re-evaluates the module: its line is replaced, not repeated.
   await focusEditorEnd(page);
   await page.keyboard.type('\n// a comment\n');
