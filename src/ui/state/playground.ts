@@ -209,6 +209,8 @@ export function createPlayground(host: WorkerHost, workspace: WorkspaceStore): P
     async run() {
       // Ctrl/Cmd+Enter reaches here even while the Run button is disabled.
       onLive({ type: 'user-ran' });
+      // The user's Run shows what was withheld (a link's module output), even if the run never starts.
+      session.dispatch({ type: 'console-released' });
       await start(false);
     },
     live: {
