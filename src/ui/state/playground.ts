@@ -144,11 +144,15 @@ export function createPlayground(host: WorkerHost, workspace: WorkspaceStore): P
     send();
   });
   let last = workspace.get();
+  let droppingOutputs = false;
   const unsubscribeWorkspace = workspace.subscribe((ws) => {
     const filesChanged = ws.files !== last.files;
     const configChanged = ws.config !== last.config;
+    // The run's own removal of outputs that no longer exist is part of that run, not a change to run for.
     const requestChanged =
-      ws.inputs !== last.inputs || ws.tables !== last.tables || ws.outputs !== last.outputs;
+      ws.inputs !== last.inputs ||
+      ws.tables !== last.tables ||
+      (ws.outputs !== last.outputs && !droppingOutputs);
     last = ws;
     if (requestChanged && !filesChanged && !configChanged) {
       // Typing in an input field waits for a pause too.
@@ -183,7 +187,11 @@ export function createPlayground(host: WorkerHost, workspace: WorkspaceStore): P
     const graph = session.get().compiled?.graph;
     const asked = graph ? runOutputs(graph, ws) : { outputs: ws.outputs, dropped: [] };
     // Picked outputs the code no longer has leave the outputs, with a note, instead of failing the run.
-    if (asked.dropped.length) workspace.update(removeOutputs(asked.dropped));
+    if (asked.dropped.length) {
+      droppingOutputs = true;
+      workspace.update(removeOutputs(asked.dropped));
+      droppingOutputs = false;
+    }
     const asRun = workspace.get();
     const id = host.run({
       outputs: asked.outputs,
