@@ -117,8 +117,12 @@ for (const host of ['127.0.0.1', 'localhost']) {
   }) => {
     await withFramer(async (seen) => {
       await page.goto(framerUrl(host, '/worker-test.html?timeout=3000'));
-      await attacked(page, 3);
-      expect(seen.navigations).toBeGreaterThanOrEqual(1);
+      // Two runners are navigated the moment they appear. Whether a third appears (and is navigated
+      // late) depends on timing: a runner whose navigation was refused after its hello lives on as a
+      // blank frame until the host next needs it.
+      // (Whether a navigation reached the hostile server or was refused on the way also depends on
+      // timing; the checks below hold either way.)
+      await attacked(page, 2);
       // The host replaces each hijacked runner and ends up with one of its own.
       const frame = (await (await page.locator('#app').elementHandle())!.contentFrame())!;
       await frame.waitForFunction(() => window.workerTest !== undefined);
