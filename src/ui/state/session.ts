@@ -15,6 +15,7 @@ import type {
   ValuePreview,
   WorkerEvent,
 } from '../../worker/protocol';
+import { mergeStale, staleFromRequest, type RequestValues } from './requestStale';
 
 /**
  * A node's state in the drawing. `idle`: nothing ran since the graph was built; `stale`: it was done, and
@@ -119,6 +120,8 @@ export type SessionAction =
       readonly live?: boolean;
     }
   | { readonly type: 'stop-requested' }
+  /** The workspace's inputs, tables or config now (after a change, or a compile): what they make stale. */
+  | { readonly type: 'request-edited'; readonly request: RequestValues }
   | { readonly type: 'console-cleared' }
   /** Module output waits for Run (code from a link), or is shown now. */
   | { readonly type: 'console-held' }
@@ -175,6 +178,8 @@ export function reduceSession(state: Session, action: SessionAction): Session {
         },
       };
     }
+    case 'request-edited':
+      return { ...state, run: state.run && staleForRequest(state, state.run, action.request) };
     case 'node-started':
     case 'node-finished':
     case 'node-failed': {
@@ -327,6 +332,17 @@ function markStale(run: RunState, stale: readonly StaleNodeInfo[]): RunState {
     else nodes[name] = node.state === 'stale' ? { ...node, state: 'done', reasons: undefined } : node;
   }
   return { ...run, nodes };
+}
+
+/**
+ * The last run's nodes, stale as the newest compile says (when it came after the run: what the code's
+ * edits made stale) and as `request` does (what the inputs, tables and config changed since the run).
+ */
+function staleForRequest(state: Session, run: RunState, request: RequestValues): RunState {
+  const graph = state.compiled?.graph;
+  if (!run.source || !graph) return run;
+  const fromCode = state.compiled!.id > run.id ? (state.compiled!.staleNodes ?? []) : [];
+  return markStale(run, mergeStale(fromCode, staleFromRequest(graph, run.source, request)));
 }
 
 /** A finished node's time span in its run, widened over the items of a parallel block's node. */
