@@ -61,8 +61,9 @@ const scratchWords = new Uint32Array(scratch.buffer);
  * lanes in locals: fingerprinting must stay a small fraction of the run that produced the value.
  */
 class Hasher {
-  private a = 0x9747b28c;
-  private b = 0x85ebca6b;
+  // As int32 (`| 0`), so the fields stay small integers rather than boxed doubles.
+  private a = 0x9747b28c | 0;
+  private b = 0x85ebca6b | 0;
   private n = 0;
 
   word(w: number): void {
@@ -180,10 +181,11 @@ class Hasher {
       byteOffset % 4 === 0
         ? new Uint32Array(buffer, byteOffset, whole)
         : new Uint32Array(new Uint8Array(buffer, byteOffset, whole * 4).slice().buffer);
-    let l0 = 0x243f6a88;
-    let l1 = 0x85a308d3;
-    let l2 = 0x13198a2e;
-    let l3 = 0x03707344;
+    // `| 0`: a constant past 2^31 would start the lane as a double, and V8 would keep it one in the loop.
+    let l0 = 0x243f6a88 | 0;
+    let l1 = 0x85a308d3 | 0;
+    let l2 = 0x13198a2e | 0;
+    let l3 = 0x03707344 | 0;
     const quads = whole & ~3;
     for (let i = 0; i < quads; i += 4) {
       l0 = Math.imul(l0 ^ words[i], 0x01000193);
