@@ -365,16 +365,18 @@ export class Supervisor {
   }
 
   /**
-   * Once no request has come for {@link WARM_UP_IDLE_MS}, the spare runs our warm-up project, so the
-   * next compile finds the library's code compiled and optimised in a realm no user code has touched.
-   * (Not at once: the warm-up would compete for the processor with the run an edit's compile starts.)
+   * Once no request has come for {@link WARM_UP_IDLE_MS}, the spare is started (if the last compile took
+   * it) and runs our warm-up project, so the next compile finds the library's code compiled and
+   * optimised in a realm no user code has touched. (Not at once: starting a worker and warming it up
+   * would compete for the processor with the run an edit's compile starts.)
    */
   private warmSpareWhenIdle(): void {
     clearTimeout(this.warmUpTimer);
-    if (!this.spare || this.spareWarmed) return;
+    if (this.spare && this.spareWarmed) return;
     this.warmUpTimer = setTimeout(() => {
-      const spare = this.spare;
-      if (!spare || this.spareWarmed || this.pending > 0) return;
+      if (this.pending > 0 || (this.spare && this.spareWarmed)) return;
+      this.prepareSpare();
+      const spare = this.spare!;
       this.spareWarmed = true;
       this.warmUpBundle ??= bundle(this.env.esbuild, WARM_UP_COMPILE.files).then(
         (b) => (b.code === undefined ? null : b),
@@ -406,7 +408,6 @@ export class Supervisor {
    * with code a run or the modules left running, and is stopped (the next run loads the project again).
    */
   private startHeartbeat(): void {
-    this.prepareSpare();
     this.heartbeat ??= setInterval(() => {
       const loaded = this.loaded;
       if (this.exchange || !loaded?.worker) return;
