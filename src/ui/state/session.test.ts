@@ -329,6 +329,15 @@ describe('live mode in reduceSession', () => {
     const back = run([{ type: 'request-edited', request }], edited);
     expect(back.run?.nodes.a).toMatchObject({ state: 'done' });
     expect(back.run?.nodes.b.state).toBe('stale');
+    // Code that does not compile says nothing of staleness: b stays stale.
+    const broken = run(
+      [
+        { ...compiled(4), graph: null },
+        { type: 'request-edited', request },
+      ],
+      back,
+    );
+    expect(broken.run?.nodes.b.state).toBe('stale');
   });
 
   it('keeps why a node ran, and marks a node reused from the cache', () => {

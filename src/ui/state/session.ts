@@ -73,6 +73,8 @@ export interface RunState {
   readonly live?: boolean;
   /** What the run changed of the request, in words ("d no longer exists: removed from the outputs"). */
   readonly notes: readonly string[];
+  /** Live mode: what the newest compile with an answer says its code edits made stale (since the run). */
+  readonly codeStale?: readonly StaleNodeInfo[];
 }
 
 export interface Session {
@@ -140,7 +142,10 @@ export function reduceSession(state: Session, action: SessionAction): Session {
       const graphChanged = !sameNodes(state.compiled, compiled);
       // A run's states describe the graph it ran on; a new graph (another example) starts idle.
       const kept = graphChanged && state.run?.status !== 'running' ? null : state.run;
-      const run = kept && action.staleNodes ? markStale(kept, action.staleNodes) : kept;
+      const run =
+        kept && action.staleNodes && kept.status !== 'running'
+          ? markStale({ ...kept, codeStale: action.staleNodes }, action.staleNodes)
+          : kept;
       return {
         ...state,
         compiling: state.compiling === action.id ? null : state.compiling,
@@ -335,14 +340,13 @@ function markStale(run: RunState, stale: readonly StaleNodeInfo[]): RunState {
 }
 
 /**
- * The last run's nodes, stale as the newest compile says (when it came after the run: what the code's
- * edits made stale) and as `request` does (what the inputs, tables and config changed since the run).
+ * The last run's nodes, stale as the code's edits since the run made them (the newest compile that could
+ * say) and as `request` does (what the inputs, tables and config changed since the run).
  */
 function staleForRequest(state: Session, run: RunState, request: RequestValues): RunState {
   const graph = state.compiled?.graph;
   if (!run.source || !graph) return run;
-  const fromCode = state.compiled!.id > run.id ? (state.compiled!.staleNodes ?? []) : [];
-  return markStale(run, mergeStale(fromCode, staleFromRequest(graph, run.source, request)));
+  return markStale(run, mergeStale(run.codeStale ?? [], staleFromRequest(graph, run.source, request)));
 }
 
 /** A finished node's time span in its run, widened over the items of a parallel block's node. */
