@@ -24,9 +24,8 @@ import type {
   WorkerEvent,
   WorkerRequest,
 } from './protocol';
-import type { CacheNews, ToUserWorker } from './userProtocol';
+import { parseFromUser, type ToUserWorker } from './userProtocol';
 import { LiveCache } from './liveCache';
-import { parseWorkerMessage } from './validate';
 import { CONSOLE_HEAD, CONSOLE_TAIL, ConsoleBudget } from './consoleBudget';
 
 /** A user-code worker as the supervisor sees it (a `Worker` in the browser, a fake in tests). */
@@ -307,20 +306,17 @@ export class Supervisor {
     onAnswer: (answered: { event: WorkerEvent; transfer: Transferable[] }) => void,
   ): void {
     const exchange = this.exchange?.worker === worker ? this.exchange : null;
-    const pong = data as { kind?: unknown; seq?: unknown } | null;
-    if (pong?.kind === 'cache-news') {
-      // What a run added, sent just before its answer: kept only from the run in progress.
-      if (exchange?.answer === 'run-finished' && !exchange.answered) this.cache.add(data as CacheNews);
-      return;
-    }
-    if (pong?.kind === 'pong') {
-      if (exchange?.answered && pong.seq === exchange.pingSeq)
-        exchange.settle({ kind: 'answered', ...exchange.answered });
-      else if (!exchange && pong.seq === this.idlePing) this.idlePing = null;
-      return;
-    }
-    const event = parseWorkerMessage(data);
+    const event = parseFromUser(data);
     if (!event) return;
+    if ('kind' in event) {
+      if (event.kind === 'cache-news') {
+        // What a run added, sent just before its answer: kept only from the run in progress.
+        if (exchange?.answer === 'run-finished' && !exchange.answered) this.cache.add(event);
+      } else if (exchange?.answered && event.seq === exchange.pingSeq)
+        exchange.settle({ kind: 'answered', ...exchange.answered });
+      else if (!exchange && event.seq === this.idlePing) this.idlePing = null;
+      return;
+    }
     if (!exchange) {
       // Between requests only console output is expected (timers of a finished run).
       if (event.type === 'console' && worker === this.loaded?.worker)
