@@ -27,7 +27,7 @@ export interface UserConnect {
   readonly port: MessagePort;
 }
 
-/** What the user-code worker is asked over its port: load a bundled project, run it, or say it is idle. */
+/** What the user-code worker is asked over its port: load a bundled project, run it, say it is idle, or warm up. */
 export type ToUserWorker =
   | {
       readonly kind: 'evaluate';
@@ -45,7 +45,9 @@ export type ToUserWorker =
       /** Cached results (portable values) of this graph's nodes, on the worker's first run. */
       readonly results?: readonly PortableResult[];
     }
-  | { readonly kind: 'ping'; readonly seq: number };
+  | { readonly kind: 'ping'; readonly seq: number }
+  /** To the spare while idle, before any user code: run our warm-up project (`userWarmUp.ts`), answer nothing. */
+  | { readonly kind: 'warm-up'; readonly bundle: Bundle };
 
 const PortableResultSchema = v.tuple([v.string(), v.unknown()]);
 
