@@ -4,24 +4,17 @@
  */
 import type { WorkerHost } from '../../worker/host';
 import type { SourceFile, WorkerEvent } from '../../worker/protocol';
-import type { Workspace } from '../../share/workspace';
 import type { WorkspaceStore } from './workspaceStore';
 import { initialSession, reduceSession, type Session, type SessionAction } from './session';
-import { lineageOf } from './lineage';
-import { runOutputs } from './outputs';
 import { removeOutputs } from './workspaceEdits';
+import { COMPILE_DEBOUNCE_MS, createCompileQueue } from './compileQueue';
+import { startRun, type RunContext } from './startRun';
 import { createStore } from './store';
 import { createFrameBatch } from './frameBatch';
 import { reduceSessionBatch } from './sessionBatch';
 import { firstGraphFor } from './firstGraph';
 import { graphArrived } from '../graph/timing';
-import { dataFilePath, namesDataFile } from './dataPath';
 import { initialLive, reduceLive, type LiveAction, type LiveState } from './live';
-
-/** Typing pauses this long before the project is compiled again. */
-const COMPILE_DEBOUNCE_MS = 150;
-/** Compile requests whose files are remembered (answers come in order; older ones are obsolete). */
-const SENT_KEPT = 8;
 
 export interface SessionStore {
   get(): Session;
@@ -68,21 +61,6 @@ function createSessionStore(): SessionStore & { receive(event: WorkerEvent): voi
   };
 }
 
-/** Resolves table values that name a served data file (`data/...`) to their CSV text. */
-async function resolveTables(tables: Workspace['tables']): Promise<Record<string, string>> {
-  const entries = await Promise.all(
-    Object.entries(tables).map(async ([name, value]) => {
-      if (!namesDataFile(value)) return [name, value] as const;
-      const file = dataFilePath(value);
-      if ('error' in file) throw new Error(`Could not load table ${name}: ${file.error}`);
-      const response = await fetch(new URL(file.path, new URL(import.meta.env.BASE_URL, location.href)));
-      if (!response.ok) throw new Error(`Could not load ${value} for table ${name}: HTTP ${response.status}`);
-      return [name, await response.text()] as const;
-    }),
-  );
-  return Object.fromEntries(entries);
-}
-
 export function createPlayground(host: WorkerHost, workspace: WorkspaceStore): Playground {
   const session = createSessionStore();
   const live = createStore(initialLive);
@@ -103,10 +81,22 @@ export function createPlayground(host: WorkerHost, workspace: WorkspaceStore): P
     else void start(true);
   };
   // Declared before the host is subscribed to: a host may replay its events at once.
-  // The worker can compile once esbuild is up; until then the latest request simply waits.
-  let hostReady = false;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const sent = new Map<number, readonly SourceFile[]>();
+  const compiles = createCompileQueue(host, workspace, (id) =>
+    session.dispatch({ type: 'compile-requested', id }),
+  );
+  let droppingOutputs = false;
+  const runs: RunContext = {
+    host,
+    workspace,
+    session,
+    compiles,
+    dropOutputs(names) {
+      droppingOutputs = true;
+      workspace.update(removeOutputs(names));
+      droppingOutputs = false;
+    },
+  };
+  const start = (live: boolean) => startRun(runs, live);
   const unsubscribeHost = host.subscribe((event) => {
     if (event.type === 'compiled' && event.graph) graphArrived();
     session.receive(event);
@@ -123,8 +113,8 @@ export function createPlayground(host: WorkerHost, workspace: WorkspaceStore): P
       event.graph &&
       !event.stale &&
       now.compiling === null &&
-      timer === undefined &&
-      now.run?.source?.files !== sent.get(event.id)
+      !compiles.waiting() &&
+      now.run?.source?.files !== compiles.filesOf(event.id)
     )
       onLive({ type: 'changed' });
     if (event.type === 'run-finished' && liveDue) {
@@ -133,24 +123,7 @@ export function createPlayground(host: WorkerHost, workspace: WorkspaceStore): P
     }
   });
 
-  const send = () => {
-    const ws = workspace.get();
-    const id = host.compile(ws.files, ws.config);
-    sent.set(id, ws.files);
-    if (sent.size > SENT_KEPT) sent.delete(sent.keys().next().value!);
-    session.dispatch({ type: 'compile-requested', id });
-  };
-  const compile = () => {
-    clearTimeout(timer);
-    timer = undefined;
-    if (hostReady) send();
-  };
-  void host.ready.then(() => {
-    hostReady = true;
-    send();
-  });
   let last = workspace.get();
-  let droppingOutputs = false;
   const unsubscribeWorkspace = workspace.subscribe((ws) => {
     const filesChanged = ws.files !== last.files;
     const configChanged = ws.config !== last.config;
@@ -166,57 +139,12 @@ export function createPlayground(host: WorkerHost, workspace: WorkspaceStore): P
       clearTimeout(liveTimer);
       liveTimer = setTimeout(() => onLive({ type: 'changed' }), COMPILE_DEBOUNCE_MS);
     }
-    if (!filesChanged && !configChanged) return;
-    clearTimeout(timer);
     // A config switch redraws at once; typing waits for a pause.
-    if (filesChanged) timer = setTimeout(compile, COMPILE_DEBOUNCE_MS);
-    else compile();
+    if (filesChanged || configChanged) compiles.schedule(filesChanged);
   });
   // The default example's graph, compiled at build time, shows while the worker wakes up.
   const first = firstGraphFor(workspace.get());
   if (first) session.dispatch(first);
-
-  /** Starts a run of the workspace's outputs; `live`: one live mode started (a newer edit cancels it). */
-  async function start(liveRun: boolean): Promise<void> {
-    session.flush();
-    const now = session.get();
-    if (now.worker !== 'ready' || !now.compiled?.graph || now.run?.status === 'running') return;
-    // Typing not yet compiled is compiled first: the worker answers requests in order.
-    if (timer !== undefined) compile();
-    const ws = workspace.get();
-    let tables: Record<string, string>;
-    try {
-      tables = await resolveTables(ws.tables);
-    } catch (error) {
-      session.dispatch({ type: 'console', runId: null, level: 'error', node: null, text: String(error) });
-      return;
-    }
-    const graph = session.get().compiled?.graph;
-    const asked = graph ? runOutputs(graph, ws) : { outputs: ws.outputs, dropped: [] };
-    // Picked outputs the code no longer has leave the outputs, with a note, instead of failing the run.
-    if (asked.dropped.length) {
-      droppingOutputs = true;
-      workspace.update(removeOutputs(asked.dropped));
-      droppingOutputs = false;
-    }
-    const asRun = workspace.get();
-    const id = host.run({
-      outputs: asked.outputs,
-      inputs: ws.inputs,
-      overrides: {},
-      tables,
-      ...(liveRun && { live: true }),
-    });
-    const { files, inputs, config, outputs } = asRun;
-    session.dispatch({
-      type: 'run-requested',
-      id,
-      source: { files, inputs, config, outputs, tables: asRun.tables },
-      nodes: graph ? lineageOf(graph).executed(asked.outputs) : [],
-      notes: asked.dropped.map((name) => `${name} no longer exists: removed from the outputs.`),
-      ...(liveRun && { live: true }),
-    });
-  }
 
   return {
     workspace,
@@ -237,9 +165,9 @@ export function createPlayground(host: WorkerHost, workspace: WorkspaceStore): P
       session.dispatch({ type: 'stop-requested' });
       host.stop();
     },
-    filesOf: (id) => sent.get(id),
+    filesOf: compiles.filesOf,
     dispose() {
-      clearTimeout(timer);
+      compiles.dispose();
       clearTimeout(liveTimer);
       unsubscribeHost();
       unsubscribeWorkspace();
