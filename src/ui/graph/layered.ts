@@ -8,9 +8,10 @@
  * (zherebko, grid) put one node per layer: a thousand-node graph becomes a single line. The phases are
  * the classic ones, each about linear, one file each: ranking (layeredRanks.ts: longest-path layering
  * with sources pulled next to their first consumer, dummy vertices on edges spanning several layers),
- * ordering (layeredOrder.ts: barycentre sweeps), coordinates (layeredPlace.ts: isotonic regression) and
- * edge routing (layeredRoutes.ts).
+ * ordering (layeredOrder.ts: barycentre sweeps), coordinates (layeredPlace.ts: isotonic regression;
+ * layeredClusters.ts then gives each cluster a band of its own) and edge routing (layeredRoutes.ts).
  */
+import { keepClustersTogether, type ClusterInput } from './layeredClusters';
 import { orderLayers } from './layeredOrder';
 import { placeLayers } from './layeredPlace';
 import { layeredVertices } from './layeredRanks';
@@ -24,6 +25,8 @@ export interface LayeredInput {
   readonly nodeHeight: number;
   /** Space between two nodes of a layer, and between two layers. */
   readonly gap: readonly [number, number];
+  /** Clusters whose nodes are kept together (layeredClusters.ts), if any. */
+  readonly clusters?: ClusterInput;
 }
 
 type Point = readonly [number, number];
@@ -41,12 +44,13 @@ export interface LayeredResult {
 /** Room a long edge takes in a layer it crosses (its dummy vertex's extent plus gap). */
 const LANE = 14;
 
-export function layered({ widths, parents, nodeHeight, gap }: LayeredInput): LayeredResult {
+export function layered({ widths, parents, nodeHeight, gap, clusters }: LayeredInput): LayeredResult {
   const vertices = layeredVertices(parents);
   const { n, layer } = vertices;
   const layers = orderLayers(vertices);
   const extent = new Float64Array(layer.length).fill(LANE).fill(nodeHeight + gap[0], 0, n);
   const y = placeLayers(vertices, layers, extent);
+  if (clusters) keepClustersTogether(vertices, layers, y, extent, clusters);
   const { columnX, width } = layerColumns(vertices, widths, gap[1]);
   const height = alignTop(y, n, nodeHeight);
   const xs = new Float64Array(n);

@@ -10,6 +10,7 @@ import {
   layoutKey,
   OFF_THREAD_ABOVE,
   rememberLayout,
+  type ClusterOf,
   type Direction,
   type GraphLayout,
 } from './layout';
@@ -31,19 +32,27 @@ function layoutWorker(): Worker {
 }
 
 /** The layout at once when it is cached or the graph is small; otherwise null (ask {@link layoutLater}). */
-export function layoutNow(graph: GraphDescription, direction: Direction): GraphLayout | null {
+export function layoutNow(
+  graph: GraphDescription,
+  direction: Direction,
+  clusterOf?: ClusterOf,
+): GraphLayout | null {
   if (graph.nodes.length <= OFF_THREAD_ABOVE || typeof Worker === 'undefined')
-    return layoutGraph(graph, direction);
-  return cachedLayout(layoutKey(graph, direction)) ?? null;
+    return layoutGraph(graph, direction, clusterOf);
+  return cachedLayout(layoutKey(graph, direction, clusterOf)) ?? null;
 }
 
 /** A big graph's layout, made in the layout worker. */
-export function layoutLater(graph: GraphDescription, direction: Direction): Promise<GraphLayout> {
-  const key = layoutKey(graph, direction);
+export function layoutLater(
+  graph: GraphDescription,
+  direction: Direction,
+  clusterOf?: ClusterOf,
+): Promise<GraphLayout> {
+  const key = layoutKey(graph, direction, clusterOf);
   return new Promise((resolve) => {
     const id = nextId++;
     waiting.set(id, (layout) => resolve(cachedLayout(key) ?? rememberLayout(key, layout)));
-    const request: LayoutRequest = { id, graph, direction };
+    const request: LayoutRequest = { id, graph, direction, clusterOf };
     layoutWorker().postMessage(request);
   });
 }
