@@ -8,6 +8,7 @@
  * UI_BENCH_RUNS cold loads (default 5), UI_BENCH_BIG_RUNS big-graph loads (default 5), UI_BENCH_HUGE_RUNS 10,000-node loads (default 3))
  */
 import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser } from 'playwright-core';
@@ -93,7 +94,8 @@ async function bigGraph(browser: Browser, workspace: Workspace, minNodes: number
     { timeout: DRAW_TIMEOUT_MS, polling: 100 },
   );
   const refused = page.getByText(REFUSED);
-  if (await refused.count()) throw new Error(`the page refused the project: ${await refused.first().innerText()}`);
+  if (await refused.count())
+    throw new Error(`the page refused the project: ${await refused.first().innerText()}`);
   await page.waitForTimeout(300);
   const drawnNodes = await page.locator('[data-node]').count();
   const measures = await page.evaluate(
@@ -174,7 +176,13 @@ try {
     ['10,000 nodes: first paint (layout + draw)', ms(median(huges.map((b) => b.draw))), '≤ 1000 ms'],
     ['10,000 nodes: frame interval while panning (p95)', ms(median(huges.map((b) => b.panP95))), '≤ 20 ms'],
   ];
-  console.log(`UI budgets (${runs} cold loads, ${bigs.length} big-graph loads; dist: ${dist})`);
+  // Timings on a shared machine swing with its load: the line says what it was.
+  const load = loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ');
+  console.log(
+    `UI budgets (${runs} cold loads, ${bigs.length} big-graph loads; dist: ${dist}; load average ${load})`,
+  );
   for (const [what, value, budget] of rows)
     console.log(`${what.padEnd(48)} ${value.padStart(10)}   ${budget}`);
   console.log(`scripts before the first graph: ${loads[0].scripts.join(', ')}`);
