@@ -15,11 +15,20 @@ export function FoldedButton({
   readonly onShowAll: () => void;
 }) {
   const upstream = useMemo(() => {
-    const shown = graph.nodes.filter((n) => !folded.has(n.name));
-    // Folded nodes that feed a shown one; the others lie beside the view.
-    const feeding = new Set<string>();
-    for (const n of shown) for (const up of lineage.upstream(n.name)) if (folded.has(up)) feeding.add(up);
-    return feeding.size;
+    // Folded nodes that feed a shown one (one walk up from all the shown nodes at once); the others
+    // lie beside the view.
+    const seen = new Set<string>();
+    const stack = graph.nodes.filter((n) => !folded.has(n.name)).map((n) => n.name);
+    while (stack.length)
+      for (const parent of lineage.parents(stack.pop()!)) {
+        if (!seen.has(parent)) {
+          seen.add(parent);
+          stack.push(parent);
+        }
+      }
+    let feeding = 0;
+    for (const name of seen) if (folded.has(name)) feeding++;
+    return feeding;
   }, [folded, graph, lineage]);
   const beside = folded.size - upstream;
   const text = [upstream && `${upstream} more upstream`, beside && `${beside} more beside`]

@@ -2,12 +2,14 @@
 import { memo } from 'react';
 import type { NodeState } from '../state/session';
 import { clusterKind, clusterOfKey, type Clusters } from './grouping';
-import { NODE_TEXT_INSET, type GraphLayout, type PlacedNode } from './layout';
+import {
+  CLUSTER_FRAME_PAD as FRAME_PAD,
+  CLUSTER_LABEL_ROOM as LABEL_ROOM,
+  NODE_TEXT_INSET,
+  type GraphLayout,
+  type PlacedNode,
+} from './layout';
 import { boundsOf } from './openingView';
-
-/** The frame's room around its nodes, and above them for its label. */
-const FRAME_PAD = 8;
-const LABEL_ROOM = 20;
 
 /** The open clusters' frames, each labelled with a button that folds it. */
 export const ClusterFrames = memo(function ClusterFrames({

@@ -6,14 +6,15 @@ import { allDiagnostics, type NodeRun } from '../state/session';
 import type { Diagnostic } from '../../worker/protocol';
 import { peekInEditor, revealInEditor, updateView } from '../state/view';
 import { useMediaQuery } from '../layout/useMediaQuery';
-import { GraphCanvas, type GraphCanvasHandle } from './GraphCanvas';
+import { GraphCanvas } from './GraphCanvas';
+import type { GraphCanvasHandle } from './useCanvasHandle';
 import { GraphToolbar } from './GraphToolbar';
 import { NodeDetails } from './NodeDetails';
 import { NodeTooltip } from './NodeTooltip';
 import type { GroupBy } from './grouping';
 import { RunWaterfall } from './RunWaterfall';
 import { useClusters } from './useClusters';
-import type { Direction, GraphLayout } from './layout';
+import type { ClusterOf, Direction, GraphLayout } from './layout';
 import { layoutLater, layoutNow } from './layoutWorker';
 import { withRequestedOutputs } from './requestedOutputs';
 import { beginLayout } from './timing';
@@ -49,29 +50,33 @@ function useDirection(pane: RefObject<HTMLElement | null>): Direction | null {
  * The graph's layout: at once for a small or already laid out graph; a big one from the layout worker,
  * the previous layout staying on screen meanwhile (the page stays responsive, the view does not blank).
  */
-function useLayout(graph: GraphDescription | null, direction: Direction | null): GraphLayout | null {
+function useLayout(
+  graph: GraphDescription | null,
+  direction: Direction | null,
+  clusterOf: ClusterOf | undefined,
+): GraphLayout | null {
   // The measure of a layout made in the worker ends when it comes back.
   const pending = useRef<(() => void) | null>(null);
   const now = useMemo(() => {
     if (!graph || !direction) return null;
     const end = beginLayout(graph.nodes.length);
-    const layout = layoutNow(graph, direction);
+    const layout = layoutNow(graph, direction, clusterOf);
     if (layout) end();
     pending.current = layout ? null : end;
     return layout;
-  }, [graph, direction]);
+  }, [graph, direction, clusterOf]);
   const [later, setLater] = useState<GraphLayout | null>(null);
   useEffect(() => {
     if (now || !graph || !direction) return;
     let live = true;
-    void layoutLater(graph, direction).then((layout) => {
+    void layoutLater(graph, direction, clusterOf).then((layout) => {
       if (!live) return;
       pending.current?.();
       pending.current = null;
       setLater(layout);
     });
     return () => void (live = false);
-  }, [now, graph, direction]);
+  }, [now, graph, direction, clusterOf]);
   return now ?? later;
 }
 
@@ -97,7 +102,7 @@ export function GraphPane() {
   );
   const clusters = useClusters(graph, groupBy);
   const shown = clusters?.shown ?? null;
-  const layout = useLayout(shown, direction);
+  const layout = useLayout(shown, direction, clusters?.clusters.clusterOf);
   // A node inside a folded cluster unfolds it to be shown.
   const reveal = (name: string | null) => {
     if (name) clusters?.reveal(name);

@@ -13,6 +13,9 @@ export function GraphSearch({ nodes, onFound }: GraphSearchProps) {
   const [query, setQuery] = useState('');
   const [found, setFound] = useState<{ query: string; index: number; count: number } | null>(null);
   const listId = useId();
+  // The suggestions are made only while the box has the focus: a big graph's hundreds of them would
+  // otherwise be built with every new graph, for nobody.
+  const [suggesting, setSuggesting] = useState(false);
   const go = () => {
     const matches = findNodes(nodes, query);
     const index = found?.query === query && matches.length ? (found.index + 1) % matches.length : 0;
@@ -41,11 +44,11 @@ export function GraphSearch({ nodes, onFound }: GraphSearchProps) {
         list={listId}
         value={query}
         onChange={(event) => setQuery(event.target.value)}
+        onFocus={() => setSuggesting(true)}
+        onBlur={() => setSuggesting(false)}
       />
       <datalist id={listId}>
-        {nodes.slice(0, 500).map((n) => (
-          <option key={n.name} value={n.name} />
-        ))}
+        {suggesting && nodes.slice(0, 500).map((n) => <option key={n.name} value={n.name} />)}
       </datalist>
       <span className="graph-search-status" role="status">
         {status}

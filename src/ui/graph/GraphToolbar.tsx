@@ -3,7 +3,7 @@ import type { GraphDescription } from 'hamilton';
 import { Popover } from '../layout/Popover';
 import { FocusControl } from './FocusControl';
 import { GraphSearch } from './GraphSearch';
-import type { GraphCanvasHandle } from './GraphCanvas';
+import type { GraphCanvasHandle } from './useCanvasHandle';
 import { Legend, type LegendRunStates } from './Legend';
 import { exportDot, exportPng, exportSvg, graphSvg } from './exportGraph';
 import type { GroupBy } from './grouping';

@@ -64,12 +64,13 @@ export function foldClusters(
     const cluster = clusters.clusterOf.get(name);
     return cluster !== undefined && folded.has(cluster) ? clusterKey(cluster) : name;
   };
+  const byName = new Map(graph.nodes.map((n) => [n.name, n]));
   const nodes: DescribedNode[] = [];
   for (const node of graph.nodes) {
     const name = standIn(node.name);
     if (name === node.name) nodes.push(node);
     else if (clusters.members.get(clusterOfKey(name)!)![0] === node.name)
-      nodes.push(standInNode(name, graph, clusters));
+      nodes.push(standInNode(name, byName, clusters));
   }
   const edges = new Map<string, DescribedEdge>();
   for (const edge of graph.edges) {
@@ -81,9 +82,12 @@ export function foldClusters(
   return { ...graph, nodes, edges: [...edges.values()] };
 }
 
-function standInNode(name: string, graph: GraphDescription, clusters: Clusters): DescribedNode {
-  const names = new Set(clusters.members.get(clusterOfKey(name)!));
-  const inside = graph.nodes.filter((n) => names.has(n.name));
+function standInNode(
+  name: string,
+  byName: ReadonlyMap<string, DescribedNode>,
+  clusters: Clusters,
+): DescribedNode {
+  const inside = (clusters.members.get(clusterOfKey(name)!) ?? []).map((n) => byName.get(n)!);
   return {
     name,
     type: `${inside.length} nodes · ${clusterKind(clusters)}`,

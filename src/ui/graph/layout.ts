@@ -59,6 +59,9 @@ export const MAX_NODE_WIDTH = 300;
 /** The text's distance from the box's sides, and the room of the state mark after the name. */
 export const NODE_TEXT_INSET = 10;
 export const STATE_MARK_ROOM = 18;
+/** An open cluster's frame: its room around its nodes, and above them for its label. */
+export const CLUSTER_FRAME_PAD = 8;
+export const CLUSTER_LABEL_ROOM = 20;
 /** Between two nodes of a layer, and between two layers. */
 const GAP: Record<Direction, readonly [number, number]> = { LR: [16, 36], TB: [20, 36] };
 /** How far outside the drawing a back edge runs. */
@@ -79,10 +82,14 @@ export function nodeWidth(node: DescribedNode): number {
   return Math.ceil(Math.min(MAX_NODE_WIDTH, Math.max(90, text + 2 * NODE_TEXT_INSET + 1)));
 }
 
-/** What the layout depends on: names, kinds, label texts and edges. */
-export function graphSignature(graph: GraphDescription): string {
+/** Each node's open cluster (grouping.ts's `clusterOf`): a big graph keeps a cluster's nodes together. */
+export type ClusterOf = ReadonlyMap<string, string>;
+const NO_CLUSTERS: ClusterOf = new Map();
+
+/** What the layout depends on: names, kinds, label texts, clusters and edges. */
+export function graphSignature(graph: GraphDescription, clusterOf: ClusterOf = NO_CLUSTERS): string {
   return JSON.stringify([
-    graph.nodes.map((n) => [n.name, nodeWidth(n)]),
+    graph.nodes.map((n) => [n.name, nodeWidth(n), clusterOf.get(n.name) ?? 0]),
     graph.edges.map((e) => [e.from, e.to]),
   ]);
 }
@@ -150,8 +157,22 @@ function operator(
     : { name: 'sugiyama-dfs', run: base.decross(decrossDfs()) };
 }
 
+/** Each node's cluster as an index (-1: none), for layered.ts. */
+function clusterIndices(ids: readonly string[], clusterOf: ClusterOf): number[] {
+  const index = new Map<string, number>();
+  return ids.map((id) => {
+    const cluster = clusterOf.get(id);
+    if (cluster === undefined) return -1;
+    return index.get(cluster) ?? index.set(cluster, index.size).get(cluster)!;
+  });
+}
+
 /** A big graph's layout by layered.ts (same conventions as d3-dag's, already left to right). */
-function layeredLayout(rows: ReadonlyMap<string, Row>, widths: ReadonlyMap<string, number>): Placement {
+function layeredLayout(
+  rows: ReadonlyMap<string, Row>,
+  widths: ReadonlyMap<string, number>,
+  clusterOf: ClusterOf,
+): Placement {
   const ids = [...rows.keys()];
   const index = new Map(ids.map((id, i) => [id, i]));
   const parents = ids.map((id) => rows.get(id)!.parentIds.map((p) => index.get(p)!));
@@ -160,6 +181,12 @@ function layeredLayout(rows: ReadonlyMap<string, Row>, widths: ReadonlyMap<strin
     parents,
     nodeHeight: NODE_HEIGHT,
     gap: GAP.LR,
+    clusters: clusterOf.size
+      ? {
+          clusterOf: clusterIndices(ids, clusterOf),
+          pad: [CLUSTER_FRAME_PAD + CLUSTER_LABEL_ROOM, CLUSTER_FRAME_PAD],
+        }
+      : undefined,
   });
   const nodes = new Map<string, PlacedNode>();
   ids.forEach((id, i) =>
@@ -236,9 +263,14 @@ function backRoute(
 
 /**
  * Lays the graph out (uncached). Top to bottom only up to {@link LAYERED_ABOVE} nodes: layered.ts
- * assumes one node height across its layers, which holds only left to right.
+ * assumes one node height across its layers, which holds only left to right. Over that size, the open
+ * clusters' nodes are kept together, each cluster in a band of its own.
  */
-export function computeLayout(graph: GraphDescription, wanted: Direction = 'LR'): GraphLayout {
+export function computeLayout(
+  graph: GraphDescription,
+  wanted: Direction = 'LR',
+  clusterOf: ClusterOf = NO_CLUSTERS,
+): GraphLayout {
   const widths = new Map(graph.nodes.map((n) => [n.name, nodeWidth(n)]));
   const back = backEdges(graph);
   const rows = new Map<string, Row>(graph.nodes.map((n) => [n.name, { id: n.name, parentIds: [] }]));
@@ -256,7 +288,7 @@ export function computeLayout(graph: GraphDescription, wanted: Direction = 'LR')
     return { nodes: new Map(), edges: [], width: 0, height: 0, algorithm: 'sugiyama-two-layer', direction };
   const { nodes, edges, algorithm, ...size } =
     rows.size > LAYERED_ABOVE
-      ? { ...layeredLayout(rows, widths), algorithm: 'layered' as const }
+      ? { ...layeredLayout(rows, widths, clusterOf), algorithm: 'layered' as const }
       : sugiyamaLayout(rows, widths, direction);
   let { width, height } = size;
   if (back.size) {
@@ -276,8 +308,8 @@ const cache = new Map<string, GraphLayout>();
 const CACHE_SIZE = 16;
 
 /** The cache key of a graph laid out one way. */
-export function layoutKey(graph: GraphDescription, direction: Direction): string {
-  return `${direction}${graphSignature(graph)}`;
+export function layoutKey(graph: GraphDescription, direction: Direction, clusterOf?: ClusterOf): string {
+  return `${direction}${graphSignature(graph, clusterOf)}`;
 }
 
 /** The cached layout under `key` (and marks it recently used), if any. */
@@ -298,9 +330,13 @@ export function rememberLayout(key: string, layout: GraphLayout): GraphLayout {
 }
 
 /** Lays the graph out, reusing the layout of an identical graph (so nodes never jump). */
-export function layoutGraph(graph: GraphDescription, direction: Direction = 'LR'): GraphLayout {
-  const key = layoutKey(graph, direction);
-  return cachedLayout(key) ?? rememberLayout(key, computeLayout(graph, direction));
+export function layoutGraph(
+  graph: GraphDescription,
+  direction: Direction = 'LR',
+  clusterOf?: ClusterOf,
+): GraphLayout {
+  const key = layoutKey(graph, direction, clusterOf);
+  return cachedLayout(key) ?? rememberLayout(key, computeLayout(graph, direction, clusterOf));
 }
 
 /**

@@ -10,6 +10,7 @@ import {
   layoutKey,
   OFF_THREAD_ABOVE,
   rememberLayout,
+  type ClusterOf,
   type Direction,
   type GraphLayout,
 } from './layout';
@@ -30,20 +31,43 @@ function layoutWorker(): Worker {
   return worker;
 }
 
+/** The last cache key made: a big graph's is asked for twice (layoutNow, then layoutLater). */
+let lastKey: {
+  readonly graph: GraphDescription;
+  readonly direction: Direction;
+  readonly clusterOf?: ClusterOf;
+  readonly key: string;
+} | null = null;
+
+/** {@link layoutKey}, made once for the same graph, direction and clusters. */
+function keyOf(graph: GraphDescription, direction: Direction, clusterOf?: ClusterOf): string {
+  if (lastKey?.graph !== graph || lastKey.direction !== direction || lastKey.clusterOf !== clusterOf)
+    lastKey = { graph, direction, clusterOf, key: layoutKey(graph, direction, clusterOf) };
+  return lastKey.key;
+}
+
 /** The layout at once when it is cached or the graph is small; otherwise null (ask {@link layoutLater}). */
-export function layoutNow(graph: GraphDescription, direction: Direction): GraphLayout | null {
+export function layoutNow(
+  graph: GraphDescription,
+  direction: Direction,
+  clusterOf?: ClusterOf,
+): GraphLayout | null {
   if (graph.nodes.length <= OFF_THREAD_ABOVE || typeof Worker === 'undefined')
-    return layoutGraph(graph, direction);
-  return cachedLayout(layoutKey(graph, direction)) ?? null;
+    return layoutGraph(graph, direction, clusterOf);
+  return cachedLayout(keyOf(graph, direction, clusterOf)) ?? null;
 }
 
 /** A big graph's layout, made in the layout worker. */
-export function layoutLater(graph: GraphDescription, direction: Direction): Promise<GraphLayout> {
-  const key = layoutKey(graph, direction);
+export function layoutLater(
+  graph: GraphDescription,
+  direction: Direction,
+  clusterOf?: ClusterOf,
+): Promise<GraphLayout> {
+  const key = keyOf(graph, direction, clusterOf);
   return new Promise((resolve) => {
     const id = nextId++;
     waiting.set(id, (layout) => resolve(cachedLayout(key) ?? rememberLayout(key, layout)));
-    const request: LayoutRequest = { id, graph, direction };
+    const request: LayoutRequest = { id, graph, direction, clusterOf };
     layoutWorker().postMessage(request);
   });
 }

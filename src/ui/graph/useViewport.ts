@@ -54,18 +54,7 @@ export function useViewport({
 }: ViewportOptions) {
   const svgRef = useRef<SVGSVGElement>(null);
   const viewport = useRef<SVGGElement>(null);
-  // The opening view's folded nodes (those that do not fit legibly), until the user moves the view.
-  const [folded, setFolded] = useState<ReadonlySet<string>>(NONE);
-  // The minimap shows while the graph does not fit the pane legibly; its view rectangle follows the zoom.
-  const [minimap, setMinimap] = useState(false);
-  // Not over the opening view (it would hide nodes there): it appears once the user moves the view.
-  const [moved, setMoved] = useState(false);
-  const movedRef = useRef(false);
-  const markMoved = (value: boolean) => {
-    if (movedRef.current === value) return;
-    movedRef.current = value;
-    setMoved(value);
-  };
+  const state = useViewState();
   const minimapView = useRef<SVGRectElement>(null);
   const followMinimap = (transform: ZoomTransform) => {
     if (minimapView.current && size.current)
@@ -78,24 +67,109 @@ export function useViewport({
   const { toggle: toggleCluster, keptView } = useClusterAnchor(svgRef, layout, clusters, onToggleCluster);
   // What is drawn: the region around the view (all of it for a small graph), with or without labels.
   const { region, trackRef } = useDrawnRegion(layout, big, size, svgRef);
-
-  // A pan or zoom by the user ends the opening view: resizing the pane then keeps their view,
-  // and the folded nodes come back as the view reaches them.
-  const onUserMove = () => {
-    fitted.current = null;
-    setFolded(NONE);
-    markMoved(true);
-  };
-  const { zoomRef, moveTo } = useZoom(svgRef, (transform, gesture) => {
-    if (gesture) onUserMove();
+  const zoom = useZoom(svgRef, (transform, gesture) => {
+    if (gesture) moves.onUserMove();
     viewport.current?.setAttribute('transform', transform.toString());
     followMinimap(transform);
     trackRef.current(transform, gesture);
   });
+  const moves = useViewMoves({ svgRef, size, zoom, state, graph, layout, lineage, inFocus });
+  const onResize = useResizeFollower({
+    svgRef,
+    size,
+    zoom,
+    moves,
+    layout,
+    selected,
+    setMinimap: state.setMinimap,
+  });
+  usePaneSize(svgRef, size, onResize);
+  // A new layout gets its opening view (before it is painted); the same layout (an edit that did not
+  // change the graph, a run) keeps the view.
+  useLayoutEffect(() => {
+    // A big graph's first view, and so what it draws, is known in this task rather than a frame later
+    // from the ResizeObserver: it has drawn nothing yet, so measuring costs little. (A small one is
+    // drawn whole at once; measuring would only force the page's first layout early.)
+    if (!size.current && big) {
+      const { width, height } = svgRef.current!.getBoundingClientRect();
+      if (width && height) size.current = { width, height };
+    }
+    onResize.previous.current = size.current;
+    if (size.current) state.setMinimap(fitScale(layout, size.current) < LEGIBLE_SCALE);
+    const kept = keptView(layout);
+    if (!kept) return moves.fit();
+    moves.fitted.current = null;
+    state.setFolded(NONE);
+    zoom.moveTo(kept);
+  }, [layout]);
+  // A minimap just shown draws the view's rectangle at once.
+  useLayoutEffect(() => {
+    if (state.minimap && state.moved && svgRef.current) followMinimap(zoomTransform(svgRef.current));
+  }, [state.minimap, state.moved, layout]);
+  // A newly selected node shows its lineage (a node picked in the details' lists, or by Enter).
+  useLayoutEffect(() => {
+    if (selected) moves.showLineage(selected);
+  }, [selected, focusHops]);
+  return {
+    svgRef,
+    viewport,
+    minimapView,
+    folded: state.folded,
+    setFolded: state.setFolded,
+    minimap: state.minimap,
+    moved: state.moved,
+    region,
+    toggleCluster,
+    fit: moves.fit,
+    show: moves.show,
+    zoomBy: moves.zoomBy,
+    panTo: moves.panTo,
+  };
+}
 
+/** The view's state that the drawing shows: folded nodes, the minimap, whether the user moved the view. */
+function useViewState() {
+  // The opening view's folded nodes (those that do not fit legibly), until the user moves the view.
+  const [folded, setFolded] = useState<ReadonlySet<string>>(NONE);
+  // The minimap shows while the graph does not fit the pane legibly; its view rectangle follows the zoom.
+  const [minimap, setMinimap] = useState(false);
+  // Not over the opening view (it would hide nodes there): it appears once the user moves the view.
+  const [moved, setMoved] = useState(false);
+  const movedRef = useRef(false);
+  const markMoved = (value: boolean) => {
+    if (movedRef.current === value) return;
+    movedRef.current = value;
+    setMoved(value);
+  };
+  return { folded, setFolded, minimap, setMinimap, moved, markMoved };
+}
+
+type ViewState = ReturnType<typeof useViewState>;
+type Zoom = ReturnType<typeof useZoom>;
+
+interface MovesOptions {
+  readonly svgRef: RefObject<SVGSVGElement | null>;
+  readonly size: RefObject<Size | null>;
+  readonly zoom: Zoom;
+  readonly state: ViewState;
+  readonly graph: GraphDescription;
+  readonly layout: GraphLayout;
+  readonly lineage: Lineage;
+  readonly inFocus: ReadonlySet<string> | null;
+}
+
+/** The view's moves: the opening view, fitting, following a node or a lineage, zooming, panning. */
+function useViewMoves({ svgRef, size, zoom, state, graph, layout, lineage, inFocus }: MovesOptions) {
+  const { zoomRef, moveTo } = zoom;
+  const { setFolded, markMoved } = state;
   const fitPending = useRef(false);
   /** Which fit the view shows (a resize fits it again), or null once the user or a selection moved it. */
   const fitted = useRef<'opening' | 'whole' | null>('opening');
+  /** Releases the view from its fit: the folded nodes come back as the view reaches them. */
+  const release = () => {
+    fitted.current = null;
+    setFolded(NONE);
+  };
   /** `all`: the user asked to see everything; otherwise (a new graph, a resize) the opening view. */
   const fit = (all = false) => {
     if (!svgRef.current || !zoomRef.current || !size.current || !layout.width) {
@@ -117,10 +191,8 @@ export function useViewport({
     setFolded(opening.folded);
     moveTo(opening.transform);
   };
-  /**
-   * Pans (at the current zoom) so the node is in view, when it is not; says whether it panned.
-   */
-  function show(name: string | null): boolean {
+  /** Pans (at the current zoom) so the node is in view, when it is not; says whether it panned. */
+  const show = (name: string | null): boolean => {
     const svg = svgRef.current;
     const place = name ? layout.nodes.get(name) : undefined;
     if (!svg || !place || !zoomRef.current || !size.current) return false;
@@ -132,88 +204,65 @@ export function useViewport({
     select(svg).call(zoomRef.current.translateTo, place.x, place.y);
     fitted.current = null;
     return true;
-  }
+  };
   /** Brings the selected node's lineage into view (see {@link lineageView}). */
-  function showLineage(name: string) {
+  const showLineage = (name: string) => {
     if (!layout.nodes.has(name) || !svgRef.current || !zoomRef.current || !size.current) return;
     const near = [...lineage.parents(name), ...lineage.children(name)];
     const all = inFocus ? [...inFocus] : [...lineage.upstream(name), ...lineage.downstream(name)];
-    fitted.current = null;
-    setFolded(NONE);
+    release();
     moveTo(lineageView(layout, size.current, zoomTransform(svgRef.current).k, name, near, all));
-  }
-  const previousSize = useRef<Size | null>(null);
-  const onResize = () => {
-    const before = previousSize.current;
-    previousSize.current = size.current;
-    if (size.current) setMinimap(fitScale(layout, size.current) < LEGIBLE_SCALE);
-    // The details sheet opened or closed beside the graph: the lineage goes where there is room.
-    if (selected && layout.nodes.has(selected)) showLineage(selected);
-    // Still the opening view (the window, a run's results or a panel changed the pane): open it again.
-    else if (fitPending.current || fitted.current) fit(fitted.current === 'whole');
-    // Otherwise the point at the pane's centre stays there: a resize never jumps the view.
-    else if (before && size.current) {
-      const t = zoomTransform(svgRef.current!);
-      const dx = (size.current.width - before.width) / 2;
-      const dy = (size.current.height - before.height) / 2;
-      moveTo({ x: t.x + dx, y: t.y + dy, k: t.k });
-    }
   };
-  usePaneSize(svgRef, size, onResize);
-  // A new layout gets its opening view (before it is painted); the same layout (an edit that did not
-  // change the graph, a run) keeps the view.
-  useLayoutEffect(() => {
-    // A big graph's first view, and so what it draws, is known in this task rather than a frame later
-    // from the ResizeObserver: it has drawn nothing yet, so measuring costs little. (A small one is
-    // drawn whole at once; measuring would only force the page's first layout early.)
-    if (!size.current && big) {
-      const { width, height } = svgRef.current!.getBoundingClientRect();
-      if (width && height) size.current = { width, height };
-    }
-    previousSize.current = size.current;
-    if (size.current) setMinimap(fitScale(layout, size.current) < LEGIBLE_SCALE);
-    const kept = keptView(layout);
-    if (!kept) return fit();
-    fitted.current = null;
-    setFolded(NONE);
-    moveTo(kept);
-  }, [layout]);
-  // A minimap just shown draws the view's rectangle at once.
-  useLayoutEffect(() => {
-    if (minimap && moved && svgRef.current) followMinimap(zoomTransform(svgRef.current));
-  }, [minimap, moved, layout]);
-  // A newly selected node shows its lineage (a node picked in the details' lists, or by Enter).
-  useLayoutEffect(() => {
-    if (selected) showLineage(selected);
-  }, [selected, focusHops]);
   const zoomBy = (factor: number) => {
     if (!svgRef.current || !zoomRef.current) return;
-    fitted.current = null;
-    setFolded(NONE);
+    release();
     markMoved(true);
     select(svgRef.current).call(zoomRef.current.scaleBy, factor);
   };
   /** Pans the view's centre to a point (the minimap was clicked). */
   const panTo = (x: number, y: number) => {
-    fitted.current = null;
-    setFolded(NONE);
+    release();
     select(svgRef.current!).call(zoomRef.current!.translateTo, x, y);
   };
-  return {
-    svgRef,
-    viewport,
-    minimapView,
-    folded,
-    setFolded,
-    minimap,
-    moved,
-    region,
-    toggleCluster,
-    fit,
-    show,
-    zoomBy,
-    panTo,
+  // A pan or zoom by the user ends the opening view: resizing the pane then keeps their view,
+  // and the folded nodes come back as the view reaches them.
+  const onUserMove = () => {
+    release();
+    markMoved(true);
   };
+  return { fit, fitted, fitPending, show, showLineage, zoomBy, panTo, onUserMove };
+}
+
+interface ResizeOptions {
+  readonly svgRef: RefObject<SVGSVGElement | null>;
+  readonly size: RefObject<Size | null>;
+  readonly zoom: Zoom;
+  readonly moves: ReturnType<typeof useViewMoves>;
+  readonly layout: GraphLayout;
+  readonly selected: string | null;
+  readonly setMinimap: (shown: boolean) => void;
+}
+
+/** What a resize of the pane does to the view; `previous` is the size it last followed. */
+function useResizeFollower({ svgRef, size, zoom, moves, layout, selected, setMinimap }: ResizeOptions) {
+  const previous = useRef<Size | null>(null);
+  const onResize = () => {
+    const before = previous.current;
+    previous.current = size.current;
+    if (size.current) setMinimap(fitScale(layout, size.current) < LEGIBLE_SCALE);
+    // The details sheet opened or closed beside the graph: the lineage goes where there is room.
+    if (selected && layout.nodes.has(selected)) moves.showLineage(selected);
+    // Still the opening view (the window, a run's results or a panel changed the pane): open it again.
+    else if (moves.fitPending.current || moves.fitted.current) moves.fit(moves.fitted.current === 'whole');
+    // Otherwise the point at the pane's centre stays there: a resize never jumps the view.
+    else if (before && size.current) {
+      const t = zoomTransform(svgRef.current!);
+      const dx = (size.current.width - before.width) / 2;
+      const dy = (size.current.height - before.height) / 2;
+      zoom.moveTo({ x: t.x + dx, y: t.y + dy, k: t.k });
+    }
+  };
+  return Object.assign(onResize, { previous });
 }
 
 /**
