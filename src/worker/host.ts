@@ -7,7 +7,7 @@
  * Isolation (see README.md): the worker runs inside a sandboxed iframe (`allow-scripts` only, so its
  * origin is opaque) whose CSP forbids every connection.
  */
-import type { RunRequest, SourceFile, Json, WorkerEvent } from './protocol';
+import type { RunRequest, SourceFile, Json, TextChunkEvent, TextCut, WorkerEvent } from './protocol';
 import { parseWorkerMessage, parseWorkerNotice } from './validate';
 import { supervise } from './hostMachine';
 import { initialHostState, type HostCommand, type HostInput, type TimerName } from './hostState';
@@ -19,9 +19,14 @@ export interface WorkerHost {
   compile(files: readonly SourceFile[], config: Readonly<Record<string, Json>>): number;
   /** Start a run of the last compiled project; returns its id. */
   run(request: Omit<RunRequest, 'type' | 'id'>): number;
+  /**
+   * The next chunk (at most `TEXT_CHUNK_CHARS`) of a string that was cut, from `offset`; null when the
+   * worker no longer holds it (a newer run, a new version, a restart).
+   */
+  textChunk(cut: TextCut, offset: number): Promise<TextChunkEvent['chunk']>;
   /** Stop at once: terminate the worker, start a fresh one, recompile the last project. */
   stop(): void;
-  /** Listen to validated worker events (and host events such as worker-restarted). */
+  /** Listen to validated worker events (and host events such as worker-restarted; not chunk answers). */
   subscribe(listener: (event: WorkerEvent) => void): () => void;
   /** Resolves when esbuild is ready. */
   readonly ready: Promise<void>;
@@ -119,6 +124,13 @@ export function createWorkerHost(
   });
   const live = new Map<number, Runner>();
   const events = eventQueue();
+  /** Chunk requests waiting for their answer; a restart answers them all (the string went with the worker). */
+  const chunks = new Map<number, (chunk: TextChunkEvent['chunk']) => void>();
+  let chunkIds = 0;
+  const answerChunk = (id: number, chunk: TextChunkEvent['chunk']): void => {
+    chunks.get(id)?.(chunk);
+    chunks.delete(id);
+  };
   const timers = timerSet((timer) => dispatch({ type: 'expired', timer }));
   let resolveReady!: () => void;
   let rejectReady!: (e: unknown) => void;
@@ -157,6 +169,9 @@ export function createWorkerHost(
         timers.clear(command.timer);
         return;
       case 'emit':
+        if (command.event.type === 'text-chunk') return answerChunk(command.event.id, command.event.chunk);
+        if (command.event.type === 'worker-restarted')
+          for (const id of [...chunks.keys()]) answerChunk(id, null);
         events.push(command.event);
         return;
       case 'ready':
@@ -183,6 +198,13 @@ export function createWorkerHost(
     compile: (files: readonly SourceFile[], config: Readonly<Record<string, Json>>) =>
       request({ type: 'compile', files, config }),
     run: (options: Omit<RunRequest, 'type' | 'id'>) => request({ type: 'run', request: options }),
+    textChunk: (cut, offset) =>
+      new Promise((resolve) => {
+        const id = ++chunkIds;
+        chunks.set(id, resolve);
+        const { request, index } = cut;
+        dispatch({ type: 'text-chunk', request: { type: 'text-chunk', id, request, index, offset } });
+      }),
     stop: () => dispatch({ type: 'stop' }),
     subscribe(listener) {
       events.listeners.add(listener);
@@ -191,6 +213,7 @@ export function createWorkerHost(
     ready,
     dispose() {
       dispatch({ type: 'dispose' });
+      for (const id of [...chunks.keys()]) answerChunk(id, null);
       events.clear();
     },
   };

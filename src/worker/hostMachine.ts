@@ -6,7 +6,13 @@
  * by number: the shell maps each number to a frame, and knows nothing of which one is active or spare.
  * README.md has the table of states, inputs and commands.
  */
-import type { EvaluatingNotice, WorkerEvent, CompileRequest, RunRequest } from './protocol';
+import {
+  textLetGo,
+  type EvaluatingNotice,
+  type WorkerEvent,
+  type CompileRequest,
+  type RunRequest,
+} from './protocol';
 import { restart } from './hostRestart';
 import {
   arm,
@@ -52,6 +58,8 @@ export function supervise(
   if (input.type === 'dispose') dispose(step);
   else if (state.phase === 'running') onInput(step, input, now);
   else if (input.type === 'compile' || input.type === 'run') step.s = { ...state, nextId: state.nextId + 1 };
+  // No runner holds anything any more.
+  else if (input.type === 'text-chunk') emit(step, textLetGo(input.request.id));
   return { state: step.s, commands: step.out };
 }
 
@@ -86,6 +94,10 @@ function onInput(step: Step, input: Exclude<HostInput, { type: 'dispose' }>, now
       armWatchdog(step, false);
       return;
     }
+    case 'text-chunk':
+      // Not user code: no watchdog. A restart before the answer loses the string (the shell says so).
+      post(step, input.request);
+      return;
     case 'stop':
       restart(step, now, { reason: 'stopped' });
       return;

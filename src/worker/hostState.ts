@@ -8,6 +8,7 @@ import type {
   Json,
   RunRequest,
   SourceFile,
+  TextChunkRequest,
   WorkerEvent,
   WorkerRequest,
 } from './protocol';
@@ -84,6 +85,8 @@ export type HostInput =
       readonly config: Readonly<Record<string, Json>>;
     }
   | { readonly type: 'run'; readonly request: Omit<RunRequest, 'type' | 'id'> }
+  /** Numbered by the shell, apart from compiles and runs (whose ids callers count on). */
+  | { readonly type: 'text-chunk'; readonly request: TextChunkRequest }
   | { readonly type: 'stop' }
   | { readonly type: 'dispose' }
   /** A runner's message, checked by `parseWorkerNotice`/`parseWorkerMessage`; null when it was neither. */

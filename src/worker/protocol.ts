@@ -154,8 +154,23 @@ const NumericStatsSchema = v.object({
 /** Summary statistics of a numeric column. */
 export type NumericStats = MessageOf<typeof NumericStatsSchema>;
 
+const TextCutSchema = v.object({
+  /** The request (compile or run) whose output it is; `index` numbers the strings it cut. */
+  request: int,
+  index: int,
+  /** Characters of the string the text shows (the rest is left out, and counted in the text). */
+  shown: int,
+  /** Characters of the whole string. */
+  total: int,
+});
+/**
+ * A string cut before it crossed, which the worker still holds: the rest can be asked for a chunk at a
+ * time ({@link TextChunkRequest}) until a newer run or a restart lets it go.
+ */
+export type TextCut = MessageOf<typeof TextCutSchema>;
+
 const ValuePreviewSchema = v.variant('kind', [
-  v.object({ kind: v.literal('scalar'), type: text, text }),
+  v.object({ kind: v.literal('scalar'), type: text, text, cut: v.optional(TextCutSchema) }),
   v.object({
     kind: v.literal('series'),
     length: int,
@@ -180,6 +195,8 @@ export type ValuePreview = MessageOf<typeof ValuePreviewSchema>;
 const ErrorInfoSchema = v.object({
   name: text,
   message: text,
+  /** When the message was cut: where to fetch the rest. */
+  messageCut: v.optional(TextCutSchema),
   /** The node whose function threw, when a run failed in one (a node's own error names no node). */
   node: v.optional(text),
   /** The stack, with positions mapped to the user's files. */
@@ -297,8 +314,23 @@ export const RunRequestSchema = v.object({
 /** Run the last compiled project. */
 export type RunRequest = MessageOf<typeof RunRequestSchema>;
 
+export const TextChunkRequestSchema = v.object({
+  type: v.literal('text-chunk'),
+  id: int,
+  /** The cut string, as its {@link TextCut} names it. */
+  request: int,
+  index: int,
+  /** The first character wanted; the answer holds at most {@link TEXT_CHUNK_CHARS} from there. */
+  offset: int,
+});
+/** Ask for the next chunk of a string that was cut (answered by a `text-chunk` event with this id). */
+export type TextChunkRequest = MessageOf<typeof TextChunkRequestSchema>;
+
+/** Characters in one answer to a {@link TextChunkRequest}. */
+export const TEXT_CHUNK_CHARS = 65_536;
+
 /** Every message the UI sends to the worker. */
-export type WorkerRequest = CompileRequest | RunRequest;
+export type WorkerRequest = CompileRequest | RunRequest | TextChunkRequest;
 
 // ---- worker → UI ----
 
@@ -380,6 +412,8 @@ const ConsoleEventSchema = v.object({
   /** The node that was running, when one was. */
   node: v.nullable(text),
   text,
+  /** When the line was cut: where to fetch the rest. */
+  cut: v.optional(TextCutSchema),
 });
 /** Console output captured while a run or compilation evaluated user code. */
 export type ConsoleEvent = MessageOf<typeof ConsoleEventSchema>;
@@ -412,6 +446,27 @@ const WorkerRestartedEventSchema = v.object({
 /** The worker was stopped and replaced (runaway code, the Stop button, or a crash). */
 export type WorkerRestartedEvent = MessageOf<typeof WorkerRestartedEventSchema>;
 
+const TextChunkEventSchema = v.object({
+  type: v.literal('text-chunk'),
+  /** The {@link TextChunkRequest} it answers. */
+  id: int,
+  /** Null when the worker no longer holds the string (a newer run, a new version, a restart). */
+  chunk: v.nullable(
+    v.object({
+      offset: int,
+      text: v.pipe(v.string(), v.maxLength(TEXT_CHUNK_CHARS)),
+      total: int,
+    }),
+  ),
+});
+/** The answer to a {@link TextChunkRequest}. */
+export type TextChunkEvent = MessageOf<typeof TextChunkEventSchema>;
+
+/** The answer to a chunk request for a string no longer held (a newer run, a new version, a restart). */
+export function textLetGo(id: number): TextChunkEvent {
+  return { type: 'text-chunk', id, chunk: null };
+}
+
 /** Every message the worker side sends to the UI. */
 export const WorkerEventSchema = v.variant('type', [
   ReadyEventSchema,
@@ -422,6 +477,7 @@ export const WorkerEventSchema = v.variant('type', [
   ConsoleEventSchema,
   RunFinishedEventSchema,
   WorkerRestartedEventSchema,
+  TextChunkEventSchema,
 ]);
 /** Every message the worker side sends to the UI. */
 export type WorkerEvent = MessageOf<typeof WorkerEventSchema>;

@@ -30,6 +30,13 @@ function fakeWorker(behaviour: Behaviour, log: string[]): UserWorker {
         if (behaviour.idle) reply({ kind: 'pong', seq: message.seq });
         return;
       }
+      if (message.kind === 'text-chunk') {
+        const { id, offset } = message.request;
+        // A busy worker answers nothing.
+        if (behaviour.idle)
+          reply({ type: 'text-chunk', id, chunk: { offset, text: 'rest', total: offset + 4 } });
+        return;
+      }
       for (const m of behaviour.before ?? []) reply(m);
       if (message.kind === 'run' && behaviour.silentRun) return;
       if (message.kind === 'evaluate')
@@ -159,6 +166,30 @@ describe('the supervisor of user-code workers', () => {
     expect(log).toContain('terminate');
     await settle(run(2));
     expect(events.filter((e) => e.type === 'run-finished').at(-1)).toMatchObject({ ok: true });
+  });
+
+  it('passes chunk requests to the worker that cut the string; one it stops answers as let go', async () => {
+    const behaviour: Behaviour = { idle: true };
+    const { supervisor, events, settle } = setUp([behaviour, { idle: true }]);
+    const ask = (id: number) =>
+      void supervisor.receive({ type: 'text-chunk', id, request: 2, index: 0, offset: 10 });
+    ask(1);
+    expect(events.at(-1)).toEqual({ type: 'text-chunk', id: 1, chunk: null });
+    await settle(compile(1));
+    await settle(run(2));
+    ask(2);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(events.at(-1)).toEqual({
+      type: 'text-chunk',
+      id: 2,
+      chunk: { offset: 10, text: 'rest', total: 14 },
+    });
+    behaviour.idle = false; // busy between requests: stopped at the next beat
+    supervisor.receive({ type: 'text-chunk', id: 3, request: 2, index: 0, offset: 14 });
+    await vi.advanceTimersByTimeAsync(HEARTBEAT_MS * 3);
+    expect(events.filter((e) => e.type === 'text-chunk' && e.id === 3)).toEqual([
+      { type: 'text-chunk', id: 3, chunk: null },
+    ]);
   });
 
   it('keeps what a run adds to the cache across workers, and a newer compile cancels a live run', async () => {

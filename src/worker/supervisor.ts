@@ -20,9 +20,11 @@ import type {
   EvaluatingNotice,
   RunFinishedEvent,
   RunRequest,
+  TextChunkRequest,
   WorkerEvent,
   WorkerRequest,
 } from './protocol';
+import { textLetGo } from './protocol';
 import type { CacheNews, ToUserWorker } from './userProtocol';
 import { LiveCache } from './liveCache';
 import { parseWorkerMessage } from './validate';
@@ -111,6 +113,8 @@ export class Supervisor {
   private lastRun: RunRequest | undefined;
   /** The id of the live run in progress, which a newer compile cancels. */
   private liveRun: number | null = null;
+  /** Chunk requests out to the current worker: answered by it, or as let go when it goes. */
+  private readonly chunks = new Set<number>();
 
   constructor(private readonly env: SupervisorEnv) {
     this.idleConsole = this.budget();
@@ -126,6 +130,11 @@ export class Supervisor {
 
   /** Queues a request from the page; a compile makes the evaluation of an older one obsolete at once. */
   receive(request: WorkerRequest): Promise<void> {
+    // Not queued: the worker that cut the string answers from what it holds, between its requests.
+    if (request.type === 'text-chunk') {
+      this.textChunk(request);
+      return this.queue;
+    }
     if (request.type === 'compile') {
       this.latestCompile = Math.max(this.latestCompile, request.id);
       const answer = this.exchange?.answer;
@@ -138,6 +147,13 @@ export class Supervisor {
     );
     this.queue = next.catch((e: unknown) => console.error('hamilton runtime: internal error', e));
     return this.queue;
+  }
+
+  private textChunk(request: TextChunkRequest): void {
+    const worker = this.loaded?.worker;
+    if (!worker) return this.env.post(textLetGo(request.id));
+    this.chunks.add(request.id);
+    worker.post({ kind: 'text-chunk', request });
   }
 
   private notice(id: number, done: boolean): void {
@@ -305,6 +321,10 @@ export class Supervisor {
     }
     const event = parseWorkerMessage(data);
     if (!event) return;
+    if (event.type === 'text-chunk') {
+      if (worker === this.loaded?.worker && this.chunks.delete(event.id)) this.env.post(event);
+      return;
+    }
     if (!exchange) {
       // Between requests only console output is expected (timers of a finished run).
       if (event.type === 'console' && worker === this.loaded?.worker)
@@ -355,6 +375,9 @@ export class Supervisor {
   private dropWorker(loaded: Loaded): void {
     loaded.worker?.terminate();
     loaded.worker = null;
+    // What it held goes with it.
+    for (const id of this.chunks) this.env.post(textLetGo(id));
+    this.chunks.clear();
     this.stopIdlePing();
   }
 

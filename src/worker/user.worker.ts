@@ -79,6 +79,9 @@ function connect(port: MessagePort): void {
   port.onmessage = (e: MessageEvent) => {
     const message = apply(dataOf, e, []) as ToUserWorker;
     switch (message.kind) {
+      case 'text-chunk':
+        post(session.textChunk(message.request));
+        break;
       case 'ping':
         console_.flush();
         post({ kind: 'pong', seq: message.seq });

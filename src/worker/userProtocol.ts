@@ -5,7 +5,7 @@
  */
 import type { CacheEntry } from 'hamilton';
 import type { Bundle } from './build';
-import type { CompileRequest, RunRequest, WorkerEvent } from './protocol';
+import type { CompileRequest, RunRequest, TextChunkRequest, WorkerEvent } from './protocol';
 
 /**
  * The first message to a user-code worker, before any user code runs in it: the private port every
@@ -17,7 +17,10 @@ export interface UserConnect {
   readonly port: MessagePort;
 }
 
-/** What the user-code worker is asked over its port: load a bundled project, run it, or say it is idle. */
+/**
+ * What the user-code worker is asked over its port: load a bundled project, run it, say it is idle, or
+ * send more of a string it cut.
+ */
 export type ToUserWorker =
   | {
       readonly kind: 'evaluate';
@@ -35,7 +38,9 @@ export type ToUserWorker =
       /** Cached results (portable values) of this graph's nodes, on the worker's first run. */
       readonly results?: readonly PortableResult[];
     }
-  | { readonly kind: 'ping'; readonly seq: number };
+  | { readonly kind: 'ping'; readonly seq: number }
+  /** The next chunk of a string the worker cut (answered with a `text-chunk` event at once). */
+  | { readonly kind: 'text-chunk'; readonly request: TextChunkRequest };
 
 /** A cached result by data version, as a portable value (`hamilton/caching/portable.ts`). */
 export type PortableResult = readonly [dataVersion: string, value: unknown];

@@ -50,6 +50,8 @@ export function deferredHost(create: () => WorkerHost): DeferredHost {
       host.start();
       return id;
     },
+    // Before the start nothing ran, so nothing was cut.
+    textChunk: (cut, offset) => real?.textChunk(cut, offset) ?? Promise.resolve(null),
     stop: () => real?.stop(),
     subscribe(listener) {
       listeners.set(listener, real?.subscribe(listener) ?? null);

@@ -3,7 +3,7 @@
  * It owns the worker host and the session; the React views read both through hooks (`hooks.ts`).
  */
 import type { WorkerHost } from '../../worker/host';
-import type { SourceFile, WorkerEvent } from '../../worker/protocol';
+import type { SourceFile, TextChunkEvent, TextCut, WorkerEvent } from '../../worker/protocol';
 import type { Workspace } from '../../share/workspace';
 import type { WorkspaceStore } from './workspaceStore';
 import { initialSession, reduceSession, type Session, type SessionAction } from './session';
@@ -40,6 +40,8 @@ export interface Playground {
   readonly live: { get(): LiveState; subscribe(listener: () => void): () => void; toggle(): void };
   /** Stops a run (the host replaces the worker and recompiles the project). */
   stop(): void;
+  /** The next chunk of a string the worker cut, or null when it no longer holds it (see `WorkerHost`). */
+  textChunk(cut: TextCut, offset: number): Promise<TextChunkEvent['chunk']>;
   /**
    * The files compile request `id` was made of (for the last few requests), so a view can read a
    * graph's locations in the text they point into, not in text typed since.
@@ -230,6 +232,7 @@ export function createPlayground(host: WorkerHost, workspace: WorkspaceStore): P
       session.dispatch({ type: 'stop-requested' });
       host.stop();
     },
+    textChunk: (cut, offset) => host.textChunk(cut, offset),
     filesOf: (id) => sent.get(id),
     dispose() {
       clearTimeout(timer);

@@ -12,6 +12,7 @@ import type {
   CheckResult,
   StaleNodeInfo,
   StaleReasonInfo,
+  TextCut,
   ValuePreview,
   WorkerEvent,
 } from '../../worker/protocol';
@@ -48,6 +49,8 @@ export interface ConsoleEntry {
   readonly level: 'log' | 'info' | 'warn' | 'error';
   readonly node: string | null;
   readonly text: string;
+  /** When the worker cut the line: where to fetch the rest. */
+  readonly cut?: TextCut;
 }
 
 /** What a run computed from: when any of it changes, its results are out of date. */
@@ -232,6 +235,9 @@ export function reduceSession(state: Session, action: SessionAction): Session {
       return released(state);
     case 'notice-dismissed':
       return { ...state, notice: null };
+    case 'text-chunk':
+      // The answer to `host.textChunk`, delivered to its caller, not to the session.
+      return state;
     case 'worker-restarted':
       return {
         ...state,
@@ -294,6 +300,7 @@ export function consoleEntry(
     level: event.level,
     node: event.node,
     text: event.text,
+    ...(event.cut && { cut: event.cut }),
   };
 }
 
