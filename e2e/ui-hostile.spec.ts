@@ -3,6 +3,7 @@
  * prints without end, and a run of 5,000 nodes. Through each Stop answers, the next Run works, and the
  * editor keeps the user's code; the page's longest main-thread task is noted on the report.
  */
+import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { parameterizedWorkspace } from '../scripts/bench/bigWorkspace';
 import { ENDLESS, FLOOD } from '../scripts/bench/floods';
@@ -54,6 +55,20 @@ test('a million console lines: the page stays responsive, the first and last lin
   await expect(lines).toHaveText([/998,800 more console lines not shown/]);
   await page.getByRole('checkbox', { name: 'log' }).check();
   await expect(editorText(page)).toContainText('export function flood');
+
+  // Every line, the ones left out of the list included, as a file the page makes itself.
+  await resetLongest(page);
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download all lines' }).click();
+  const file = await downloading;
+  expect(file.suggestedFilename()).toBe('console.txt');
+  expect(file.url()).toMatch(/^blob:/);
+  const saved = (await readFile((await file.path())!, 'utf8')).split('\n');
+  expect(saved.pop()).toBe('');
+  expect(saved).toHaveLength(1_000_000);
+  for (const i of [0, 999, 1000, 500_000, 999_799, 999_800, 999_999])
+    expect(saved[i]).toBe(`[log] flood: line ${i}`);
+  await noteLongestTask(page, 'downloading a million lines');
 });
 
 test('printing without end: Stop answers at once, and after it the next run works', async ({ page }) => {

@@ -14,10 +14,10 @@ describe('cut strings', () => {
     const { text, cut } = cuts.cut(whole, 100);
     expect(text).toBe(`${'a'.repeat(100)}… (${(whole.length - 100).toLocaleString('en')} more characters)`);
     expect(cut).toEqual({ request: 7, index: 0, shown: 100, total: whole.length });
-    const first = cuts.chunk(ask(cut!, 100));
+    const first = cuts.answer(ask(cut!, 100));
     expect(first.chunk).toEqual({ offset: 100, text: 'b'.repeat(TEXT_CHUNK_CHARS), total: whole.length });
     expect(parseWorkerMessage(first)).toEqual(first);
-    expect(cuts.chunk(ask(cut!, 100 + TEXT_CHUNK_CHARS)).chunk?.text).toBe('c'.repeat(10));
+    expect(cuts.answer(ask(cut!, 100 + TEXT_CHUNK_CHARS)).chunk?.text).toBe('c'.repeat(10));
   });
 
   it('leaves short strings whole and unheld', () => {
@@ -31,10 +31,10 @@ describe('cut strings', () => {
     cuts.begin(1);
     const { cut } = cuts.cut('x'.repeat(50), 10);
     cuts.begin(2);
-    expect(cuts.chunk(ask(cut!, 10, 5))).toEqual({ type: 'text-chunk', id: 5, chunk: null });
+    expect(cuts.answer(ask(cut!, 10, 5))).toEqual({ type: 'text-chunk', id: 5, chunk: null });
     // Its index is taken by the new request's first string, which the old cut does not name.
     cuts.cut('y'.repeat(50), 10);
-    expect(cuts.chunk(ask(cut!, 10)).chunk).toBeNull();
+    expect(cuts.answer(ask(cut!, 10)).chunk).toBeNull();
   });
 
   it('holds a bounded number of strings; past it the text is cut without a way to the rest', () => {

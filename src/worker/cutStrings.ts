@@ -6,7 +6,7 @@
  * and its text crosses without a way to fetch the rest.
  */
 import { clipText, type Clipped, type Cutter } from './clip';
-import { TEXT_CHUNK_CHARS, textLetGo, type TextChunkEvent, type TextChunkRequest } from './protocol';
+import { letGo, TEXT_CHUNK_CHARS, type TextChunkEvent, type TextChunkRequest } from './protocol';
 
 /** Cut strings held for one request. */
 export const MAX_HELD_STRINGS = 256;
@@ -42,9 +42,9 @@ export class CutStrings {
   };
 
   /** The answer to a chunk request: the next {@link TEXT_CHUNK_CHARS}, or null when it was let go. */
-  chunk(ask: TextChunkRequest): TextChunkEvent {
+  answer(ask: TextChunkRequest): TextChunkEvent {
     const whole = ask.request === this.request ? this.held[ask.index] : undefined;
-    if (whole === undefined) return textLetGo(ask.id);
+    if (whole === undefined) return letGo(ask);
     const offset = Math.min(Math.max(0, ask.offset), whole.length);
     return {
       type: 'text-chunk',

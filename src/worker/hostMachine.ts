@@ -7,7 +7,7 @@
  * README.md has the table of states, inputs and commands.
  */
 import {
-  textLetGo,
+  letGo,
   type EvaluatingNotice,
   type WorkerEvent,
   type CompileRequest,
@@ -59,7 +59,7 @@ export function supervise(
   else if (state.phase === 'running') onInput(step, input, now);
   else if (input.type === 'compile' || input.type === 'run') step.s = { ...state, nextId: state.nextId + 1 };
   // No runner holds anything any more.
-  else if (input.type === 'text-chunk') emit(step, textLetGo(input.request.id));
+  else if (input.type === 'held') emit(step, letGo(input.request));
   return { state: step.s, commands: step.out };
 }
 
@@ -94,7 +94,7 @@ function onInput(step: Step, input: Exclude<HostInput, { type: 'dispose' }>, now
       armWatchdog(step, false);
       return;
     }
-    case 'text-chunk':
+    case 'held':
       // Not user code: no watchdog. A restart before the answer loses the string (the shell says so).
       post(step, input.request);
       return;

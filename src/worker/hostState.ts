@@ -8,7 +8,7 @@ import type {
   Json,
   RunRequest,
   SourceFile,
-  TextChunkRequest,
+  HeldRequest,
   WorkerEvent,
   WorkerRequest,
 } from './protocol';
@@ -86,7 +86,7 @@ export type HostInput =
     }
   | { readonly type: 'run'; readonly request: Omit<RunRequest, 'type' | 'id'> }
   /** Numbered by the shell, apart from compiles and runs (whose ids callers count on). */
-  | { readonly type: 'text-chunk'; readonly request: TextChunkRequest }
+  | { readonly type: 'held'; readonly request: HeldRequest }
   | { readonly type: 'stop' }
   | { readonly type: 'dispose' }
   /** A runner's message, checked by `parseWorkerNotice`/`parseWorkerMessage`; null when it was neither. */

@@ -32,7 +32,6 @@ import type {
   StaleReasonInfo,
   ValuePreview,
   WorkerEvent,
-  WorkerRequest,
 } from './protocol';
 import type { UserTimers } from './timers';
 import { validationOf } from './validations';
@@ -97,12 +96,8 @@ export class Session {
   }
 
   /** Queues a request from the UI. */
-  receive(request: WorkerRequest): Promise<void> {
+  receive(request: CompileRequest | RunRequest): Promise<void> {
     this.requests++;
-    if (request.type === 'text-chunk') {
-      this.env.post(this.textChunk(request));
-      return this.queue;
-    }
     if (request.type === 'compile') this.latestCompile = Math.max(this.latestCompile, request.id);
     const next = this.queue.then(() =>
       request.type === 'compile' ? this.compile(request) : this.run(request),
@@ -125,7 +120,7 @@ export class Session {
 
   /** The next chunk of a string the latest request cut, or null when it was let go. */
   textChunk(request: TextChunkRequest): TextChunkEvent {
-    return this.cuts.chunk(request);
+    return this.cuts.answer(request);
   }
 
   private obsolete(id: number): boolean {

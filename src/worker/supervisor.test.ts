@@ -30,7 +30,7 @@ function fakeWorker(behaviour: Behaviour, log: string[]): UserWorker {
         if (behaviour.idle) reply({ kind: 'pong', seq: message.seq });
         return;
       }
-      if (message.kind === 'text-chunk') {
+      if (message.kind === 'held' && message.request.type === 'text-chunk') {
         const { id, offset } = message.request;
         // A busy worker answers nothing.
         if (behaviour.idle)

@@ -20,11 +20,11 @@ import type {
   EvaluatingNotice,
   RunFinishedEvent,
   RunRequest,
-  TextChunkRequest,
+  HeldRequest,
   WorkerEvent,
   WorkerRequest,
 } from './protocol';
-import { textLetGo } from './protocol';
+import { isHeld, letGo } from './protocol';
 import type { CacheNews, ToUserWorker } from './userProtocol';
 import { LiveCache } from './liveCache';
 import { parseWorkerMessage } from './validate';
@@ -113,8 +113,8 @@ export class Supervisor {
   private lastRun: RunRequest | undefined;
   /** The id of the live run in progress, which a newer compile cancels. */
   private liveRun: number | null = null;
-  /** Chunk requests out to the current worker: answered by it, or as let go when it goes. */
-  private readonly chunks = new Set<number>();
+  /** Held requests out to the current worker: answered by it, or as let go when it goes. */
+  private readonly held = new Map<number, HeldRequest>();
 
   constructor(private readonly env: SupervisorEnv) {
     this.idleConsole = this.budget();
@@ -130,9 +130,9 @@ export class Supervisor {
 
   /** Queues a request from the page; a compile makes the evaluation of an older one obsolete at once. */
   receive(request: WorkerRequest): Promise<void> {
-    // Not queued: the worker that cut the string answers from what it holds, between its requests.
-    if (request.type === 'text-chunk') {
-      this.textChunk(request);
+    // Not queued: the worker that ran the latest request answers from what it holds, between requests.
+    if (isHeld(request)) {
+      this.askHeld(request);
       return this.queue;
     }
     if (request.type === 'compile') {
@@ -149,11 +149,11 @@ export class Supervisor {
     return this.queue;
   }
 
-  private textChunk(request: TextChunkRequest): void {
+  private askHeld(request: HeldRequest): void {
     const worker = this.loaded?.worker;
-    if (!worker) return this.env.post(textLetGo(request.id));
-    this.chunks.add(request.id);
-    worker.post({ kind: 'text-chunk', request });
+    if (!worker) return this.env.post(letGo(request));
+    this.held.set(request.id, request);
+    worker.post({ kind: 'held', request });
   }
 
   private notice(id: number, done: boolean): void {
@@ -321,8 +321,11 @@ export class Supervisor {
     }
     const event = parseWorkerMessage(data);
     if (!event) return;
-    if (event.type === 'text-chunk') {
-      if (worker === this.loaded?.worker && this.chunks.delete(event.id)) this.env.post(event);
+    if (event.type === 'text-chunk' || event.type === 'console-lines') {
+      if (worker === this.loaded?.worker && this.held.get(event.id)?.type === event.type) {
+        this.held.delete(event.id);
+        this.env.post(event);
+      }
       return;
     }
     if (!exchange) {
@@ -376,8 +379,8 @@ export class Supervisor {
     loaded.worker?.terminate();
     loaded.worker = null;
     // What it held goes with it.
-    for (const id of this.chunks) this.env.post(textLetGo(id));
-    this.chunks.clear();
+    for (const request of this.held.values()) this.env.post(letGo(request));
+    this.held.clear();
     this.stopIdlePing();
   }
 

@@ -17,7 +17,8 @@ import { Session } from './session';
 import { captureConsole } from './console';
 import { installRuntime } from './runtime';
 import { failedCompile, failedRun } from './answers';
-import { ConsoleBudget } from './consoleBudget';
+import { CONSOLE_HEAD, CONSOLE_TAIL, ConsoleBudget } from './consoleBudget';
+import { WithheldLines } from './withheldLines';
 
 const userTimers = trackUserTimers(globalThis);
 installRuntime(hamilton, frame);
@@ -40,7 +41,8 @@ function connect(port: MessagePort): void {
   const post = (message: FromUserWorker, transfer: Transferable[] = []): void =>
     apply(postToPort, port, [message, transfer]);
   /** The console of the request in progress (or of timers between requests), bounded. */
-  const console_ = new ConsoleBudget((e: ConsoleEvent) => post(e));
+  const withheld = new WithheldLines();
+  const console_ = new ConsoleBudget((e: ConsoleEvent) => post(e), CONSOLE_HEAD, CONSOLE_TAIL, withheld);
   /** Runs whose `run-finished` went out: a run the session gave up on internally is answered here. */
   const answered = new Set<number>();
   const session = new Session({
@@ -79,14 +81,17 @@ function connect(port: MessagePort): void {
   port.onmessage = (e: MessageEvent) => {
     const message = apply(dataOf, e, []) as ToUserWorker;
     switch (message.kind) {
-      case 'text-chunk':
-        post(session.textChunk(message.request));
+      case 'held': {
+        const { request } = message;
+        post(request.type === 'text-chunk' ? session.textChunk(request) : withheld.answer(request));
         break;
+      }
       case 'ping':
         console_.flush();
         post({ kind: 'pong', seq: message.seq });
         break;
       case 'evaluate':
+        withheld.begin(message.request.id);
         try {
           session.useCache(message.cache);
           session.compileBundled(message.request, message.bundle, message.bundleMs, message.lastRun);
@@ -99,6 +104,7 @@ function connect(port: MessagePort): void {
         break;
       case 'run': {
         const { id } = message.request;
+        withheld.begin(id);
         if (message.results) session.seedCache(message.results);
         void session.receive(message.request).then(() => {
           if (answered.has(id)) return;

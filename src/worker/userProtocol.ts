@@ -5,7 +5,7 @@
  */
 import type { CacheEntry } from 'hamilton';
 import type { Bundle } from './build';
-import type { CompileRequest, RunRequest, TextChunkRequest, WorkerEvent } from './protocol';
+import type { CompileRequest, HeldRequest, RunRequest, WorkerEvent } from './protocol';
 
 /**
  * The first message to a user-code worker, before any user code runs in it: the private port every
@@ -19,7 +19,7 @@ export interface UserConnect {
 
 /**
  * What the user-code worker is asked over its port: load a bundled project, run it, say it is idle, or
- * send more of a string it cut.
+ * send more of what it holds (a string it cut, console lines it withheld).
  */
 export type ToUserWorker =
   | {
@@ -39,8 +39,8 @@ export type ToUserWorker =
       readonly results?: readonly PortableResult[];
     }
   | { readonly kind: 'ping'; readonly seq: number }
-  /** The next chunk of a string the worker cut (answered with a `text-chunk` event at once). */
-  | { readonly kind: 'text-chunk'; readonly request: TextChunkRequest };
+  /** More of what the worker holds: a string it cut, console lines it withheld (answered at once). */
+  | { readonly kind: 'held'; readonly request: HeldRequest };
 
 /** A cached result by data version, as a portable value (`hamilton/caching/portable.ts`). */
 export type PortableResult = readonly [dataVersion: string, value: unknown];

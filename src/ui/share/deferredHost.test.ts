@@ -12,6 +12,7 @@ function fakeHost() {
     compile: () => (calls.push(`compile ${nextId}`), nextId++),
     run: () => (calls.push(`run ${nextId}`), nextId++),
     textChunk: () => Promise.resolve(null),
+    consoleLines: () => Promise.resolve(null),
     stop: () => void calls.push('stop'),
     subscribe: (l) => (listeners.add(l), () => void listeners.delete(l)),
     ready: Promise.resolve(),

@@ -26,6 +26,7 @@ function fakeHost(): WorkerHost & { readonly compiled: number[] } {
     },
     run: () => ++id,
     textChunk: () => Promise.resolve(null),
+    consoleLines: () => Promise.resolve(null),
     stop: () => {},
     subscribe: () => () => {},
     ready: Promise.resolve(),

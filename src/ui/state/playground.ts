@@ -3,7 +3,7 @@
  * It owns the worker host and the session; the React views read both through hooks (`hooks.ts`).
  */
 import type { WorkerHost } from '../../worker/host';
-import type { SourceFile, TextChunkEvent, TextCut, WorkerEvent } from '../../worker/protocol';
+import type { SourceFile, WorkerEvent } from '../../worker/protocol';
 import type { Workspace } from '../../share/workspace';
 import type { WorkspaceStore } from './workspaceStore';
 import { initialSession, reduceSession, type Session, type SessionAction } from './session';
@@ -41,7 +41,9 @@ export interface Playground {
   /** Stops a run (the host replaces the worker and recompiles the project). */
   stop(): void;
   /** The next chunk of a string the worker cut, or null when it no longer holds it (see `WorkerHost`). */
-  textChunk(cut: TextCut, offset: number): Promise<TextChunkEvent['chunk']>;
+  textChunk: WorkerHost['textChunk'];
+  /** Console lines the worker withheld and keeps, a chunk at a time, or null when it no longer does. */
+  consoleLines: WorkerHost['consoleLines'];
   /**
    * The files compile request `id` was made of (for the last few requests), so a view can read a
    * graph's locations in the text they point into, not in text typed since.
@@ -233,6 +235,7 @@ export function createPlayground(host: WorkerHost, workspace: WorkspaceStore): P
       host.stop();
     },
     textChunk: (cut, offset) => host.textChunk(cut, offset),
+    consoleLines: (withheld, from) => host.consoleLines(withheld, from),
     filesOf: (id) => sent.get(id),
     dispose() {
       clearTimeout(timer);

@@ -13,6 +13,7 @@ import type {
   StaleNodeInfo,
   StaleReasonInfo,
   TextCut,
+  ConsoleWithheld,
   ValuePreview,
   WorkerEvent,
 } from '../../worker/protocol';
@@ -51,6 +52,8 @@ export interface ConsoleEntry {
   readonly text: string;
   /** When the worker cut the line: where to fetch the rest. */
   readonly cut?: TextCut;
+  /** On the line that counts lines left out: those lines, kept by the worker for download. */
+  readonly withheld?: ConsoleWithheld;
 }
 
 /** What a run computed from: when any of it changes, its results are out of date. */
@@ -236,7 +239,8 @@ export function reduceSession(state: Session, action: SessionAction): Session {
     case 'notice-dismissed':
       return { ...state, notice: null };
     case 'text-chunk':
-      // The answer to `host.textChunk`, delivered to its caller, not to the session.
+    case 'console-lines':
+      // Answers to the host's held requests, delivered to their callers, not to the session.
       return state;
     case 'worker-restarted':
       return {
@@ -301,6 +305,7 @@ export function consoleEntry(
     node: event.node,
     text: event.text,
     ...(event.cut && { cut: event.cut }),
+    ...(event.withheld && { withheld: event.withheld }),
   };
 }
 
