@@ -127,6 +127,20 @@ describe('the supervisor of user-code workers', () => {
     expect(log).toContain('terminate');
   });
 
+  it("ends user code's time when its answer arrives, not after the idle check", async () => {
+    const { supervisor, events, settle } = setUp([{ idle: true }, { idle: false }]);
+    await settle(compile(1));
+    const done = supervisor.receive(compile(3)); // worker 1: answers, then stays busy
+    await vi.advanceTimersByTimeAsync(IDLE_MS / 2);
+    expect(
+      events.filter((e) => e.type === 'evaluating' && e.id === 3).map((e) => 'done' in e && e.done),
+    ).toEqual([false, true]);
+    await vi.advanceTimersByTimeAsync(IDLE_MS);
+    await done;
+    // Said once.
+    expect(events.filter((e) => e.type === 'evaluating' && e.id === 3)).toHaveLength(2);
+  });
+
   it('drops what does not answer the request out: forged events, other ids, host-only events', async () => {
     const forged = [
       {

@@ -72,6 +72,8 @@ interface Exchange {
   readonly console: ConsoleBudget;
   answered: { event: WorkerEvent; transfer: Transferable[] } | null;
   pingSeq: number;
+  /** Ends user code's time (the host's watchdog), once: when its answer arrives, or when it settles. */
+  endTime(): void;
   settle(outcome: Outcome): void;
 }
 
@@ -173,9 +175,7 @@ export class Supervisor {
       return;
     }
     const worker = this.takeSpare();
-    this.notice(request.id, false);
     const outcome = await this.ask(worker, this.evaluateMessage(request, bundled, bundleMs), false);
-    this.notice(request.id, true);
     if (outcome.kind === 'abandoned') {
       worker.terminate();
       return;
@@ -205,7 +205,6 @@ export class Supervisor {
     if (!loaded || outdated) return finish(NOT_COMPILED);
     // A worker stopped for what a previous run left running is replaced, its project loaded again.
     if (!loaded.worker && !(await this.reload(loaded))) return finish(NOT_COMPILED);
-    this.notice(request.id, false);
     // The runtime's cached results of this graph go to the worker once, with its first run.
     const results = loaded.seeded ? undefined : this.cache.resultsOf(loaded.nodes);
     loaded.seeded = true;
@@ -217,7 +216,6 @@ export class Supervisor {
       false,
     );
     this.liveRun = null;
-    this.notice(request.id, true);
     if (outcome.kind === 'answered') {
       const event = outcome.event as RunFinishedEvent;
       // The duration is measured here: user code can post, not time its run.
@@ -240,9 +238,7 @@ export class Supervisor {
   private async reload(loaded: Loaded): Promise<boolean> {
     const worker = this.takeSpare();
     const { request, bundled, bundleMs } = loaded;
-    this.notice(request.id, false);
     const outcome = await this.ask(worker, this.evaluateMessage(request, bundled, bundleMs), true);
-    this.notice(request.id, true);
     if (outcome.kind === 'answered' && (outcome.event as CompiledEvent).graph && this.loaded === loaded) {
       loaded.worker = worker;
       loaded.seeded = false;
@@ -271,6 +267,7 @@ export class Supervisor {
     return new Promise<Outcome>((resolve) => {
       const answer = message.kind === 'evaluate' ? 'compiled' : 'run-finished';
       let idleTimer: ReturnType<typeof setTimeout> | undefined;
+      let timing = true;
       const exchange: Exchange = {
         worker,
         answer,
@@ -279,15 +276,21 @@ export class Supervisor {
         console: this.budget(),
         answered: null,
         pingSeq: -1,
+        endTime: () => {
+          if (timing) this.notice(exchange.id, true);
+          timing = false;
+        },
         settle: (outcome) => {
           if (this.exchange !== exchange) return;
           clearTimeout(idleTimer);
           this.exchange = null;
+          exchange.endTime();
           if (!quiet) exchange.console.flush();
           resolve(outcome);
         },
       };
       this.exchange = exchange;
+      this.notice(exchange.id, false);
       worker.onmessage = (data) =>
         this.fromUser(worker, data, (answered) => {
           exchange.answered = answered;
@@ -319,6 +322,9 @@ export class Supervisor {
       else if (!exchange && pong.seq === this.idlePing) this.idlePing = null;
       return;
     }
+    // User code's time ends when its answer arrives: checking a 20,000-node graph here, and the idle
+    // check after it, are not its time. (The answer's own check still decides whether it counts.)
+    if (exchange && (data as { type?: unknown } | null)?.type === exchange.answer) exchange.endTime();
     const event = parseWorkerMessage(data);
     if (!event) return;
     if (event.type === 'text-chunk' || event.type === 'console-lines') {
