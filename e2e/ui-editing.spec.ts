@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { editorText, runUntilDone } from './share-helpers';
 import { focusEditorEnd, openPlayground, paste, waitForNode, waitForSettled } from './ui-helpers';
 
 test('a new function appears as a node while typing, wired to what it reads', async ({ page }) => {
@@ -61,4 +62,27 @@ test('an edit that does not change the graph leaves every node where it was', as
     await page.locator('[data-node]').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('transform'))),
   ).toEqual(before);
   expect(await c.boundingBox()).toEqual(box);
+});
+
+test('code put in as one block of text, as automation tools and input methods paste, stays as written and runs', async ({
+  page,
+}) => {
+  await openPlayground(page);
+  await waitForNode(page, 'd');
+  await focusEditorEnd(page);
+  await page.keyboard.press('ControlOrMeta+A');
+  const code = [
+    'export function raw(): number[] {',
+    '  return [1, 2, 3];',
+    '}',
+    'export function total(raw: number[]): number {',
+    '  return raw.reduce((a, b) => a + b, 0);',
+    '}',
+  ].join('\n');
+  await page.keyboard.insertText(code);
+  await waitForNode(page, 'total');
+  // Typed one character at a time, each `{` would have gained a `}` and each line more indentation.
+  await expect.poll(() => editorText(page)).toBe(code);
+  await runUntilDone(page, 'total');
+  await expect(page.getByRole('tabpanel', { name: 'Results' })).toContainText('6');
 });

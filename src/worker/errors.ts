@@ -13,11 +13,15 @@ const STACK_LINE_CHARS = 1000;
 /** Frames kept of a mapped stack (unbounded recursion has thousands). */
 const MAX_FRAMES = 12;
 
-/** `at f (hamilton-bundle.js:12:5)`, `at blob:null/…:12:5`, `at data:text/javascript,…:12:5`. */
+/** `at f (hamilton-bundle.js:12:5)`, `at blob:null/…:12:5`. */
 const FRAME = /^(\s*at (?:(.*?) \()?)(.*?):(\d+):(\d+)(\)?)$/;
 
+/**
+ * Only the bundle's frames are the user's. The worker's own code (the library among it) also runs from
+ * a `blob:` URL; mapped through the bundle's source map, its frames would point at unrelated lines.
+ */
 function isBundleUrl(url: string, built: BuiltProject): boolean {
-  return url.endsWith(built.bundleName) || url.startsWith('blob:') || url.startsWith('data:');
+  return url === built.bundleName || url.endsWith(`/${built.bundleName}`);
 }
 
 /** Characters of a stack read: its start (the message) and its end (the frames) when it is longer. */

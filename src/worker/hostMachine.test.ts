@@ -4,6 +4,7 @@ import {
   HEARTBEAT_MS,
   initialHostState,
   MAX_CRASHES,
+  MAX_SILENT_WAITS,
   PING_MS,
   SILENCE_FACTOR,
   type HostCommand,
@@ -267,14 +268,40 @@ describe('the host machine', () => {
     );
   });
 
-  it('a worker that answers nothing at all is restarted at the loose deadline', () => {
+  it('a worker that answers nothing at all is restarted at the loose deadline, once its frame is silent too', () => {
     const m = machine().started();
     m.feed({ type: 'compile', files: FILES, config: {} });
-    const crash = m.feed({ type: 'expired', timer: 'watchdog' });
+    const asked = m.feed({ type: 'expired', timer: 'watchdog' });
+    expect(asked).toContainEqual({ type: 'ping', runner: 1 });
+    expect(emitted(asked)).toEqual([]);
+    const crash = m.feed({ type: 'expired', timer: 'ping' });
     expect(emitted(crash)).toContainEqual(
       expect.objectContaining({ reason: 'crashed', message: expect.stringMatching(/stopped answering/) }),
     );
     expect(posted(crash)).toEqual([{ type: 'post', runner: 2, request: expect.objectContaining({ id: 1 }) }]);
+  });
+
+  it('a slow worker whose frame still answers gets more loose deadlines, a bounded number of them', () => {
+    const m = machine().started();
+    m.feed({ type: 'compile', files: FILES, config: {} });
+    for (let i = 0; i < MAX_SILENT_WAITS; i++) {
+      m.feed({ type: 'expired', timer: 'watchdog' });
+      const waited = m.feed({ type: 'pong', runner: 1 });
+      has(waited, { type: 'arm', timer: 'watchdog', ms: SILENCE_FACTOR * TIMEOUT });
+      expect(emitted(waited)).toEqual([]);
+    }
+    // The answer that comes late is the answer: nothing was restarted.
+    expect(emitted(m.message(1, compiled(1)))).toEqual([compiled(1)]);
+    // A later request starts its own count; past the bound, a frame that answers is not enough.
+    m.feed({ type: 'compile', files: FILES, config: {} });
+    for (let i = 0; i < MAX_SILENT_WAITS; i++) {
+      m.feed({ type: 'expired', timer: 'watchdog' });
+      m.feed({ type: 'pong', runner: 1 });
+    }
+    m.feed({ type: 'expired', timer: 'watchdog' });
+    expect(emitted(m.feed({ type: 'pong', runner: 1 }))).toContainEqual(
+      expect.objectContaining({ reason: 'crashed', message: expect.stringMatching(/stopped answering/) }),
+    );
   });
 
   it('Stop ends the run as stopped, its running node without a failure of its own', () => {

@@ -20,6 +20,7 @@ import {
   clear,
   emit,
   HEARTBEAT_MS,
+  MAX_SILENT_WAITS,
   MISSED_PINGS,
   newRunner,
   PING_MS,
@@ -46,6 +47,8 @@ const FAILURES: Readonly<Record<RunnerFailure, string>> = {
 
 /** A frame that stops answering pings while user code runs has lost its process: in practice, to memory. */
 const OUT_OF_MEMORY = 'it ran out of memory';
+/** A request unanswered past the loose deadlines, by a frame that no longer answers or never will. */
+const STOPPED_ANSWERING = 'it stopped answering';
 
 /** The next state and what to do, for one input. `now` is the shell's clock (ms), for durations. */
 export function supervise(
@@ -142,10 +145,8 @@ function onExpired(step: Step, timer: TimerName, now: number): void {
   const { s } = step;
   if (timer === 'watchdog') {
     step.s = { ...s, watchdog: null };
-    if (s.watchdog === 'silent') restart(step, now, { reason: 'crashed', detail: 'it stopped answering' });
-    else if (s.watchdog === 'runaway') {
-      // A frame that answers means user code runs away; one that does not has lost its process.
-      step.s = { ...step.s, suspect: true };
+    if (s.watchdog !== null) {
+      step.s = { ...step.s, suspect: s.watchdog };
       ping(step);
     }
   } else if (timer === 'heartbeat') {
@@ -156,7 +157,8 @@ function onExpired(step: Step, timer: TimerName, now: number): void {
     if (!s.pinging) return;
     const missed = s.missed + 1;
     step.s = { ...s, pinging: false, missed };
-    if (s.suspect || (missed >= MISSED_PINGS && s.evaluating !== null))
+    if (s.suspect === 'silent') restart(step, now, { reason: 'crashed', detail: STOPPED_ANSWERING });
+    else if (s.suspect || (missed >= MISSED_PINGS && s.evaluating !== null))
       restart(step, now, { reason: 'crashed', detail: OUT_OF_MEMORY });
   } else {
     step.s = { ...s, spareDue: false };
@@ -171,9 +173,18 @@ function onExpired(step: Step, timer: TimerName, now: number): void {
 function onPong(step: Step, now: number): void {
   if (!step.s.pinging) return;
   clear(step, 'ping');
-  const suspect = step.s.suspect;
+  const { suspect, silentWaits } = step.s;
   step.s = { ...step.s, pinging: false, missed: 0 };
-  if (suspect) restart(step, now, { reason: 'timeout' });
+  // A frame that answers while its user code is past the limit: the code runs away.
+  if (suspect === 'runaway') restart(step, now, { reason: 'timeout' });
+  else if (suspect === 'silent') {
+    // Alive but slow to answer its request: wait another loose deadline, a bounded number of times.
+    if (silentWaits >= MAX_SILENT_WAITS) restart(step, now, { reason: 'crashed', detail: STOPPED_ANSWERING });
+    else {
+      armWatchdog(step, true);
+      step.s = { ...step.s, silentWaits: silentWaits + 1 };
+    }
+  }
 }
 
 function onRunnerFailed(step: Step, runner: number, cause: RunnerFailure, now: number): void {

@@ -64,8 +64,14 @@ export interface HostState {
   readonly hidden: readonly number[];
   /** What the armed watchdog means when it fires: user code ran too long, or the worker went silent. */
   readonly watchdog: 'runaway' | 'silent' | null;
-  /** The watchdog fired on user code: the answer to the ping decides between runaway and crash. */
-  readonly suspect: boolean;
+  /**
+   * The watchdog fired and a ping went out: its answer decides. On user code (`runaway`), a frame that
+   * answers means runaway code, one that does not a crash; on a request unanswered (`silent`), a frame
+   * that answers is only slow (a loaded machine, a big project), one that does not is gone.
+   */
+  readonly suspect: 'runaway' | 'silent' | null;
+  /** Loose deadlines passed in a row with the frame still answering (bounded by {@link MAX_SILENT_WAITS}). */
+  readonly silentWaits: number;
   /** A ping is out to the active runner's frame. */
   readonly pinging: boolean;
   /** The heartbeat beats while user code runs; unanswered pings in a row. */
@@ -124,8 +130,10 @@ export const HEARTBEAT_MS = 1000;
 export const MISSED_PINGS = 2;
 /** Crashes in a row, with no worker becoming ready in between, before the host gives up. */
 export const MAX_CRASHES = 3;
-/** A compile unanswered for this many times the timeout means the worker is gone. */
+/** A compile unanswered for this many times the timeout has the host ask whether the frame still lives. */
 export const SILENCE_FACTOR = 3;
+/** Loose deadlines a request may outlast while its frame answers, before the worker counts as gone. */
+export const MAX_SILENT_WAITS = 3;
 /** How long the active worker must be idle before a spare starts (it competes for the CPU). */
 export const SPARE_DELAY_MS = 1000;
 
@@ -147,7 +155,8 @@ export function initialHostState(options: { timeoutMs: number; spare: boolean })
     run: null,
     hidden: [],
     watchdog: null,
-    suspect: false,
+    suspect: null,
+    silentWaits: 0,
     pinging: false,
     heartbeat: false,
     missed: 0,
@@ -202,7 +211,9 @@ export function armWatchdog(step: Step, fresh: boolean): void {
   if (s.watchdog !== null) clear(step, 'watchdog');
   if (wanted === 'runaway') arm(step, 'watchdog', s.timeoutMs);
   else if (wanted === 'silent') arm(step, 'watchdog', SILENCE_FACTOR * s.timeoutMs);
-  step.s = { ...step.s, watchdog: wanted, suspect: false };
+  // Waiting on, or past, an answer that came starts the count of slow deadlines again.
+  const silentWaits = wanted === 'silent' && s.watchdog === 'silent' ? s.silentWaits : 0;
+  step.s = { ...step.s, watchdog: wanted, suspect: null, silentWaits };
 }
 
 /**

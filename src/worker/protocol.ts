@@ -14,11 +14,13 @@ import { clipText, MAX_MESSAGE_CHARS } from './clip';
  */
 type Frozen<T> = T extends Float64Array | Uint8Array
   ? T
-  : T extends readonly (infer U)[]
-    ? readonly Frozen<U>[]
-    : T extends object
-      ? { readonly [K in keyof T]: Frozen<T[K]> }
-      : T;
+  : T extends readonly [unknown, ...unknown[]]
+    ? { readonly [K in keyof T]: Frozen<T[K]> }
+    : T extends readonly (infer U)[]
+      ? readonly Frozen<U>[]
+      : T extends object
+        ? { readonly [K in keyof T]: Frozen<T[K]> }
+        : T;
 
 /** The type a schema describes, as every side of the protocol sees it. */
 export type MessageOf<S extends v.GenericSchema> = Frozen<v.InferOutput<S>>;

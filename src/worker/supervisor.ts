@@ -25,9 +25,8 @@ import type {
   WorkerRequest,
 } from './protocol';
 import { isHeld, letGo } from './protocol';
-import type { CacheNews, ToUserWorker } from './userProtocol';
+import { parseFromUser, type ToUserWorker } from './userProtocol';
 import { LiveCache } from './liveCache';
-import { parseWorkerMessage } from './validate';
 import { CONSOLE_HEAD, CONSOLE_TAIL, ConsoleBudget } from './consoleBudget';
 
 /** A user-code worker as the supervisor sees it (a `Worker` in the browser, a fake in tests). */
@@ -310,23 +309,20 @@ export class Supervisor {
     onAnswer: (answered: { event: WorkerEvent; transfer: Transferable[] }) => void,
   ): void {
     const exchange = this.exchange?.worker === worker ? this.exchange : null;
-    const pong = data as { kind?: unknown; seq?: unknown } | null;
-    if (pong?.kind === 'cache-news') {
-      // What a run added, sent just before its answer: kept only from the run in progress.
-      if (exchange?.answer === 'run-finished' && !exchange.answered) this.cache.add(data as CacheNews);
-      return;
-    }
-    if (pong?.kind === 'pong') {
-      if (exchange?.answered && pong.seq === exchange.pingSeq)
-        exchange.settle({ kind: 'answered', ...exchange.answered });
-      else if (!exchange && pong.seq === this.idlePing) this.idlePing = null;
-      return;
-    }
     // User code's time ends when its answer arrives: checking a 20,000-node graph here, and the idle
     // check after it, are not its time. (The answer's own check still decides whether it counts.)
     if (exchange && (data as { type?: unknown } | null)?.type === exchange.answer) exchange.endTime();
-    const event = parseWorkerMessage(data);
+    const event = parseFromUser(data);
     if (!event) return;
+    if ('kind' in event) {
+      if (event.kind === 'cache-news') {
+        // What a run added, sent just before its answer: kept only from the run in progress.
+        if (exchange?.answer === 'run-finished' && !exchange.answered) this.cache.add(event);
+      } else if (exchange?.answered && event.seq === exchange.pingSeq)
+        exchange.settle({ kind: 'answered', ...exchange.answered });
+      else if (!exchange && event.seq === this.idlePing) this.idlePing = null;
+      return;
+    }
     if (event.type === 'text-chunk' || event.type === 'console-lines') {
       if (worker === this.loaded?.worker && this.held.get(event.id)?.type === event.type) {
         this.held.delete(event.id);

@@ -39,8 +39,8 @@ function forgedObject(data: unknown, path = 'message', depth = 0): string | null
   return null;
 }
 
-/** The schema's output, or why `data` does not fit it. */
-function check<S extends v.GenericSchema>(
+/** The schema's output, or why `data` does not fit it (forged objects and extra fields never pass). */
+export function check<S extends v.GenericSchema>(
   schema: S,
   data: unknown,
 ): { ok: true; value: v.InferOutput<S> } | { ok: false; why: string } {

@@ -4,6 +4,7 @@ import { usePlayground } from '../state/hooks';
 import { announceSaved } from '../state/view';
 import { useTheme } from '../theme/theme';
 import { useDiagnosticMarkers, useEdgeCheck, useFileModels, useReveal } from './editorModels';
+import { insertLinesAsPaste } from './insertedText';
 import { monaco } from './monaco';
 
 /** The Monaco editor, one model per workspace file; markers for the worker's and the edge check's findings. */
@@ -26,12 +27,18 @@ export default function MonacoEditor() {
       renderFinalNewline: 'on',
       fixedOverflowWidgets: true,
       ariaLabel: 'Code editor',
+      // A textarea, not an EditContext: only it lets \`insertLinesAsPaste\` see text before Monaco does.
+      editContext: false,
       theme: theme === 'dark' ? 'vs-dark' : 'vs',
     });
     created.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => void playground.run());
     created.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyS, announceSaved);
+    const stopInsertingLinesAsPaste = insertLinesAsPaste(created, host.current!);
     setEditor(created);
-    return () => created.dispose();
+    return () => {
+      stopInsertingLinesAsPaste();
+      created.dispose();
+    };
     // The editor is created once; theme and models follow in their own effects.
   }, [playground]);
 

@@ -52,8 +52,8 @@ describe('the work shell', () => {
     expect(saved?.edits['example:ecommerce']?.files).toHaveLength(2);
   });
 
-  it('keeps another tab’s different work in History, once per tab, and says so', () => {
-    const { events, onOtherTab, work } = setup();
+  it('keeps another tab’s different work in History, once per tab, and says so', async () => {
+    const { events, history, onOtherTab, work } = setup();
     const theirs = {
       ...ecommerce.workspace,
       files: [{ name: 'x.ts', code: '// theirs' }],
@@ -76,11 +76,15 @@ describe('the work shell', () => {
         }),
       );
     save('// theirs');
+    await vi.runAllTimersAsync();
     save('// theirs, later');
-    const entries = work.state.get().history;
-    expect(entries.map((e) => [e.id, e.source, e.workspace.files[0].code])).toEqual([
-      ['tab-other', 'your work in another tab', '// theirs, later'],
-    ]);
+    const listed = () => work.state.get().history.map((e) => [e.id, e.source, e.workspace.files[0].code]);
+    expect(listed()).toEqual([['tab-other', 'your work in another tab', '// theirs, later']]);
+    // History read back (as opening its menu does) still has their latest save.
+    await vi.runAllTimersAsync();
+    await work.refreshHistory();
+    expect(listed()).toEqual([['tab-other', 'your work in another tab', '// theirs, later']]);
+    expect(history.entries.get('tab-other')?.workspace.files[0].code).toBe('// theirs, later');
     expect(onOtherTab).toHaveBeenCalled();
     // This tab's own saves are not another tab's.
     events.dispatchEvent(

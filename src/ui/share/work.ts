@@ -88,18 +88,19 @@ export function createWork(options: WorkOptions): Work {
   const stamp = () => ({ time: Date.now(), id: `${tab}-${Date.now().toString(36)}-${++seq}` });
   const dispatch = (action: WorkAction) => state.set(reduceWork(state.get(), action, originals));
 
-  // What is in IndexedDB, so only the difference is written.
-  const stored = new Set<string>();
+  // What is in IndexedDB, so only the difference is written. By entry, not id: another tab's work
+  // keeps one id and is replaced by each of its saves, and History is read back from IndexedDB.
+  const stored = new Map<string, HistoryEntry>();
   const persist = (work: WorkState) => {
     const { current, edits, beforeTutorial } = work;
     autosave.change({ tab, current, edits, beforeTutorial });
     const ids = new Set(work.history.map((e) => e.id));
     for (const entry of work.history) {
-      if (stored.has(entry.id)) continue;
-      stored.add(entry.id);
+      if (stored.get(entry.id) === entry) continue;
+      stored.set(entry.id, entry);
       void history.put(entry);
     }
-    for (const id of [...stored]) {
+    for (const id of [...stored.keys()]) {
       if (ids.has(id)) continue;
       stored.delete(id);
       void history.remove(id);
@@ -113,7 +114,7 @@ export function createWork(options: WorkOptions): Work {
   const refreshHistory = async () => {
     // Another tab's copy of this tab's own work is what the editor holds: not shown here.
     const entries = (await history.all()).filter((e) => e.id !== `tab-${tab}`);
-    for (const e of entries) stored.add(e.id);
+    for (const e of entries) stored.set(e.id, e);
     dispatch({ type: 'entries', entries });
   };
   void refreshHistory();
