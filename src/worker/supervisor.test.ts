@@ -17,6 +17,8 @@ interface Behaviour {
   before?: unknown[];
   /** Never answer a run (a long one). */
   silentRun?: boolean;
+  /** Answer without saying that user code started (a project whose user code never ran). */
+  neverStarts?: boolean;
 }
 
 function fakeWorker(behaviour: Behaviour, log: string[]): UserWorker {
@@ -37,6 +39,8 @@ function fakeWorker(behaviour: Behaviour, log: string[]): UserWorker {
           reply({ type: 'text-chunk', id, chunk: { offset, text: 'rest', total: offset + 4 } });
         return;
       }
+      // As the real worker's runtime does, it says when user code starts (unless it never gets there).
+      if (!behaviour.neverStarts) reply({ type: 'evaluating', id: message.request.id, done: false });
       for (const m of behaviour.before ?? []) reply(m);
       if (message.kind === 'run' && behaviour.silentRun) return;
       if (message.kind === 'evaluate')
@@ -139,6 +143,14 @@ describe('the supervisor of user-code workers', () => {
     await done;
     // Said once.
     expect(events.filter((e) => e.type === 'evaluating' && e.id === 3)).toHaveLength(2);
+  });
+
+  it("times user code from the worker's word that it starts, not from the request's sending", async () => {
+    const { events, settle } = setUp([{ idle: true }, { idle: true, neverStarts: true }]);
+    await settle(compile(1));
+    await settle(compile(3));
+    expect(events.filter((e) => e.type === 'evaluating').map((e) => 'id' in e && e.id)).toEqual([1, 1]);
+    expect(events.filter((e) => e.type === 'compiled')).toHaveLength(2);
   });
 
   it('drops what does not answer the request out: forged events, other ids, host-only events', async () => {

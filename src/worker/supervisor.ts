@@ -6,7 +6,8 @@
  *
  * What is decided here, never by user code: which events reach the page (the page's own shape check,
  * then the request they belong to), when user code is running (the `evaluating` notices the host's
- * watchdog times), how long a run took, and whether a worker is idle: after each answer the worker
+ * watchdog times: from the worker runtime's word that user code starts, which it gives before any runs,
+ * to the answer's arrival), how long a run took, and whether a worker is idle: after each answer the worker
  * must answer a ping within {@link IDLE_MS}, else what user code left running (a timer, an interval, a
  * microtask loop, `self.close()`) is stopped with its worker and the answer is replaced by an error.
  */
@@ -71,7 +72,9 @@ interface Exchange {
   readonly console: ConsoleBudget;
   answered: { event: WorkerEvent; transfer: Transferable[] } | null;
   pingSeq: number;
-  /** Ends user code's time (the host's watchdog), once: when its answer arrives, or when it settles. */
+  /** Starts user code's time (the host's watchdog), when the worker says its user code starts. */
+  startTime(): void;
+  /** Ends user code's time, once: when its answer arrives, or when it settles. */
   endTime(): void;
   settle(outcome: Outcome): void;
 }
@@ -266,7 +269,7 @@ export class Supervisor {
     return new Promise<Outcome>((resolve) => {
       const answer = message.kind === 'evaluate' ? 'compiled' : 'run-finished';
       let idleTimer: ReturnType<typeof setTimeout> | undefined;
-      let timing = true;
+      let timing: 'before' | 'timing' | 'after' = 'before';
       const exchange: Exchange = {
         worker,
         answer,
@@ -275,9 +278,14 @@ export class Supervisor {
         console: this.budget(),
         answered: null,
         pingSeq: -1,
+        startTime: () => {
+          if (timing !== 'before') return;
+          timing = 'timing';
+          this.notice(exchange.id, false);
+        },
         endTime: () => {
-          if (timing) this.notice(exchange.id, true);
-          timing = false;
+          if (timing === 'timing') this.notice(exchange.id, true);
+          timing = 'after';
         },
         settle: (outcome) => {
           if (this.exchange !== exchange) return;
@@ -289,7 +297,6 @@ export class Supervisor {
         },
       };
       this.exchange = exchange;
-      this.notice(exchange.id, false);
       worker.onmessage = (data) =>
         this.fromUser(worker, data, (answered) => {
           exchange.answered = answered;
@@ -314,6 +321,10 @@ export class Supervisor {
     if (exchange && (data as { type?: unknown } | null)?.type === exchange.answer) exchange.endTime();
     const event = parseFromUser(data);
     if (!event) return;
+    if ('type' in event && event.type === 'evaluating') {
+      if (exchange && event.id === exchange.id && !event.done) exchange.startTime();
+      return;
+    }
     if ('kind' in event) {
       if (event.kind === 'cache-news') {
         // What a run added, sent just before its answer: kept only from the run in progress.

@@ -46,9 +46,10 @@ function connect(port: MessagePort): void {
   /** Runs whose `run-finished` went out: a run the session gave up on internally is answered here. */
   const answered = new Set<number>();
   const session = new Session({
-    // The runtime worker times user code itself: the session's own notices are not needed.
     post: (event: WorkerEvent | EvaluatingNotice, transfer) => {
-      if (event.type === 'evaluating') return;
+      // When user code starts is the runtime's watchdog's start (not this worker's start-up, nor the
+      // bundle's arrival); when it ends the runtime decides itself, from the answer.
+      if (event.type === 'evaluating') return event.done ? undefined : post(event);
       if (event.type === 'console') return console_.add(event);
       if (event.type === 'run-finished' || event.type === 'compiled') {
         if (event.type === 'run-finished') {

@@ -9,7 +9,9 @@ import * as v from 'valibot';
 import type { CacheEntry } from 'hamilton';
 import type { Bundle } from './build';
 import {
+  EvaluatingNoticeSchema,
   WorkerEventSchema,
+  type EvaluatingNotice,
   type CompileRequest,
   type HeldRequest,
   type MessageOf,
@@ -96,9 +98,14 @@ const UserPongSchema = v.object({ kind: v.literal('pong'), seq: v.number() });
 export type UserPong = MessageOf<typeof UserPongSchema>;
 
 /** What the user-code worker sends: protocol events and pongs and cache news. */
-export type FromUserWorker = WorkerEvent | UserPong | CacheNews;
+export type FromUserWorker = WorkerEvent | EvaluatingNotice | UserPong | CacheNews;
 
-const FromUserWorkerSchema = v.union([UserPongSchema, CacheNewsSchema, WorkerEventSchema]);
+const FromUserWorkerSchema = v.union([
+  UserPongSchema,
+  CacheNewsSchema,
+  EvaluatingNoticeSchema,
+  WorkerEventSchema,
+]);
 
 /** What a message from the user-code worker carries, or null when it is none of the above. */
 export function parseFromUser(data: unknown): FromUserWorker | null {
