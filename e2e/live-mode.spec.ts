@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { openPlayground, replaceCode, waitForNode, waitForSettled } from './ui-helpers';
+import { openPlayground, openTab, replaceCode, waitForNode, waitForSettled } from './ui-helpers';
 
 const features = readFileSync(new URL('../src/examples/ecommerce/features.ts', import.meta.url), 'utf8');
 const hello = readFileSync(new URL('../src/examples/hello/functions.ts', import.meta.url), 'utf8');
@@ -22,6 +22,16 @@ async function nodeStates(page: Page) {
       cached: n.getAttribute('data-cached') === 'true',
     })),
   );
+}
+
+/** Hello, run once (which turns Live on), then Live switched off. */
+async function helloRanWithLiveOff(page: Page) {
+  await openPlayground(page, '/?example=hello');
+  await waitForNode(page, 'd');
+  await run(page).click();
+  await expect(node(page, 'd')).toHaveAttribute('data-state', 'done');
+  await live(page).click();
+  await expect(live(page)).toHaveAttribute('aria-pressed', 'false');
 }
 
 test('an edit with Live on re-runs only the edited function and its downstream', async ({ page }) => {
@@ -54,6 +64,7 @@ test('an edit with Live on re-runs only the edited function and its downstream',
   const ranAgain = recomputed.filter((name) => after.find((n) => n.name === name)!.state !== 'idle');
   expect(ranAgain.sort()).toEqual(['feature_set_v1', 'is_high_roller']);
   await expect(result).not.toHaveText(before);
+  await expect(page.getByRole('list', { name: 'Legend' })).toContainText('from cache');
 
   // The details say why a node re-ran.
   await node(page, 'feature_set_v1').click();
@@ -82,12 +93,7 @@ test('a link opened in a fresh page runs nothing until Run', async ({ page }) =>
 });
 
 test('with Live off an edit marks stale nodes and nothing runs until Run', async ({ page }) => {
-  await openPlayground(page, '/?example=hello');
-  await waitForNode(page, 'd');
-  await run(page).click();
-  await expect(node(page, 'd')).toHaveAttribute('data-state', 'done');
-  await live(page).click();
-  await expect(live(page)).toHaveAttribute('aria-pressed', 'false');
+  await helloRanWithLiveOff(page);
 
   await replaceCode(page, hello.replace('a.mul(2)', 'a.mul(4)'));
   // The edit's compile marks b and what reads it stale, before anything runs.
@@ -97,6 +103,7 @@ test('with Live off an edit marks stale nodes and nothing runs until Run', async
   await waitForSettled(page);
   await expect(node(page, 'a')).toHaveAttribute('data-state', 'done');
   await expect(node(page, 'b')).toHaveAttribute('data-state', 'stale');
+  await expect(page.getByRole('list', { name: 'Legend' })).toContainText('stale');
   await node(page, 'b').click();
   await expect(page.getByRole('complementary', { name: 'Details of b' })).toContainText(
     'Would run again: its code changed',
@@ -107,5 +114,35 @@ test('with Live off an edit marks stale nodes and nothing runs until Run', async
   await expect(node(page, 'd')).toHaveAttribute('data-state', 'done');
   await expect(node(page, 'a')).toHaveAttribute('data-cached', 'true');
   await expect(node(page, 'b')).not.toHaveAttribute('data-cached', 'true');
+  await expect(live(page)).toHaveAttribute('aria-pressed', 'false');
+});
+
+test('with Live off a changed input marks what reads it stale, with why, until Run', async ({ page }) => {
+  await helloRanWithLiveOff(page);
+
+  await openTab(page, 'Inputs & config');
+  const inputs = page.getByRole('textbox', { name: 'Inputs (JSON)' });
+  const ran = await inputs.inputValue();
+  await inputs.fill(ran.replace(/5\s*\]/, '6]'));
+  for (const name of ['a', 'b', 'c', 'd'])
+    await expect(node(page, name)).toHaveAttribute('data-state', 'stale');
+  await node(page, 'a').click();
+  await expect(page.getByRole('complementary', { name: 'Details of a' })).toContainText(
+    'Would run again: input input changed',
+  );
+  await node(page, 'd').click();
+  await expect(page.getByRole('complementary', { name: 'Details of d' })).toContainText(
+    'Would run again: upstream c changed',
+  );
+  // Set back to what the run read: its results are current again.
+  await inputs.fill(ran);
+  await expect(node(page, 'a')).toHaveAttribute('data-state', 'done');
+  await expect(node(page, 'd')).toHaveAttribute('data-state', 'done');
+
+  await inputs.fill(ran.replace(/5\s*\]/, '6]'));
+  await expect(node(page, 'a')).toHaveAttribute('data-state', 'stale');
+  await run(page).click();
+  await expect(node(page, 'a')).toHaveAttribute('data-state', 'done');
+  await expect(node(page, 'a')).not.toHaveAttribute('data-cached', 'true');
   await expect(live(page)).toHaveAttribute('aria-pressed', 'false');
 });

@@ -23,6 +23,8 @@ interface LiveTimes {
   median: number;
   /** Of which edit → graph. */
   compile: number;
+  /** Medians of the compile's own steps (its `timings`), of the run inside the worker and graph → results. */
+  steps: Record<string, number>;
   computed: number;
   cached: number;
   ok: boolean;
@@ -53,6 +55,8 @@ async function main() {
               tables[name] = await (await fetch(`/${path}`)).text();
             const request = { outputs: workspace.outputs, inputs: workspace.inputs, overrides: {}, tables };
             let compiledAt = 0;
+            const compileSteps: Record<string, number>[] = [];
+            const runSteps: { worker: number; run: number }[] = [];
             const compileThenRun = (files: typeof workspace.files, live: boolean) =>
               new Promise<{ ok: boolean; computed: number; cached: number }>((resolve) => {
                 let compileId = -1;
@@ -62,11 +66,13 @@ async function main() {
                 const off = host.subscribe((e) => {
                   if (e.type === 'compiled' && e.id === compileId) {
                     compiledAt = performance.now();
+                    compileSteps.push(e.timings);
                     runId = host.run({ ...request, ...(live && { live: true }) });
                   } else if (e.type === 'node-finished' && e.runId === runId) {
                     if (e.cached) cached++;
                     else computed++;
                   } else if (e.type === 'run-finished' && e.runId === runId) {
+                    runSteps.push({ worker: e.durationMs, run: performance.now() - compiledAt });
                     off();
                     resolve({ ok: e.ok, computed, cached });
                   }
@@ -95,13 +101,25 @@ async function main() {
             times.sort((a, b) => a - b);
             compiles.sort((a, b) => a - b);
             const middle = Math.floor(times.length / 2);
-            return { median: times[middle], compile: compiles[middle], ...last };
+            const medianOf = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+            const measured = { compile: compileSteps.slice(-runs), run: runSteps.slice(-runs) };
+            const steps: Record<string, number> = {};
+            for (const name of Object.keys(measured.compile[0]))
+              steps[name] = medianOf(measured.compile.map((t) => t[name] ?? 0));
+            steps['run in the worker'] = medianOf(measured.run.map((t) => t.worker));
+            steps['graph → results'] = medianOf(measured.run.map((t) => t.run));
+            return { median: times[middle], compile: compiles[middle], steps, ...last };
           },
           { c, runs },
         );
         console.log(
           `edit → compile → live run → results, ${c.id.padEnd(9)} ${t.median.toFixed(1).padStart(6)} ms  ≤ ${c.budget} ms` +
             `  (graph after ${t.compile.toFixed(1)} ms; ${t.computed} computed, ${t.cached} from the cache${t.ok ? '' : ', FAILED'})`,
+        );
+        console.log(
+          `  of which: ${Object.entries(t.steps)
+            .map(([name, ms]) => `${name} ${ms.toFixed(1)}`)
+            .join(', ')} ms`,
         );
         await page.context().close();
       }

@@ -3,13 +3,31 @@
  * request would execute rather than reuse from the cache, with why, as the protocol carries it.
  */
 import type { Driver, GraphDescription, StaleReason } from 'hamilton';
-import { readCsv } from 'hamilton/frame';
+import { readCsv, type DataFrame } from 'hamilton/frame';
 import type { RunRequest, StaleNodeInfo, StaleReasonInfo } from './protocol';
 
+/**
+ * A request's tables as frames, each text parsed once: a compile's staleness check and the run after it
+ * read the same frames (whose fingerprints are then taken once too). Only the newest text of each
+ * table is kept.
+ */
+export class ParsedTables {
+  private readonly frames = new Map<string, { readonly csv: string; readonly frame: DataFrame }>();
+
+  /** Table `name`'s frame from `csv`. Throws for a bad CSV. */
+  frameOf(name: string, csv: string): DataFrame {
+    const known = this.frames.get(name);
+    if (known?.csv === csv) return known.frame;
+    const frame = readCsv(csv);
+    this.frames.set(name, { csv, frame });
+    return frame;
+  }
+}
+
 /** A run's inputs: the request's JSON inputs and its tables as DataFrames. Throws for a bad CSV. */
-export function runInputs(request: RunRequest): Record<string, unknown> {
+export function runInputs(request: RunRequest, tables = new ParsedTables()): Record<string, unknown> {
   const inputs: Record<string, unknown> = { ...request.inputs };
-  for (const [name, csv] of Object.entries(request.tables)) inputs[name] = readCsv(csv);
+  for (const [name, csv] of Object.entries(request.tables)) inputs[name] = tables.frameOf(name, csv);
   return inputs;
 }
 
@@ -48,10 +66,11 @@ export function staleAfterEdit(
   driver: Driver,
   graph: GraphDescription,
   lastRun: RunRequest,
+  tables?: ParsedTables,
 ): StaleNodeInfo[] | undefined {
   let inputs: Record<string, unknown>;
   try {
-    inputs = runInputs(lastRun);
+    inputs = runInputs(lastRun, tables);
   } catch {
     return undefined;
   }

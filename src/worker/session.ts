@@ -35,7 +35,7 @@ import type {
 } from './protocol';
 import type { UserTimers } from './timers';
 import { validationOf } from './validations';
-import { outputsOf, runInputs, staleAfterEdit, staleNodesOf } from './liveRun';
+import { outputsOf, ParsedTables, runInputs, staleAfterEdit, staleNodesOf } from './liveRun';
 import { SeededStores } from './seededStores';
 import type { CacheIndex, CacheNews, PortableResult } from './userProtocol';
 import { CutStrings } from './cutStrings';
@@ -90,6 +90,8 @@ export class Session {
   private lastRun: RunRequest | undefined;
   /** The strings the latest request cut, held so the page can fetch the rest. */
   private readonly cuts = new CutStrings();
+  /** The requests' tables, parsed once per text. */
+  private readonly tables = new ParsedTables();
 
   constructor(env: SessionEnv) {
     this.env = env;
@@ -238,7 +240,7 @@ export class Session {
     }
     for (const warning of driver.warnings)
       diagnostics.push({ severity: 'warning', source: 'graph', message: warning });
-    const staleNodes = this.cache && this.lastRun && staleAfterEdit(driver, graph, this.lastRun);
+    const staleNodes = this.cache && this.lastRun && staleAfterEdit(driver, graph, this.lastRun, this.tables);
     step('graph');
     this.compiled = { driver, project: built, graph };
     this.current = true;
@@ -389,7 +391,7 @@ export class Session {
 
     let inputs: Record<string, unknown>;
     try {
-      inputs = runInputs(request);
+      inputs = runInputs(request, this.tables);
     } catch (e) {
       return finish({ ok: false, error: describeError(e, compiled.project) });
     }

@@ -5,7 +5,7 @@
 import * as esbuild from 'esbuild';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CompiledEvent, CompileRequest, EvaluatingNotice, RunRequest, WorkerEvent } from './protocol';
-import { HEARTBEAT_MS, IDLE_MS, Supervisor, type UserWorker } from './supervisor';
+import { HEARTBEAT_MS, IDLE_MS, Supervisor, WARM_UP_IDLE_MS, type UserWorker } from './supervisor';
 import type { ToUserWorker } from './userProtocol';
 import { failedCompile, failedRun } from './answers';
 
@@ -28,6 +28,8 @@ function fakeWorker(behaviour: Behaviour, log: string[]): UserWorker {
     terminate: () => log.push('terminate'),
     post(message: ToUserWorker) {
       const reply = (data: unknown) => queueMicrotask(() => worker.onmessage?.(data));
+      if (message.kind === 'warm-up')
+        return void log.push(message.bundle.code ? 'warm-up' : 'warm-up, empty');
       if (message.kind === 'ping') {
         if (behaviour.idle) reply({ kind: 'pong', seq: message.seq });
         return;
@@ -119,6 +121,32 @@ describe('the supervisor of user-code workers', () => {
     await settle(compile(2));
     expect(log.filter((l) => l === 'terminate')).toHaveLength(1);
     expect(log.filter((l) => l.startsWith('spawn')).length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('warms the spare up once the supervisor is idle, never while a request is in flight', async () => {
+    const busy = setUp([{ idle: true, silentRun: true }]);
+    void busy.supervisor.receive(compile(1));
+    void busy.supervisor.receive(run(2)); // never answers: the supervisor stays busy
+    await vi.advanceTimersByTimeAsync(WARM_UP_IDLE_MS * 10);
+    // Not even started: starting a worker would compete with the run.
+    expect(busy.log).toEqual(['spawn 0']);
+
+    const idle = setUp([{ idle: true }]);
+    await idle.settle(compile(1));
+    // Once idle, the spare is started and warmed with the bundled warm-up project, once.
+    await vi.waitFor(async () => {
+      await vi.advanceTimersByTimeAsync(WARM_UP_IDLE_MS);
+      expect(idle.log).toContain('warm-up');
+    });
+    await vi.advanceTimersByTimeAsync(WARM_UP_IDLE_MS * 3);
+    expect(idle.log).toEqual(['spawn 0', 'spawn 1', 'warm-up']);
+    // The next compile takes it; the one after that gets a new spare, warmed in turn.
+    await idle.settle(compile(2));
+    await vi.waitFor(async () => {
+      await vi.advanceTimersByTimeAsync(WARM_UP_IDLE_MS);
+      expect(idle.log.filter((l) => l === 'warm-up')).toHaveLength(2);
+    });
+    expect(idle.log.slice(3)).toEqual(['terminate', 'spawn 2', 'warm-up']);
   });
 
   it('replaces an answer by an error when the worker stays busy after it, and reloads for the next run', async () => {

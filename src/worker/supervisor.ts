@@ -12,6 +12,7 @@
  * microtask loop, `self.close()`) is stopped with its worker and the answer is replaced by an error.
  */
 import { failedCompile, failedRun } from './answers';
+import { WARM_UP_COMPILE } from './userWarmUp';
 import { bundle, type Bundle, type Esbuild } from './build';
 import type {
   CompiledEvent,
@@ -51,6 +52,8 @@ export interface SupervisorEnv {
 export const IDLE_MS = 1000;
 /** How often the current worker is pinged between requests, so code left running is stopped. */
 export const HEARTBEAT_MS = 1000;
+/** How long the supervisor must have been idle before the spare warms up (it then works for a while). */
+export const WARM_UP_IDLE_MS = 30;
 
 /** How an exchange with a user-code worker ended. */
 type Outcome =
@@ -104,6 +107,13 @@ export class Supervisor {
   private latestCompile = 0;
   private loaded: Loaded | null = null;
   private spare: UserWorker | null = null;
+  /** Whether {@link spare} has been sent the warm-up. */
+  private spareWarmed = false;
+  /** The warm-up project, bundled once (userWarmUp.ts). */
+  private warmUpBundle: Promise<Bundle | null> | null = null;
+  private warmUpTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Requests received and not yet finished. */
+  private pending = 0;
   private exchange: Exchange | null = null;
   private seq = 0;
   private heartbeat: ReturnType<typeof setInterval> | undefined;
@@ -139,6 +149,8 @@ export class Supervisor {
       this.askHeld(request);
       return this.queue;
     }
+    clearTimeout(this.warmUpTimer);
+    this.pending++;
     if (request.type === 'compile') {
       this.latestCompile = Math.max(this.latestCompile, request.id);
       const answer = this.exchange?.answer;
@@ -149,7 +161,11 @@ export class Supervisor {
     const next = this.queue.then(() =>
       request.type === 'compile' ? this.compile(request) : this.run(request),
     );
-    this.queue = next.catch((e: unknown) => console.error('hamilton runtime: internal error', e));
+    this.queue = next
+      .catch((e: unknown) => console.error('hamilton runtime: internal error', e))
+      .then(() => {
+        if (--this.pending === 0) this.warmSpareWhenIdle();
+      });
     return this.queue;
   }
 
@@ -273,7 +289,7 @@ export class Supervisor {
       const exchange: Exchange = {
         worker,
         answer,
-        id: message.kind === 'ping' ? -1 : message.request.id,
+        id: 'request' in message ? message.request.id : -1,
         quiet,
         console: this.budget(),
         answered: null,
@@ -375,12 +391,37 @@ export class Supervisor {
   private takeSpare(): UserWorker {
     const worker = this.spare ?? this.env.spawn();
     this.spare = null;
+    this.spareWarmed = false;
     return worker;
   }
 
   /** Starts the next compile's worker while nothing runs, so it is ready when the user types. */
   prepareSpare(): void {
     this.spare ??= this.env.spawn();
+  }
+
+  /**
+   * Once no request has come for {@link WARM_UP_IDLE_MS}, the spare is started (if the last compile took
+   * it) and runs our warm-up project, so the next compile finds the library's code compiled and
+   * optimised in a realm no user code has touched. (Not at once: starting a worker and warming it up
+   * would compete for the processor with the run an edit's compile starts.)
+   */
+  private warmSpareWhenIdle(): void {
+    clearTimeout(this.warmUpTimer);
+    if (this.spare && this.spareWarmed) return;
+    this.warmUpTimer = setTimeout(() => {
+      if (this.pending > 0 || (this.spare && this.spareWarmed)) return;
+      this.prepareSpare();
+      const spare = this.spare!;
+      this.spareWarmed = true;
+      this.warmUpBundle ??= bundle(this.env.esbuild, WARM_UP_COMPILE.files).then(
+        (b) => (b.code === undefined ? null : b),
+        () => null,
+      );
+      void this.warmUpBundle.then((b) => {
+        if (b && spare === this.spare) spare.post({ kind: 'warm-up', bundle: b });
+      });
+    }, WARM_UP_IDLE_MS);
   }
 
   private unload(): void {
@@ -406,7 +447,6 @@ export class Supervisor {
    * with code a run or the modules left running, and is stopped (the next run loads the project again).
    */
   private startHeartbeat(): void {
-    this.prepareSpare();
     this.heartbeat ??= setInterval(() => {
       const loaded = this.loaded;
       if (this.exchange || !loaded?.worker) return;

@@ -19,6 +19,7 @@ import { installRuntime } from './runtime';
 import { failedCompile, failedRun } from './answers';
 import { CONSOLE_HEAD, CONSOLE_TAIL, ConsoleBudget } from './consoleBudget';
 import { WithheldLines } from './withheldLines';
+import { warmUpSession } from './userWarmUp';
 
 const userTimers = trackUserTimers(globalThis);
 installRuntime(hamilton, frame);
@@ -37,12 +38,29 @@ function internalError(e: unknown): string {
   }
 }
 
+/**
+ * Waits until the messages already queued for this worker have been handled (a message posted now is
+ * queued behind them), without a timer: user code's timers are tracked and cleared per request.
+ */
+function yieldToMessages(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
+
 function connect(port: MessagePort): void {
   const post = (message: FromUserWorker, transfer: Transferable[] = []): void =>
     apply(postToPort, port, [message, transfer]);
   /** The console of the request in progress (or of timers between requests), bounded. */
   const withheld = new WithheldLines();
   const console_ = new ConsoleBudget((e: ConsoleEvent) => post(e), CONSOLE_HEAD, CONSOLE_TAIL, withheld);
+  /** Whether a request of the user's came: the warm-up, if still going, stops at its next step. */
+  let requested = false;
   /** Runs whose `run-finished` went out: a run the session gave up on internally is answered here. */
   const answered = new Set<number>();
   const session = new Session({
@@ -81,6 +99,7 @@ function connect(port: MessagePort): void {
 
   port.onmessage = (e: MessageEvent) => {
     const message = apply(dataOf, e, []) as ToUserWorker;
+    if (message.kind === 'evaluate' || message.kind === 'run') requested = true;
     switch (message.kind) {
       case 'held': {
         const { request } = message;
@@ -102,6 +121,16 @@ function connect(port: MessagePort): void {
             failedCompile(message.request.id, [{ severity: 'error', source: 'worker', message: text }], {}),
           );
         }
+        break;
+      case 'warm-up':
+        // A session of its own, whose events go nowhere: the user's session starts untouched. A warm-up
+        // that failed only leaves the worker cold (userWarmUp.test.ts keeps it working).
+        void warmUpSession(
+          new Session({ post: () => {}, now: () => performance.now() }),
+          message.bundle,
+          yieldToMessages,
+          () => requested,
+        ).catch(() => undefined);
         break;
       case 'run': {
         const { id } = message.request;

@@ -31,8 +31,8 @@ export interface UserConnect {
 }
 
 /**
- * What the user-code worker is asked over its port: load a bundled project, run it, say it is idle, or
- * send more of what it holds (a string it cut, console lines it withheld).
+ * What the user-code worker is asked over its port: load a bundled project, run it, say it is idle, warm
+ * up, or send more of what it holds (a string it cut, console lines it withheld).
  */
 export type ToUserWorker =
   | {
@@ -52,6 +52,8 @@ export type ToUserWorker =
       readonly results?: readonly PortableResult[];
     }
   | { readonly kind: 'ping'; readonly seq: number }
+  /** To the spare while idle, before any user code: run our warm-up project (`userWarmUp.ts`), answer nothing. */
+  | { readonly kind: 'warm-up'; readonly bundle: Bundle }
   /** More of what the worker holds: a string it cut, console lines it withheld (answered at once). */
   | { readonly kind: 'held'; readonly request: HeldRequest };
 

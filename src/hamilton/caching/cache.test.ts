@@ -183,6 +183,31 @@ describe('withCache', () => {
     expect(retrieved(ignoring)).toEqual(['rows']);
   });
 
+  it('leaves a value too large to fingerprint cheaply uncached, logging why, never failing', () => {
+    const calls: Record<string, number> = {};
+    const big = 'x'.repeat(100_000_000); // 200 MB of UTF-16
+    const module = analysedModule('m', {
+      text: [() => (tick(calls, 'text'), big), []],
+      size: [(text: string) => (tick(calls, 'size'), text.length), ['text']],
+    });
+    const dr = built(module);
+    expect(dr.executeSync(['size'])).toEqual({ size: 100_000_000 });
+    expect(dr.executeSync(['size'], { inputs: {} })).toEqual({ size: 100_000_000 });
+    expect(calls).toEqual({ text: 2, size: 2 });
+    const events = dr.cache.logs({ runId: dr.cache.lastRunId, level: 'debug' }).text;
+    expect(events.find((e) => e.eventType === 'UNHASHABLE_DATA_VERSION')?.msg).toBe(
+      'value too large to fingerprint (over 64 MB of content); set the `ignore` behavior to silence this',
+    );
+    // Given as an input, it is not versioned either: its readers run each time.
+    const reader = analysedModule('r', {
+      size: [(text: string) => (tick(calls, 'read'), text.length), ['text']],
+    });
+    const given = built(reader);
+    given.executeSync(['size'], { inputs: { text: big } });
+    given.executeSync(['size'], { inputs: { text: big } });
+    expect(calls.read).toBe(2);
+  });
+
   it('versions overrides: same override hits, another misses', () => {
     const { calls, module } = counted({});
     const dr = built(module);

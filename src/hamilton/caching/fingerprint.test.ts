@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DataFrame, Series } from '../../frame';
-import { fingerprint } from './fingerprint';
+import { dataVersionOf, fingerprint, FINGERPRINT_BUDGET_BYTES } from './fingerprint';
 
 describe('fingerprint', () => {
   it('gives equal content the same version and different content another', () => {
@@ -127,5 +127,25 @@ describe('fingerprint', () => {
     // Shared (not cyclic) references are fine.
     const shared = [1];
     expect(fingerprint([shared, shared])).toBe(fingerprint([[1], [1]]));
+  });
+
+  it('gives up on content past its byte budget, without reading it, and says so', () => {
+    const over = FINGERPRINT_BUDGET_BYTES / 8 + 1;
+    for (const value of [
+      'x'.repeat(100_000_000),
+      new Float64Array(over),
+      new Array<number>(over).fill(1),
+      Series.from(new Float64Array(over)),
+      // Two halves that fit alone, not together.
+      { a: new Float64Array(over / 2 + 8), b: new Float64Array(over / 2 + 8) },
+    ]) {
+      expect(fingerprint(value)).toBeUndefined();
+      expect(dataVersionOf(value)).toMatchObject({ unhashable: 'size' });
+    }
+    // The budget is per value: one just under it is fingerprinted, and so is the next.
+    const under = new Float64Array(FINGERPRINT_BUDGET_BYTES / 8 - 64);
+    expect(fingerprint(under)).toMatch(/^[0-9a-f]{16}$/);
+    expect(fingerprint(under)).toBe(fingerprint(under.slice()));
+    expect(dataVersionOf(() => 1)).toEqual({ unhashable: 'type' });
   });
 });

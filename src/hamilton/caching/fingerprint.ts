@@ -25,6 +25,26 @@ interface FrameLike {
 
 const branded = (value: object, brand: symbol) => (value as Record<symbol, unknown>)[brand] === true;
 
+/**
+ * How many bytes of content one fingerprint reads at most (strings count two bytes a character, other
+ * elements eight). Past it the value is not fingerprinted (so not cached): hashing hundreds of
+ * megabytes would cost seconds, more than most nodes that make such a value, and would be held in
+ * memory besides. Frames count each column once: a column already fingerprinted costs nothing.
+ */
+export const FINGERPRINT_BUDGET_BYTES = 64 * 1024 * 1024;
+
+/** Bytes the fingerprint in progress may still read. */
+let budgetLeft = FINGERPRINT_BUDGET_BYTES;
+
+/** Thrown inside hashing when the value is past {@link FINGERPRINT_BUDGET_BYTES}. */
+const TOO_LARGE = Symbol('too large');
+
+/** Counts `bytes` against the budget of the fingerprint in progress. */
+function spend(bytes: number): void {
+  budgetLeft -= bytes;
+  if (budgetLeft < 0) throw TOO_LARGE;
+}
+
 // Series and DataFrames never change after they are made (src/frame), so their fingerprints are kept.
 const frameVersions = new WeakMap<object, string>();
 
@@ -41,8 +61,9 @@ const scratchWords = new Uint32Array(scratch.buffer);
  * lanes in locals: fingerprinting must stay a small fraction of the run that produced the value.
  */
 class Hasher {
-  private a = 0x9747b28c;
-  private b = 0x85ebca6b;
+  // As int32 (`| 0`), so the fields stay small integers rather than boxed doubles.
+  private a = 0x9747b28c | 0;
+  private b = 0x85ebca6b | 0;
   private n = 0;
 
   word(w: number): void {
@@ -60,6 +81,7 @@ class Hasher {
   }
 
   string(s: string): void {
+    spend(s.length * 2);
     this.word(s.length);
     let a = this.a;
     let b = this.b;
@@ -84,6 +106,7 @@ class Hasher {
    */
   strings(values: ArrayLike<unknown>): void {
     const n = values.length;
+    spend(n * 4);
     const ids = new Int32Array(n);
     // The first few distinct values are found by a scan (strings from one literal compare by identity,
     // faster than a map lookup); the map takes over past them.
@@ -132,6 +155,7 @@ class Hasher {
       lengths[i] = length;
       if (length > 0) total += length;
     }
+    spend(total * 2);
     const units = new Uint16Array(total + (total & 1));
     for (let i = 0, at = 0; i < n; i++) {
       const v = values[i];
@@ -150,16 +174,18 @@ class Hasher {
    */
   words(view: ArrayBufferView): void {
     const { buffer, byteOffset, byteLength } = view;
+    spend(byteLength);
     const whole = byteLength >>> 2;
     this.word(byteLength);
     const words =
       byteOffset % 4 === 0
         ? new Uint32Array(buffer, byteOffset, whole)
         : new Uint32Array(new Uint8Array(buffer, byteOffset, whole * 4).slice().buffer);
-    let l0 = 0x243f6a88;
-    let l1 = 0x85a308d3;
-    let l2 = 0x13198a2e;
-    let l3 = 0x03707344;
+    // `| 0`: a constant past 2^31 would start the lane as a double, and V8 would keep it one in the loop.
+    let l0 = 0x243f6a88 | 0;
+    let l1 = 0x85a308d3 | 0;
+    let l2 = 0x13198a2e | 0;
+    let l3 = 0x03707344 | 0;
     const quads = whole & ~3;
     for (let i = 0; i < quads; i += 4) {
       l0 = Math.imul(l0 ^ words[i], 0x01000193);
@@ -269,10 +295,12 @@ function hashObject(h: Hasher, value: object, seen: Set<object>): void {
   seen.add(value);
   if (Array.isArray(value)) {
     h.word(TAG.array);
+    spend(value.length * 8);
     h.word(value.length);
     for (const item of value) hashValue(h, item, seen);
   } else if (value instanceof Map) {
     h.word(TAG.map);
+    spend(value.size * 8);
     const entries = [...value.entries()].map(([k, v]) => [fingerprintOrThrow(k, seen), v] as const);
     entries.sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0));
     for (const [k, v] of entries) {
@@ -281,11 +309,14 @@ function hashObject(h: Hasher, value: object, seen: Set<object>): void {
     }
   } else if (value instanceof Set) {
     h.word(TAG.set);
+    spend(value.size * 8);
     for (const k of [...value].map((v) => fingerprintOrThrow(v, seen)).sort()) h.string(k);
   } else if (isPlainObject(value)) {
     h.word(TAG.object);
     const record = value as Record<string, unknown>;
-    for (const key of Object.keys(record).sort()) {
+    const keys = Object.keys(record);
+    spend(keys.length * 8);
+    for (const key of keys.sort()) {
       h.string(key);
       hashValue(h, record[key], seen);
     }
@@ -322,26 +353,45 @@ function fingerprintOrThrow(value: unknown, seen: Set<object>): string {
   return h.digest();
 }
 
+/** Why a value has no data version: it cannot be fingerprinted, or not within the budget. */
+export type Unversioned =
+  { readonly unhashable: 'type' } | { readonly unhashable: 'size'; readonly bytes: number };
+
 /**
- * The data version of `value`: a 16-hex-digit fingerprint of its content, or undefined when it cannot be
- * fingerprinted (a function, a class instance, a cycle, a symbol).
+ * The data version of `value` (a 16-hex-digit fingerprint of its content), or why it has none: a
+ * function, a class instance, a cycle or a symbol (`type`), or content past
+ * {@link FINGERPRINT_BUDGET_BYTES} (`size`, with how many bytes were counted before giving up).
  */
-export function fingerprint(value: unknown): string | undefined {
-  if (typeof value === 'object' && value !== null) {
-    // Frames are fingerprinted once per object: a retrieved or passed-through frame costs a lookup.
-    if (branded(value, SERIES)) return versionOfSeries(value as SeriesLike);
-    if (branded(value, DATAFRAME)) return versionOfFrame(value as FrameLike);
-  }
+export function dataVersionOf(value: unknown): string | Unversioned {
+  budgetLeft = FINGERPRINT_BUDGET_BYTES;
   try {
+    if (typeof value === 'object' && value !== null) {
+      // Frames are fingerprinted once per object: a retrieved or passed-through frame costs a lookup.
+      if (branded(value, SERIES)) return versionOfSeries(value as SeriesLike);
+      if (branded(value, DATAFRAME)) return versionOfFrame(value as FrameLike);
+    }
     return fingerprintOrThrow(value, new Set());
   } catch (e) {
-    if (e === UNHASHABLE) return undefined;
+    if (e === UNHASHABLE) return { unhashable: 'type' };
+    if (e === TOO_LARGE) return { unhashable: 'size', bytes: FINGERPRINT_BUDGET_BYTES - budgetLeft };
     throw e;
   }
 }
 
+/**
+ * The data version of `value`: a 16-hex-digit fingerprint of its content, or undefined when it cannot be
+ * fingerprinted (a function, a class instance, a cycle, a symbol) or is too large to fingerprint cheaply
+ * (more than {@link FINGERPRINT_BUDGET_BYTES} of content).
+ */
+export function fingerprint(value: unknown): string | undefined {
+  const version = dataVersionOf(value);
+  return typeof version === 'string' ? version : undefined;
+}
+
 /** A fingerprint of a list of strings (the parts of a cache key, a code version). */
 export function hashStrings(parts: readonly string[]): string {
+  // Code versions and keys are the library's own small texts: no budget.
+  budgetLeft = Infinity;
   const h = new Hasher();
   h.word(TAG.version);
   for (const p of parts) h.string(p);

@@ -10,7 +10,7 @@ import { GIVEN, OVERRIDDEN, runs, type Plan } from '../plan';
 import type { CacheBehavior } from './behavior';
 import { cacheKey, dependencyVersions } from './cacheKey';
 import { codeVersion } from './codeVersion';
-import { fingerprint } from './fingerprint';
+import { dataVersionOf, FINGERPRINT_BUDGET_BYTES, type Unversioned } from './fingerprint';
 import type { CacheLog } from './logs';
 import type { MetadataStore, ResultStore } from './stores';
 
@@ -26,8 +26,16 @@ export interface CacheContext {
   readonly log: CacheLog;
 }
 
-const UNHASHABLE_MSG = (value: unknown) =>
-  `unhashable type ${value === null ? 'null' : typeof value === 'object' ? (value.constructor?.name ?? 'Object') : typeof value}; set the \`ignore\` behavior to silence this`;
+const MB = 1024 * 1024;
+
+/** The log's words for a value without a data version (Hamilton's, for a type it cannot hash). */
+function unhashableMessage(value: unknown, why: Unversioned): string {
+  const what =
+    why.unhashable === 'size'
+      ? `value too large to fingerprint (over ${FINGERPRINT_BUDGET_BYTES / MB} MB of content)`
+      : `unhashable type ${value === null ? 'null' : typeof value === 'object' ? (value.constructor?.name ?? 'Object') : typeof value}`;
+  return `${what}; set the \`ignore\` behavior to silence this`;
+}
 
 /**
  * The data versions of what the plan is given (inputs, config, overrides), by node id; `log` records
@@ -48,10 +56,12 @@ export function givenVersions(
     const i = plan.order[k];
     if (plan.provided[i] !== GIVEN && plan.provided[i] !== OVERRIDDEN) continue;
     const value = plan.seed[i];
-    const version = fingerprint(value);
+    const found = dataVersionOf(value);
+    const version = typeof found === 'string' ? found : undefined;
     versions[i] = version;
     const name = graph.nodeList[i].name;
-    if (version === undefined) log?.('UNHASHABLE_DATA_VERSION', name, undefined, UNHASHABLE_MSG(value));
+    if (typeof found !== 'string')
+      log?.('UNHASHABLE_DATA_VERSION', name, undefined, unhashableMessage(value, found));
     if (plan.provided[i] === OVERRIDDEN) log?.('IS_OVERRIDE', name, version);
     else if (graph.kind[i] === INPUT) log?.('IS_INPUT', name, version);
   }
@@ -102,9 +112,10 @@ export function openRunCache(plan: Plan, runId: string, ctx: CacheContext): Node
       log.add(runId, 'adapter', 'EXECUTE_NODE', name(i));
       const key = keys[i];
       if (key === undefined) return;
-      const dataVersion = fingerprint(result);
-      if (dataVersion === undefined) {
-        log.add(runId, 'adapter', 'UNHASHABLE_DATA_VERSION', name(i), undefined, UNHASHABLE_MSG(result));
+      const dataVersion = dataVersionOf(result);
+      if (typeof dataVersion !== 'string') {
+        const msg = unhashableMessage(result, dataVersion);
+        log.add(runId, 'adapter', 'UNHASHABLE_DATA_VERSION', name(i), undefined, msg);
         return;
       }
       versions[i] = dataVersion;

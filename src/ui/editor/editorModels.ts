@@ -11,13 +11,36 @@ import { setActiveFile, setFileCode } from '../state/workspaceEdits';
 import { EDGE_CHECK_FILE } from './edgeCheck';
 import { checkEdges, EDGE_MARKER_OWNER } from './edgeTypes';
 import { markersFor } from './markers';
-import { fileUri, monaco } from './monaco';
+import { fileUri, monaco, typescript } from './monaco';
 
 type Editor = monaco.editor.IStandaloneCodeEditor;
 
 const MARKER_OWNER = 'hamilton';
 /** The edge check waits for the editor to be quiet this long after a new graph. */
 const EDGE_CHECK_DELAY_MS = 250;
+
+/**
+ * Checks every file's types again once the TypeScript worker holds all of them. Monaco checks a new
+ * model as soon as it is created and gives the worker only that model: an import of a file created
+ * just after it (an example's files all arrive at once) would stay marked "Cannot find module".
+ */
+async function recheckTypes(uris: readonly monaco.Uri[]): Promise<void> {
+  let worker: (...uris: monaco.Uri[]) => Promise<unknown>;
+  try {
+    worker = await typescript.getTypeScriptWorker();
+  } catch {
+    // Not started yet: when it starts it takes every model at once.
+    return;
+  }
+  await worker(...uris);
+  for (const uri of uris) {
+    const model = monaco.editor.getModel(uri);
+    if (!model || model.isDisposed()) continue;
+    // Monaco's checker starts over for a model whose language changes; nothing else asks it to.
+    monaco.editor.setModelLanguage(model, 'plaintext');
+    monaco.editor.setModelLanguage(model, 'typescript');
+  }
+}
 
 /** Models follow the workspace: created for new files, updated when a workspace is loaded, disposed with their file. */
 export function useFileModels(editor: Editor | null, playground: Playground): void {
@@ -28,6 +51,7 @@ export function useFileModels(editor: Editor | null, playground: Playground): vo
     // The store, not this render's snapshot: keystrokes typed since the render are in the store already,
     // and setting a model back to an older text would drop them.
     const { files, activeFile } = playground.workspace.get();
+    let filesChanged = false;
     for (const file of files) {
       const uri = fileUri(file.name);
       const model = monaco.editor.getModel(uri);
@@ -36,14 +60,19 @@ export function useFileModels(editor: Editor | null, playground: Playground): vo
         created.onDidChangeContent(() =>
           playground.workspace.update(setFileCode(file.name, created.getValue())),
         );
+        filesChanged = true;
       } else if (model.getValue() !== file.code) {
         model.setValue(file.code);
       }
     }
     for (const model of monaco.editor.getModels()) {
       const name = model.uri.path.slice(1);
-      if (name !== EDGE_CHECK_FILE && !files.some((f) => f.name === name)) model.dispose();
+      if (name !== EDGE_CHECK_FILE && !files.some((f) => f.name === name)) {
+        model.dispose();
+        filesChanged = true;
+      }
     }
+    if (filesChanged) void recheckTypes(files.map((f) => fileUri(f.name)));
     const active = monaco.editor.getModel(fileUri(activeFile));
     const current = editor.getModel();
     if (active && current !== active) {

@@ -125,6 +125,10 @@ export function GraphPane() {
   const hovered = hover && graph?.nodes.find((n) => n.name === hover.name);
   const ran = Object.values(runs).some((r) => r.startMs !== undefined);
   const showWaterfall = waterfall && ran;
+  const runStates = useMemo(() => {
+    const all = Object.values(runs);
+    return { cached: all.some((r) => r.cached), stale: all.some((r) => r.state === 'stale') };
+  }, [runs]);
 
   return (
     <div className="graph-pane" ref={pane}>
@@ -139,6 +143,7 @@ export function GraphPane() {
         onGroupBy={setGroupBy}
         waterfall={ran ? showWaterfall : null}
         onWaterfall={setWaterfall}
+        runStates={runStates}
       />
       <GraphBanners diagnostics={diagnostics} stale={!!compiled?.stale} />
       {/* The details sit beside the graph on a wide pane and under it on a tall one: never over it. */}

@@ -4,7 +4,7 @@ import { Popover } from '../layout/Popover';
 import { FocusControl } from './FocusControl';
 import { GraphSearch } from './GraphSearch';
 import type { GraphCanvasHandle } from './GraphCanvas';
-import { Legend } from './Legend';
+import { Legend, type LegendRunStates } from './Legend';
 import { exportDot, exportPng, exportSvg, graphSvg } from './exportGraph';
 import type { GroupBy } from './grouping';
 import type { GraphLayout } from './layout';
@@ -21,6 +21,7 @@ interface GraphToolbarProps {
   /** Whether the graph or the last run's waterfall shows (null: no run to show yet). */
   readonly waterfall: boolean | null;
   readonly onWaterfall: (shown: boolean) => void;
+  readonly runStates: LegendRunStates;
 }
 
 const ZOOMS = [
@@ -82,7 +83,7 @@ export function GraphToolbar(props: GraphToolbarProps) {
         Waterfall
       </button>
       <span className="spacer" />
-      {graph && !waterfall && <Legend graph={graph} />}
+      {graph && !waterfall && <Legend graph={graph} runStates={props.runStates} />}
     </div>
   );
 }

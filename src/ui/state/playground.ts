@@ -93,6 +93,10 @@ export function createPlayground(host: WorkerHost, workspace: WorkspaceStore): P
   /** A live run is due once the run in progress ends (an input changed while it ran). */
   let liveDue = false;
   let liveTimer: ReturnType<typeof setTimeout> | undefined;
+  const markRequestStale = () => {
+    const { inputs, tables, config } = workspace.get();
+    session.dispatch({ type: 'request-edited', request: { inputs, tables, config } });
+  };
   const onLive = (action: LiveAction) => {
     const next = reduceLive(live.get(), action);
     live.set(next.state);
@@ -113,6 +117,8 @@ export function createPlayground(host: WorkerHost, workspace: WorkspaceStore): P
     // Node events and console lines wait for the next frame; what live mode decides on is applied now.
     if (event.type !== 'compiled' && event.type !== 'run-finished') return;
     session.flush();
+    // The code's staleness, from the compile, with what the request changed since the last run.
+    if (event.type === 'compiled' && event.graph) markRequestStale();
     const now = session.get();
     // The newest compile's graph, from this text: live mode brings the results up to it (unless the
     // run shown, or in progress, was already started from this text).
@@ -159,6 +165,7 @@ export function createPlayground(host: WorkerHost, workspace: WorkspaceStore): P
       (ws.outputs !== last.outputs && !droppingOutputs);
     last = ws;
     if (requestChanged && !filesChanged && !configChanged) {
+      markRequestStale();
       // Typing in an input field waits for a pause too.
       clearTimeout(liveTimer);
       liveTimer = setTimeout(() => onLive({ type: 'changed' }), COMPILE_DEBOUNCE_MS);

@@ -294,6 +294,52 @@ describe('live mode in reduceSession', () => {
     expect(undone.run?.nodes.b.reasons).toBeUndefined();
   });
 
+  it('marks what a changed input makes stale, with what the code edit since the run made stale', () => {
+    const graph = {
+      nodes: [
+        { name: 'x', kind: 'input' },
+        { name: 'a', kind: 'function' },
+        { name: 'b', kind: 'function' },
+      ],
+      edges: [{ from: 'x', to: 'a' }],
+      cycles: [],
+    } as never;
+    const request = { inputs: { x: 1 }, tables: {}, config: {} };
+    const source = { ...request, files: [], outputs: [] };
+    const ran = run([
+      { ...compiled(1), graph },
+      { type: 'run-requested', id: 2, nodes: ['a', 'b'], source },
+      finished(2, 'a'),
+      finished(2, 'b'),
+      done(2),
+    ]);
+    const changed = run([{ type: 'request-edited', request: { ...request, inputs: { x: 2 } } }], ran);
+    expect(changed.run?.nodes.a).toMatchObject({ state: 'stale', reasons: [{ kind: 'input', node: 'x' }] });
+    expect(changed.run?.nodes.b).toMatchObject({ state: 'done' });
+    // An edit of b's code then: both stale; the input set back: only b.
+    const edited = run(
+      [
+        { ...compiled(3), graph, staleNodes: [{ node: 'b', reasons: [{ kind: 'code' }] }] },
+        { type: 'request-edited', request: { ...request, inputs: { x: 2 } } },
+      ],
+      changed,
+    );
+    expect(edited.run?.nodes.a.state).toBe('stale');
+    expect(edited.run?.nodes.b).toMatchObject({ state: 'stale', reasons: [{ kind: 'code' }] });
+    const back = run([{ type: 'request-edited', request }], edited);
+    expect(back.run?.nodes.a).toMatchObject({ state: 'done' });
+    expect(back.run?.nodes.b.state).toBe('stale');
+    // Code that does not compile says nothing of staleness: b stays stale.
+    const broken = run(
+      [
+        { ...compiled(4), graph: null },
+        { type: 'request-edited', request },
+      ],
+      back,
+    );
+    expect(broken.run?.nodes.b.state).toBe('stale');
+  });
+
   it('keeps why a node ran, and marks a node reused from the cache', () => {
     const s = run(
       [

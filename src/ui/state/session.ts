@@ -17,6 +17,7 @@ import type {
   ValuePreview,
   WorkerEvent,
 } from '../../worker/protocol';
+import { mergeStale, staleFromRequest, type RequestValues } from './requestStale';
 
 /**
  * A node's state in the drawing. `idle`: nothing ran since the graph was built; `stale`: it was done, and
@@ -78,6 +79,8 @@ export interface RunState {
   readonly live?: boolean;
   /** What the run changed of the request, in words ("d no longer exists: removed from the outputs"). */
   readonly notes: readonly string[];
+  /** Live mode: what the newest compile with an answer says its code edits made stale (since the run). */
+  readonly codeStale?: readonly StaleNodeInfo[];
 }
 
 export interface Session {
@@ -125,6 +128,8 @@ export type SessionAction =
       readonly live?: boolean;
     }
   | { readonly type: 'stop-requested' }
+  /** The workspace's inputs, tables or config now (after a change, or a compile): what they make stale. */
+  | { readonly type: 'request-edited'; readonly request: RequestValues }
   | { readonly type: 'console-cleared' }
   /** Module output waits for Run (code from a link), or is shown now. */
   | { readonly type: 'console-held' }
@@ -143,7 +148,10 @@ export function reduceSession(state: Session, action: SessionAction): Session {
       const graphChanged = !sameNodes(state.compiled, compiled);
       // A run's states describe the graph it ran on; a new graph (another example) starts idle.
       const kept = graphChanged && state.run?.status !== 'running' ? null : state.run;
-      const run = kept && action.staleNodes ? markStale(kept, action.staleNodes) : kept;
+      const run =
+        kept && action.staleNodes && kept.status !== 'running'
+          ? markStale({ ...kept, codeStale: action.staleNodes }, action.staleNodes)
+          : kept;
       return {
         ...state,
         compiling: state.compiling === action.id ? null : state.compiling,
@@ -181,6 +189,8 @@ export function reduceSession(state: Session, action: SessionAction): Session {
         },
       };
     }
+    case 'request-edited':
+      return { ...state, run: state.run && staleForRequest(state, state.run, action.request) };
     case 'node-started':
     case 'node-finished':
     case 'node-failed': {
@@ -339,6 +349,16 @@ function markStale(run: RunState, stale: readonly StaleNodeInfo[]): RunState {
     else nodes[name] = node.state === 'stale' ? { ...node, state: 'done', reasons: undefined } : node;
   }
   return { ...run, nodes };
+}
+
+/**
+ * The last run's nodes, stale as the code's edits since the run made them (the newest compile that could
+ * say) and as `request` does (what the inputs, tables and config changed since the run).
+ */
+function staleForRequest(state: Session, run: RunState, request: RequestValues): RunState {
+  const graph = state.compiled?.graph;
+  if (!run.source || !graph) return run;
+  return markStale(run, mergeStale(run.codeStale ?? [], staleFromRequest(graph, run.source, request)));
 }
 
 /** A finished node's time span in its run, widened over the items of a parallel block's node. */
