@@ -3,13 +3,21 @@
  * prints without end, and a run of 5,000 nodes. Through each Stop answers, the next Run works, and the
  * editor keeps the user's code; the page's longest main-thread task is noted on the report.
  */
+import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { parameterizedWorkspace } from '../scripts/bench/bigWorkspace';
 import { ENDLESS, FLOOD } from '../scripts/bench/floods';
 import { observeLongTasks, resetLongest } from '../scripts/bench/longTasks';
 import { noteLongestTask } from './longestTask';
 import { encodeLink } from '../src/share/link';
-import { openPlayground, openTab, openWithCode, replaceCode, waitForNode } from './ui-helpers';
+import {
+  openPlayground,
+  openTab,
+  openWithCode,
+  replaceCode,
+  waitForNode,
+  waitForSettled,
+} from './ui-helpers';
 
 test.beforeEach(async ({ page }) => observeLongTasks(page));
 
@@ -47,6 +55,20 @@ test('a million console lines: the page stays responsive, the first and last lin
   await expect(lines).toHaveText([/998,800 more console lines not shown/]);
   await page.getByRole('checkbox', { name: 'log' }).check();
   await expect(editorText(page)).toContainText('export function flood');
+
+  // Every line, the ones left out of the list included, as a file the page makes itself.
+  await resetLongest(page);
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download all lines' }).click();
+  const file = await downloading;
+  expect(file.suggestedFilename()).toBe('console.txt');
+  expect(file.url()).toMatch(/^blob:/);
+  const saved = (await readFile((await file.path())!, 'utf8')).split('\n');
+  expect(saved.pop()).toBe('');
+  expect(saved).toHaveLength(1_000_000);
+  for (const i of [0, 999, 1000, 500_000, 999_799, 999_800, 999_999])
+    expect(saved[i]).toBe(`[log] flood: line ${i}`);
+  await noteLongestTask(page, 'downloading a million lines');
 });
 
 test('printing without end: Stop answers at once, and after it the next run works', async ({ page }) => {
@@ -96,3 +118,41 @@ for (const size of [5000]) {
     await expect(editorText(page)).toContainText('parameterize');
   });
 }
+
+const BIG_STRING = `/** A million letters, a to z over and over. */
+export function big(): string {
+  return Array.from({ length: 1_000_000 }, (_, i) => String.fromCharCode(97 + (i % 26))).join('');
+}
+`;
+
+test('a 1 MB string result: the preview is cut, Show more adds the next chunk, and says when it was let go', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await openWithCode(page, BIG_STRING);
+  await waitForNode(page, 'big');
+  await runToEnd(page, /Ran in/);
+  await openTab(page, /^Results/);
+  const value = page.locator('.result output.mono').first();
+  await expect(value).toContainText('more characters');
+  const before = (await value.textContent())!.length;
+  expect(before).toBeLessThan(70_000);
+  await value.getByRole('button', { name: 'Show more' }).click();
+  await expect(value).toContainText(`${(1_000_000 - 2 * 65_536).toLocaleString('en')} more characters`);
+  const after = (await value.textContent())!.length;
+  expect(after - before).toBeGreaterThanOrEqual(65_536);
+  // The shown text is the string itself, in order, across the chunk's seam.
+  const letters = (await value.textContent())!.slice(0, 2 * 65_536);
+  expect(letters).toBe(
+    Array.from({ length: 2 * 65_536 }, (_, i) => String.fromCharCode(97 + (i % 26))).join(''),
+  );
+
+  // A new version's worker does not hold the old run's values: the page says so instead of waiting.
+  await page.getByRole('button', { name: 'Live' }).click();
+  await expect(page.getByRole('button', { name: 'Live' })).toHaveAttribute('aria-pressed', 'false');
+  await replaceCode(page, BIG_STRING.replace('A million letters', 'Still a million letters'));
+  await waitForSettled(page);
+  await value.getByRole('button', { name: 'Show more' }).click();
+  await expect(value.getByRole('status')).toHaveText(/no longer held/);
+  await expect(editorText(page)).toContainText('Still a million letters');
+});

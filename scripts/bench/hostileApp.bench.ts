@@ -60,9 +60,23 @@ async function open(page: Page, workload: Workload): Promise<'drawn' | 'undrawn'
           drawn.nodes,
           { timeout: DRAW_WAIT_MS },
         );
-  return shown.then(
-    () => 'drawn',
-    () => 'undrawn',
+  const opened = await shown.then(
+    () => 'drawn' as const,
+    () => 'undrawn' as const,
+  );
+  await settled(page);
+  return opened;
+}
+
+/**
+ * Waits until the page has finished opening (the editor loaded, the graph on screen is the compile of
+ * its text, the main thread idle), so that what the run measures is the run's, not the opening's tail.
+ */
+async function settled(page: Page): Promise<void> {
+  await page.locator('.editor-host[data-editor-ready="true"]').waitFor({ timeout: 120_000 });
+  await page.locator('.status[data-settled="true"]').waitFor({ timeout: 120_000 });
+  await page.evaluate(
+    () => new Promise<void>((resolve) => requestIdleCallback(() => resolve(), { timeout: 10_000 })),
   );
 }
 /** One round: the longest task while opening, while running, and the run's wall time. */

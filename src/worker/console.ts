@@ -1,9 +1,9 @@
 /** Console output of user code: captured, and made one line of text the way a browser console prints it. */
 import { previewValue, NODE_PREVIEW } from './preview';
-import { clipText } from './clip';
+import { clipOnly, type Clipped, type Cutter } from './clip';
 
 function formatOne(value: unknown): string {
-  if (typeof value === 'string') return clipText(value, CONSOLE_LINE_CHARS);
+  if (typeof value === 'string') return value;
   if (value instanceof Error)
     return value.stack && value.stack.includes(value.message)
       ? value.stack
@@ -25,9 +25,13 @@ function formatOne(value: unknown): string {
 /** Characters of one console line. */
 export const CONSOLE_LINE_CHARS = 10_000;
 
-/** Joins console arguments with spaces, cut to {@link CONSOLE_LINE_CHARS}. */
-export function formatConsole(args: readonly unknown[]): string {
-  return clipText(args.map(formatOne).join(' '), CONSOLE_LINE_CHARS);
+/**
+ * Joins console arguments with spaces, cut to {@link CONSOLE_LINE_CHARS} by `cut` (which may hold the
+ * whole line). One string argument is the line itself, not a copy of it.
+ */
+export function formatConsole(args: readonly unknown[], cut: Cutter = clipOnly): Clipped {
+  const line = args.length === 1 ? formatOne(args[0]) : args.map(formatOne).join(' ');
+  return cut(line, CONSOLE_LINE_CHARS);
 }
 
 /** The console methods captured. */

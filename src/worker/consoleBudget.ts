@@ -3,9 +3,11 @@
  * go out as they come; of the rest, the last {@link CONSOLE_TAIL} are kept and sent at the request's
  * end, after one line that counts what was left out. A million `console.log` calls cost the page a
  * few thousand lines. Both workers bound it: the user-code worker so that it does not post a million
- * messages, the runtime worker because it trusts nothing the other sends.
+ * messages, the runtime worker because it trusts nothing the other sends. The user-code worker's keeps
+ * what it leaves out (`withheldLines.ts`) for download, and its count line says where to ask.
  */
 import type { ConsoleEvent } from './protocol';
+import type { WithheldLines } from './withheldLines';
 
 /** Console lines of one request sent as they come. */
 export const CONSOLE_HEAD = 1000;
@@ -19,11 +21,12 @@ export class ConsoleBudget {
   private over = 0;
   private readonly tail: ConsoleEvent[] = [];
 
-  /** `head` and `tail` default to {@link CONSOLE_HEAD} and {@link CONSOLE_TAIL}. */
+  /** `head` and `tail` default to {@link CONSOLE_HEAD} and {@link CONSOLE_TAIL}; `withheld` keeps what is left out. */
   constructor(
     private readonly post: (event: ConsoleEvent) => void,
     private readonly head = CONSOLE_HEAD,
     private readonly tailSize = CONSOLE_TAIL,
+    private readonly withheld?: WithheldLines,
   ) {}
 
   add(event: ConsoleEvent): void {
@@ -32,7 +35,10 @@ export class ConsoleBudget {
       this.post(event);
       return;
     }
-    this.tail[this.over++ % this.tailSize] = event;
+    const slot = this.over++ % this.tailSize;
+    // The line this one pushes out of the tail is left out for good.
+    if (this.over > this.tailSize) this.withheld?.keep(this.tail[slot]);
+    this.tail[slot] = event;
   }
 
   /** Sends what was kept of the end, and starts a new request's budget. */
@@ -41,12 +47,16 @@ export class ConsoleBudget {
     const dropped = this.over - kept;
     const first = this.over - kept;
     const last = kept > 0 ? this.tail[(this.over - 1) % this.tailSize] : null;
-    if (dropped > 0 && last)
+    const withheld = this.withheld?.close();
+    if (dropped > 0 && last) {
+      const { cut: _, ...line } = last;
       this.post({
-        ...last,
+        ...line,
         level: 'warn',
         text: `… ${dropped.toLocaleString('en')} more console lines not shown (the first ${this.head.toLocaleString('en')} and the last ${this.tailSize} are) …`,
+        ...(withheld && { withheld }),
       });
+    }
     for (let i = first; i < this.over; i++) this.post(this.tail[i % this.tailSize]);
     this.tail.length = 0;
     this.sent = 0;

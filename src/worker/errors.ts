@@ -5,7 +5,7 @@
 import { HamiltonError } from 'hamilton';
 import type { BuiltProject, UserPosition } from './build';
 import type { ErrorInfo } from './protocol';
-import { clipText } from './clip';
+import { clipOnly, clipText, type Cutter } from './clip';
 
 /** Frames kept of a mapped stack (unbounded recursion has thousands). */
 /** Characters of a line of a stack's message part. */
@@ -71,10 +71,15 @@ const MESSAGE_CHARS = 10_000;
  * An {@link ErrorInfo} for anything thrown, including non-Error values, its message cut to a budget.
  * Reading a thrown value runs user code (getters, proxies): if that throws too, the error says so.
  */
-export function describeError(thrown: unknown, built: BuiltProject | null): ErrorInfo {
+export function describeError(
+  thrown: unknown,
+  built: BuiltProject | null,
+  cut: Cutter = clipOnly,
+): ErrorInfo {
   try {
     const info = describeThrown(thrown, built);
-    return { ...info, message: clipText(info.message, MESSAGE_CHARS) };
+    const message = cut(info.message, MESSAGE_CHARS);
+    return { ...info, message: message.text, ...(message.cut && { messageCut: message.cut }) };
   } catch {
     return {
       name: 'Error',

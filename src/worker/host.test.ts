@@ -152,8 +152,26 @@ describe('the worker host', () => {
     await failed;
     expect(runners).toHaveLength(3);
     expect(runners.every((r) => r.destroyed)).toBe(true);
-    // Still numbered, sent nowhere.
+    // Still numbered, sent nowhere; nothing holds a cut string.
     expect(host.compile(FILES, {})).toBe(1);
+    await expect(host.textChunk({ request: 1, index: 0, shown: 1, total: 2 }, 1)).resolves.toBeNull();
+  });
+
+  it('a chunk of a cut string: answered to its caller (not the listeners), or null once the runner goes', async () => {
+    const { host, runners, events, started } = setUp();
+    await started();
+    const cut = { request: 2, index: 0, shown: 10, total: 30 };
+    const first = host.textChunk(cut, 10);
+    const asked = runners[0].posted.at(-1);
+    expect(asked).toEqual({ type: 'text-chunk', id: 1, request: 2, index: 0, offset: 10 });
+    // Compiles and runs are numbered as if no chunk had been asked for.
+    expect(host.compile(FILES, {})).toBe(1);
+    runners[0].events.message({ type: 'text-chunk', id: 1, chunk: { offset: 10, text: 'more', total: 30 } });
+    await expect(first).resolves.toEqual({ offset: 10, text: 'more', total: 30 });
+    const second = host.textChunk(cut, 14);
+    host.stop();
+    await expect(second).resolves.toBeNull();
+    expect(events.some((e) => e.type === 'text-chunk')).toBe(false);
   });
 
   it('rejects `ready` when the runner scripts cannot be loaded', async () => {

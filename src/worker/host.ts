@@ -7,7 +7,18 @@
  * Isolation (see README.md): the worker runs inside a sandboxed iframe (`allow-scripts` only, so its
  * origin is opaque) whose CSP forbids every connection.
  */
-import type { RunRequest, SourceFile, Json, WorkerEvent } from './protocol';
+import type {
+  ConsoleLinesEvent,
+  ConsoleWithheld,
+  HeldAnswer,
+  HeldRequest,
+  Json,
+  RunRequest,
+  SourceFile,
+  TextChunkEvent,
+  TextCut,
+  WorkerEvent,
+} from './protocol';
 import { parseWorkerMessage, parseWorkerNotice } from './validate';
 import { supervise } from './hostMachine';
 import { initialHostState, type HostCommand, type HostInput, type TimerName } from './hostState';
@@ -19,9 +30,19 @@ export interface WorkerHost {
   compile(files: readonly SourceFile[], config: Readonly<Record<string, Json>>): number;
   /** Start a run of the last compiled project; returns its id. */
   run(request: Omit<RunRequest, 'type' | 'id'>): number;
+  /**
+   * The next chunk (at most `TEXT_CHUNK_CHARS`) of a string that was cut, from `offset`; null when the
+   * worker no longer holds it (a newer run, a new version, a restart).
+   */
+  textChunk(cut: TextCut, offset: number): Promise<TextChunkEvent['chunk']>;
+  /**
+   * Console lines a count line stands for, from line `from` (at most `CONSOLE_LINES_CHARS` of text; `next`
+   * says where to go on); null when the worker no longer holds them.
+   */
+  consoleLines(withheld: ConsoleWithheld, from: number): Promise<ConsoleLinesEvent['chunk']>;
   /** Stop at once: terminate the worker, start a fresh one, recompile the last project. */
   stop(): void;
-  /** Listen to validated worker events (and host events such as worker-restarted). */
+  /** Listen to validated worker events (and host events such as worker-restarted; not held answers). */
   subscribe(listener: (event: WorkerEvent) => void): () => void;
   /** Resolves when esbuild is ready. */
   readonly ready: Promise<void>;
@@ -119,6 +140,19 @@ export function createWorkerHost(
   });
   const live = new Map<number, Runner>();
   const events = eventQueue();
+  /** Held requests waiting for their answer; a restart answers them all (what was held went with the worker). */
+  const held = new Map<number, (chunk: HeldAnswer['chunk']) => void>();
+  let heldIds = 0;
+  const answerHeld = (id: number, chunk: HeldAnswer['chunk']): void => {
+    held.get(id)?.(chunk);
+    held.delete(id);
+  };
+  const askHeld = (ask: (id: number) => HeldRequest) =>
+    new Promise<HeldAnswer['chunk']>((resolve) => {
+      const request = ask(++heldIds);
+      held.set(request.id, resolve);
+      dispatch({ type: 'held', request });
+    });
   const timers = timerSet((timer) => dispatch({ type: 'expired', timer }));
   let resolveReady!: () => void;
   let rejectReady!: (e: unknown) => void;
@@ -157,6 +191,10 @@ export function createWorkerHost(
         timers.clear(command.timer);
         return;
       case 'emit':
+        if (command.event.type === 'text-chunk' || command.event.type === 'console-lines')
+          return answerHeld(command.event.id, command.event.chunk);
+        if (command.event.type === 'worker-restarted')
+          for (const id of [...held.keys()]) answerHeld(id, null);
         events.push(command.event);
         return;
       case 'ready':
@@ -183,6 +221,23 @@ export function createWorkerHost(
     compile: (files: readonly SourceFile[], config: Readonly<Record<string, Json>>) =>
       request({ type: 'compile', files, config }),
     run: (options: Omit<RunRequest, 'type' | 'id'>) => request({ type: 'run', request: options }),
+    // The supervisor passes on only an answer of the request's own type.
+    textChunk: (cut, offset) =>
+      askHeld((id) => ({
+        type: 'text-chunk',
+        id,
+        request: cut.request,
+        index: cut.index,
+        offset,
+      })) as Promise<TextChunkEvent['chunk']>,
+    consoleLines: (withheld, from) =>
+      askHeld((id) => ({
+        type: 'console-lines',
+        id,
+        request: withheld.request,
+        part: withheld.part,
+        from,
+      })) as Promise<ConsoleLinesEvent['chunk']>,
     stop: () => dispatch({ type: 'stop' }),
     subscribe(listener) {
       events.listeners.add(listener);
@@ -191,6 +246,7 @@ export function createWorkerHost(
     ready,
     dispose() {
       dispatch({ type: 'dispose' });
+      for (const id of [...held.keys()]) answerHeld(id, null);
       events.clear();
     },
   };

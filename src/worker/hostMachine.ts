@@ -6,7 +6,13 @@
  * by number: the shell maps each number to a frame, and knows nothing of which one is active or spare.
  * README.md has the table of states, inputs and commands.
  */
-import type { EvaluatingNotice, WorkerEvent, CompileRequest, RunRequest } from './protocol';
+import {
+  letGo,
+  type EvaluatingNotice,
+  type WorkerEvent,
+  type CompileRequest,
+  type RunRequest,
+} from './protocol';
 import { restart } from './hostRestart';
 import {
   arm,
@@ -55,6 +61,8 @@ export function supervise(
   if (input.type === 'dispose') dispose(step);
   else if (state.phase === 'running') onInput(step, input, now);
   else if (input.type === 'compile' || input.type === 'run') step.s = { ...state, nextId: state.nextId + 1 };
+  // No runner holds anything any more.
+  else if (input.type === 'held') emit(step, letGo(input.request));
   return { state: step.s, commands: step.out };
 }
 
@@ -89,6 +97,10 @@ function onInput(step: Step, input: Exclude<HostInput, { type: 'dispose' }>, now
       armWatchdog(step, false);
       return;
     }
+    case 'held':
+      // Not user code: no watchdog. A restart before the answer loses the string (the shell says so).
+      post(step, input.request);
+      return;
     case 'stop':
       restart(step, now, { reason: 'stopped' });
       return;

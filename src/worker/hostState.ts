@@ -8,6 +8,7 @@ import type {
   Json,
   RunRequest,
   SourceFile,
+  HeldRequest,
   WorkerEvent,
   WorkerRequest,
 } from './protocol';
@@ -90,6 +91,8 @@ export type HostInput =
       readonly config: Readonly<Record<string, Json>>;
     }
   | { readonly type: 'run'; readonly request: Omit<RunRequest, 'type' | 'id'> }
+  /** Numbered by the shell, apart from compiles and runs (whose ids callers count on). */
+  | { readonly type: 'held'; readonly request: HeldRequest }
   | { readonly type: 'stop' }
   | { readonly type: 'dispose' }
   /** A runner's message, checked by `parseWorkerNotice`/`parseWorkerMessage`; null when it was neither. */

@@ -5,7 +5,7 @@
  */
 import { isDataFrame, isSeries, Series, type DataFrame } from 'hamilton/frame';
 import type { ColumnPreview, Json, NumericStats, ValuePreview } from './protocol';
-import { clipText } from './clip';
+import { clipOnly, clipText, type Cutter } from './clip';
 
 /** How much of a value to show. */
 export interface PreviewLimits {
@@ -22,7 +22,7 @@ export interface PreviewLimits {
 /** Limits for the preview that streams with each finished node. */
 export const NODE_PREVIEW: PreviewLimits = { rows: 20, items: 50, depth: 6, chars: 2000 };
 /** Limits for requested outputs: every row of tables, more of everything else. */
-export const RESULT_PREVIEW: PreviewLimits = { rows: Infinity, items: 1000, depth: 12, chars: 100_000 };
+export const RESULT_PREVIEW: PreviewLimits = { rows: Infinity, items: 1000, depth: 12, chars: 65_536 };
 
 /** A preview and the buffers to transfer with it. */
 export interface Preview {
@@ -227,9 +227,29 @@ function toJson(
   }
 }
 
-/** The preview of any value a node may return, and the buffers to transfer with it. */
-export function previewValue(value: unknown, limits: PreviewLimits, name = 'value'): Preview {
+/**
+ * The preview of any value a node may return, and the buffers to transfer with it. A string value is
+ * cut by `cut`, which may hold it whole for the page to fetch the rest.
+ */
+export function previewValue(
+  value: unknown,
+  limits: PreviewLimits,
+  name = 'value',
+  cut: Cutter = clipOnly,
+): Preview {
   try {
+    if (typeof value === 'string') {
+      const clipped = cut(value, limits.chars);
+      return {
+        preview: {
+          kind: 'scalar',
+          type: 'string',
+          text: clipped.text,
+          ...(clipped.cut && { cut: clipped.cut }),
+        },
+        transfer: [],
+      };
+    }
     if (isDataFrame(value)) return framePreview(value, limits);
     if (isSeries(value)) return seriesPreview(value, name, limits);
     if (value instanceof Float64Array) return seriesPreview(Series.from(value), name, limits);

@@ -156,8 +156,23 @@ const NumericStatsSchema = v.object({
 /** Summary statistics of a numeric column. */
 export type NumericStats = MessageOf<typeof NumericStatsSchema>;
 
+const TextCutSchema = v.object({
+  /** The request (compile or run) whose output it is; `index` numbers the strings it cut. */
+  request: int,
+  index: int,
+  /** Characters of the string the text shows (the rest is left out, and counted in the text). */
+  shown: int,
+  /** Characters of the whole string. */
+  total: int,
+});
+/**
+ * A string cut before it crossed, which the worker still holds: the rest can be asked for a chunk at a
+ * time ({@link TextChunkRequest}) until a newer run or a restart lets it go.
+ */
+export type TextCut = MessageOf<typeof TextCutSchema>;
+
 const ValuePreviewSchema = v.variant('kind', [
-  v.object({ kind: v.literal('scalar'), type: text, text }),
+  v.object({ kind: v.literal('scalar'), type: text, text, cut: v.optional(TextCutSchema) }),
   v.object({
     kind: v.literal('series'),
     length: int,
@@ -182,6 +197,8 @@ export type ValuePreview = MessageOf<typeof ValuePreviewSchema>;
 const ErrorInfoSchema = v.object({
   name: text,
   message: text,
+  /** When the message was cut: where to fetch the rest. */
+  messageCut: v.optional(TextCutSchema),
   /** The node whose function threw, when a run failed in one (a node's own error names no node). */
   node: v.optional(text),
   /** The stack, with positions mapped to the user's files. */
@@ -299,8 +316,49 @@ export const RunRequestSchema = v.object({
 /** Run the last compiled project. */
 export type RunRequest = MessageOf<typeof RunRequestSchema>;
 
+export const TextChunkRequestSchema = v.object({
+  type: v.literal('text-chunk'),
+  id: int,
+  /** The cut string, as its {@link TextCut} names it. */
+  request: int,
+  index: int,
+  /** The first character wanted; the answer holds at most {@link TEXT_CHUNK_CHARS} from there. */
+  offset: int,
+});
+/** Ask for the next chunk of a string that was cut (answered by a `text-chunk` event with this id). */
+export type TextChunkRequest = MessageOf<typeof TextChunkRequestSchema>;
+
+/** Characters in one answer to a {@link TextChunkRequest}. */
+export const TEXT_CHUNK_CHARS = 65_536;
+
+export const ConsoleLinesRequestSchema = v.object({
+  type: v.literal('console-lines'),
+  id: int,
+  /** The withheld lines, as their count line's {@link ConsoleWithheld} names them. */
+  request: int,
+  part: int,
+  /**
+   * The first line wanted; the answer holds at most {@link CONSOLE_LINES_COUNT} lines and
+   * {@link CONSOLE_LINES_CHARS} characters of them.
+   */
+  from: int,
+});
+/** Ask for console lines a request withheld (answered by a `console-lines` event with this id). */
+export type ConsoleLinesRequest = MessageOf<typeof ConsoleLinesRequestSchema>;
+
+/** Characters of line text in one answer to a {@link ConsoleLinesRequest}. */
+export const CONSOLE_LINES_CHARS = 1_000_000;
+/** Lines in one answer to a {@link ConsoleLinesRequest} (each is checked on the page's main thread). */
+export const CONSOLE_LINES_COUNT = 10_000;
+
+/**
+ * Requests answered from what the worker that ran the latest request still holds, at once (not queued
+ * behind a run, not timed); `null` in the answer when it no longer holds it.
+ */
+export type HeldRequest = TextChunkRequest | ConsoleLinesRequest;
+
 /** Every message the UI sends to the worker. */
-export type WorkerRequest = CompileRequest | RunRequest;
+export type WorkerRequest = CompileRequest | RunRequest | HeldRequest;
 
 // ---- worker → UI ----
 
@@ -375,13 +433,35 @@ const NodeFailedEventSchema = v.object({
 /** A node threw. */
 export type NodeFailedEvent = MessageOf<typeof NodeFailedEventSchema>;
 
-const ConsoleEventSchema = v.object({
-  type: v.literal('console'),
-  runId: v.nullable(int),
+const ConsoleLineSchema = v.object({
   level: v.picklist(['log', 'info', 'warn', 'error']),
   /** The node that was running, when one was. */
   node: v.nullable(text),
   text,
+});
+/** One console line: its level, the node that printed it (null: module code), its text. */
+export type ConsoleLine = MessageOf<typeof ConsoleLineSchema>;
+
+const ConsoleWithheldSchema = v.object({
+  /** The request (compile or run) that printed them; `part` numbers its count lines. */
+  request: int,
+  part: int,
+  /** Lines left out between the first and the last ones sent. */
+  count: int,
+  /** How many of them (the first ones) the worker kept within its bound. */
+  kept: int,
+});
+/** The lines a count line stands for, which the worker keeps (bounded) for download. */
+export type ConsoleWithheld = MessageOf<typeof ConsoleWithheldSchema>;
+
+const ConsoleEventSchema = v.object({
+  type: v.literal('console'),
+  runId: v.nullable(int),
+  ...ConsoleLineSchema.entries,
+  /** When the line was cut: where to fetch the rest. */
+  cut: v.optional(TextCutSchema),
+  /** On the line that counts lines left out: those lines, kept for download. */
+  withheld: v.optional(ConsoleWithheldSchema),
 });
 /** Console output captured while a run or compilation evaluated user code. */
 export type ConsoleEvent = MessageOf<typeof ConsoleEventSchema>;
@@ -414,6 +494,55 @@ const WorkerRestartedEventSchema = v.object({
 /** The worker was stopped and replaced (runaway code, the Stop button, or a crash). */
 export type WorkerRestartedEvent = MessageOf<typeof WorkerRestartedEventSchema>;
 
+const TextChunkEventSchema = v.object({
+  type: v.literal('text-chunk'),
+  /** The {@link TextChunkRequest} it answers. */
+  id: int,
+  /** Null when the worker no longer holds the string (a newer run, a new version, a restart). */
+  chunk: v.nullable(
+    v.object({
+      offset: int,
+      text: v.pipe(v.string(), v.maxLength(TEXT_CHUNK_CHARS)),
+      total: int,
+    }),
+  ),
+});
+/** The answer to a {@link TextChunkRequest}. */
+export type TextChunkEvent = MessageOf<typeof TextChunkEventSchema>;
+
+const ConsoleLinesEventSchema = v.object({
+  type: v.literal('console-lines'),
+  /** The {@link ConsoleLinesRequest} it answers. */
+  id: int,
+  /** Null when the worker no longer holds them (a newer run, a new version, a restart). */
+  chunk: v.nullable(
+    v.object({
+      from: int,
+      lines: v.pipe(v.array(ConsoleLineSchema), v.maxLength(CONSOLE_LINES_COUNT)),
+      /** The next line to ask for; null after the last kept one. */
+      next: v.nullable(int),
+    }),
+  ),
+});
+/** The answer to a {@link ConsoleLinesRequest}. */
+export type ConsoleLinesEvent = MessageOf<typeof ConsoleLinesEventSchema>;
+
+/** The answer to a {@link HeldRequest}. */
+export type HeldAnswer = TextChunkEvent | ConsoleLinesEvent;
+
+/** The answer to a held request for what is no longer held (a newer run, a new version, a restart). */
+export function letGo(request: TextChunkRequest): TextChunkEvent;
+export function letGo(request: ConsoleLinesRequest): ConsoleLinesEvent;
+export function letGo(request: HeldRequest): HeldAnswer;
+export function letGo(request: HeldRequest): HeldAnswer {
+  return { type: request.type, id: request.id, chunk: null };
+}
+
+/** Whether a request is answered from what the worker holds (see {@link HeldRequest}). */
+export function isHeld(request: WorkerRequest): request is HeldRequest {
+  return request.type === 'text-chunk' || request.type === 'console-lines';
+}
+
 /** Every message the worker side sends to the UI. */
 export const WorkerEventSchema = v.variant('type', [
   ReadyEventSchema,
@@ -424,6 +553,8 @@ export const WorkerEventSchema = v.variant('type', [
   ConsoleEventSchema,
   RunFinishedEventSchema,
   WorkerRestartedEventSchema,
+  TextChunkEventSchema,
+  ConsoleLinesEventSchema,
 ]);
 /** Every message the worker side sends to the UI. */
 export type WorkerEvent = MessageOf<typeof WorkerEventSchema>;

@@ -6,7 +6,14 @@ import * as hamilton from 'hamilton';
 import * as frame from 'hamilton/frame';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { captureConsole } from './console';
-import type { CompiledEvent, RunFinishedEvent, RunRequest, SourceFile, WorkerEvent } from './protocol';
+import {
+  TEXT_CHUNK_CHARS,
+  type CompiledEvent,
+  type RunFinishedEvent,
+  type RunRequest,
+  type SourceFile,
+  type WorkerEvent,
+} from './protocol';
 import { installRuntime } from './runtime';
 import { trackUserTimers, type UserTimers } from './timers';
 import { Session } from './session';
@@ -425,5 +432,51 @@ export async function slow(x: number): Promise<number> {
     const { finished } = await run({ outputs: ['slow'], inputs: { x: 21 } });
     expect(finished.results.slow).toMatchObject({ text: '42' });
     timers.clear();
+  });
+});
+
+describe('strings cut before they cross', () => {
+  const long: SourceFile = {
+    name: 'long.ts',
+    code: `export function text(n: number): string {
+  console.log('L'.repeat(n));
+  return 'R'.repeat(n);
+}
+export function fails(n: number): number {
+  throw new Error('E'.repeat(n));
+}
+`,
+  };
+
+  it("holds the latest run's long result, console line and error message, and hands out the rest", async () => {
+    const { session, compile, run, events } = newSession();
+    await compile([long]);
+    const { finished } = await run({ outputs: ['text'], inputs: { n: 1_000_000 } });
+    const result = finished.results.text;
+    if (result.kind !== 'scalar' || !result.cut) throw new Error(JSON.stringify(result).slice(0, 200));
+    expect(result.cut).toMatchObject({ request: finished.runId, total: 1_000_000 });
+    expect(result.text.length).toBeLessThan(result.cut.shown + 100);
+    const line = events.find((e) => e.type === 'console' && e.runId === finished.runId);
+    if (line?.type !== 'console' || !line.cut) throw new Error('the console line was not cut');
+    expect(line.cut.total).toBe(1_000_000);
+
+    const ask = (cut: NonNullable<typeof line.cut>, offset: number) => {
+      return session.textChunk({ type: 'text-chunk', id: 9, request: cut.request, index: cut.index, offset });
+    };
+    const chunk = ask(result.cut, result.cut.shown);
+    expect(chunk).toMatchObject({
+      type: 'text-chunk',
+      id: 9,
+      chunk: { offset: result.cut.shown, total: 1_000_000 },
+    });
+    expect(chunk?.type === 'text-chunk' && chunk.chunk?.text).toBe('R'.repeat(TEXT_CHUNK_CHARS));
+    expect(ask(line.cut, line.cut.shown)).toMatchObject({ chunk: { text: 'L'.repeat(TEXT_CHUNK_CHARS) } });
+
+    const failed = await run({ outputs: ['fails'], inputs: { n: 50_000 } });
+    const cut = failed.finished.error?.messageCut;
+    if (!cut) throw new Error('the error message was not cut');
+    expect(ask(cut, cut.shown)).toMatchObject({ chunk: { text: 'E'.repeat(50_000 - cut.shown) } });
+    // The newer run let the first one's strings go.
+    expect(ask(result.cut, result.cut.shown)).toMatchObject({ type: 'text-chunk', chunk: null });
   });
 });

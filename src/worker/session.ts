@@ -26,17 +26,19 @@ import type {
   ErrorInfo,
   EvaluatingNotice,
   RunRequest,
+  TextChunkEvent,
+  TextChunkRequest,
   CheckResult,
   StaleReasonInfo,
   ValuePreview,
   WorkerEvent,
-  WorkerRequest,
 } from './protocol';
 import type { UserTimers } from './timers';
 import { validationOf } from './validations';
 import { outputsOf, ParsedTables, runInputs, staleAfterEdit, staleNodesOf } from './liveRun';
 import { SeededStores } from './seededStores';
 import type { CacheIndex, CacheNews, PortableResult } from './userProtocol';
+import { CutStrings } from './cutStrings';
 
 /** What the session needs from where it runs. */
 export interface SessionEnv {
@@ -86,6 +88,8 @@ export class Session {
   private cache: SeededStores | null = null;
   /** Live mode: the last run's request, which tells what a new version makes stale. */
   private lastRun: RunRequest | undefined;
+  /** The strings the latest request cut, held so the page can fetch the rest. */
+  private readonly cuts = new CutStrings();
   /** The requests' tables, parsed once per text. */
   private readonly tables = new ParsedTables();
 
@@ -94,7 +98,7 @@ export class Session {
   }
 
   /** Queues a request from the UI. */
-  receive(request: WorkerRequest): Promise<void> {
+  receive(request: CompileRequest | RunRequest): Promise<void> {
     this.requests++;
     if (request.type === 'compile') this.latestCompile = Math.max(this.latestCompile, request.id);
     const next = this.queue.then(() =>
@@ -112,8 +116,13 @@ export class Session {
       runId: run?.id ?? null,
       level,
       node: run?.running.at(-1) ?? null,
-      text: formatConsole(args),
+      ...formatConsole(args, this.cuts.cut),
     });
+  }
+
+  /** The next chunk of a string the latest request cut, or null when it was let go. */
+  textChunk(request: TextChunkRequest): TextChunkEvent {
+    return this.cuts.answer(request);
   }
 
   private obsolete(id: number): boolean {
@@ -173,6 +182,7 @@ export class Session {
     if (!built.built || diagnostics.some((d) => d.severity === 'error'))
       return this.fail(request.id, diagnostics);
 
+    this.cuts.begin(request.id);
     this.env.post({ type: 'evaluating', id: request.id, done: false });
     // The previous version's timers go with it.
     this.env.userTimers?.clear();
@@ -301,7 +311,7 @@ export class Session {
         if (ctx.success) {
           const validation = validationOf(ctx.nodeName, ctx.nodeTags, ctx.result);
           if (validation) run.validations.push(validation);
-          const { preview, transfer } = previewValue(ctx.result, NODE_PREVIEW, ctx.nodeName);
+          const { preview, transfer } = previewValue(ctx.result, NODE_PREVIEW, ctx.nodeName, this.cuts.cut);
           this.env.post(
             {
               type: 'node-finished',
@@ -323,7 +333,7 @@ export class Session {
             node: ctx.nodeName,
             durationMs,
             startMs,
-            error: describeError(ctx.error, built),
+            error: describeError(ctx.error, built, this.cuts.cut),
             ...itemField(ctx.itemIndex),
           });
         }
@@ -361,6 +371,7 @@ export class Session {
       );
     };
     let run: ActiveRun | null = null;
+    this.cuts.begin(request.id);
     // Data loaders read the run's tables as workspace files (`<table>.csv`); what savers write is
     // sent back with the results.
     const files = new MemoryFileSystem(
@@ -403,7 +414,7 @@ export class Session {
       >;
     } catch (e) {
       thrown = e;
-      error = describeError(e, compiled.project);
+      error = describeError(e, compiled.project, this.cuts.cut);
       if (run.failed !== undefined) error = { ...error, node: run.failed };
     } finally {
       this.env.post({ type: 'evaluating', id: request.id, done: true });
@@ -415,7 +426,7 @@ export class Session {
     const transfer = new Set<ArrayBuffer>();
     if (values) {
       for (const name of outputs) {
-        const preview = previewValue(values[name], RESULT_PREVIEW, name);
+        const preview = previewValue(values[name], RESULT_PREVIEW, name, this.cuts.cut);
         results[name] = preview.preview;
         for (const buffer of preview.transfer) transfer.add(buffer);
       }

@@ -17,6 +17,8 @@ interface Behaviour {
   before?: unknown[];
   /** Never answer a run (a long one). */
   silentRun?: boolean;
+  /** Answer without saying that user code started (a project whose user code never ran). */
+  neverStarts?: boolean;
 }
 
 function fakeWorker(behaviour: Behaviour, log: string[]): UserWorker {
@@ -32,6 +34,15 @@ function fakeWorker(behaviour: Behaviour, log: string[]): UserWorker {
         if (behaviour.idle) reply({ kind: 'pong', seq: message.seq });
         return;
       }
+      if (message.kind === 'held' && message.request.type === 'text-chunk') {
+        const { id, offset } = message.request;
+        // A busy worker answers nothing.
+        if (behaviour.idle)
+          reply({ type: 'text-chunk', id, chunk: { offset, text: 'rest', total: offset + 4 } });
+        return;
+      }
+      // As the real worker's runtime does, it says when user code starts (unless it never gets there).
+      if (!behaviour.neverStarts) reply({ type: 'evaluating', id: message.request.id, done: false });
       for (const m of behaviour.before ?? []) reply(m);
       if (message.kind === 'run' && behaviour.silentRun) return;
       if (message.kind === 'evaluate')
@@ -148,6 +159,28 @@ describe('the supervisor of user-code workers', () => {
     expect(log).toContain('terminate');
   });
 
+  it("ends user code's time when its answer arrives, not after the idle check", async () => {
+    const { supervisor, events, settle } = setUp([{ idle: true }, { idle: false }]);
+    await settle(compile(1));
+    const done = supervisor.receive(compile(3)); // worker 1: answers, then stays busy
+    await vi.advanceTimersByTimeAsync(IDLE_MS / 2);
+    expect(
+      events.filter((e) => e.type === 'evaluating' && e.id === 3).map((e) => 'done' in e && e.done),
+    ).toEqual([false, true]);
+    await vi.advanceTimersByTimeAsync(IDLE_MS);
+    await done;
+    // Said once.
+    expect(events.filter((e) => e.type === 'evaluating' && e.id === 3)).toHaveLength(2);
+  });
+
+  it("times user code from the worker's word that it starts, not from the request's sending", async () => {
+    const { events, settle } = setUp([{ idle: true }, { idle: true, neverStarts: true }]);
+    await settle(compile(1));
+    await settle(compile(3));
+    expect(events.filter((e) => e.type === 'evaluating').map((e) => 'id' in e && e.id)).toEqual([1, 1]);
+    expect(events.filter((e) => e.type === 'compiled')).toHaveLength(2);
+  });
+
   it('drops what does not answer the request out: forged events, other ids, host-only events', async () => {
     const forged = [
       {
@@ -187,6 +220,30 @@ describe('the supervisor of user-code workers', () => {
     expect(log).toContain('terminate');
     await settle(run(2));
     expect(events.filter((e) => e.type === 'run-finished').at(-1)).toMatchObject({ ok: true });
+  });
+
+  it('passes chunk requests to the worker that cut the string; one it stops answers as let go', async () => {
+    const behaviour: Behaviour = { idle: true };
+    const { supervisor, events, settle } = setUp([behaviour, { idle: true }]);
+    const ask = (id: number) =>
+      void supervisor.receive({ type: 'text-chunk', id, request: 2, index: 0, offset: 10 });
+    ask(1);
+    expect(events.at(-1)).toEqual({ type: 'text-chunk', id: 1, chunk: null });
+    await settle(compile(1));
+    await settle(run(2));
+    ask(2);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(events.at(-1)).toEqual({
+      type: 'text-chunk',
+      id: 2,
+      chunk: { offset: 10, text: 'rest', total: 14 },
+    });
+    behaviour.idle = false; // busy between requests: stopped at the next beat
+    supervisor.receive({ type: 'text-chunk', id: 3, request: 2, index: 0, offset: 14 });
+    await vi.advanceTimersByTimeAsync(HEARTBEAT_MS * 3);
+    expect(events.filter((e) => e.type === 'text-chunk' && e.id === 3)).toEqual([
+      { type: 'text-chunk', id: 3, chunk: null },
+    ]);
   });
 
   it('keeps what a run adds to the cache across workers, and a newer compile cancels a live run', async () => {

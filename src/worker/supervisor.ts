@@ -6,7 +6,8 @@
  *
  * What is decided here, never by user code: which events reach the page (the page's own shape check,
  * then the request they belong to), when user code is running (the `evaluating` notices the host's
- * watchdog times), how long a run took, and whether a worker is idle: after each answer the worker
+ * watchdog times: from the worker runtime's word that user code starts, which it gives before any runs,
+ * to the answer's arrival), how long a run took, and whether a worker is idle: after each answer the worker
  * must answer a ping within {@link IDLE_MS}, else what user code left running (a timer, an interval, a
  * microtask loop, `self.close()`) is stopped with its worker and the answer is replaced by an error.
  */
@@ -21,9 +22,11 @@ import type {
   EvaluatingNotice,
   RunFinishedEvent,
   RunRequest,
+  HeldRequest,
   WorkerEvent,
   WorkerRequest,
 } from './protocol';
+import { isHeld, letGo } from './protocol';
 import { parseFromUser, type ToUserWorker } from './userProtocol';
 import { LiveCache } from './liveCache';
 import { CONSOLE_HEAD, CONSOLE_TAIL, ConsoleBudget } from './consoleBudget';
@@ -72,6 +75,10 @@ interface Exchange {
   readonly console: ConsoleBudget;
   answered: { event: WorkerEvent; transfer: Transferable[] } | null;
   pingSeq: number;
+  /** Starts user code's time (the host's watchdog), when the worker says its user code starts. */
+  startTime(): void;
+  /** Ends user code's time, once: when its answer arrives, or when it settles. */
+  endTime(): void;
   settle(outcome: Outcome): void;
 }
 
@@ -120,6 +127,8 @@ export class Supervisor {
   private lastRun: RunRequest | undefined;
   /** The id of the live run in progress, which a newer compile cancels. */
   private liveRun: number | null = null;
+  /** Held requests out to the current worker: answered by it, or as let go when it goes. */
+  private readonly held = new Map<number, HeldRequest>();
 
   constructor(private readonly env: SupervisorEnv) {
     this.idleConsole = this.budget();
@@ -135,6 +144,11 @@ export class Supervisor {
 
   /** Queues a request from the page; a compile makes the evaluation of an older one obsolete at once. */
   receive(request: WorkerRequest): Promise<void> {
+    // Not queued: the worker that ran the latest request answers from what it holds, between requests.
+    if (isHeld(request)) {
+      this.askHeld(request);
+      return this.queue;
+    }
     clearTimeout(this.warmUpTimer);
     this.pending++;
     if (request.type === 'compile') {
@@ -155,6 +169,13 @@ export class Supervisor {
     return this.queue;
   }
 
+  private askHeld(request: HeldRequest): void {
+    const worker = this.loaded?.worker;
+    if (!worker) return this.env.post(letGo(request));
+    this.held.set(request.id, request);
+    worker.post({ kind: 'held', request });
+  }
+
   private notice(id: number, done: boolean): void {
     this.env.post({ type: 'evaluating', id, done });
   }
@@ -172,9 +193,7 @@ export class Supervisor {
       return;
     }
     const worker = this.takeSpare();
-    this.notice(request.id, false);
     const outcome = await this.ask(worker, this.evaluateMessage(request, bundled, bundleMs), false);
-    this.notice(request.id, true);
     if (outcome.kind === 'abandoned') {
       worker.terminate();
       return;
@@ -204,7 +223,6 @@ export class Supervisor {
     if (!loaded || outdated) return finish(NOT_COMPILED);
     // A worker stopped for what a previous run left running is replaced, its project loaded again.
     if (!loaded.worker && !(await this.reload(loaded))) return finish(NOT_COMPILED);
-    this.notice(request.id, false);
     // The runtime's cached results of this graph go to the worker once, with its first run.
     const results = loaded.seeded ? undefined : this.cache.resultsOf(loaded.nodes);
     loaded.seeded = true;
@@ -216,7 +234,6 @@ export class Supervisor {
       false,
     );
     this.liveRun = null;
-    this.notice(request.id, true);
     if (outcome.kind === 'answered') {
       const event = outcome.event as RunFinishedEvent;
       // The duration is measured here: user code can post, not time its run.
@@ -239,9 +256,7 @@ export class Supervisor {
   private async reload(loaded: Loaded): Promise<boolean> {
     const worker = this.takeSpare();
     const { request, bundled, bundleMs } = loaded;
-    this.notice(request.id, false);
     const outcome = await this.ask(worker, this.evaluateMessage(request, bundled, bundleMs), true);
-    this.notice(request.id, true);
     if (outcome.kind === 'answered' && (outcome.event as CompiledEvent).graph && this.loaded === loaded) {
       loaded.worker = worker;
       loaded.seeded = false;
@@ -270,6 +285,7 @@ export class Supervisor {
     return new Promise<Outcome>((resolve) => {
       const answer = message.kind === 'evaluate' ? 'compiled' : 'run-finished';
       let idleTimer: ReturnType<typeof setTimeout> | undefined;
+      let timing: 'before' | 'timing' | 'after' = 'before';
       const exchange: Exchange = {
         worker,
         answer,
@@ -278,10 +294,20 @@ export class Supervisor {
         console: this.budget(),
         answered: null,
         pingSeq: -1,
+        startTime: () => {
+          if (timing !== 'before') return;
+          timing = 'timing';
+          this.notice(exchange.id, false);
+        },
+        endTime: () => {
+          if (timing === 'timing') this.notice(exchange.id, true);
+          timing = 'after';
+        },
         settle: (outcome) => {
           if (this.exchange !== exchange) return;
           clearTimeout(idleTimer);
           this.exchange = null;
+          exchange.endTime();
           if (!quiet) exchange.console.flush();
           resolve(outcome);
         },
@@ -306,8 +332,15 @@ export class Supervisor {
     onAnswer: (answered: { event: WorkerEvent; transfer: Transferable[] }) => void,
   ): void {
     const exchange = this.exchange?.worker === worker ? this.exchange : null;
+    // User code's time ends when its answer arrives: checking a 20,000-node graph here, and the idle
+    // check after it, are not its time. (The answer's own check still decides whether it counts.)
+    if (exchange && (data as { type?: unknown } | null)?.type === exchange.answer) exchange.endTime();
     const event = parseFromUser(data);
     if (!event) return;
+    if ('type' in event && event.type === 'evaluating') {
+      if (exchange && event.id === exchange.id && !event.done) exchange.startTime();
+      return;
+    }
     if ('kind' in event) {
       if (event.kind === 'cache-news') {
         // What a run added, sent just before its answer: kept only from the run in progress.
@@ -315,6 +348,13 @@ export class Supervisor {
       } else if (exchange?.answered && event.seq === exchange.pingSeq)
         exchange.settle({ kind: 'answered', ...exchange.answered });
       else if (!exchange && event.seq === this.idlePing) this.idlePing = null;
+      return;
+    }
+    if (event.type === 'text-chunk' || event.type === 'console-lines') {
+      if (worker === this.loaded?.worker && this.held.get(event.id)?.type === event.type) {
+        this.held.delete(event.id);
+        this.env.post(event);
+      }
       return;
     }
     if (!exchange) {
@@ -392,6 +432,9 @@ export class Supervisor {
   private dropWorker(loaded: Loaded): void {
     loaded.worker?.terminate();
     loaded.worker = null;
+    // What it held goes with it.
+    for (const request of this.held.values()) this.env.post(letGo(request));
+    this.held.clear();
     this.stopIdlePing();
   }
 

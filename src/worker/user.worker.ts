@@ -17,7 +17,8 @@ import { Session } from './session';
 import { captureConsole } from './console';
 import { installRuntime } from './runtime';
 import { failedCompile, failedRun } from './answers';
-import { ConsoleBudget } from './consoleBudget';
+import { CONSOLE_HEAD, CONSOLE_TAIL, ConsoleBudget } from './consoleBudget';
+import { WithheldLines } from './withheldLines';
 import { warmUpSession } from './userWarmUp';
 
 const userTimers = trackUserTimers(globalThis);
@@ -56,15 +57,17 @@ function connect(port: MessagePort): void {
   const post = (message: FromUserWorker, transfer: Transferable[] = []): void =>
     apply(postToPort, port, [message, transfer]);
   /** The console of the request in progress (or of timers between requests), bounded. */
-  const console_ = new ConsoleBudget((e: ConsoleEvent) => post(e));
+  const withheld = new WithheldLines();
+  const console_ = new ConsoleBudget((e: ConsoleEvent) => post(e), CONSOLE_HEAD, CONSOLE_TAIL, withheld);
   /** Whether a request of the user's came: the warm-up, if still going, stops at its next step. */
   let requested = false;
   /** Runs whose `run-finished` went out: a run the session gave up on internally is answered here. */
   const answered = new Set<number>();
   const session = new Session({
-    // The runtime worker times user code itself: the session's own notices are not needed.
     post: (event: WorkerEvent | EvaluatingNotice, transfer) => {
-      if (event.type === 'evaluating') return;
+      // When user code starts is the runtime's watchdog's start (not this worker's start-up, nor the
+      // bundle's arrival); when it ends the runtime decides itself, from the answer.
+      if (event.type === 'evaluating') return event.done ? undefined : post(event);
       if (event.type === 'console') return console_.add(event);
       if (event.type === 'run-finished' || event.type === 'compiled') {
         if (event.type === 'run-finished') {
@@ -98,11 +101,17 @@ function connect(port: MessagePort): void {
     const message = apply(dataOf, e, []) as ToUserWorker;
     if (message.kind === 'evaluate' || message.kind === 'run') requested = true;
     switch (message.kind) {
+      case 'held': {
+        const { request } = message;
+        post(request.type === 'text-chunk' ? session.textChunk(request) : withheld.answer(request));
+        break;
+      }
       case 'ping':
         console_.flush();
         post({ kind: 'pong', seq: message.seq });
         break;
       case 'evaluate':
+        withheld.begin(message.request.id);
         try {
           session.useCache(message.cache);
           session.compileBundled(message.request, message.bundle, message.bundleMs, message.lastRun);
@@ -125,6 +134,7 @@ function connect(port: MessagePort): void {
         break;
       case 'run': {
         const { id } = message.request;
+        withheld.begin(id);
         if (message.results) session.seedCache(message.results);
         void session.receive(message.request).then(() => {
           if (answered.has(id)) return;

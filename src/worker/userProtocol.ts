@@ -9,8 +9,11 @@ import * as v from 'valibot';
 import type { CacheEntry } from 'hamilton';
 import type { Bundle } from './build';
 import {
+  EvaluatingNoticeSchema,
   WorkerEventSchema,
+  type EvaluatingNotice,
   type CompileRequest,
+  type HeldRequest,
   type MessageOf,
   type RunRequest,
   type WorkerEvent,
@@ -27,7 +30,10 @@ export interface UserConnect {
   readonly port: MessagePort;
 }
 
-/** What the user-code worker is asked over its port: load a bundled project, run it, say it is idle, or warm up. */
+/**
+ * What the user-code worker is asked over its port: load a bundled project, run it, say it is idle, warm
+ * up, or send more of what it holds (a string it cut, console lines it withheld).
+ */
 export type ToUserWorker =
   | {
       readonly kind: 'evaluate';
@@ -47,7 +53,9 @@ export type ToUserWorker =
     }
   | { readonly kind: 'ping'; readonly seq: number }
   /** To the spare while idle, before any user code: run our warm-up project (`userWarmUp.ts`), answer nothing. */
-  | { readonly kind: 'warm-up'; readonly bundle: Bundle };
+  | { readonly kind: 'warm-up'; readonly bundle: Bundle }
+  /** More of what the worker holds: a string it cut, console lines it withheld (answered at once). */
+  | { readonly kind: 'held'; readonly request: HeldRequest };
 
 const PortableResultSchema = v.tuple([v.string(), v.unknown()]);
 
@@ -92,9 +100,14 @@ const UserPongSchema = v.object({ kind: v.literal('pong'), seq: v.number() });
 export type UserPong = MessageOf<typeof UserPongSchema>;
 
 /** What the user-code worker sends: protocol events and pongs and cache news. */
-export type FromUserWorker = WorkerEvent | UserPong | CacheNews;
+export type FromUserWorker = WorkerEvent | EvaluatingNotice | UserPong | CacheNews;
 
-const FromUserWorkerSchema = v.union([UserPongSchema, CacheNewsSchema, WorkerEventSchema]);
+const FromUserWorkerSchema = v.union([
+  UserPongSchema,
+  CacheNewsSchema,
+  EvaluatingNoticeSchema,
+  WorkerEventSchema,
+]);
 
 /** What a message from the user-code worker carries, or null when it is none of the above. */
 export function parseFromUser(data: unknown): FromUserWorker | null {

@@ -2,6 +2,7 @@ import { useEffect, useLayoutEffect, useRef } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { updateView } from '../state/view';
 import type { ConsoleEntry } from '../state/session';
+import { CutText } from '../results/CutText';
 
 /** A line's height before it is measured (one line of text); wrapped lines are measured as drawn. */
 const ESTIMATED_ROW_PX = 22;
@@ -69,7 +70,9 @@ export function ConsoleLines({ lines }: { lines: readonly ConsoleEntry[] }) {
               ) : (
                 <span className="chip muted">module</span>
               )}
-              <span className="text">{e.text}</span>
+              <span className="text">
+                <CutText text={e.text} cut={e.cut} />
+              </span>
             </li>
           );
         })}

@@ -2,6 +2,8 @@ import { useMemo, useState } from 'react';
 import { usePlayground, useSession } from '../state/hooks';
 import type { ConsoleEntry } from '../state/session';
 import { ConsoleLines } from './ConsoleLines';
+import { consoleFile, overflowNote } from './consoleFile';
+import { download } from '../shared/download';
 import './console.css';
 
 type Level = ConsoleEntry['level'];
@@ -12,8 +14,17 @@ const LEVELS: readonly Level[] = ['log', 'info', 'warn', 'error'];
  * latest run's output and the latest module load's (the session drops older ones).
  */
 export function ConsolePanel() {
-  const { session } = usePlayground();
+  const playground = usePlayground();
+  const { session } = playground;
   const { console: entries } = useSession();
+  const [saving, setSaving] = useState(false);
+  const overflow = useMemo(() => overflowNote(entries), [entries]);
+  const save = () => {
+    setSaving(true);
+    void consoleFile(entries, playground.consoleLines)
+      .then((parts) => download('console.txt', new Blob(parts, { type: 'text/plain' })))
+      .finally(() => setSaving(false));
+  };
   const [levels, setLevels] = useState<ReadonlySet<Level>>(new Set(LEVELS));
   const shown = useMemo(() => entries.filter((e) => levels.has(e.level)), [entries, levels]);
   const toggle = (level: Level) => {
@@ -41,6 +52,16 @@ export function ConsolePanel() {
         >
           Clear
         </button>
+        <button
+          type="button"
+          className="button small"
+          onClick={save}
+          disabled={!entries.length || saving}
+          title={overflow ?? 'Every line, the ones left out of this list included, as a text file'}
+        >
+          {saving ? 'Preparing…' : 'Download all lines'}
+        </button>
+        {overflow && <span className="muted small">{overflow}</span>}
       </div>
       {shown.length === 0 ? (
         <p className="empty">

@@ -1,5 +1,6 @@
 import type { Session } from '../state/session';
 import { revealInEditor, updateView } from '../state/view';
+import { CutText } from './CutText';
 
 type RunErrorInfo = NonNullable<NonNullable<Session['run']>['error']>;
 
@@ -9,7 +10,10 @@ export function RunError({ error }: { readonly error: RunErrorInfo }) {
   return (
     <div className="run-error" role="alert">
       {error.node && <>Node {error.node} failed: </>}
-      <strong>{error.name}</strong>: <span className="error-text">{error.message}</span>
+      <strong>{error.name}</strong>:{' '}
+      <span className="error-text">
+        <CutText text={error.message} cut={error.messageCut} />
+      </span>
       {file && line && (
         <>
           {' '}

@@ -2,6 +2,7 @@ import type { ValuePreview } from '../../worker/protocol';
 import { DataTable } from './DataTable';
 import { Histogram } from './Histogram';
 import { JsonTree } from './JsonTree';
+import { CutText } from './CutText';
 
 /** A value preview drawn by kind: scalar, series (table + histogram), frame (table), tree, error. */
 export function ValueView({
@@ -18,7 +19,10 @@ export function ValueView({
     case 'scalar':
       return (
         <p className="scalar">
-          <output className="mono">{preview.text}</output> <span className="muted">{preview.type}</span>
+          <output className="mono">
+            <CutText text={preview.text} cut={preview.cut} />
+          </output>{' '}
+          <span className="muted">{preview.type}</span>
         </p>
       );
     case 'series':

@@ -11,6 +11,8 @@ function fakeHost() {
   const host: WorkerHost = {
     compile: () => (calls.push(`compile ${nextId}`), nextId++),
     run: () => (calls.push(`run ${nextId}`), nextId++),
+    textChunk: () => Promise.resolve(null),
+    consoleLines: () => Promise.resolve(null),
     stop: () => void calls.push('stop'),
     subscribe: (l) => (listeners.add(l), () => void listeners.delete(l)),
     ready: Promise.resolve(),

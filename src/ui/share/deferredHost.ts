@@ -50,6 +50,9 @@ export function deferredHost(create: () => WorkerHost): DeferredHost {
       host.start();
       return id;
     },
+    // Before the start nothing ran, so nothing is held.
+    textChunk: (cut, offset) => real?.textChunk(cut, offset) ?? Promise.resolve(null),
+    consoleLines: (withheld, from) => real?.consoleLines(withheld, from) ?? Promise.resolve(null),
     stop: () => real?.stop(),
     subscribe(listener) {
       listeners.set(listener, real?.subscribe(listener) ?? null);

@@ -30,15 +30,21 @@ export function lineageOf(graph: GraphDescription): Lineage {
     parents.get(edge.to)?.push(edge.from);
     children.get(edge.from)?.push(edge.to);
   }
-  const walk = (start: string, next: Map<string, string[]>): Set<string> => {
+  /** Every node reached from `starts` (included) along `next`: one walk however many starts. */
+  const reach = (starts: Iterable<string>, next: Map<string, string[]>): Set<string> => {
     const seen = new Set<string>();
-    const stack = [...(next.get(start) ?? [])];
+    const stack = [...starts];
     while (stack.length) {
       const name = stack.pop()!;
-      if (seen.has(name) || name === start) continue;
+      if (seen.has(name)) continue;
       seen.add(name);
-      stack.push(...(next.get(name) ?? []));
+      for (const n of next.get(name) ?? []) stack.push(n);
     }
+    return seen;
+  };
+  const walk = (start: string, next: Map<string, string[]>): Set<string> => {
+    const seen = reach(next.get(start) ?? [], next);
+    seen.delete(start);
     return seen;
   };
   const kind = new Map(graph.nodes.map((n) => [n.name, n.kind]));
@@ -54,8 +60,8 @@ export function lineageOf(graph: GraphDescription): Lineage {
         : graph.nodes
             .filter((n) => n.kind === 'function' && !children.get(n.name)?.length)
             .map((n) => n.name);
-      const all = new Set(targets);
-      for (const t of targets) for (const u of walk(t, parents)) all.add(u);
+      // One walk from all targets: a walk per target costs sinks × graph on a wide graph.
+      const all = reach(targets, parents);
       return graph.nodes.filter((n) => n.kind === 'function' && all.has(n.name)).map((n) => n.name);
     },
   };

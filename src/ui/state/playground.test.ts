@@ -25,6 +25,8 @@ function fakeHost(): WorkerHost & { readonly compiled: number[] } {
       return id;
     },
     run: () => ++id,
+    textChunk: () => Promise.resolve(null),
+    consoleLines: () => Promise.resolve(null),
     stop: () => {},
     subscribe: () => () => {},
     ready: Promise.resolve(),

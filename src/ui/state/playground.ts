@@ -33,6 +33,10 @@ export interface Playground {
   readonly live: { get(): LiveState; subscribe(listener: () => void): () => void; toggle(): void };
   /** Stops a run (the host replaces the worker and recompiles the project). */
   stop(): void;
+  /** The next chunk of a string the worker cut, or null when it no longer holds it (see `WorkerHost`). */
+  textChunk: WorkerHost['textChunk'];
+  /** Console lines the worker withheld and keeps, a chunk at a time, or null when it no longer does. */
+  consoleLines: WorkerHost['consoleLines'];
   /**
    * The files compile request `id` was made of (for the last few requests), so a view can read a
    * graph's locations in the text they point into, not in text typed since.
@@ -165,6 +169,8 @@ export function createPlayground(host: WorkerHost, workspace: WorkspaceStore): P
       session.dispatch({ type: 'stop-requested' });
       host.stop();
     },
+    textChunk: (cut, offset) => host.textChunk(cut, offset),
+    consoleLines: (withheld, from) => host.consoleLines(withheld, from),
     filesOf: compiles.filesOf,
     dispose() {
       compiles.dispose();

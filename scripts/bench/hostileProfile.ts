@@ -1,0 +1,131 @@
+/**
+ * Where the page's long tasks go while a hostile workload runs in the playground: a sampling CPU profile
+ * (Chrome DevTools Protocol) of the run, its samples kept only inside the long tasks a
+ * `PerformanceObserver` saw (over 100 ms), summed per function (self time, and time with callees).
+ * Build without minifying so the names mean something.
+ * Usage: npx vite build --mode test --minify false --outDir dist-profile
+ *        HOSTILE_BENCH_DIST=dist-profile npx tsx scripts/bench/hostileProfile.ts <flood|endless|5000|20000>
+ */
+import type { Page } from 'playwright-core';
+import { withServedBuild } from '../browser';
+import { encodeLink } from '../../src/share/link';
+import { parameterizedWorkspace } from './bigWorkspace';
+import { codeWorkspace, ENDLESS, FLOOD } from './floods';
+import { longestTask, observeLongTasks } from './longTasks';
+
+const dist = process.env.HOSTILE_BENCH_DIST ?? 'dist-profile';
+const port = Number(process.env.HOSTILE_BENCH_PORT ?? 4197);
+const which = process.argv[2] ?? 'flood';
+const workspace =
+  which === 'flood'
+    ? codeWorkspace(FLOOD)
+    : which === 'endless'
+      ? codeWorkspace(ENDLESS)
+      : parameterizedWorkspace(Number(which));
+/** Long tasks shorter than this are left out of the profile's sums. */
+const LONG_MS = 100;
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  children?: number[];
+}
+interface Profile {
+  nodes: ProfileNode[];
+  startTime: number;
+  samples?: number[];
+  timeDeltas?: number[];
+}
+
+const status = (page: Page) => page.locator('.status[role="status"]');
+const nameOf = (n: ProfileNode) =>
+  `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber + 1}`;
+
+/** The page's long tasks since it opened, as [start, duration] in its `performance.now()` time. */
+async function recordTasks(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const w = window as unknown as { tasks: number[][] };
+    w.tasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.tasks.push([e.startTime, e.duration]);
+    }).observe({ type: 'longtask' });
+  });
+}
+
+/** Milliseconds per function, self and with callees, of the samples inside `tasks`. */
+function sums(profile: Profile, t0: number, tasks: readonly number[][]) {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const self = new Map<string, number>();
+  const total = new Map<string, number>();
+  const add = (m: Map<string, number>, k: string, ms: number) => m.set(k, (m.get(k) ?? 0) + ms);
+  let t = profile.startTime;
+  const samples = profile.samples ?? [];
+  samples.forEach((id, i) => {
+    const delta = profile.timeDeltas?.[i] ?? 0;
+    t += delta;
+    const at = t0 + (t - profile.startTime) / 1000;
+    if (!tasks.some(([s, d]) => at >= s && at <= s + d)) return;
+    add(self, nameOf(byId.get(id)!), delta / 1000);
+    const seen = new Set<string>();
+    for (let n: number | undefined = id; n !== undefined; n = parent.get(n)) {
+      const name = nameOf(byId.get(n)!);
+      if (!seen.has(name)) add(total, name, delta / 1000);
+      seen.add(name);
+    }
+  });
+  return { self, total };
+}
+
+const top = (m: Map<string, number>) =>
+  [...m]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 25)
+    .map(([k, v]) => `${v.toFixed(0).padStart(6)} ms  ${k}`)
+    .join('\n');
+
+void withServedBuild(dist, port, false, async (browser) => {
+  const page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
+  await observeLongTasks(page);
+  await recordTasks(page);
+  await page.goto(`http://127.0.0.1:${port}/${encodeLink(workspace)}`);
+  await status(page)
+    .filter({ hasText: /Ready|Errors/ })
+    .waitFor({ timeout: 300_000 });
+  await page.locator('.editor-host[data-editor-ready="true"]').waitFor({ timeout: 120_000 });
+  await page.locator('.status[data-settled="true"]').waitFor({ timeout: 120_000 });
+  await page.evaluate(() => new Promise<void>((r) => requestIdleCallback(() => r(), { timeout: 10_000 })));
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  const t0 = await page.evaluate(() => {
+    (window as unknown as { tasks: number[][] }).tasks = [];
+    return performance.now();
+  });
+  await cdp.send('Profiler.start');
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  if (which === 'endless') {
+    await page.locator('[data-node="endless"][data-state="running"]').waitFor();
+    await page.getByRole('button', { name: 'Stop' }).click();
+    await status(page).filter({ hasText: 'Stopped' }).waitFor({ timeout: 60_000 });
+  } else
+    await status(page)
+      .filter({ hasText: /Ran in|failed/ })
+      .waitFor({ timeout: 300_000 });
+  // Waits for a frame and a task after it: the last long task has been reported.
+  await longestTask(page);
+  const { profile } = (await cdp.send('Profiler.stop')) as { profile: Profile };
+  const tasks = await page.evaluate(() => (window as unknown as { tasks: number[][] }).tasks);
+  console.log(
+    `${which}: long tasks during the run (start after Run, ms):`,
+    tasks.map(([s, d]) => `${Math.round(s - t0)}+${Math.round(d)}`).join(' ') || 'none',
+  );
+  const { self, total } = sums(
+    profile,
+    t0,
+    tasks.filter(([, d]) => d > LONG_MS),
+  );
+  console.log(`self time in tasks over ${LONG_MS} ms\n${top(self)}`);
+  console.log(`time with callees in tasks over ${LONG_MS} ms\n${top(total)}`);
+});
