@@ -9,14 +9,13 @@
 import {
   CONSOLE_LIMIT,
   consoleEntry,
-  nodeAfter,
   reduceSession,
   type ConsoleEntry,
-  type NodeEvent,
   type NodeRun,
   type Session,
   type SessionAction,
 } from './session';
+import { nodeAfter, type NodeEvent } from './runStates';
 
 /** The copies a batch writes into: the session they belong to, its run's nodes and its console. */
 interface Draft {
