@@ -126,6 +126,30 @@ function runnerInputs(runner: number, dispatch: (input: HostInput) => void): Run
   };
 }
 
+/** Asking the worker for held output; the supervisor passes on only an answer of the request's own type. */
+function heldQueries(
+  askHeld: (ask: (id: number) => HeldRequest) => Promise<HeldAnswer['chunk']>,
+): Pick<WorkerHost, 'textChunk' | 'consoleLines'> {
+  return {
+    textChunk: (cut, offset) =>
+      askHeld((id) => ({
+        type: 'text-chunk',
+        id,
+        request: cut.request,
+        index: cut.index,
+        offset,
+      })) as Promise<TextChunkEvent['chunk']>,
+    consoleLines: (withheld, from) =>
+      askHeld((id) => ({
+        type: 'console-lines',
+        id,
+        request: withheld.request,
+        part: withheld.part,
+        from,
+      })) as Promise<ConsoleLinesEvent['chunk']>,
+  };
+}
+
 /**
  * Starts the worker at once (call it at page load, so esbuild warms up while the page renders).
  * `runners` is where runners come from: sandboxed frames in this page, or fakes in tests.
@@ -221,23 +245,7 @@ export function createWorkerHost(
     compile: (files: readonly SourceFile[], config: Readonly<Record<string, Json>>) =>
       request({ type: 'compile', files, config }),
     run: (options: Omit<RunRequest, 'type' | 'id'>) => request({ type: 'run', request: options }),
-    // The supervisor passes on only an answer of the request's own type.
-    textChunk: (cut, offset) =>
-      askHeld((id) => ({
-        type: 'text-chunk',
-        id,
-        request: cut.request,
-        index: cut.index,
-        offset,
-      })) as Promise<TextChunkEvent['chunk']>,
-    consoleLines: (withheld, from) =>
-      askHeld((id) => ({
-        type: 'console-lines',
-        id,
-        request: withheld.request,
-        part: withheld.part,
-        from,
-      })) as Promise<ConsoleLinesEvent['chunk']>,
+    ...heldQueries(askHeld),
     stop: () => dispatch({ type: 'stop' }),
     subscribe(listener) {
       events.listeners.add(listener);
