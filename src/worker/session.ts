@@ -19,7 +19,7 @@ import { bundle, loadBundle, type Bundle, type BuiltProject, type Esbuild } from
 import { describeError } from './errors';
 import { failedCompile } from './answers';
 import { formatConsole, type ConsoleLevel } from './console';
-import { NODE_PREVIEW, previewValue, RESULT_PREVIEW } from './preview';
+import { previewValue, RESULT_PREVIEW } from './preview';
 import type {
   CompileRequest,
   Diagnostic,
@@ -28,17 +28,15 @@ import type {
   RunRequest,
   TextChunkEvent,
   TextChunkRequest,
-  CheckResult,
-  StaleReasonInfo,
   ValuePreview,
   WorkerEvent,
 } from './protocol';
 import type { UserTimers } from './timers';
-import { validationOf } from './validations';
 import { outputsOf, ParsedTables, runInputs, staleAfterEdit, staleNodesOf } from './liveRun';
 import { SeededStores } from './seededStores';
 import type { CacheIndex, CacheNews, PortableResult } from './userProtocol';
 import { CutStrings } from './cutStrings';
+import { nodeEvents, type ActiveRun } from './nodeEvents';
 
 /** What the session needs from where it runs. */
 export interface SessionEnv {
@@ -56,20 +54,6 @@ interface Compiled {
   readonly driver: Driver;
   readonly project: BuiltProject;
   readonly graph: GraphDescription;
-}
-
-/** The run in progress, as the lifecycle adapter and the console see it. */
-interface ActiveRun {
-  readonly id: number;
-  readonly started: Map<string, number>;
-  /** When the run started (`env.now()`): nodes' start times are sent relative to it. */
-  readonly startedAt: number;
-  readonly running: string[];
-  readonly validations: CheckResult[];
-  /** Live mode: why each node the cache cannot reuse runs. */
-  readonly reasons: ReadonlyMap<string, readonly StaleReasonInfo[]>;
-  /** The first node that failed: the run's error is that node's own error, which does not name it. */
-  failed?: string;
 }
 
 /** The worker's state: the compiled project, the run in progress, the queue of requests. */
@@ -275,70 +259,7 @@ export class Session {
 
   /** The lifecycle adapter that streams node events of whichever run is active. */
   private adapter(built: BuiltProject) {
-    return {
-      runBeforeNodeExecution: ({ nodeName, itemIndex }: { nodeName: string; itemIndex: number | null }) => {
-        const run = this.activeRun;
-        if (!run) return;
-        run.started.set(startKey(nodeName, itemIndex), this.env.now());
-        // skippedNodes asks by name whether a node ran at all.
-        if (!run.started.has(nodeName)) run.started.set(nodeName, this.env.now());
-        run.running.push(nodeName);
-        const reasons = run.reasons.get(nodeName);
-        this.env.post({
-          type: 'node-started',
-          runId: run.id,
-          node: nodeName,
-          ...itemField(itemIndex),
-          ...(reasons && { reasons }),
-        });
-      },
-      runAfterNodeExecution: (ctx: {
-        nodeName: string;
-        nodeTags: Readonly<Record<string, unknown>>;
-        result: unknown;
-        error: unknown;
-        success: boolean;
-        itemIndex: number | null;
-        fromCache: boolean;
-      }) => {
-        const run = this.activeRun;
-        if (!run) return;
-        const started = run.started.get(startKey(ctx.nodeName, ctx.itemIndex));
-        const durationMs = this.env.now() - (started ?? this.env.now());
-        const startMs = (started ?? this.env.now()) - run.startedAt;
-        const at = run.running.lastIndexOf(ctx.nodeName);
-        if (at >= 0) run.running.splice(at, 1);
-        if (ctx.success) {
-          const validation = validationOf(ctx.nodeName, ctx.nodeTags, ctx.result);
-          if (validation) run.validations.push(validation);
-          const { preview, transfer } = previewValue(ctx.result, NODE_PREVIEW, ctx.nodeName, this.cuts.cut);
-          this.env.post(
-            {
-              type: 'node-finished',
-              runId: run.id,
-              node: ctx.nodeName,
-              durationMs,
-              startMs,
-              preview,
-              ...itemField(ctx.itemIndex),
-              ...(ctx.fromCache && { cached: true }),
-            },
-            transfer,
-          );
-        } else {
-          run.failed ??= ctx.nodeName;
-          this.env.post({
-            type: 'node-failed',
-            runId: run.id,
-            node: ctx.nodeName,
-            durationMs,
-            startMs,
-            error: describeError(ctx.error, built, this.cuts.cut),
-            ...itemField(ctx.itemIndex),
-          });
-        }
-      },
-    };
+    return nodeEvents({ run: () => this.activeRun, env: this.env, built, cut: this.cuts.cut });
   }
 
   private async run(request: RunRequest): Promise<void> {
@@ -453,14 +374,4 @@ export class Session {
         : [];
     finish({ ok: !error, results, skipped, ...(error && { error }), diagnostics }, [...transfer]);
   }
-}
-
-/** Where a node's start time is kept: by name, and by name and item for the items of a parallel block. */
-function startKey(nodeName: string, itemIndex: number | null): string {
-  return itemIndex === null ? nodeName : `${nodeName}#${itemIndex}`;
-}
-
-/** The `item` field of a node event, for nodes that run once per item of a parallel block. */
-function itemField(itemIndex: number | null): { item?: number } {
-  return itemIndex === null ? {} : { item: itemIndex };
 }
