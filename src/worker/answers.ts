@@ -33,3 +33,15 @@ export function failedRun(runId: number, durationMs: number, error: ErrorInfo): 
     diagnostics: [],
   };
 }
+
+/** Why a user-code worker gave no answer while loading the modules: still busy, or failed. */
+export function workerDiagnostic(outcome: 'busy' | 'failed'): Diagnostic {
+  return {
+    severity: 'error',
+    source: 'worker',
+    message:
+      outcome === 'busy'
+        ? 'Module top-level code kept running after the modules loaded (a timer, an interval, a loop or self.close()): it was stopped.'
+        : 'The code runner failed while loading the modules; it was replaced.',
+  };
+}

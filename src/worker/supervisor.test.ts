@@ -5,7 +5,8 @@
 import * as esbuild from 'esbuild';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CompiledEvent, CompileRequest, EvaluatingNotice, RunRequest, WorkerEvent } from './protocol';
-import { HEARTBEAT_MS, IDLE_MS, Supervisor, WARM_UP_IDLE_MS, type UserWorker } from './supervisor';
+import { HEARTBEAT_MS, IDLE_MS, Supervisor, type UserWorker } from './supervisor';
+import { WARM_UP_IDLE_MS } from './spareUserWorker';
 import type { ToUserWorker } from './userProtocol';
 import { failedCompile, failedRun } from './answers';
 

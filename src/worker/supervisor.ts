@@ -11,13 +11,12 @@
  * must answer a ping within {@link IDLE_MS}, else what user code left running (a timer, an interval, a
  * microtask loop, `self.close()`) is stopped with its worker and the answer is replaced by an error.
  */
-import { failedCompile, failedRun } from './answers';
-import { WARM_UP_COMPILE } from './userWarmUp';
+import { failedCompile, failedRun, workerDiagnostic } from './answers';
+import { SpareUserWorker } from './spareUserWorker';
 import { bundle, type Bundle, type Esbuild } from './build';
 import type {
   CompiledEvent,
   CompileRequest,
-  Diagnostic,
   ErrorInfo,
   EvaluatingNotice,
   RunFinishedEvent,
@@ -52,8 +51,6 @@ export interface SupervisorEnv {
 export const IDLE_MS = 1000;
 /** How often the current worker is pinged between requests, so code left running is stopped. */
 export const HEARTBEAT_MS = 1000;
-/** How long the supervisor must have been idle before the spare warms up (it then works for a while). */
-export const WARM_UP_IDLE_MS = 30;
 
 /** How an exchange with a user-code worker ended. */
 type Outcome =
@@ -106,12 +103,7 @@ export class Supervisor {
   private queue: Promise<void> = Promise.resolve();
   private latestCompile = 0;
   private loaded: Loaded | null = null;
-  private spare: UserWorker | null = null;
-  /** Whether {@link spare} has been sent the warm-up. */
-  private spareWarmed = false;
-  /** The warm-up project, bundled once (userWarmUp.ts). */
-  private warmUpBundle: Promise<Bundle | null> | null = null;
-  private warmUpTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly spares: SpareUserWorker;
   /** Requests received and not yet finished. */
   private pending = 0;
   private exchange: Exchange | null = null;
@@ -132,6 +124,7 @@ export class Supervisor {
 
   constructor(private readonly env: SupervisorEnv) {
     this.idleConsole = this.budget();
+    this.spares = new SpareUserWorker(env, () => this.pending > 0);
   }
 
   /**
@@ -149,7 +142,7 @@ export class Supervisor {
       this.askHeld(request);
       return this.queue;
     }
-    clearTimeout(this.warmUpTimer);
+    this.spares.postpone();
     this.pending++;
     if (request.type === 'compile') {
       this.latestCompile = Math.max(this.latestCompile, request.id);
@@ -164,7 +157,7 @@ export class Supervisor {
     this.queue = next
       .catch((e: unknown) => console.error('hamilton runtime: internal error', e))
       .then(() => {
-        if (--this.pending === 0) this.warmSpareWhenIdle();
+        if (--this.pending === 0) this.spares.warmWhenIdle();
       });
     return this.queue;
   }
@@ -192,7 +185,7 @@ export class Supervisor {
       this.env.post(failedCompile(request.id, bundled.diagnostics, timings));
       return;
     }
-    const worker = this.takeSpare();
+    const worker = this.spares.take();
     const outcome = await this.ask(worker, this.evaluateMessage(request, bundled, bundleMs), false);
     if (outcome.kind === 'abandoned') {
       worker.terminate();
@@ -254,7 +247,7 @@ export class Supervisor {
 
   /** Loads the current project into a fresh worker, its output hidden (it was shown when it compiled). */
   private async reload(loaded: Loaded): Promise<boolean> {
-    const worker = this.takeSpare();
+    const worker = this.spares.take();
     const { request, bundled, bundleMs } = loaded;
     const outcome = await this.ask(worker, this.evaluateMessage(request, bundled, bundleMs), true);
     if (outcome.kind === 'answered' && (outcome.event as CompiledEvent).graph && this.loaded === loaded) {
@@ -387,41 +380,9 @@ export class Supervisor {
     }
   }
 
-  /** The next worker: the spare, warm, or a new one. */
-  private takeSpare(): UserWorker {
-    const worker = this.spare ?? this.env.spawn();
-    this.spare = null;
-    this.spareWarmed = false;
-    return worker;
-  }
-
   /** Starts the next compile's worker while nothing runs, so it is ready when the user types. */
   prepareSpare(): void {
-    this.spare ??= this.env.spawn();
-  }
-
-  /**
-   * Once no request has come for {@link WARM_UP_IDLE_MS}, the spare is started (if the last compile took
-   * it) and runs our warm-up project, so the next compile finds the library's code compiled and
-   * optimised in a realm no user code has touched. (Not at once: starting a worker and warming it up
-   * would compete for the processor with the run an edit's compile starts.)
-   */
-  private warmSpareWhenIdle(): void {
-    clearTimeout(this.warmUpTimer);
-    if (this.spare && this.spareWarmed) return;
-    this.warmUpTimer = setTimeout(() => {
-      if (this.pending > 0 || (this.spare && this.spareWarmed)) return;
-      this.prepareSpare();
-      const spare = this.spare!;
-      this.spareWarmed = true;
-      this.warmUpBundle ??= bundle(this.env.esbuild, WARM_UP_COMPILE.files).then(
-        (b) => (b.code === undefined ? null : b),
-        () => null,
-      );
-      void this.warmUpBundle.then((b) => {
-        if (b && spare === this.spare) spare.post({ kind: 'warm-up', bundle: b });
-      });
-    }, WARM_UP_IDLE_MS);
+    this.spares.prepare();
   }
 
   private unload(): void {
@@ -467,17 +428,6 @@ export class Supervisor {
       loaded.worker.post({ kind: 'ping', seq: this.idlePing });
     }, HEARTBEAT_MS);
   }
-}
-
-function workerDiagnostic(outcome: 'busy' | 'failed'): Diagnostic {
-  return {
-    severity: 'error',
-    source: 'worker',
-    message:
-      outcome === 'busy'
-        ? 'Module top-level code kept running after the modules loaded (a timer, an interval, a loop or self.close()): it was stopped.'
-        : 'The code runner failed while loading the modules; it was replaced.',
-  };
 }
 
 /** The typed arrays' buffers of an event's previews, passed on without a copy. */
