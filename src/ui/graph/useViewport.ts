@@ -64,6 +64,7 @@ export function useViewport({
   // The pane's size, kept by a ResizeObserver (read once when the first graph arrives): reading it on
   // demand would force a synchronous layout of the whole drawing right after React adds it.
   const size = useRef<Size | null>(null);
+  const shownNodes = useRef<GraphLayout | null>(null);
   const { toggle: toggleCluster, keptView } = useClusterAnchor(svgRef, layout, clusters, onToggleCluster);
   // What is drawn: the region around the view (all of it for a small graph), with or without labels.
   const { region, trackRef } = useDrawnRegion(layout, big, size, svgRef);
@@ -97,7 +98,11 @@ export function useViewport({
     onResize.previous.current = size.current;
     if (size.current) state.setMinimap(fitScale(layout, size.current) < LEGIBLE_SCALE);
     const kept = keptView(layout);
-    if (!kept) return moves.fit();
+    // The same nodes laid out again (the worker's compile replacing the graph drawn at build time, say)
+    // keep the user's "show everything".
+    const sameNodes = shownNodes.current !== null && haveSameNodes(shownNodes.current, layout);
+    shownNodes.current = layout;
+    if (!kept) return moves.fit(sameNodes && moves.fitted.current === 'whole');
     moves.fitted.current = null;
     state.setFolded(NONE);
     zoom.moveTo(kept);
@@ -315,4 +320,10 @@ function usePaneSize(
     observer.observe(svg);
     return () => observer.disconnect();
   }, [svgRef, size]);
+}
+
+function haveSameNodes(a: GraphLayout, b: GraphLayout): boolean {
+  if (a.nodes.size !== b.nodes.size) return false;
+  for (const name of a.nodes.keys()) if (!b.nodes.has(name)) return false;
+  return true;
 }
