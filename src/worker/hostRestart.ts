@@ -10,6 +10,7 @@ import {
   emit,
   MAX_CRASHES,
   newRunner,
+  UNWATCHED,
   post,
   scheduleSpare,
   type Step,
@@ -56,12 +57,7 @@ export function restart(step: Step, now: number, why: Restart): void {
     run: retryRun ? { ...run, running: [], retried: run.retried || run.started, started: false } : null,
     pendingCompile: null,
     evaluating: null,
-    watchdog: null,
-    suspect: null,
-    silentWaits: 0,
-    pinging: false,
-    heartbeat: false,
-    missed: 0,
+    ...UNWATCHED,
   };
   if (gaveUp) {
     step.s = { ...step.s, phase: 'gave-up' };

@@ -137,6 +137,16 @@ export const MAX_SILENT_WAITS = 3;
 /** How long the active worker must be idle before a spare starts (it competes for the CPU). */
 export const SPARE_DELAY_MS = 1000;
 
+/** Nothing watched: no deadline armed, no ping out (a new host, and after a restart). */
+export const UNWATCHED = {
+  watchdog: null,
+  suspect: null,
+  silentWaits: 0,
+  pinging: false,
+  heartbeat: false,
+  missed: 0,
+} as const satisfies Partial<HostState>;
+
 export function initialHostState(options: { timeoutMs: number; spare: boolean }): HostState {
   return {
     timeoutMs: options.timeoutMs,
@@ -154,12 +164,7 @@ export function initialHostState(options: { timeoutMs: number; spare: boolean })
     retried: null,
     run: null,
     hidden: [],
-    watchdog: null,
-    suspect: null,
-    silentWaits: 0,
-    pinging: false,
-    heartbeat: false,
-    missed: 0,
+    ...UNWATCHED,
     spareDue: false,
     spareNow: false,
   };
