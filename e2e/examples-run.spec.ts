@@ -1,12 +1,14 @@
 /** Each example opens, draws its graph and runs green in the built playground. */
 import { expect, test } from '@playwright/test';
-import { openPlayground, openExample, openTab, waitForNode } from './ui-helpers';
+import { openPlayground, openExample, openTab, waitForNode, waitForSettled } from './ui-helpers';
 import { runUntilDone } from './share-helpers';
 import { EXAMPLES } from './examples';
 
 for (const example of EXAMPLES) {
   test(`example ${example.id} runs green`, async ({ page }) => {
     const errors = await openPlayground(page, `/?example=${example.id}`);
+    // The worker's graph, not only the one drawn at build time, before the view is unfolded.
+    await waitForSettled(page);
     for (const output of example.outputs) await waitForNode(page, output);
     for (const output of example.outputs.slice(1)) {
       await expect(page.locator(`[data-node="${output}"]`)).toBeVisible();
