@@ -12,7 +12,7 @@ import { encodeLink } from '../../src/share/link';
 import type { Workspace } from '../../src/share/workspace';
 import { parameterizedWorkspace } from './bigWorkspace';
 import { codeWorkspace, ENDLESS, FLOOD } from './floods';
-import { longestTask, median, observeLongTasks, resetLongest } from './longTasks';
+import { longestTask, median, observeLongTasks, resetLongest, runApp, status } from './longTasks';
 
 const dist = process.env.HOSTILE_BENCH_DIST ?? 'dist-hostile-bench';
 const port = Number(process.env.HOSTILE_BENCH_PORT ?? 4196);
@@ -40,8 +40,6 @@ const workloads: Workload[] = [
   { name: 'a 5,000-node run', workspace: parameterizedWorkspace(5000), drawn: { nodes: 5000 } },
   { name: 'a 20,000-node run', workspace: parameterizedWorkspace(20_000), drawn: { nodes: 20_000 } },
 ];
-
-const status = (page: Page) => page.locator('.status[role="status"]');
 
 /** Opens the workload's link and waits for its graph: drawn, compiled but not drawn in time, or not compiled. */
 async function open(page: Page, workload: Workload): Promise<'drawn' | 'undrawn' | 'uncompiled'> {
@@ -91,15 +89,7 @@ async function round(browser: Browser, workload: Workload) {
   }
   await resetLongest(page);
   const t = Date.now();
-  await page.getByRole('button', { name: 'Run', exact: true }).click();
-  if (workload.stopAt) {
-    await page.locator(`[data-node="${workload.stopAt}"][data-state="running"]`).waitFor();
-    await page.getByRole('button', { name: 'Stop' }).click();
-    await status(page).filter({ hasText: 'Stopped' }).waitFor({ timeout: 60_000 });
-  } else
-    await status(page)
-      .filter({ hasText: /Ran in|failed/ })
-      .waitFor({ timeout: 300_000 });
+  await runApp(page, workload.stopAt);
   const wall = Date.now() - t;
   const running = await longestTask(page);
   await page.context().close();

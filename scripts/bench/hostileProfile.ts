@@ -11,7 +11,7 @@ import { withServedBuild } from '../browser';
 import { encodeLink } from '../../src/share/link';
 import { parameterizedWorkspace } from './bigWorkspace';
 import { codeWorkspace, ENDLESS, FLOOD } from './floods';
-import { longestTask, observeLongTasks } from './longTasks';
+import { longestTask, observeLongTasks, runApp, status } from './longTasks';
 
 const dist = process.env.HOSTILE_BENCH_DIST ?? 'dist-profile';
 const port = Number(process.env.HOSTILE_BENCH_PORT ?? 4197);
@@ -37,7 +37,6 @@ interface Profile {
   timeDeltas?: number[];
 }
 
-const status = (page: Page) => page.locator('.status[role="status"]');
 const nameOf = (n: ProfileNode) =>
   `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber + 1}`;
 
@@ -104,15 +103,7 @@ void withServedBuild(dist, port, false, async (browser) => {
     return performance.now();
   });
   await cdp.send('Profiler.start');
-  await page.getByRole('button', { name: 'Run', exact: true }).click();
-  if (which === 'endless') {
-    await page.locator('[data-node="endless"][data-state="running"]').waitFor();
-    await page.getByRole('button', { name: 'Stop' }).click();
-    await status(page).filter({ hasText: 'Stopped' }).waitFor({ timeout: 60_000 });
-  } else
-    await status(page)
-      .filter({ hasText: /Ran in|failed/ })
-      .waitFor({ timeout: 300_000 });
+  await runApp(page, which === 'endless' ? 'endless' : undefined);
   // Waits for a frame and a task after it: the last long task has been reported.
   await longestTask(page);
   const { profile } = (await cdp.send('Profiler.stop')) as { profile: Profile };

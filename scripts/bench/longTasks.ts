@@ -1,6 +1,7 @@
 /**
  * The page's longest main-thread task, from a `PerformanceObserver` for long tasks (those over 50 ms;
- * 0 means none was): what the hostile browser tests assert and the hostile benchmark reports.
+ * 0 means none was): what the hostile browser tests assert and the hostile benchmark reports; and
+ * running the app to the end of a run, as both hostile benchmarks do.
  */
 import type { Page } from 'playwright-core';
 
@@ -42,4 +43,20 @@ export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/** The app's status line. */
+export const status = (page: Page) => page.locator('.status[role="status"]');
+
+/** Clicks Run and waits for the run to end; with `stopAt`, Stop is clicked once that node runs. */
+export async function runApp(page: Page, stopAt?: string): Promise<void> {
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  if (stopAt) {
+    await page.locator(`[data-node="${stopAt}"][data-state="running"]`).waitFor();
+    await page.getByRole('button', { name: 'Stop' }).click();
+    await status(page).filter({ hasText: 'Stopped' }).waitFor({ timeout: 60_000 });
+  } else
+    await status(page)
+      .filter({ hasText: /Ran in|failed/ })
+      .waitFor({ timeout: 300_000 });
 }
