@@ -31,9 +31,9 @@ export interface BeforeGraphExecutionContext {
   readonly runId: string;
 }
 
-/** Context of {@link LifecycleAdapter.runBeforeNodeExecution}. */
-export interface BeforeNodeExecutionContext {
-  /** The node about to run. */
+/** What the node-execution hooks are told about the node, before and after it runs. */
+export interface NodeExecutionContext {
+  /** The node. */
   readonly nodeName: string;
   /** Its tags. */
   readonly nodeTags: Readonly<Record<string, TagValue>>;
@@ -41,8 +41,6 @@ export interface BeforeNodeExecutionContext {
   readonly nodeKwargs: Readonly<Record<string, unknown>>;
   /** Its return type text. */
   readonly nodeReturnType: string;
-  /** The type each parameter expects. */
-  readonly nodeInputTypes: Readonly<Record<string, string>>;
   /** Hamilton's task id for a node running for one item of a parallel block (`expand-steps.3.block-steps`); null otherwise. */
   readonly taskId: string | null;
   /** For a node of a parallel block: the index of the item it runs for; null otherwise. */
@@ -51,16 +49,14 @@ export interface BeforeNodeExecutionContext {
   readonly runId: string;
 }
 
-/** Context of {@link LifecycleAdapter.runAfterNodeExecution}. */
-export interface AfterNodeExecutionContext {
-  /** The node that ran. */
-  readonly nodeName: string;
-  /** Its tags. */
-  readonly nodeTags: Readonly<Record<string, TagValue>>;
-  /** Its dependencies' values by name. */
-  readonly nodeKwargs: Readonly<Record<string, unknown>>;
-  /** Its return type text. */
-  readonly nodeReturnType: string;
+/** Context of {@link LifecycleAdapter.runBeforeNodeExecution}: the node about to run. */
+export interface BeforeNodeExecutionContext extends NodeExecutionContext {
+  /** The type each parameter expects. */
+  readonly nodeInputTypes: Readonly<Record<string, string>>;
+}
+
+/** Context of {@link LifecycleAdapter.runAfterNodeExecution}: the node that ran. */
+export interface AfterNodeExecutionContext extends NodeExecutionContext {
   /** What it returned (undefined when it failed). */
   readonly result: unknown;
   /** What it threw, when it failed. */
@@ -69,12 +65,6 @@ export interface AfterNodeExecutionContext {
   readonly success: boolean;
   /** True when the result came from the driver's cache instead of a call (see `withCache`). */
   readonly fromCache: boolean;
-  /** Hamilton's task id for a node running for one item of a parallel block; null otherwise. */
-  readonly taskId: string | null;
-  /** For a node of a parallel block: the index of the item it runs for; null otherwise. */
-  readonly itemIndex: number | null;
-  /** Unique id of this run. */
-  readonly runId: string;
 }
 
 /** Context of {@link LifecycleAdapter.runAfterGraphExecution}. */

@@ -89,6 +89,7 @@ export {
   type HookName,
   type HookResult,
   type LifecycleAdapter,
+  type NodeExecutionContext,
   type ValidationOutcome,
 } from './adapters';
 export {
@@ -153,16 +154,8 @@ export {
   type ParameterSource,
   type SourceLocation,
 } from './source';
-export {
-  decorate,
-  modifiersOf,
-  PHASES,
-  unwrap,
-  type Config,
-  type FunctionModifier,
-  type ModifierContext,
-  type ModifierPhase,
-} from './function_modifiers/base';
+export { decorate, modifiersOf, PHASES, unwrap } from './function_modifiers/base';
+export type { Config, FunctionModifier, ModifierContext, ModifierPhase } from './function_modifiers/base';
 export * from './function_modifiers';
 // For tools that show a project's problems, switches and checks (the playground's worker).
 export { configKeysOf, type ConfigKeyUse } from './configKeys';

@@ -4,7 +4,7 @@ import { TEXT_CHUNK_CHARS, type TextCut } from './protocol';
 import { parseWorkerMessage } from './validate';
 
 const ask = (cut: TextCut, offset: number, id = 1) =>
-  ({ type: 'text-chunk', id, request: cut.request, index: cut.index, offset }) as const;
+  ({ type: 'text-chunk', id, held: cut, from: offset }) as const;
 
 describe('cut strings', () => {
   it('holds a cut string and hands out the rest a bounded chunk at a time', () => {

@@ -43,9 +43,10 @@ export class CutStrings {
 
   /** The answer to a chunk request: the next {@link TEXT_CHUNK_CHARS}, or null when it was let go. */
   answer(ask: TextChunkRequest): TextChunkEvent {
-    const whole = ask.request === this.request ? this.held[ask.index] : undefined;
+    const { request, index } = ask.held;
+    const whole = request === this.request ? this.held[index] : undefined;
     if (whole === undefined) return letGo(ask);
-    const offset = Math.min(Math.max(0, ask.offset), whole.length);
+    const offset = Math.min(Math.max(0, ask.from), whole.length);
     return {
       type: 'text-chunk',
       id: ask.id,

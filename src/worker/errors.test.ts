@@ -16,7 +16,10 @@ const withStack = <E extends Error>(error: E, frames: string[]): E => {
 
 describe('describeError', () => {
   it('points at the user line of the first bundle frame', () => {
-    const thrown = withStack(new Error('boom'), ['a (hamilton-bundle.js:10:2)', 'run (blob:null/1f2e:900:3)']);
+    const thrown = withStack(new Error('boom'), [
+      'a (hamilton-bundle.js:10:2)',
+      'run (blob:null/1f2e:900:3)',
+    ]);
     expect(describeError(thrown, built)).toMatchObject({
       file: 'functions.ts',
       line: 3,

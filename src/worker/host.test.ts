@@ -163,7 +163,7 @@ describe('the worker host', () => {
     const cut = { request: 2, index: 0, shown: 10, total: 30 };
     const first = host.textChunk(cut, 10);
     const asked = runners[0].posted.at(-1);
-    expect(asked).toEqual({ type: 'text-chunk', id: 1, request: 2, index: 0, offset: 10 });
+    expect(asked).toEqual({ type: 'text-chunk', id: 1, held: cut, from: 10 });
     // Compiles and runs are numbered as if no chunk had been asked for.
     expect(host.compile(FILES, {})).toBe(1);
     runners[0].events.message({ type: 'text-chunk', id: 1, chunk: { offset: 10, text: 'more', total: 30 } });

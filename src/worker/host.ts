@@ -132,21 +132,13 @@ function heldQueries(
 ): Pick<WorkerHost, 'textChunk' | 'consoleLines'> {
   return {
     textChunk: (cut, offset) =>
-      askHeld((id) => ({
-        type: 'text-chunk',
-        id,
-        request: cut.request,
-        index: cut.index,
-        offset,
-      })) as Promise<TextChunkEvent['chunk']>,
+      askHeld((id) => ({ type: 'text-chunk', id, held: cut, from: offset })) as Promise<
+        TextChunkEvent['chunk']
+      >,
     consoleLines: (withheld, from) =>
-      askHeld((id) => ({
-        type: 'console-lines',
-        id,
-        request: withheld.request,
-        part: withheld.part,
-        from,
-      })) as Promise<ConsoleLinesEvent['chunk']>,
+      askHeld((id) => ({ type: 'console-lines', id, held: withheld, from })) as Promise<
+        ConsoleLinesEvent['chunk']
+      >,
   };
 }
 

@@ -8,6 +8,7 @@ import * as v from 'valibot';
 
 import {
   CheckResultSchema,
+  ConsoleWithheldSchema,
   ConfigKeySchema,
   DiagnosticSchema,
   ErrorInfoSchema,
@@ -58,34 +59,25 @@ export const RunRequestSchema = v.object({
 /** Run the last compiled project. */
 export type RunRequest = MessageOf<typeof RunRequestSchema>;
 
-export const TextChunkRequestSchema = v.object({
-  type: v.literal('text-chunk'),
-  id: int,
-  /** The cut string, as its `TextCut` names it. */
-  request: int,
-  index: int,
-  /** The first character wanted; the answer holds at most {@link TEXT_CHUNK_CHARS} from there. */
-  offset: int,
-});
-/** Ask for the next chunk of a string that was cut (answered by a `text-chunk` event with this id). */
+/**
+ * A request for output the worker holds (answered by an event of the same type and id): which output,
+ * as the worker named it, and where to start (a character of a cut string, a line of withheld lines).
+ */
+const heldRequestSchema = <Type extends string, Held extends v.GenericSchema>(type: Type, held: Held) =>
+  v.object({ type: v.literal(type), id: int, held, from: int });
+
+export const TextChunkRequestSchema = heldRequestSchema('text-chunk', TextCutSchema);
+/** Ask for the next chunk (at most {@link TEXT_CHUNK_CHARS} characters) of a string that was cut. */
 export type TextChunkRequest = MessageOf<typeof TextChunkRequestSchema>;
 
 /** Characters in one answer to a {@link TextChunkRequest}. */
 export const TEXT_CHUNK_CHARS = 65_536;
 
-export const ConsoleLinesRequestSchema = v.object({
-  type: v.literal('console-lines'),
-  id: int,
-  /** The withheld lines, as their count line's {@link ConsoleWithheld} names them. */
-  request: int,
-  part: int,
-  /**
-   * The first line wanted; the answer holds at most {@link CONSOLE_LINES_COUNT} lines and
-   * {@link CONSOLE_LINES_CHARS} characters of them.
-   */
-  from: int,
-});
-/** Ask for console lines a request withheld (answered by a `console-lines` event with this id). */
+export const ConsoleLinesRequestSchema = heldRequestSchema('console-lines', ConsoleWithheldSchema);
+/**
+ * Ask for console lines a request withheld: at most {@link CONSOLE_LINES_COUNT} lines and
+ * {@link CONSOLE_LINES_CHARS} characters of them.
+ */
 export type ConsoleLinesRequest = MessageOf<typeof ConsoleLinesRequestSchema>;
 
 /** Characters of line text in one answer to a {@link ConsoleLinesRequest}. */
@@ -184,18 +176,6 @@ const ConsoleLineSchema = v.object({
 /** One console line: its level, the node that printed it (null: module code), its text. */
 export type ConsoleLine = MessageOf<typeof ConsoleLineSchema>;
 
-const ConsoleWithheldSchema = v.object({
-  /** The request (compile or run) that printed them; `part` numbers its count lines. */
-  request: int,
-  part: int,
-  /** Lines left out between the first and the last ones sent. */
-  count: int,
-  /** How many of them (the first ones) the worker kept within its bound. */
-  kept: int,
-});
-/** The lines a count line stands for, which the worker keeps (bounded) for download. */
-export type ConsoleWithheld = MessageOf<typeof ConsoleWithheldSchema>;
-
 const ConsoleEventSchema = v.object({
   type: v.literal('console'),
   runId: v.nullable(int),
@@ -236,36 +216,26 @@ const WorkerRestartedEventSchema = v.object({
 /** The worker was stopped and replaced (runaway code, the Stop button, or a crash). */
 export type WorkerRestartedEvent = MessageOf<typeof WorkerRestartedEventSchema>;
 
-const TextChunkEventSchema = v.object({
-  type: v.literal('text-chunk'),
-  /** The {@link TextChunkRequest} it answers. */
-  id: int,
-  /** Null when the worker no longer holds the string (a newer run, a new version, a restart). */
-  chunk: v.nullable(
-    v.object({
-      offset: int,
-      text: v.pipe(v.string(), v.maxLength(TEXT_CHUNK_CHARS)),
-      total: int,
-    }),
-  ),
-});
+/** The answer to a held request; its chunk is null when the worker no longer holds that output. */
+const heldAnswerSchema = <Type extends string, Chunk extends v.GenericSchema>(type: Type, chunk: Chunk) =>
+  v.object({ type: v.literal(type), id: int, chunk: v.nullable(chunk) });
+
+const TextChunkEventSchema = heldAnswerSchema(
+  'text-chunk',
+  v.object({ offset: int, text: v.pipe(v.string(), v.maxLength(TEXT_CHUNK_CHARS)), total: int }),
+);
 /** The answer to a {@link TextChunkRequest}. */
 export type TextChunkEvent = MessageOf<typeof TextChunkEventSchema>;
 
-const ConsoleLinesEventSchema = v.object({
-  type: v.literal('console-lines'),
-  /** The {@link ConsoleLinesRequest} it answers. */
-  id: int,
-  /** Null when the worker no longer holds them (a newer run, a new version, a restart). */
-  chunk: v.nullable(
-    v.object({
-      from: int,
-      lines: v.pipe(v.array(ConsoleLineSchema), v.maxLength(CONSOLE_LINES_COUNT)),
-      /** The next line to ask for; null after the last kept one. */
-      next: v.nullable(int),
-    }),
-  ),
-});
+const ConsoleLinesEventSchema = heldAnswerSchema(
+  'console-lines',
+  v.object({
+    from: int,
+    lines: v.pipe(v.array(ConsoleLineSchema), v.maxLength(CONSOLE_LINES_COUNT)),
+    /** The next line to ask for; null after the last kept one. */
+    next: v.nullable(int),
+  }),
+);
 /** The answer to a {@link ConsoleLinesRequest}. */
 export type ConsoleLinesEvent = MessageOf<typeof ConsoleLinesEventSchema>;
 

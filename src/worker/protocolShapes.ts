@@ -155,10 +155,14 @@ export const NumericStatsSchema = v.object({
 /** Summary statistics of a numeric column. */
 export type NumericStats = MessageOf<typeof NumericStatsSchema>;
 
-export const TextCutSchema = v.object({
-  /** The request (compile or run) whose output it is; `index` numbers the strings it cut. */
+const heldEntries = {
+  /** The request (compile or run) whose output the worker holds; `index` numbers what it held. */
   request: int,
   index: int,
+};
+
+export const TextCutSchema = v.object({
+  ...heldEntries,
   /** Characters of the string the text shows (the rest is left out, and counted in the text). */
   shown: int,
   /** Characters of the whole string. */
@@ -169,6 +173,16 @@ export const TextCutSchema = v.object({
  * time ({@link TextChunkRequest}) until a newer run or a restart lets it go.
  */
 export type TextCut = MessageOf<typeof TextCutSchema>;
+
+export const ConsoleWithheldSchema = v.object({
+  ...heldEntries,
+  /** Lines left out between the first and the last ones sent. */
+  count: int,
+  /** How many of them (the first ones) the worker kept within its bound. */
+  kept: int,
+});
+/** The lines a count line stands for, which the worker keeps (bounded) for download. */
+export type ConsoleWithheld = MessageOf<typeof ConsoleWithheldSchema>;
 
 export const ValuePreviewSchema = v.variant('kind', [
   v.object({ kind: v.literal('scalar'), type: text, text, cut: v.optional(TextCutSchema) }),

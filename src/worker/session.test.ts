@@ -461,7 +461,7 @@ export function fails(n: number): number {
     expect(line.cut.total).toBe(1_000_000);
 
     const ask = (cut: NonNullable<typeof line.cut>, offset: number) => {
-      return session.textChunk({ type: 'text-chunk', id: 9, request: cut.request, index: cut.index, offset });
+      return session.textChunk({ type: 'text-chunk', id: 9, held: cut, from: offset });
     };
     const chunk = ask(result.cut, result.cut.shown);
     expect(chunk).toMatchObject({

@@ -36,7 +36,7 @@ function fakeWorker(behaviour: Behaviour, log: string[]): UserWorker {
         return;
       }
       if (message.kind === 'held' && message.request.type === 'text-chunk') {
-        const { id, offset } = message.request;
+        const { id, from: offset } = message.request;
         // A busy worker answers nothing.
         if (behaviour.idle)
           reply({ type: 'text-chunk', id, chunk: { offset, text: 'rest', total: offset + 4 } });
@@ -224,10 +224,10 @@ describe('the supervisor of user-code workers', () => {
   });
 
   it('passes chunk requests to the worker that cut the string; one it stops answers as let go', async () => {
+    const CUT = { request: 2, index: 0, shown: 10, total: 14 };
     const behaviour: Behaviour = { idle: true };
     const { supervisor, events, settle } = setUp([behaviour, { idle: true }]);
-    const ask = (id: number) =>
-      void supervisor.receive({ type: 'text-chunk', id, request: 2, index: 0, offset: 10 });
+    const ask = (id: number) => void supervisor.receive({ type: 'text-chunk', id, held: CUT, from: 10 });
     ask(1);
     expect(events.at(-1)).toEqual({ type: 'text-chunk', id: 1, chunk: null });
     await settle(compile(1));
@@ -240,7 +240,7 @@ describe('the supervisor of user-code workers', () => {
       chunk: { offset: 10, text: 'rest', total: 14 },
     });
     behaviour.idle = false; // busy between requests: stopped at the next beat
-    supervisor.receive({ type: 'text-chunk', id: 3, request: 2, index: 0, offset: 14 });
+    supervisor.receive({ type: 'text-chunk', id: 3, held: CUT, from: 14 });
     await vi.advanceTimersByTimeAsync(HEARTBEAT_MS * 3);
     expect(events.filter((e) => e.type === 'text-chunk' && e.id === 3)).toEqual([
       { type: 'text-chunk', id: 3, chunk: null },

@@ -11,8 +11,7 @@ const line = (i: number, text = `line ${i}`): ConsoleEvent => ({
   node: i % 3 ? 'n' : null,
   text,
 });
-const ask = (w: ConsoleWithheld, from: number) =>
-  ({ type: 'console-lines', id: 3, request: w.request, part: w.part, from }) as const;
+const ask = (w: ConsoleWithheld, from: number) => ({ type: 'console-lines', id: 3, held: w, from }) as const;
 
 /** A flood of `n` lines through a budget that keeps what it leaves out; what was posted. */
 function flood(n: number, withheld: WithheldLines, text?: (i: number) => string) {
@@ -32,7 +31,7 @@ describe('withheld console lines', () => {
     const count = out[CONSOLE_HEAD];
     expect(parseWorkerMessage(count)).toEqual(count);
     const tag = count.withheld!;
-    expect(tag).toEqual({ request: 4, part: 0, count: n - CONSOLE_HEAD - CONSOLE_TAIL, kept: tag.count });
+    expect(tag).toEqual({ request: 4, index: 0, count: n - CONSOLE_HEAD - CONSOLE_TAIL, kept: tag.count });
     const got: string[] = [];
     for (let from: number | null = 0; from !== null;) {
       const answer = withheld.answer(ask(tag, from));

@@ -56,7 +56,7 @@ class OpenBlock {
 /** See the file comment. */
 export class WithheldLines {
   private request = 0;
-  /** The kept lines of each count line of the request, by its `part`. */
+  /** The kept lines of each count line of the request, by its `index`. */
   private parts: Block[][] = [];
   private blocks: Block[] = [];
   private open = new OpenBlock();
@@ -94,7 +94,7 @@ export class WithheldLines {
   close(): ConsoleWithheld | null {
     if (this.count === 0) return null;
     if (this.open.texts.length > 0) this.blocks.push(this.open.seal());
-    const withheld = { request: this.request, part: this.parts.length, count: this.count, kept: this.kept };
+    const withheld = { request: this.request, index: this.parts.length, count: this.count, kept: this.kept };
     this.parts.push(this.blocks);
     this.blocks = [];
     this.count = 0;
@@ -104,7 +104,8 @@ export class WithheldLines {
 
   /** The answer to a request for kept lines: those from `from`, as many as one answer carries. */
   answer(ask: ConsoleLinesRequest): ConsoleLinesEvent {
-    const blocks = ask.request === this.request ? this.parts[ask.part] : undefined;
+    const { request, index } = ask.held;
+    const blocks = request === this.request ? this.parts[index] : undefined;
     if (!blocks) return letGo(ask);
     const total = blocks.reduce((n, b) => n + b.lengths.length, 0);
     const from = Math.min(Math.max(0, ask.from), total);

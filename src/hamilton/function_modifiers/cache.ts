@@ -5,14 +5,8 @@
 import { BEHAVIOR_TAG, CACHE_BEHAVIORS, type CacheBehavior } from '../caching/behavior';
 import { copyNode } from '../node';
 import type { Decorator, FunctionModifier } from './base';
-import {
-  decoratorFor,
-  expectArgument,
-  isPlainObject,
-  selectNodes,
-  transformTargets,
-  type Target,
-} from './common';
+import { decoratorFor, expectArgument, isPlainObject } from './common';
+import { selectNodes, transformTargets, type Target } from './targets';
 
 /** Options of {@link cache}. */
 export interface CacheDecoratorOptions {

@@ -8,16 +8,8 @@
 import type { Node } from '../node';
 import type { Decorator, FunctionModifier, ModifierContext } from './base';
 import { defaultValidators } from './default_validators';
-import {
-  decoratorFor,
-  expectArgument,
-  isPlainObject,
-  refusal,
-  repr,
-  selectNodes,
-  transformTargets,
-  type Target,
-} from './common';
+import { decoratorFor, expectArgument, isPlainObject, refusal, repr } from './common';
+import { selectNodes, transformTargets, type Target } from './targets';
 
 /** How a failed check is handled: `warn` logs and goes on, `fail` throws. */
 export type Importance = 'warn' | 'fail';

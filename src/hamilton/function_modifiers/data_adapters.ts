@@ -20,7 +20,8 @@ import {
   type DataSaver,
 } from '../io/data_adapters';
 import { InvalidDecoratorException, type Decorator, type ModifierContext } from './base';
-import { decoratorFor, finalNodes, invalid, reassignInputs, repr } from './common';
+import { decoratorFor, invalid, reassignInputs, repr } from './common';
+import { finalNodes } from './targets';
 import { LiteralDependency, UpstreamDependency } from './dependencies';
 
 /** Arguments of a loader or saver: literals, `value(...)` or `source('node')`. */
@@ -291,40 +292,43 @@ export class AttributeError extends Error {
   }
 }
 
-/** Reads `target.<key>` through a registry, with Hamilton's message for an unknown key. */
-export function registryProxy<T extends object>(
-  lookup: (key: string) => T[keyof T] | undefined,
+/**
+ * Adapters by key: `csv`, `json` and `file` always, and any key registered with `registerAdapter`.
+ * Each key gives `F`, made from the adapters registered under it.
+ */
+export type AdapterRegistry<F> = Readonly<Record<string, F>> & {
+  /** CSV files, as `hamilton/frame` DataFrames. */
+  readonly csv: F;
+  /** JSON files, as objects or arrays. */
+  readonly json: F;
+  /** Text files, as strings. */
+  readonly file: F;
+};
+
+/**
+ * Reads `registry.<key>` through the adapter registry: what `make` builds from the key's adapters, or
+ * Hamilton's message for a key nothing is registered under.
+ */
+export function registryProxy<Adapter, Options, Made>(
+  adaptersFor: (key: string) => readonly Adapter[],
+  make: (adapters: readonly Adapter[], options: Options) => Made,
   unknown: (key: string) => string,
-): T {
-  return new Proxy({} as T, {
+): AdapterRegistry<(options: Options) => Made> {
+  return new Proxy({} as AdapterRegistry<(options: Options) => Made>, {
     get(_, key) {
       if (typeof key !== 'string') return undefined;
-      const found = lookup(key);
-      if (found === undefined) throw new AttributeError(unknown(key));
-      return found;
+      const adapters = adaptersFor(key);
+      if (adapters.length === 0) throw new AttributeError(unknown(key));
+      return (options: Options) => make(adapters, options);
     },
   });
 }
 
 /** `loadFrom.csv`, `loadFrom.json`, `loadFrom.file`, or any key registered with `registerAdapter`. */
-export type LoadFrom = Readonly<Record<string, (options: LoadFromOptions) => Decorator>> & {
-  /** A CSV file as a DataFrame. */
-  readonly csv: (options: LoadFromOptions) => Decorator;
-  /** A JSON file as an object or array. */
-  readonly json: (options: LoadFromOptions) => Decorator;
-  /** A file's text. */
-  readonly file: (options: LoadFromOptions) => Decorator;
-};
+export type LoadFrom = AdapterRegistry<(options: LoadFromOptions) => Decorator>;
 
 /** `saveTo.csv`, `saveTo.json`, `saveTo.file`, or any key registered with `registerAdapter`. */
-export type SaveTo = Readonly<Record<string, (options: SaveToOptions) => Decorator>> & {
-  /** A DataFrame as a CSV file. */
-  readonly csv: (options: SaveToOptions) => Decorator;
-  /** A value as a JSON file. */
-  readonly json: (options: SaveToOptions) => Decorator;
-  /** Text as a file. */
-  readonly file: (options: SaveToOptions) => Decorator;
-};
+export type SaveTo = AdapterRegistry<(options: SaveToOptions) => Decorator>;
 
 const dictKeys = (keys: readonly string[]) => `dict_keys(${repr(keys)})`;
 
@@ -332,11 +336,9 @@ const dictKeys = (keys: readonly string[]) => `dict_keys(${repr(keys)})`;
  * Hamilton's `load_from`: loads a parameter's value with the loader of the key that applies to the
  * parameter's type. `loadFrom.csv({ path: 'orders.csv' })`, `loadFrom.json({ path: source('p'), inject_: 'data' })`.
  */
-export const loadFrom: LoadFrom = /* @__PURE__ */ registryProxy<LoadFrom>(
-  (key) => {
-    const loaders = loadersFor(key);
-    return loaders.length > 0 ? (options: LoadFromOptions) => loadFromDecorator(loaders, options) : undefined;
-  },
+export const loadFrom: LoadFrom = /* @__PURE__ */ registryProxy(
+  loadersFor,
+  loadFromDecorator,
   (key) =>
     `No loader named: ${key} available for load_from. Available loaders are: ${dictKeys(loaderKeys())}. ` +
     `If you've gotten to this point, you either (1) spelled the loader name wrong, (2) are trying to use a ` +
@@ -347,11 +349,9 @@ export const loadFrom: LoadFrom = /* @__PURE__ */ registryProxy<LoadFrom>(
  * Hamilton's `save_to`: adds a node that saves the function's output and returns metadata.
  * `saveTo.csv({ path: 'out.csv', outputName_: 'save_summary' })`.
  */
-export const saveTo: SaveTo = /* @__PURE__ */ registryProxy<SaveTo>(
-  (key) => {
-    const savers = saversFor(key);
-    return savers.length > 0 ? (options: SaveToOptions) => saveToDecorator(savers, options) : undefined;
-  },
+export const saveTo: SaveTo = /* @__PURE__ */ registryProxy(
+  saversFor,
+  saveToDecorator,
   (key) =>
     `No saver named: ${key} available for save_to. Available data savers are: ${repr(saverKeys())}. ` +
     `If you've gotten to this point, you either (1) spelled the loader name wrong, (2) are trying to use a ` +

@@ -43,7 +43,12 @@ function awaitedReturnType(type: string): string {
   return m ? m[1] : type;
 }
 
-const hasAnnotation = (ctx: ModifierContext) => ctx.source.returnType.trim() !== 'unknown';
+/** The written return type, awaited; Hamilton's error when the function has none. */
+function writtenReturnType(ctx: ModifierContext): string {
+  if (ctx.source.returnType.trim() === 'unknown')
+    throw invalid(ctx, `Function: ${qualname(ctx)} must have a return annotation.`);
+  return awaitedReturnType(ctx.source.returnType);
+}
 
 /**
  * Hamilton's `dataloader()`: the function returns `[data, metadata]`; it becomes the node
@@ -54,9 +59,8 @@ export function dataloader(): Decorator {
     phase: 'create',
     decorator: 'dataloader',
     validate(ctx) {
+      const parts = tupleParts(writtenReturnType(ctx));
       const fn = qualname(ctx);
-      if (!hasAnnotation(ctx)) throw invalid(ctx, `Function: ${fn} must have a return annotation.`);
-      const parts = tupleParts(awaitedReturnType(ctx.source.returnType));
       if (!parts) throw invalid(ctx, `Function: ${fn} must return a tuple.`);
       if (parts.length !== 2) throw invalid(ctx, `Function: ${fn} must return a tuple of length 2.`);
       const key = dictKeyType(parts[1]);
@@ -105,10 +109,8 @@ export function datasaver(): Decorator {
     phase: 'create',
     decorator: 'datasaver',
     validate(ctx) {
-      const fn = qualname(ctx);
-      if (!hasAnnotation(ctx)) throw invalid(ctx, `Function: ${fn} must have a return annotation.`);
-      if (dictKeyType(awaitedReturnType(ctx.source.returnType)) === undefined) {
-        throw invalid(ctx, `Function: ${fn} must return a dict.`);
+      if (dictKeyType(writtenReturnType(ctx)) === undefined) {
+        throw invalid(ctx, `Function: ${qualname(ctx)} must return a dict.`);
       }
     },
     create(ctx) {

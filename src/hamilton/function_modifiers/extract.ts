@@ -10,16 +10,8 @@ import {
   type FunctionModifier,
   type ModifierContext,
 } from './base';
-import {
-  andThen,
-  decoratorFor,
-  expectArgument,
-  finalNodes,
-  invalid,
-  isPlainObject,
-  refusal,
-  repr,
-} from './common';
+import { andThen, decoratorFor, expectArgument, invalid, isPlainObject, refusal, repr } from './common';
+import { finalNodes } from './targets';
 
 /**
  * What `extractColumns` needs from a data frame: the column names and a column by name. The frame

@@ -72,13 +72,14 @@ export {
   type PipeOutputOptions,
 } from './pipe';
 export { does } from './does';
-export { NON_FINAL_TAG, type Target } from './common';
+export { NON_FINAL_TAG, type Target } from './targets';
 export { dataloader, datasaver } from './dataloader';
 export {
   AttributeError,
   loadFrom,
   saveTo,
   type AdapterArguments,
+  type AdapterRegistry,
   type LoadFrom,
   type LoadFromOptions,
   type SaveTo,

@@ -14,10 +14,8 @@ import {
   reassignInputs,
   refusal,
   repr,
-  selectNodes,
-  transformTargets,
-  type Target,
 } from './common';
+import { selectNodes, transformTargets, type Target } from './targets';
 import { resolvers, type ConfigConditions, type ConfigGroupConditions, type ConfigResolver } from './config';
 import { LiteralDependency, UpstreamDependency, source } from './dependencies';
 

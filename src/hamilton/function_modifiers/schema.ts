@@ -3,7 +3,8 @@
  * function returns, stored in the tag `hamilton.internal.schema_output` (`a=int,b=float`) and drawn as
  * the node's schema by the visualizations (`showSchema`).
  */
-import { finalNodes, invalid, selectNodes, transformTargets } from './common';
+import { invalid } from './common';
+import { finalNodes, selectNodes, transformTargets } from './targets';
 import { decoratorFor } from './common';
 import type { Decorator } from './base';
 import { copyNode } from '../node';

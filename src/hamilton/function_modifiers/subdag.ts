@@ -8,7 +8,8 @@ import { functionSource, readModule, type HamiltonModule, type ModuleFunction } 
 import { copyNode, type Node } from '../node';
 import { resolveFunction } from '../resolve';
 import type { Config, Decorator, FunctionModifier, ModifierContext } from './base';
-import { decoratorFor, invalid, isPlainObject, NON_FINAL_TAG, reassignInputs, refusal, repr } from './common';
+import { decoratorFor, invalid, isPlainObject, reassignInputs, refusal, repr } from './common';
+import { NON_FINAL_TAG } from './targets';
 import { ConfigDependency, LiteralDependency, UpstreamDependency } from './dependencies';
 
 /** What a subdag reads inputs from: a node (`source`) or a constant (`value`). */

@@ -5,16 +5,8 @@
  */
 import { copyNode, type Node, type TagValue } from '../node';
 import type { Decorator, FunctionModifier } from './base';
-import {
-  decoratorFor,
-  everyValue,
-  expectArgument,
-  isPlainObject,
-  refusal,
-  selectNodes,
-  transformTargets,
-  type Target,
-} from './common';
+import { decoratorFor, everyValue, expectArgument, isPlainObject, refusal } from './common';
+import { selectNodes, transformTargets, type Target } from './targets';
 
 /** Tag prefixes Hamilton keeps for itself. */
 export const RESERVED_TAG_NAMESPACES: readonly string[] = [

@@ -7,7 +7,7 @@
  */
 import { readCsv, toCsv } from '../../frame/csv';
 import { isDataFrame, type DataFrame } from '../../frame/dataframe';
-import type { DataLoader, DataSaver } from './data_adapters';
+import type { DataAdapter, DataLoader, DataSaver } from './data_adapters';
 import { fileSystem } from './files';
 import { getFileAndDataframeMetadata, getFileMetadata } from './metadata';
 
@@ -33,28 +33,21 @@ function isTextType(type: string): boolean {
  * A file adapter: its key, class, types, a required `path`, its optional arguments and what it does
  * (calls are marked pure so that bundles which never load or save leave the adapters out).
  */
-function fileAdapter(
+function fileAdapter<Methods extends Pick<DataLoader, 'loadData'> | Pick<DataSaver, 'saveData'>>(
   name: string,
   className: string,
   appliesTo: (type: string) => boolean,
   optionalArguments: Readonly<Record<string, string>>,
-  methods: Pick<DataLoader, 'loadData'>,
-): DataLoader;
-function fileAdapter(
-  name: string,
-  className: string,
-  appliesTo: (type: string) => boolean,
-  optionalArguments: Readonly<Record<string, string>>,
-  methods: Pick<DataSaver, 'saveData'>,
-): DataSaver;
-function fileAdapter(
-  name: string,
-  className: string,
-  appliesTo: (type: string) => boolean,
-  optionalArguments: Readonly<Record<string, string>>,
-  methods: Pick<DataLoader, 'loadData'> | Pick<DataSaver, 'saveData'>,
-): DataLoader | DataSaver {
-  return { name, className, appliesTo, requiredArguments: { path: 'string' }, optionalArguments, ...methods };
+  methods: Methods,
+): DataAdapter & NoInfer<Methods> {
+  const common: DataAdapter = {
+    name,
+    className,
+    appliesTo,
+    requiredArguments: { path: 'string' },
+    optionalArguments,
+  };
+  return { ...common, ...methods };
 }
 
 function path(args: Readonly<Record<string, unknown>>): string {

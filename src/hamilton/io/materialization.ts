@@ -13,6 +13,7 @@ import { repr } from '../function_modifiers/common';
 import {
   loaderNodes,
   registryProxy,
+  type AdapterRegistry,
   saverNode,
   type AdapterArguments,
 } from '../function_modifiers/data_adapters';
@@ -147,36 +148,18 @@ export function modifyGraph(
 }
 
 /** `to.csv`, `to.json`, `to.file`, or any saver key registered with `registerAdapter`. */
-export type To = Readonly<Record<string, (options: MaterializerOptions) => MaterializerFactory>> & {
-  /** Saves a DataFrame as CSV. */
-  readonly csv: (options: MaterializerOptions) => MaterializerFactory;
-  /** Saves a value as JSON. */
-  readonly json: (options: MaterializerOptions) => MaterializerFactory;
-  /** Saves text. */
-  readonly file: (options: MaterializerOptions) => MaterializerFactory;
-};
+export type To = AdapterRegistry<(options: MaterializerOptions) => MaterializerFactory>;
 
 /** `from.csv`, `from.json`, `from.file`, or any loader key registered with `registerAdapter`. */
-export type From = Readonly<Record<string, (options: ExtractorOptions) => ExtractorFactory>> & {
-  /** Loads a DataFrame from CSV. */
-  readonly csv: (options: ExtractorOptions) => ExtractorFactory;
-  /** Loads an object or array from JSON. */
-  readonly json: (options: ExtractorOptions) => ExtractorFactory;
-  /** Loads text. */
-  readonly file: (options: ExtractorOptions) => ExtractorFactory;
-};
+export type From = AdapterRegistry<(options: ExtractorOptions) => ExtractorFactory>;
 
 /**
  * Hamilton's `to`: materializers for `Driver.materialize`, one per saver key.
  * `to.csv({ id: 'save_df', dependencies: ['a', 'b'], combine: new DataFrameResult(), path: 'out.csv' })`.
  */
-export const to: To = /* @__PURE__ */ registryProxy<To>(
-  (key) => {
-    const savers = saversFor(key);
-    return savers.length > 0
-      ? (options: MaterializerOptions) => new MaterializerFactory(savers, options)
-      : undefined;
-  },
+export const to: To = /* @__PURE__ */ registryProxy(
+  saversFor,
+  (savers, options: MaterializerOptions) => new MaterializerFactory(savers, options),
   (key) =>
     `No data materializer named: ${key}. Available materializers are: ${repr(saverKeys())}. ` +
     `If you've gotten to this point, you either (1) Have created the custom materializer and not registered it ` +
@@ -188,13 +171,9 @@ export const to: To = /* @__PURE__ */ registryProxy<To>(
  * Hamilton's `from_` (`from` is a plain identifier in TypeScript, so the underscore Python needed is
  * dropped): extractors for `Driver.materialize`, one per loader key. `from.csv({ target: 'orders', path: 'orders.csv' })`.
  */
-export const from: From = /* @__PURE__ */ registryProxy<From>(
-  (key) => {
-    const loaders = loadersFor(key);
-    return loaders.length > 0
-      ? (options: ExtractorOptions) => new ExtractorFactory(loaders, options)
-      : undefined;
-  },
+export const from: From = /* @__PURE__ */ registryProxy(
+  loadersFor,
+  (loaders, options: ExtractorOptions) => new ExtractorFactory(loaders, options),
   (key) =>
     `No data loader named: ${key}. Available loaders are: dict_keys(${repr(loaderKeys())}). ` +
     `If you've gotten to this point, you either (1) spelled the loader name wrong, (2) are trying to use a ` +

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Splitter } from '../layout/Splitter';
 import { useStoredShare } from '../layout/paneSizes';
 import { Tabs } from '../layout/Tabs';
@@ -39,33 +40,19 @@ function Shell({ controls }: { readonly controls: WorkspaceControls }) {
   const playground = usePlayground();
   const [codeShare, setCodeShare] = useStoredShare('code', 0.42);
   const [graphShare, setGraphShare] = useStoredShare('graph', 0.55);
-  const shown = (r: Region) => !phone || region === r;
-
-  const code = (
+  const section = (r: Region, label: string, share: number | null, pane: ReactNode) => (
     <section
       className="region"
-      aria-label="Code"
-      hidden={!shown('code')}
-      style={phone ? { flex: 1 } : { flexBasis: `${codeShare * 100}%` }}
+      aria-label={label}
+      hidden={phone && region !== r}
+      style={phone || share === null ? { flex: 1 } : { flexBasis: `${share * 100}%` }}
     >
-      <EditorPane />
+      {pane}
     </section>
   );
-  const graph = (
-    <section
-      className="region"
-      aria-label="Graph"
-      hidden={!shown('graph')}
-      style={phone ? { flex: 1 } : { flexBasis: `${graphShare * 100}%` }}
-    >
-      <GraphPane />
-    </section>
-  );
-  const results = (
-    <section className="region" aria-label="Results and tools" hidden={!shown('results')} style={{ flex: 1 }}>
-      <BottomPanel />
-    </section>
-  );
+  const code = section('code', 'Code', codeShare, <EditorPane />);
+  const graph = section('graph', 'Graph', graphShare, <GraphPane />);
+  const results = section('results', 'Results and tools', null, <BottomPanel />);
   return (
     <div className="app">
       <Header controls={controls} />

@@ -57,7 +57,7 @@ export function Header({ controls }: { readonly controls: WorkspaceControls }) {
   );
 
   return (
-    <header className="header">
+    <header className="bar header">
       <h1 className={phone ? 'visually-hidden' : undefined}>Hamilton Playground</h1>
       <ExamplesMenu
         examples={controls.examples ?? []}

@@ -12,7 +12,7 @@ const entry = (seq: number, text: string, withheld?: ConsoleEntry['withheld']): 
   ...(withheld && { withheld }),
 });
 
-const withheld = { request: 1, part: 0, count: 5, kept: 3 };
+const withheld = { request: 1, index: 0, count: 5, kept: 3 };
 /** Three kept lines, two per answer. */
 const fetch: FetchLines = async (_, from) => {
   const lines = ['b', 'c', 'd']

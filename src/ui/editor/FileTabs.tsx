@@ -25,7 +25,7 @@ export function FileTabs() {
   };
 
   return (
-    <div className="file-tabs">
+    <div className="bar file-tabs">
       <ul aria-label="Files">
         {ws.files.map((file) => (
           <li key={file.name} className={file.name === ws.activeFile ? 'active' : ''}>

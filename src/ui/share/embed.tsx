@@ -151,7 +151,7 @@ function Embed({
     );
   return (
     <div className={`embed view-${view}`} ref={root}>
-      <div className="embed-bar">
+      <div className="bar embed-bar">
         <button
           type="button"
           className="button primary"
