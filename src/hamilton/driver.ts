@@ -96,7 +96,8 @@ export class Driver<R = Record<string, unknown>> {
       dynamicExecution: settings.dynamicExecution,
       remoteExecutor: settings.remoteExecutor ?? new ConcurrentLocalTaskExecutor({ maxTasks: 10 }),
       openCache:
-        cache && ((plan, runId) => (plan.graph === this.graph ? cache.open(plan, runId) : undefined)),
+        cache &&
+        ((plan, runId, part) => (plan.graph === this.graph ? cache.open(plan, runId, part) : undefined)),
     };
     const constructed = this.adapters.call('runAfterGraphConstruction', {
       graph: this.graph,

@@ -12,7 +12,7 @@
 import type { AdapterSet } from './adapters';
 import { AsyncInSyncError, type HamiltonError } from './errors';
 import type { ItemTask, TaskExecutor } from './executors';
-import { runAsync, runSync, type RunContext, type TaskInfo } from './execution';
+import { runAsync, runSync, type OpenCache, type RunContext, type TaskInfo } from './execution';
 import { planExecution, type Plan } from './plan';
 import { computedValues, outputsOf, type RunState } from './runState';
 import { FUNCTION, type FunctionGraph } from './graph';
@@ -30,7 +30,8 @@ import {
 type ItemSpec = Omit<ItemTask, 'run'>;
 
 type Step =
-  | { readonly kind: 'plan'; readonly plan: Plan }
+  /** A stage outside the blocks; `collected` names the node whose given value is a block's collected outputs. */
+  | { readonly kind: 'plan'; readonly plan: Plan; readonly collected: string | null }
   | { readonly kind: 'items'; readonly items: readonly ItemSpec[] }
   | { readonly kind: 'await'; readonly value: Promise<unknown[]> };
 
@@ -90,11 +91,14 @@ function* stages(full: Plan): Generator<Step, Record<string, unknown>, unknown[]
     .filter(({ block }) => position[block.collector] !== -1 && full.provided[block.collector] === 0)
     .sort((a, b) => position[a.block.collector] - position[b.block.collector]);
   const known: Record<string, unknown> = { ...given.overrides };
-  const run = function* (names: readonly string[]): Generator<Step, void, unknown[] | RunState | undefined> {
+  const run = function* (
+    names: readonly string[],
+    collected: string | null = null,
+  ): Generator<Step, void, unknown[] | RunState | undefined> {
     const missing = names.filter((name) => !Object.prototype.hasOwnProperty.call(known, name));
     if (missing.length === 0) return;
     const plan = planExecution(graph, missing, { inputs: given.inputs, overrides: known }, { keepAll: true });
-    const state = (yield { kind: 'plan', plan }) as RunState;
+    const state = (yield { kind: 'plan', plan, collected }) as RunState;
     Object.assign(known, computedValues(state));
   };
   for (const { block, index } of pending) {
@@ -112,10 +116,10 @@ function* stages(full: Plan): Generator<Step, Record<string, unknown>, unknown[]
       outputs = (yield { kind: 'items', items: specs }) as unknown[];
     }
     known[name(block.collected)] = outputs;
-    yield* run([name(block.collector)]);
+    yield* run([name(block.collector)], name(block.collected));
   }
   const last = planExecution(graph, full.finalVars, { inputs: given.inputs, overrides: known });
-  return outputsOf((yield { kind: 'plan', plan: last }) as RunState);
+  return outputsOf((yield { kind: 'plan', plan: last, collected: null }) as RunState);
 }
 
 /** The function nodes outside the block that its nodes (and its collector's other parameters) read. */
@@ -155,33 +159,55 @@ function itemPlan(graph: FunctionGraph, task: ItemSpec): Plan {
 
 const taskInfo = (task: ItemSpec): TaskInfo => ({ taskId: task.taskId, itemIndex: task.index });
 
-/** The context of a stage's or an item's run: the adapters' node hooks, if any. */
+/** How a run in stages reaches its adapters and, when caching is on, its cache. */
+interface StagedRun {
+  readonly adapters: AdapterSet | undefined;
+  readonly runId: string;
+  readonly cache?: { readonly whole: Plan; readonly open: OpenCache };
+}
+
+/** The context of a stage's or an item's run: the adapters' node hooks, and the cache of its part. */
 function contextOf(
+  run: StagedRun,
+  plan: Plan,
+  task: TaskInfo | null = null,
+  collected: string | null = null,
+): RunContext {
+  const { adapters, runId } = run;
+  const cache = run.cache?.open(plan, runId, { whole: run.cache.whole, task, collected });
+  return { hooks: adapters?.hasNodeHooks ? adapters : undefined, cache, runId, task };
+}
+
+/** A run in stages of `whole`. */
+function stagedRun(
+  whole: Plan,
   adapters: AdapterSet | undefined,
   runId: string,
-  task: TaskInfo | null = null,
-): RunContext {
-  return { hooks: adapters?.hasNodeHooks ? adapters : undefined, runId, task };
+  open?: OpenCache,
+): StagedRun {
+  return { adapters, runId, cache: open && { whole, open } };
 }
 
 /** Runs a plan with parallel blocks; the items of each block go through `executor`. */
 export async function runStagesAsync(
-  full: Plan,
+  whole: Plan,
   adapters: AdapterSet | undefined,
   runId: string,
   executor: TaskExecutor,
+  openCache?: OpenCache,
 ): Promise<Record<string, unknown>> {
-  const gen = stages(full);
+  const run = stagedRun(whole, adapters, runId, openCache);
+  const gen = stages(whole);
   let step = gen.next();
   while (!step.done) {
     const s = step.value;
     let reply: unknown[] | RunState | undefined;
-    if (s.kind === 'plan') reply = await runAsync(s.plan, contextOf(adapters, runId));
+    if (s.kind === 'plan') reply = await runAsync(s.plan, contextOf(run, s.plan, null, s.collected));
     else if (s.kind === 'await') reply = await s.value;
     else {
       const tasks: ItemTask[] = s.items.map((spec) => ({
         ...spec,
-        run: () => runItem(full.graph, spec, adapters, runId),
+        run: () => runPlannedItem(whole.graph, spec, run),
       }));
       reply = await executor.execute(tasks);
     }
@@ -192,23 +218,25 @@ export async function runStagesAsync(
 
 /** Runs a plan with parallel blocks synchronously: items one after another, in this thread. */
 export function runStagesSync(
-  full: Plan,
+  whole: Plan,
   adapters: AdapterSet | undefined,
   runId: string,
+  openCache?: OpenCache,
 ): Record<string, unknown> {
-  const gen = stages(full);
+  const run = stagedRun(whole, adapters, runId, openCache);
+  const gen = stages(whole);
   let step = gen.next();
   while (!step.done) {
     const s = step.value;
     let reply: unknown[] | RunState | undefined;
-    if (s.kind === 'plan') reply = runSync(s.plan, contextOf(adapters, runId));
+    if (s.kind === 'plan') reply = runSync(s.plan, contextOf(run, s.plan, null, s.collected));
     else if (s.kind === 'await') {
       s.value.catch(() => undefined);
       throw new AsyncInSyncError('An overridden Parallelizable value (an async iterable)');
     } else {
       reply = s.items.map((spec) => {
-        const state = runSync(itemPlan(full.graph, spec), contextOf(adapters, runId, taskInfo(spec)));
-        return outputsOf(state)[spec.output];
+        const plan = itemPlan(whole.graph, spec);
+        return outputsOf(runSync(plan, contextOf(run, plan, taskInfo(spec))))[spec.output];
       });
     }
     step = gen.next(reply);
@@ -216,16 +244,22 @@ export function runStagesSync(
   return step.value;
 }
 
+async function runPlannedItem(graph: FunctionGraph, task: ItemSpec, run: StagedRun): Promise<unknown> {
+  const plan = itemPlan(graph, task);
+  const state = await runAsync(plan, contextOf(run, plan, taskInfo(task)));
+  return outputsOf(state)[task.output];
+}
+
 /**
  * Runs one item of a parallel block on a graph built elsewhere (another thread rebuilds the driver from
- * the task's plain fields): the block's nodes up to `task.output`, with the item as the expander's value.
+ * the task's plain fields): the block's nodes up to `task.output`, with the item as the expander's
+ * value. It runs uncached: the cache lives with the driver that planned the run.
  */
-export async function runItem(
+export function runItem(
   graph: FunctionGraph,
   task: ItemSpec,
   adapters?: AdapterSet,
   runId = task.taskId,
 ): Promise<unknown> {
-  const state = await runAsync(itemPlan(graph, task), contextOf(adapters, runId, taskInfo(task)));
-  return outputsOf(state)[task.output];
+  return runPlannedItem(graph, task, { adapters, runId });
 }

@@ -20,6 +20,19 @@ export interface TaskInfo {
   readonly itemIndex: number;
 }
 
+/**
+ * A plan run as one stage of a larger run (a run in stages through parallel blocks): the whole run's
+ * plan, the item it runs for, and the node whose override is a block's collected values.
+ */
+export interface RunPart {
+  /** The plan of the whole run. */
+  readonly whole: Plan;
+  /** The parallel item this stage runs for; null for a stage outside the blocks. */
+  readonly task: TaskInfo | null;
+  /** The node whose value (given to this stage) is a block's collected outputs, if any. */
+  readonly collected: string | null;
+}
+
 /** What {@link NodeCache.retrieve} returns when the node has to run. */
 export const MISS: unique symbol = Symbol('hamilton.cache.miss');
 
@@ -32,6 +45,9 @@ export interface NodeCache {
   /** Node `i` failed with `error`. */
   failed(i: number, error: unknown): void;
 }
+
+/** Opens the cache of a run (with `part`, of one stage of a run in stages); undefined without caching. */
+export type OpenCache = (plan: Plan, runId: string, part?: RunPart) => NodeCache | undefined;
 
 /** What a run carries besides its plan. */
 export interface RunContext {

@@ -6,7 +6,7 @@
 import type { AdapterSet } from './adapters';
 import { needsStages, runStagesAsync, runStagesSync } from './dynamic';
 import { throwRequestProblems } from './errors';
-import { refusePromise, runAsync, runSync, type NodeCache, type RunContext } from './execution';
+import { refusePromise, runAsync, runSync, type OpenCache, type RunContext } from './execution';
 import type { TaskExecutor } from './executors';
 import type { FunctionGraph } from './graph';
 import { executionPath, type Plan } from './plan';
@@ -25,8 +25,8 @@ export interface GraphRunSettings {
   readonly dynamicExecution: boolean;
   /** The executor of parallel items. */
   readonly remoteExecutor: TaskExecutor;
-  /** Opens the cache of a run, when caching is on. */
-  readonly openCache?: (plan: Plan, runId: string) => NodeCache | undefined;
+  /** Opens the cache of a run (with `part`, of a stage of a run in stages), when caching is on. */
+  readonly openCache?: OpenCache;
 }
 
 let runCounter = 0;
@@ -97,7 +97,8 @@ export function driveSync<T>(run: Generator<RunStep, T, unknown>, settings: Grap
   const perform = (step: RunStep): unknown => {
     if (step.kind === 'hook') return refusePromise(step.value, 'An adapter hook');
     const { plan, runId } = step;
-    if (needsStages(plan, settings.dynamicExecution)) return runStagesSync(plan, settings.adapters, runId);
+    if (needsStages(plan, settings.dynamicExecution))
+      return runStagesSync(plan, settings.adapters, runId, settings.openCache);
     return outputsOf(runSync(plan, contextOf(settings, plan, runId)));
   };
   let next = run.next();
@@ -123,7 +124,7 @@ export async function driveAsync<T>(
     if (step.kind === 'hook') return step.value;
     const { plan, runId } = step;
     if (needsStages(plan, settings.dynamicExecution)) {
-      return runStagesAsync(plan, settings.adapters, runId, settings.remoteExecutor);
+      return runStagesAsync(plan, settings.adapters, runId, settings.remoteExecutor, settings.openCache);
     }
     return outputsOf(await runAsync(plan, contextOf(settings, plan, runId)));
   };

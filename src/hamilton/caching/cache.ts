@@ -7,13 +7,14 @@
  */
 import type { GraphDescription } from '../description';
 import type { ExecuteOptions, FinalVar } from '../driver';
-import type { NodeCache } from '../execution';
+import type { NodeCache, RunPart } from '../execution';
 import { HamiltonError, throwRequestProblems } from '../errors';
 import type { FunctionGraph } from '../graph';
 import type { Plan } from '../plan';
 import { describeGraph } from '../visualize';
 import { resolveBehaviors, type CacheBehavior } from './behavior';
 import { CacheLog, type CacheLogOptions, type CachingEvent } from './logs';
+import type { Unversioned } from './fingerprint';
 import { storesOf, type CacheOptions } from './options';
 import { openRunCache } from './runCache';
 import { staleNodes, type StaleNode } from './staleness';
@@ -39,6 +40,8 @@ export class DriverCache {
   private readonly log = new CacheLog();
   private readonly plans = new Map<string, Plan>();
   private lastRun: string | undefined;
+  /** The values the stages of the last run versioned, by identity (a later stage reads them again). */
+  private known = new WeakMap<object, string | Unversioned>();
   private readonly plan: Planner;
 
   /** The cache of `graph` under `options`; `plan` plans requests as the driver does (the driver makes it). */
@@ -51,17 +54,23 @@ export class DriverCache {
     this.behaviorsById = resolveBehaviors(graph, options);
   }
 
-  /** Opens the cache of a run (the executors call it back around each node). */
-  open(plan: Plan, runId: string): NodeCache {
+  /**
+   * Opens the cache of a run, or with `part` of one stage of a run in stages (the executors call it back
+   * around each node).
+   */
+  open(plan: Plan, runId: string, part?: RunPart): NodeCache {
+    if (this.lastRun !== runId) this.known = new WeakMap();
     this.lastRun = runId;
     // Kept for viewRun without the run's values (inputs may be large).
-    this.plans.set(runId, { ...plan, seed: [] });
-    return openRunCache(plan, runId, {
+    this.plans.set(runId, { ...(part?.whole ?? plan), seed: [] });
+    const ctx = {
       behaviors: this.behaviorsById,
       metadataStore: this.metadataStore,
       resultStore: this.resultStore,
       log: this.log,
-    });
+      known: this.known,
+    };
+    return openRunCache(plan, runId, ctx, part);
   }
 
   /** The id of the last run (Hamilton's `last_run_id`); undefined before the first. */

@@ -35,7 +35,7 @@ export interface CachingEvent {
   readonly eventType: CachingEventType;
   /** The node it is about. */
   readonly nodeName: string;
-  /** The parallel task, when there is one (none: the cache leaves parallel blocks uncached). */
+  /** The parallel task (Hamilton's task id) of a node run for one item of a parallel block; else null. */
   readonly taskId: string | null;
   /** A note (for example why a value is not cached). */
   readonly msg: string | null;
@@ -67,6 +67,11 @@ export class CacheLog {
     this.runs.set(runId, []);
   }
 
+  /** Whether the run has a log (a run in stages opens it at its first stage). */
+  has(runId: string): boolean {
+    return this.runs.has(runId);
+  }
+
   /** Appends an event to its run. */
   add(
     runId: string,
@@ -75,13 +80,14 @@ export class CacheLog {
     nodeName: string,
     value?: string,
     msg?: string,
+    taskId: string | null = null,
   ): void {
     this.runs.get(runId)?.push({
       runId,
       actor,
       eventType,
       nodeName,
-      taskId: null,
+      taskId,
       msg: msg ?? null,
       value: value ?? null,
       timestamp: Date.now(),

@@ -3,14 +3,19 @@
  * hooks): versions the inputs and overrides, derives each node's cache key from its code version and its
  * dependencies' data versions, retrieves the result by data version on a hit, and on a miss versions and
  * stores what the node returned. A value that cannot be fingerprinted is logged and left uncached.
+ *
+ * A run through parallel blocks runs in stages, each a plan of its own given the earlier stages' values
+ * as overrides; each stage opens a cache for its part of the run. The run's log is opened once, by the
+ * whole plan; a per-item node is keyed by its item's data version and logged with its task id, and the
+ * collector reads its items' data versions, sorted, as Hamilton versions a `Collect` argument.
  */
-import { MISS, type NodeCache } from '../execution';
+import { MISS, type NodeCache, type RunPart } from '../execution';
 import { INPUT } from '../graph';
 import { GIVEN, OVERRIDDEN, runs, type Plan } from '../plan';
 import type { CacheBehavior } from './behavior';
 import { cacheKey, dependencyVersions } from './cacheKey';
 import { codeVersion } from './codeVersion';
-import { dataVersionOf, FINGERPRINT_BUDGET_BYTES, type Unversioned } from './fingerprint';
+import { dataVersionOf, FINGERPRINT_BUDGET_BYTES, hashStrings, type Unversioned } from './fingerprint';
 import type { CacheLog } from './logs';
 import type { MetadataStore, ResultStore } from './stores';
 
@@ -24,6 +29,30 @@ export interface CacheContext {
   readonly resultStore: ResultStore;
   /** The log. */
   readonly log: CacheLog;
+  /** Data versions of values by identity, shared by the stages of one run (each reads the earlier ones' values). */
+  readonly known?: WeakMap<object, string | Unversioned>;
+}
+
+/** A data version function that remembers objects it versioned in `known`. */
+function versioner(known: WeakMap<object, string | Unversioned> | undefined) {
+  return (value: unknown): string | Unversioned => {
+    if (!known || typeof value !== 'object' || value === null) return dataVersionOf(value);
+    let version = known.get(value);
+    if (version === undefined) known.set(value, (version = dataVersionOf(value)));
+    return version;
+  };
+}
+
+/** A collected list's version: its items' versions, sorted (Hamilton's, so the items' order does not count). */
+function collectedVersion(items: unknown, version: (value: unknown) => string | Unversioned) {
+  if (!Array.isArray(items)) return version(items);
+  const parts: string[] = [];
+  for (const item of items) {
+    const v = version(item);
+    if (typeof v !== 'string') return v;
+    parts.push(v);
+  }
+  return hashStrings(parts.sort());
 }
 
 const MB = 1024 * 1024;
@@ -49,6 +78,7 @@ export function givenVersions(
     value?: string,
     msg?: string,
   ) => void,
+  version: (value: unknown, name: string) => string | Unversioned = dataVersionOf,
 ): (string | undefined)[] {
   const { graph } = plan;
   const versions = new Array<string | undefined>(graph.size);
@@ -56,21 +86,20 @@ export function givenVersions(
     const i = plan.order[k];
     if (plan.provided[i] !== GIVEN && plan.provided[i] !== OVERRIDDEN) continue;
     const value = plan.seed[i];
-    const found = dataVersionOf(value);
-    const version = typeof found === 'string' ? found : undefined;
-    versions[i] = version;
     const name = graph.nodeList[i].name;
+    const found = version(value, name);
+    versions[i] = typeof found === 'string' ? found : undefined;
     if (typeof found !== 'string')
       log?.('UNHASHABLE_DATA_VERSION', name, undefined, unhashableMessage(value, found));
-    if (plan.provided[i] === OVERRIDDEN) log?.('IS_OVERRIDE', name, version);
-    else if (graph.kind[i] === INPUT) log?.('IS_INPUT', name, version);
+    if (plan.provided[i] === OVERRIDDEN) log?.('IS_OVERRIDE', name, versions[i]);
+    else if (graph.kind[i] === INPUT) log?.('IS_INPUT', name, versions[i]);
   }
   return versions;
 }
 
-/** Opens the cache of run `runId` over `plan`. */
-export function openRunCache(plan: Plan, runId: string, ctx: CacheContext): NodeCache {
-  const { behaviors, metadataStore, resultStore, log } = ctx;
+/** Starts the log of a run: its outputs, its nodes' behaviours, what it is given. */
+function openRunLog(plan: Plan, runId: string, ctx: CacheContext): (string | undefined)[] {
+  const { behaviors, log } = ctx;
   const { graph } = plan;
   log.open(runId);
   for (const name of plan.finalVars) log.add(runId, 'adapter', 'IS_FINAL_VAR', name);
@@ -78,44 +107,68 @@ export function openRunCache(plan: Plan, runId: string, ctx: CacheContext): Node
     const i = plan.order[k];
     if (runs(plan, i)) log.add(runId, 'adapter', 'RESOLVE_BEHAVIOR', graph.nodeList[i].name, behaviors[i]);
   }
-  const versions = givenVersions(plan, (event, name, value, msg) =>
-    log.add(runId, 'adapter', event, name, value, msg),
+  return givenVersions(
+    plan,
+    (event, name, value, msg) => log.add(runId, 'adapter', event, name, value, msg),
+    versioner(ctx.known),
   );
+}
+
+/** Opens the cache of run `runId` over `plan`, the whole run or, with `part`, one stage of it. */
+export function openRunCache(plan: Plan, runId: string, ctx: CacheContext, part?: RunPart): NodeCache {
+  const { behaviors, metadataStore, resultStore, log } = ctx;
+  const { graph } = plan;
+  const version = versioner(ctx.known);
+  const opened = part && log.has(runId) ? undefined : openRunLog(part?.whole ?? plan, runId, ctx);
+  const versions =
+    part === undefined
+      ? (opened as (string | undefined)[])
+      : givenVersions(plan, undefined, (value, name) =>
+          name === part.collected ? collectedVersion(value, version) : version(value),
+        );
+  const taskId = part?.task?.taskId ?? null;
+  const note = (
+    actor: 'adapter' | 'metadata_store' | 'result_store',
+    event: Parameters<CacheLog['add']>[2],
+    i: number,
+    value?: string,
+    msg?: string,
+  ) => log.add(runId, actor, event, graph.nodeList[i].name, value, msg, taskId);
   const keys = new Array<string | undefined>(graph.size);
   const deps = new Array<Record<string, string> | undefined>(graph.size);
-  const name = (i: number) => graph.nodeList[i].name;
 
   return {
     retrieve(i: number): unknown {
       const behavior = behaviors[i];
       if (behavior === 'ignore' || behavior === 'disable') return MISS;
       const dependencies = dependencyVersions(plan, i, behaviors, versions);
-      const key = cacheKey(name(i), codeVersion(graph.nodeList[i]), dependencies);
+      const key = cacheKey(graph.nodeList[i].name, codeVersion(graph.nodeList[i]), dependencies);
       keys[i] = key;
       deps[i] = dependencies;
-      log.add(runId, 'adapter', 'SET_CACHE_KEY', name(i), key);
+      note('adapter', 'SET_CACHE_KEY', i, key);
       if (behavior === 'recompute') return MISS;
       const entry = metadataStore.get(key);
-      log.add(runId, 'metadata_store', 'GET_DATA_VERSION', name(i), entry?.dataVersion);
+      note('metadata_store', 'GET_DATA_VERSION', i, entry?.dataVersion);
       if (!entry) return MISS;
       if (!resultStore.has(entry.dataVersion)) {
-        log.add(runId, 'result_store', 'MISSING_RESULT', name(i), entry.dataVersion);
+        note('result_store', 'MISSING_RESULT', i, entry.dataVersion);
         return MISS;
       }
       const result = resultStore.get(entry.dataVersion);
       versions[i] = entry.dataVersion;
-      log.add(runId, 'result_store', 'GET_RESULT', name(i), entry.dataVersion, 'hit');
+      if (typeof result === 'object' && result !== null) ctx.known?.set(result, entry.dataVersion);
+      note('result_store', 'GET_RESULT', i, entry.dataVersion, 'hit');
       return result;
     },
 
     record(i: number, result: unknown): void {
-      log.add(runId, 'adapter', 'EXECUTE_NODE', name(i));
+      note('adapter', 'EXECUTE_NODE', i);
       const key = keys[i];
       if (key === undefined) return;
-      const dataVersion = dataVersionOf(result);
+      const dataVersion = version(result);
       if (typeof dataVersion !== 'string') {
         const msg = unhashableMessage(result, dataVersion);
-        log.add(runId, 'adapter', 'UNHASHABLE_DATA_VERSION', name(i), undefined, msg);
+        note('adapter', 'UNHASHABLE_DATA_VERSION', i, undefined, msg);
         return;
       }
       versions[i] = dataVersion;
@@ -127,24 +180,15 @@ export function openRunCache(plan: Plan, runId: string, ctx: CacheContext): Node
         dataVersion,
         runId,
       });
-      log.add(runId, 'metadata_store', 'SET_DATA_VERSION', name(i), dataVersion);
+      note('metadata_store', 'SET_DATA_VERSION', i, dataVersion);
       if (resultStore.has(dataVersion)) return;
-      if (resultStore.set(dataVersion, result))
-        log.add(runId, 'result_store', 'SET_RESULT', name(i), dataVersion);
-      else
-        log.add(
-          runId,
-          'result_store',
-          'SET_RESULT',
-          name(i),
-          dataVersion,
-          'not kept: the result store refused it',
-        );
+      if (resultStore.set(dataVersion, result)) note('result_store', 'SET_RESULT', i, dataVersion);
+      else note('result_store', 'SET_RESULT', i, dataVersion, 'not kept: the result store refused it');
     },
 
     failed(i: number, error: unknown): void {
-      log.add(runId, 'adapter', 'EXECUTE_NODE', name(i));
-      log.add(runId, 'adapter', 'FAILED_EXECUTION', name(i), undefined, String(error));
+      note('adapter', 'EXECUTE_NODE', i);
+      note('adapter', 'FAILED_EXECUTION', i, undefined, String(error));
     },
   };
 }
