@@ -45,5 +45,14 @@ test('the parallel step: typing a Collect node gathers every page’s count, dra
   await expect(page.locator('[data-node="url_loaded"]')).toHaveAttribute('aria-label', /3 items done/);
   await openTab(page, 'Results');
   await expect(page.getByRole('region', { name: 'Result total_words' })).toContainText('28');
+
+  // Run again: the Parallelizable recomputes its items (it may be folded out of this small view), and
+  // each item's nodes and the collector come from the cache, keyed by the item.
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(page.locator('[data-node="url_loaded"]')).toHaveAttribute('data-cached', 'true', {
+    timeout: 30_000,
+  });
+  await expect(page.locator('[data-node="total_words"]')).toHaveAttribute('data-cached', 'true');
+  await expect(page.getByRole('region', { name: 'Result total_words' })).toContainText('28');
   expect(errors).toEqual([]);
 });
