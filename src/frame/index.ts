@@ -9,6 +9,7 @@ export { Series } from './series';
 export { isSeries } from './dtype';
 export type { DType, Scalar, Element, StorageOf, ScalarOf, DTypeOf } from './dtype';
 export type { Stats } from './kernels';
+export { Rolling, type RollingOptions } from './window';
 export { DataFrame, isDataFrame } from './dataframe';
 export { GroupBy } from './groupby';
 export type {

@@ -279,3 +279,44 @@ export function quantileOf(values: Float64Array, q: number): number {
   const hi = Math.ceil(pos);
   return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
 }
+
+/** Present elements of boolean or string storage (missing: code 2, or null). */
+export function countPresent(values: Uint8Array | readonly (string | null)[]): number {
+  const missing = values instanceof Uint8Array ? MISSING : null;
+  let n = 0;
+  for (let i = 0; i < values.length; i++) if (values[i] !== missing) n++;
+  return n;
+}
+
+/** Sum of the present (non-NaN) values; 0 for none. */
+export function sumPresent(values: Float64Array): number {
+  let s = 0;
+  for (let i = 0; i < values.length; i++) if (values[i] === values[i]) s += values[i];
+  return s;
+}
+
+/** Kleene not of boolean codes (missing stays missing). */
+export function negated(values: Uint8Array): Uint8Array {
+  const out = new Uint8Array(values.length);
+  for (let i = 0; i < values.length; i++) out[i] = NOT[values[i]];
+  return out;
+}
+
+/** Boolean codes: 1 where the storage holds a missing value (NaN, code 2 or null), else 0. */
+export function missingMask(values: Storage): Uint8Array {
+  const out = new Uint8Array(values.length);
+  if (values instanceof Float64Array)
+    for (let i = 0; i < values.length; i++) out[i] = values[i] !== values[i] ? 1 : 0;
+  else if (values instanceof Uint8Array)
+    for (let i = 0; i < values.length; i++) out[i] = values[i] === MISSING ? 1 : 0;
+  else for (let i = 0; i < values.length; i++) out[i] = values[i] === null ? 1 : 0;
+  return out;
+}
+
+/** A copy of the storage with each missing value replaced by `fill` (an element of the same storage). */
+export function filledStorage(values: Storage, fill: Storage[number]): Storage {
+  const mask = missingMask(values);
+  const out = values.slice() as Storage;
+  for (let i = 0; i < mask.length; i++) if (mask[i] === 1) out[i] = fill as never;
+  return out;
+}

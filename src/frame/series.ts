@@ -3,6 +3,7 @@
  * the operands. Immutable: every operation returns a new Series, which lets a Series cache its moments.
  */
 import { check, isArrayLike } from './args';
+import { Rolling, runningSum, shifted, type RollingOptions } from './window';
 import {
   BRAND,
   convert,
@@ -24,12 +25,16 @@ import {
   arithmetic,
   checkLength,
   compareStorage,
+  countPresent,
   extremeString,
+  filledStorage,
   kleene,
+  missingMask,
   moments,
-  NOT,
+  negated,
   OR,
   quantileOf,
+  sumPresent,
   takeStorage,
   type ArithOp,
   type CompareOp,
@@ -94,7 +99,6 @@ export class Series<T extends Scalar = Scalar> {
     return Series.from(new Array<ScalarOf<D> | null>(length).fill(value), dtype);
   }
 
-  /** Number of elements, missing ones included. */
   /**
    * A short description such as `Series<number>(5) [1, 2, 3, 4, 5]`: what error reports and logs show.
    * Written out, not taken from the class name, which a minifier renames.
@@ -104,6 +108,7 @@ export class Series<T extends Scalar = Scalar> {
     return `Series<${this.dtype}>(${this.length}) [${head.join(', ')}${this.length > 5 ? ', …' : ''}]`;
   }
 
+  /** Number of elements, missing ones included. */
   get length(): number {
     return this.values.length;
   }
@@ -271,15 +276,10 @@ export class Series<T extends Scalar = Scalar> {
 
   #logic(op: string, table: Uint8Array, other: boolean | Series<boolean>): Series<boolean> {
     const a = this.#booleans(op);
-    let b: Uint8Array | number;
-    if (isSeries(other) && other.dtype === 'boolean') {
-      checkLength(op, this, other);
-      b = other.values as Uint8Array;
-    } else if (typeof other === 'boolean') {
-      b = other ? 1 : 0;
-    } else {
+    if (isSeries(other) && other.dtype === 'boolean') checkLength(op, this, other);
+    else if (typeof other !== 'boolean')
       throw new TypeError(`${op}: cannot combine a boolean series with ${describeValue(other)}`);
-    }
+    const b = typeof other === 'boolean' ? (other ? 1 : 0) : (other.values as Uint8Array);
     return new Series('boolean', kleene(table, a, b));
   }
 
@@ -301,20 +301,12 @@ export class Series<T extends Scalar = Scalar> {
 
   /** Element-wise logical not (missing stays missing). */
   not(this: Series<boolean>): Series<boolean> {
-    const a = this.#booleans('not');
-    const out = new Uint8Array(a.length);
-    for (let i = 0; i < a.length; i++) out[i] = NOT[a[i]];
-    return new Series('boolean', out);
+    return new Series('boolean', negated(this.#booleans('not')));
   }
 
   /** True where the element is missing. */
   isNa(): Series<boolean> {
-    const a = this.values;
-    const out = new Uint8Array(a.length);
-    if (a instanceof Float64Array) for (let i = 0; i < a.length; i++) out[i] = a[i] !== a[i] ? 1 : 0;
-    else if (a instanceof Uint8Array) for (let i = 0; i < a.length; i++) out[i] = a[i] === MISSING ? 1 : 0;
-    else for (let i = 0; i < a.length; i++) out[i] = a[i] === null ? 1 : 0;
-    return new Series('boolean', out);
+    return new Series('boolean', missingMask(this.values));
   }
 
   /** True where the element is present. */
@@ -324,11 +316,8 @@ export class Series<T extends Scalar = Scalar> {
 
   /** The Series with missing elements replaced by `value`. */
   fillNa(value: T): Series<T> {
-    const mask = this.isNa().values;
     const fill = Series.from([value], this.dtype).values[0];
-    const out = this.values.slice() as Storage;
-    for (let i = 0; i < mask.length; i++) if (mask[i] === 1) out[i] = fill as never;
-    return new Series<T>(this.dtype, out as StorageOf<T>);
+    return new Series<T>(this.dtype, filledStorage(this.values, fill) as StorageOf<T>);
   }
 
   /**
@@ -353,30 +342,21 @@ export class Series<T extends Scalar = Scalar> {
    */
   astype<D extends DType>(dtype: D): Series<ScalarOf<D>> {
     if (this.dtype === dtype) return this as unknown as Series<ScalarOf<D>>;
-    const out = new Array<Scalar | null>(this.length);
-    for (let i = 0; i < out.length; i++) {
-      const v = this.#element(i);
-      out[i] = v === null || (typeof v === 'number' && Number.isNaN(v)) ? null : convert(v, dtype, i);
-    }
+    const out = this.toArray().map((v: Scalar | null, i) =>
+      v === null || (typeof v === 'number' && Number.isNaN(v)) ? null : convert(v, dtype, i),
+    );
     return Series.from(out, dtype);
   }
 
   /** Number of present (non-missing) elements. */
   count(): number {
     const a = this.values;
-    if (a instanceof Float64Array) return this.#moments('count', ['number', 'date']).count;
-    let n = 0;
-    const missing = a instanceof Uint8Array ? MISSING : null;
-    for (let i = 0; i < a.length; i++) if (a[i] !== missing) n++;
-    return n;
+    return a instanceof Float64Array ? this.#moments('count', ['number', 'date']).count : countPresent(a);
   }
 
   /** Sum of the present values; 0 when there are none, as in pandas. */
   sum(this: Series<number>): number {
-    const a = this.#numbers('sum');
-    let s = 0;
-    for (let i = 0; i < a.length; i++) if (a[i] === a[i]) s += a[i];
-    return s;
+    return sumPresent(this.#numbers('sum'));
   }
 
   // Mean, variance, min and max come from one pass (see `moments`), cached: the Series is immutable, so asking
@@ -428,6 +408,26 @@ export class Series<T extends Scalar = Scalar> {
   max(this: Series<string>): string | null;
   max(): Scalar | null {
     return this.#extreme('max');
+  }
+
+  /** Rolling statistics over the `window` values ending at each position (pandas' `rolling`): `s.rolling(3).mean()`. */
+  rolling(this: Series<number>, window: number, options: RollingOptions = {}): Rolling {
+    return new Rolling(this.#numbers('rolling'), window, options, (v) => new Series('number', v));
+  }
+
+  /** The values moved `periods` places later (earlier when negative), NaN where nothing moved in. */
+  shift(this: Series<number>, periods = 1): Series<number> {
+    return new Series('number', shifted(this.#numbers('shift'), periods));
+  }
+
+  /** Each value minus the one `periods` places before it: `this.sub(this.shift(periods))`. */
+  diff(this: Series<number>, periods = 1): Series<number> {
+    return this.sub(this.shift(periods));
+  }
+
+  /** Running totals; a missing value stays missing and the total goes on after it, as in pandas. */
+  cumsum(this: Series<number>): Series<number> {
+    return new Series('number', runningSum(this.#numbers('cumsum')));
   }
 
   /** Median of the present values (the 0.5 quantile); NaN when there are none. */
