@@ -16,11 +16,29 @@ const withStack = <E extends Error>(error: E, frames: string[]): E => {
 
 describe('describeError', () => {
   it('points at the user line of the first bundle frame', () => {
-    const thrown = withStack(new Error('boom'), ['a (hamilton-bundle.js:10:2)', 'run (blob:null/1f2e:900:3)']);
+    const thrown = withStack(new Error('boom'), [
+      'a (hamilton-bundle.js:10:2)',
+      'run (blob:null/1f2e:900:3)',
+    ]);
     expect(describeError(thrown, built)).toMatchObject({
       file: 'functions.ts',
       line: 3,
       stack: expect.stringContaining('at a (functions.ts:3:5)'),
+    });
+  });
+
+  it('places a stack overflow at the call that overflowed, not at the entry of the function it called', () => {
+    const lines = { 10: 1, 11: 2 } as Record<number, number>;
+    const recursive = {
+      bundleName: 'hamilton-bundle.js',
+      originalPosition: (line: number, column: number) =>
+        lines[line] ? { file: 'rec.ts', line: lines[line], column } : null,
+    } as unknown as BuiltProject;
+    const frames = ['down (hamilton-bundle.js:10:14)', 'down (hamilton-bundle.js:11:10)'];
+    const overflow = withStack(new RangeError('Maximum call stack size exceeded'), frames);
+    expect(describeError(overflow, recursive)).toMatchObject({ file: 'rec.ts', line: 2, column: 10 });
+    expect(describeError(withStack(new RangeError('bad length'), frames), recursive)).toMatchObject({
+      line: 1,
     });
   });
 
