@@ -193,6 +193,42 @@ describe('analyse', () => {
     expect(r.functions[0].source.params[0].name).toBe('label');
   });
 
+  it('tells which files need no more than stripping types and rewriting imports', () => {
+    const strippable = (code: string) => analyse(code, 's.ts').strippable;
+    // Names a CommonJS body may shadow harmlessly, `await` inside functions, types that vanish.
+    expect(
+      strippable(
+        "import { tag } from 'hamilton';\nexport async function f(module: string) { await 1; return tag; }\n" +
+          'declare namespace N { const x: number }\nexport const later = () => import("./x");\n',
+      ),
+    ).toBe(true);
+    const needsMore = [
+      'class C { @dec static f() {} }',
+      'function g() { class C { @dec m() {} } }',
+      'class C { accessor x = 1; }',
+      'export namespace N { export const x = 1; }',
+      "import fs = require('fs');",
+      'export const x = await Promise.resolve(1);',
+      'for await (const x of []) {}',
+      'export const u = import.meta.url;',
+      "export * from './b';",
+      'export const r = typeof require;',
+      'function h(exports: object) { return exports; }',
+      'const module = 1;',
+    ];
+    for (const code of needsMore) expect([code, strippable(code)]).toEqual([code, false]);
+    expect(analyse('function g() { class C { @dec m() {} } }', 'd.ts').hasDecorators).toBe(true);
+  });
+
+  it('lists top-level function declarations, and exports a default function as `default` only', () => {
+    const r = analyse(
+      'export default function main() {}\nfunction helper() {}\nexport const arrow = () => 1;\n',
+      'm.ts',
+    );
+    expect([...r.functionDeclarations]).toEqual(['main', 'helper']);
+    expect(r.exports).toEqual({ default: 'main', arrow: 'arrow' });
+  });
+
   it('caches by content', () => {
     expect(analyse(features, 'features.ts')).toBe(result);
     expect(analyse(features + '\n', 'features.ts')).not.toBe(result);

@@ -20,7 +20,8 @@ import type {
 import type { CompilerDiagnostic } from './diagnostics';
 import {
   docOf,
-  dynamicImportSources,
+  deepSyntax,
+  type DeepSyntax,
   isIdentifierName,
   literalType,
   locationOf,
@@ -72,11 +73,11 @@ class Analyser {
   private readonly exportNames = new Set<string>();
   private readonly imports: ImportReference[] = [];
   private readonly bindings = new Set<string>();
+  private readonly functionDeclarations = new Set<string>();
   private readonly candidates = new Map<string, Candidate>();
   private readonly members: Candidate[] = [];
   /** Local names that are exported (known once every statement is collected). */
   private exportedLocals = new Set<string>();
-  private hasDecorators = false;
 
   constructor(
     private readonly code: string,
@@ -106,8 +107,8 @@ class Analyser {
       return this.result([], false);
     }
     for (const statement of program.body) this.collect(statement);
-    // A cheap test first: walking every node is only worth it when the text may hold an `import(`.
-    if (/\bimport\s*\(/.test(this.code)) this.collectDynamicImports(program);
+    const deep = deepSyntax(program);
+    for (const source of deep.dynamicImports) this.addImport(source, false);
     if (this.bindings.has(MODULE_EXPORT) || MODULE_EXPORT in this.exports) {
       this.diagnostics.push({
         severity: 'error',
@@ -116,10 +117,14 @@ class Analyser {
         file: this.file,
       });
     }
-    return this.result(this.resolveAll(), parsed);
+    return this.result(this.resolveAll(), parsed, deep);
   }
 
-  private result(functions: AnalysedFunction[], parsed: boolean): ModuleAnalysis {
+  private result(
+    functions: AnalysedFunction[],
+    parsed: boolean,
+    deep?: Pick<DeepSyntax, 'decorators' | 'strippable'>,
+  ): ModuleAnalysis {
     return {
       file: this.file,
       module: this.module,
@@ -128,9 +133,14 @@ class Analyser {
       exportNames: new Set([...Object.keys(this.exports), ...this.exportNames]),
       imports: this.imports,
       bindings: this.bindings,
+      functionDeclarations: this.functionDeclarations,
       diagnostics: this.diagnostics,
       parsed,
-      hasDecorators: this.hasDecorators,
+      hasDecorators: deep?.decorators ?? false,
+      strippable:
+        (deep?.strippable ?? false) &&
+        !this.bindings.has('module') &&
+        !this.imports.some((i) => i.reexportsAll && !i.typeOnly),
     };
   }
 
@@ -189,7 +199,8 @@ class Analyser {
         this.exportNames.add('default');
         const d = statement.declaration;
         if ((d.type === 'FunctionDeclaration' || d.type === 'ClassDeclaration') && d.id) {
-          this.declaration(d, statement, true);
+          // Exported as `default` only: `main` of `export default function main` is a local name.
+          this.declaration(d, statement, false);
           this.exports.default = d.id.name;
         } else if (d.type === 'Identifier') {
           this.exports.default = d.name;
@@ -206,6 +217,7 @@ class Analyser {
       case 'FunctionDeclaration':
         if (!d.id || d.declare) return;
         this.bindings.add(d.id.name);
+        this.functionDeclarations.add(d.id.name);
         if (exported) this.exports[d.id.name] = d.id.name;
         this.candidates.set(d.id.name, {
           binding: d.id.name,
@@ -242,7 +254,6 @@ class Analyser {
         if (!d.id || d.declare) return;
         this.bindings.add(d.id.name);
         if (exported) this.exports[d.id.name] = d.id.name;
-        if (d.decorators?.length) this.hasDecorators = true;
         this.classBody(d.id.name, d.body);
         return;
       case 'TSEnumDeclaration':
@@ -255,7 +266,6 @@ class Analyser {
 
   private classBody(className: string, body: t.ClassBody): void {
     for (const member of body.body) {
-      if ('decorators' in member && member.decorators?.length) this.hasDecorators = true;
       if ((member.type !== 'ClassMethod' && member.type !== 'ClassProperty') || !member.static) continue;
       if (member.computed) continue;
       const key = member.key;
@@ -294,10 +304,6 @@ class Analyser {
   }
 
   /** `import('./x')` anywhere in the module: its file must exist in the project too. */
-  private collectDynamicImports(program: t.Program): void {
-    for (const source of dynamicImportSources(program)) this.addImport(source, false);
-  }
-
   // ---- pass 2: resolve each binding to the function literal that defines it ----
 
   private resolveAll(): AnalysedFunction[] {

@@ -48,11 +48,24 @@ export interface ModuleAnalysis {
   readonly imports: readonly ImportReference[];
   /** Every name bound at the module's top level (so appended code can avoid them). */
   readonly bindings: ReadonlySet<string>;
+  /** The top-level `function` declarations: defined before any of the module's code runs. */
+  readonly functionDeclarations: ReadonlySet<string>;
   readonly diagnostics: readonly CompilerDiagnostic[];
   /** False when the file has syntax errors (then `functions` may be incomplete). */
   readonly parsed: boolean;
-  /** True when a class or class member carries `@decorators` (which Vite's own transform cannot lower). */
+  /**
+   * True when a class or class member, at any depth, carries `@decorators` or is an `accessor` field
+   * (which Vite's own transform cannot lower, nor can any engine run yet).
+   */
   readonly hasDecorators: boolean;
+  /**
+   * True when compiling the file takes no more than removing its types and turning its imports and
+   * exports into CommonJS: no decorators or `accessor` fields, no namespaces with code, no `import x =`,
+   * no top-level `await` or `import.meta`, no `export * from` (whose names a module's own exports must
+   * override, whatever their order), the names `require` and `exports` nowhere and `module` not
+   * declared at the top level (a CommonJS body uses those names itself).
+   */
+  readonly strippable: boolean;
 }
 
 /** A function as the parser gives it. */

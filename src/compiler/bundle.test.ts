@@ -228,6 +228,38 @@ describe('bundleProject', () => {
     delete (globalThis as Record<string, unknown>).__order;
   });
 
+  it('compiles what needs more than type stripping with esbuild, with the same module semantics', async () => {
+    const r = await bundleProject(esbuild, [
+      {
+        name: 'a.ts',
+        code: [
+          "import { C } from './decorated';",
+          "import { N } from './space';",
+          "import * as star from './star';",
+          "import main, { count, bump } from './plain';",
+          'bump();',
+          'export const values = [C.f(1), N.x, star.x, star.y, main(), count];',
+        ].join('\n'),
+      },
+      {
+        name: 'decorated.ts',
+        code: 'function twice(f: any, _: unknown) { return (x: number) => 2 * f(x); }\nexport class C { @twice static f(x: number) { return x + 1; } }\n',
+      },
+      { name: 'space.ts', code: 'export namespace N { export const x = 3; }\n' },
+      // A module's own export wins over the same name from `export *`, whatever the order.
+      { name: 'star.ts', code: "export * from './b';\nexport const x = 'own';\n" },
+      { name: 'b.ts', code: "export const x = 'b';\nexport const y = 'y';\n" },
+      {
+        name: 'plain.ts',
+        code: 'export let count = 0;\nexport function bump() { count += 1; }\nexport default function main() { return count; }\n',
+      },
+    ]);
+    expect(r.diagnostics).toEqual([]);
+    const modules = await evaluate(r.code!);
+    expect(modules['a.ts'].values).toEqual([4, 3, 'own', 'y', 1, 1]);
+    expect(Object.keys(modules['plain.ts']).sort()).toEqual(['__hamilton', 'bump', 'count', 'default']);
+  });
+
   it('builds a classic script with iife format', async () => {
     const r = await bundleProject(esbuild, project, { format: 'iife', globalName: '__test_modules' });
     (0, eval)(r.code!);

@@ -1,24 +1,22 @@
 /**
  * Bundles a playground project (the editor's files, held in memory) into one script with a source map.
  *
- * Each file is analysed and annotated first (analyse.ts, annotate.ts), then compiled on its own by
- * esbuild's `transform` into a CommonJS body, and link.ts joins the bodies into one script. Compiled
- * files are cached by content, so an edit recompiles only the file that changed. Why not esbuild's
- * bundler: in Chromium's worker a rebuild of an unchanged 3-file project cost 20–30 ms for the hops
- * between Go and JavaScript (one per file and plugin callback); a transform of one file costs 1–2 ms.
- * Import checks a bundler would make (a file that does not exist, a name it does not export) are made
- * here from the analysis, at the place the import is written.
+ * Each file is analysed and annotated first (analyse.ts, annotate.ts), then compiled on its own into a
+ * CommonJS body (compileModule.ts: sucrase, or esbuild for what sucrase cannot compile), and link.ts
+ * joins the bodies into one script. Compiled files are cached by content, so an edit recompiles only
+ * the file that changed. Why not esbuild's bundler: in Chromium's worker a rebuild of an unchanged
+ * 3-file project cost 20–30 ms for the hops between Go and JavaScript (one per file and plugin
+ * callback). Import checks a bundler would make (a file that does not exist, a name it does not export)
+ * are made here from the analysis, at the place the import is written.
  */
-import type { Loader, Message, TransformFailure, transform } from 'esbuild-wasm';
+import type { Message } from 'esbuild-wasm';
 import { analyse, type ModuleAnalysis } from './analyse';
 import { annotation } from './annotate';
+import { compileModule, extension, type Esbuild } from './compileModule';
 import type { CompilerDiagnostic, SourceFile } from './diagnostics';
 import { link, type CompiledModule } from './link';
 
-/** The part of esbuild's API the bundler uses (`import * as esbuild from 'esbuild-wasm'` or `'esbuild'`). */
-export interface Esbuild {
-  readonly transform: typeof transform;
-}
+export type { Esbuild };
 
 /** How to bundle. Every field has a default. */
 export interface BundleOptions {
@@ -60,17 +58,7 @@ export interface BundleResult {
 }
 
 const DEFAULT_RUNTIME_MODULES = ['hamilton', 'hamilton/frame'];
-const LOADERS: Readonly<Record<string, Loader>> = {
-  ts: 'ts',
-  mts: 'ts',
-  tsx: 'tsx',
-  js: 'js',
-  mjs: 'js',
-  jsx: 'jsx',
-  json: 'json',
-};
 const ANALYSED = new Set(['ts', 'mts', 'tsx', 'js', 'mjs', 'jsx']);
-const CACHE_LIMIT = 256;
 
 /** The options that shape the build, defaults applied. */
 interface Settings {
@@ -83,16 +71,6 @@ interface Settings {
   readonly sourcesContent: boolean;
 }
 
-/** One file compiled by esbuild, or why it did not compile. */
-interface Transformed {
-  readonly code?: string;
-  readonly map?: string;
-  readonly errors: readonly Message[];
-  readonly warnings: readonly Message[];
-}
-
-/** Compiled files by esbuild instance, then by settings, name and annotated text; least recently used first. */
-const compiled = new WeakMap<Esbuild, Map<string, Promise<Transformed>>>();
 let last:
   { readonly esbuild: Esbuild; readonly key: string; readonly result: Promise<BundleResult> } | undefined;
 
@@ -161,7 +139,7 @@ async function bundle(
   const transformed = await Promise.all(
     [...contents].map(async ([name, code]) => ({
       name,
-      result: await compile(esbuild, name, code, settings),
+      result: await compileModule(esbuild, name, code, analyses.get(name), settings.sourcesContent),
     })),
   );
   const modules: CompiledModule[] = [];
@@ -169,7 +147,14 @@ async function bundle(
     diagnostics.push(...result.errors.map((m) => fromMessage(m, 'error')));
     diagnostics.push(...result.warnings.map((m) => fromMessage(m, 'warning')));
     if (result.code !== undefined)
-      modules.push({ name, code: result.code, map: result.map, resolutions: project.resolutions(name) });
+      modules.push({
+        name,
+        code: result.code,
+        map: result.map,
+        readsExports: result.readsExports,
+        prologue: result.prologue,
+        resolutions: project.resolutions(name),
+      });
   }
   if (modules.length < transformed.length) return failed();
   const linked = link(modules, { ...settings, file: settings.bundleName });
@@ -187,47 +172,6 @@ async function bundle(
     analyses: [...analyses.values()],
     timings: { analyse: t1 - t0, bundle: t2 - t1, total: t2 - t0 },
   };
-}
-
-/** One file through esbuild's `transform`, cached by its text. */
-function compile(esbuild: Esbuild, name: string, code: string, settings: Settings): Promise<Transformed> {
-  let cache = compiled.get(esbuild);
-  if (!cache) compiled.set(esbuild, (cache = new Map()));
-  const key = `${settings.sourcesContent}\0${name}\0${code}`;
-  const hit = cache.get(key);
-  if (hit) {
-    cache.delete(key);
-    cache.set(key, hit);
-    return hit;
-  }
-  const result = esbuild
-    .transform(code, {
-      loader: LOADERS[extension(name)] ?? 'text',
-      format: 'cjs',
-      platform: 'neutral',
-      target: 'es2022',
-      // A project file's `import('./x')` must load from the project, not from a URL.
-      supported: { 'dynamic-import': false },
-      sourcefile: name,
-      sourcemap: 'external',
-      sourcesContent: settings.sourcesContent,
-      logLevel: 'silent',
-      charset: 'utf8',
-      tsconfigRaw: {},
-    })
-    .then(
-      (out): Transformed => ({ code: out.code, map: out.map, errors: [], warnings: out.warnings }),
-      (error: unknown): Transformed => {
-        const failure = error as Partial<TransformFailure>;
-        if (!failure.errors) throw error;
-        return { errors: failure.errors, warnings: failure.warnings ?? [] };
-      },
-    );
-  cache.set(key, result);
-  // esbuild itself failing is not an answer to keep.
-  result.catch(() => cache.delete(key));
-  if (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
-  return result;
 }
 
 /** A project's files as the build sees them: annotated contents by normalised name, and how imports resolve. */
@@ -331,11 +275,6 @@ function normalise(path: string): string {
     else out.push(part);
   }
   return out.join('/');
-}
-
-function extension(name: string): string {
-  const dot = name.lastIndexOf('.');
-  return dot < 0 ? '' : name.slice(dot + 1);
 }
 
 function fromMessage(m: Message, severity: 'error' | 'warning'): CompilerDiagnostic {

@@ -1,20 +1,25 @@
 /**
- * Joins modules compiled one by one (CommonJS bodies from esbuild's `transform`) into one script and
- * one source map. Each module becomes a factory `function (require, module)`; a small loader runs them
+ * Joins modules compiled one by one (CommonJS bodies, see compileModule.ts) into one script and one
+ * source map. Each module becomes a factory `function (require, module[, exports])`; a small loader runs them
  * in import order, once each, the way a bundler's runtime would. Imports between project files go
  * through a resolution table computed at build time; `hamilton` and `hamilton/frame` are the host's
  * own modules, read from a global, so user code and the host share one library instance.
  */
 import { FlattenMap, encodedMap } from '@jridgewell/trace-mapping';
+import type { ModuleMap } from './compileModule';
 
 /** One compiled module. */
 export interface CompiledModule {
   /** Its file name in the project (`lib/util.ts`). */
   readonly name: string;
-  /** A CommonJS body: reads `require` and `module`, sets `module.exports`. */
+  /** A CommonJS body: reads `require` and `module` (and `exports` when `readsExports`). */
   readonly code: string;
-  /** Its source map (JSON text), from `code` to the file. */
-  readonly map: string | undefined;
+  /** Whether the body reads `exports` too (one that does not may declare a binding of that name). */
+  readonly readsExports: boolean;
+  /** Statements run before the body, on the factory's own line (so the body's lines keep their map). */
+  readonly prologue: string;
+  /** Its source map, from `code` to the file. */
+  readonly map: ModuleMap | undefined;
   /** Specifier → project file, for every import written in the module. */
   readonly resolutions: Readonly<Record<string, string>>;
 }
@@ -47,7 +52,7 @@ function loader(modules: readonly CompiledModule[], options: LinkOptions): strin
     `var __hamilton_provided = ${json(options.runtimeModules)};`,
     'var __hamilton_factories = Object.create(null), __hamilton_loaded = Object.create(null);',
     // A module is entered before its factory runs, so an import cycle sees the exports defined so far.
-    'function __hamilton_load(name) { var m = __hamilton_loaded[name]; if (m) return m.exports; m = __hamilton_loaded[name] = { exports: {} }; __hamilton_factories[name].call(undefined, __hamilton_require(name), m); return m.exports; }',
+    'function __hamilton_load(name) { var m = __hamilton_loaded[name]; if (m) return m.exports; m = __hamilton_loaded[name] = { exports: {} }; __hamilton_factories[name].call(undefined, __hamilton_require(name), m, m.exports); return m.exports; }',
     `function __hamilton_require(from) { var table = __hamilton_resolutions[from]; return function require(spec) { if (Object.prototype.hasOwnProperty.call(table, spec)) return __hamilton_load(table[spec]); if (__hamilton_provided.indexOf(spec) >= 0) { var runtime = globalThis[${json(options.runtimeGlobal)}]; var provided = runtime && runtime[spec]; if (!provided) throw new Error("The host did not provide the module '" + spec + "'."); return provided; } throw new Error("Cannot find '" + spec + "' from " + from + "."); }; }`,
   ];
 }
@@ -67,9 +72,10 @@ export function link(modules: readonly CompiledModule[], options: LinkOptions): 
       : `globalThis[${JSON.stringify(options.globalName)}] = (function () {`,
   );
   loader(modules, options).forEach(add);
-  const sections: { offset: { line: number; column: number }; map: string }[] = [];
+  const sections: { offset: { line: number; column: number }; map: ModuleMap }[] = [];
   for (const m of modules) {
-    add(`__hamilton_factories[${JSON.stringify(m.name)}] = function (require, module) {`);
+    const params = m.readsExports ? 'require, module, exports' : 'require, module';
+    add(`__hamilton_factories[${JSON.stringify(m.name)}] = function (${params}) {${m.prologue}`);
     if (m.map) sections.push({ offset: { line, column: 0 }, map: m.map });
     add(m.code.endsWith('\n') ? m.code.slice(0, -1) : m.code);
     add('};');

@@ -89,24 +89,88 @@ export function literalType(value: t.Node): string {
   }
 }
 
-/** Every `import('x')` with a literal specifier, anywhere in the program. */
-export function dynamicImportSources(program: t.Program): t.StringLiteral[] {
-  const found: t.StringLiteral[] = [];
-  const stack: unknown[] = [program];
+/** What only a walk over every node of a program finds (the analysis reads top-level statements). */
+export interface DeepSyntax {
+  /** Every `import('x')` with a literal specifier. */
+  readonly dynamicImports: readonly t.StringLiteral[];
+  /** Whether any class, at any depth, has `@decorators` or `accessor` fields. */
+  readonly decorators: boolean;
+  /** Whether none of the syntax listed at `ModuleAnalysis.strippable` appears (its bindings aside). */
+  readonly strippable: boolean;
+}
+
+const FUNCTIONS = new Set([
+  'FunctionDeclaration',
+  'FunctionExpression',
+  'ArrowFunctionExpression',
+  'ClassMethod',
+  'ClassPrivateMethod',
+  'ObjectMethod',
+]);
+
+/**
+ * Walks every node once. (A plain `for…in` over each node, skipping locations: about 20 µs for a
+ * 100-line module, so it runs on every analysis.)
+ */
+export function deepSyntax(program: t.Program): DeepSyntax {
+  const dynamicImports: t.StringLiteral[] = [];
+  let decorators = false;
+  let strippable = true;
+  // Each node with whether it is inside a function: `await` outside one is top-level await.
+  const stack: t.Node[] = [program];
+  const nested: boolean[] = [false];
   while (stack.length > 0) {
-    const value = stack.pop();
-    if (Array.isArray(value)) {
-      stack.push(...(value as unknown[]));
-      continue;
+    const node = stack.pop()!;
+    let inFunction = nested.pop()!;
+    switch (node.type) {
+      case 'ImportExpression':
+        if (node.source.type === 'StringLiteral') dynamicImports.push(node.source);
+        break;
+      case 'Decorator':
+      case 'ClassAccessorProperty':
+        decorators = true;
+        break;
+      case 'Identifier':
+        if (node.name === 'require' || node.name === 'exports') strippable = false;
+        break;
+      case 'TSModuleDeclaration':
+        if (!node.declare) strippable = false;
+        break;
+      case 'TSImportEqualsDeclaration':
+      case 'MetaProperty':
+        strippable = false;
+        break;
+      case 'AwaitExpression':
+        if (!inFunction) strippable = false;
+        break;
+      case 'ForOfStatement':
+        if (node.await && !inFunction) strippable = false;
+        break;
+      case 'VariableDeclaration':
+        if (node.kind === 'await using' && !inFunction) strippable = false;
+        break;
+      default:
+        inFunction ||= FUNCTIONS.has(node.type);
     }
-    if (typeof value !== 'object' || value === null || typeof (value as t.Node).type !== 'string') continue;
-    const node = value as t.Node;
-    if (node.type === 'ImportExpression' && node.source.type === 'StringLiteral') found.push(node.source);
-    for (const [key, child] of Object.entries(node)) {
-      if (key !== 'loc' && key !== 'extra' && !key.endsWith('Comments')) stack.push(child);
+    for (const key in node) {
+      if (key === 'loc' || key === 'extra' || key.endsWith('Comments')) continue;
+      const child = (node as unknown as Record<string, unknown>)[key];
+      if (typeof child !== 'object' || child === null) continue;
+      if (Array.isArray(child)) {
+        for (let i = child.length - 1; i >= 0; i--) {
+          const item = child[i] as t.Node | null;
+          if (item !== null && typeof item.type === 'string') {
+            stack.push(item);
+            nested.push(inFunction);
+          }
+        }
+      } else if (typeof (child as t.Node).type === 'string') {
+        stack.push(child as t.Node);
+        nested.push(inFunction);
+      }
     }
   }
-  return found;
+  return { dynamicImports, decorators, strippable: strippable && !decorators };
 }
 
 /** Where a node starts, 1-based as diagnostics give it. */

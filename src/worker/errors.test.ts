@@ -27,6 +27,21 @@ describe('describeError', () => {
     });
   });
 
+  it('places a stack overflow at the call that overflowed, not at the entry of the function it called', () => {
+    const lines = { 10: 1, 11: 2 } as Record<number, number>;
+    const recursive = {
+      bundleName: 'hamilton-bundle.js',
+      originalPosition: (line: number, column: number) =>
+        lines[line] ? { file: 'rec.ts', line: lines[line], column } : null,
+    } as unknown as BuiltProject;
+    const frames = ['down (hamilton-bundle.js:10:14)', 'down (hamilton-bundle.js:11:10)'];
+    const overflow = withStack(new RangeError('Maximum call stack size exceeded'), frames);
+    expect(describeError(overflow, recursive)).toMatchObject({ file: 'rec.ts', line: 2, column: 10 });
+    expect(describeError(withStack(new RangeError('bad length'), frames), recursive)).toMatchObject({
+      line: 1,
+    });
+  });
+
   it('never maps the worker’s own frames (also served from a blob: URL) into the user’s files', () => {
     const thrown = withStack(new Error('internal'), ['validate (blob:null/1f2e:10:2)']);
     expect(describeError(thrown, built)).not.toHaveProperty('file');

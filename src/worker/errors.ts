@@ -27,14 +27,31 @@ function isBundleUrl(url: string, built: BuiltProject): boolean {
 /** Characters of a stack read: its start (the message) and its end (the frames) when it is longer. */
 const STACK_CHARS = 200_000;
 
-/** The stack with bundle positions replaced by the user's, keeping only frames in user code. */
-function mapStack(whole: string, built: BuiltProject): { stack: string; top: UserPosition | null } {
+/**
+ * Whether the error is a stack overflow. Its top frame is the entry of the function that could not be
+ * entered (V8 places it at the function's parameter list); the place to show is the call that
+ * overflowed, in the frame below.
+ */
+function isStackOverflow(e: Error): boolean {
+  return e instanceof RangeError && /call stack/i.test(e.message);
+}
+
+/**
+ * The stack with bundle positions replaced by the user's, keeping only frames in user code; `top` is
+ * the first user frame (the second, when `skipEntry` and there is one).
+ */
+function mapStack(
+  whole: string,
+  built: BuiltProject,
+  skipEntry: boolean,
+): { stack: string; top: UserPosition | null } {
   // A stack repeats the message: a huge message is not split into lines, only its ends are read.
   const stack =
     whole.length > STACK_CHARS ? `${whole.slice(0, 1000)}\n${whole.slice(-STACK_CHARS / 2)}` : whole;
   const lines = stack.split('\n');
   const out: string[] = [];
   let top: UserPosition | null = null;
+  let entry: UserPosition | null = null;
   let frames = 0;
   for (const line of lines) {
     const m = FRAME.exec(line);
@@ -47,12 +64,13 @@ function mapStack(whole: string, built: BuiltProject): { stack: string; top: Use
     if (!isBundleUrl(url, built)) continue;
     const p = built.originalPosition(Number(l), Number(c));
     if (!p) continue;
-    top ??= p;
+    if (skipEntry && entry === null) entry = p;
+    else top ??= p;
     if (frames++ < MAX_FRAMES)
       out.push(`    at ${fn ? `${fn} (` : ''}${p.file}:${p.line}:${p.column}${fn ? ')' : ''}`);
   }
   if (frames > MAX_FRAMES) out.push(`    … ${frames - MAX_FRAMES} more frames`);
-  return { stack: out.join('\n'), top };
+  return { stack: out.join('\n'), top: top ?? entry };
 }
 
 function nonErrorText(thrown: unknown): string {
@@ -99,7 +117,7 @@ function describeThrown(thrown: unknown, built: BuiltProject | null): ErrorInfo 
   let stack: ReturnType<typeof mapStack> | null = null;
   for (const e of [thrown, cause]) {
     if (!built || !(e instanceof Error) || typeof e.stack !== 'string') continue;
-    const mapped = mapStack(e.stack, built);
+    const mapped = mapStack(e.stack, built, isStackOverflow(e));
     stack ??= mapped;
     if (mapped.top) {
       stack = mapped;

@@ -9,6 +9,8 @@ import { WARM_UP_COMPILE } from './userWarmUp';
 
 /** How long the supervisor must have been idle before the spare warms up (it then works for a while). */
 export const WARM_UP_IDLE_MS = 30;
+/** The sequence number of the ping that asks whether the spare has started (the supervisor's start at 1). */
+const STARTED_PING = 0;
 
 export class SpareUserWorker {
   private spare: UserWorker | null = null;
@@ -46,6 +48,10 @@ export class SpareUserWorker {
    * Once no request has come for {@link WARM_UP_IDLE_MS}, the spare is started (if the last compile took
    * it) and runs the warm-up project. (Not at once: starting a worker and warming it up would compete
    * for the processor with the run an edit's compile starts.)
+   *
+   * The warm-up goes only once the spare has started and answered a ping. On a busy machine a worker
+   * takes 100 ms and more to start; a warm-up queued before then would run a step of its own ahead of
+   * the edit's project, queued behind it by a compile that took the spare meanwhile.
    */
   warmWhenIdle(): void {
     clearTimeout(this.timer);
@@ -59,9 +65,16 @@ export class SpareUserWorker {
         (b) => (b.code === undefined ? null : b),
         () => null,
       );
-      void this.warmUpBundle.then((b) => {
-        if (b && spare === this.spare) spare.post({ kind: 'warm-up', bundle: b });
-      });
+      const warmUp = this.warmUpBundle;
+      // A compile that takes the spare sets its own handler: a pong after that is never seen here.
+      spare.onmessage = (data) => {
+        if ((data as { kind?: unknown } | null)?.kind !== 'pong') return;
+        spare.onmessage = null;
+        void warmUp.then((b) => {
+          if (b && spare === this.spare) spare.post({ kind: 'warm-up', bundle: b });
+        });
+      };
+      spare.post({ kind: 'ping', seq: STARTED_PING });
     }, WARM_UP_IDLE_MS);
   }
 }

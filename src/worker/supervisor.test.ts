@@ -150,6 +150,18 @@ describe('the supervisor of user-code workers', () => {
     expect(idle.log.slice(3)).toEqual(['terminate', 'spawn 2', 'warm-up']);
   });
 
+  it('sends the warm-up only to a spare that has started: an edit that takes it first gets it without one', async () => {
+    // Worker 1, the spare, never answers its ping (still starting).
+    const { log, settle } = setUp([{ idle: true }, { idle: false }, { idle: true }]);
+    await settle(compile(1));
+    await vi.advanceTimersByTimeAsync(WARM_UP_IDLE_MS * 5);
+    expect(log).toEqual(['spawn 0', 'spawn 1']);
+    await settle(compile(2));
+    // What worker 1 was sent, before the next spare (worker 2) starts.
+    const next = log.indexOf('spawn 2');
+    expect(log.slice(0, next < 0 ? undefined : next)).not.toContain('warm-up');
+  });
+
   it('replaces an answer by an error when the worker stays busy after it, and reloads for the next run', async () => {
     const { events, log, settle } = setUp([{ idle: true }, { idle: false }, { idle: true }]);
     await settle(compile(1)); // worker 0, idle; worker 1 becomes the spare

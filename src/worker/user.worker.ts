@@ -13,7 +13,7 @@ import * as frame from 'hamilton/frame';
 import type { ConsoleEvent, EvaluatingNotice, WorkerEvent } from './protocol';
 import type { FromUserWorker, ToUserWorker, UserConnect } from './userProtocol';
 import { trackUserTimers } from './timers';
-import { Session } from './session';
+import { UserSession } from './userSession';
 import { captureConsole } from './console';
 import { installRuntime } from './runtime';
 import { failedCompile, failedRun } from './answers';
@@ -63,7 +63,7 @@ function connect(port: MessagePort): void {
   let requested = false;
   /** Runs whose `run-finished` went out: a run the session gave up on internally is answered here. */
   const answered = new Set<number>();
-  const session = new Session({
+  const session = new UserSession({
     post: (event: WorkerEvent | EvaluatingNotice, transfer) => {
       // When user code starts is the runtime's watchdog's start (not this worker's start-up, nor the
       // bundle's arrival); when it ends the runtime decides itself, from the answer.
@@ -126,7 +126,7 @@ function connect(port: MessagePort): void {
         // A session of its own, whose events go nowhere: the user's session starts untouched. A warm-up
         // that failed only leaves the worker cold (userWarmUp.test.ts keeps it working).
         void warmUpSession(
-          new Session({ post: () => {}, now: () => performance.now() }),
+          new UserSession({ post: () => {}, now: () => performance.now() }),
           message.bundle,
           yieldToMessages,
           () => requested,

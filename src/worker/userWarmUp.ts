@@ -8,7 +8,7 @@
  */
 import type { Bundle } from './build';
 import type { CompileRequest, RunRequest } from './protocol';
-import type { Session } from './session';
+import type { UserSession } from './userSession';
 
 const CODE = `import { extractColumns, tag } from 'hamilton';
 import { DataFrame, Series } from 'hamilton/frame';
@@ -76,7 +76,7 @@ function warmUpRun(id: number, csv: string): RunRequest {
  * than the step in progress.
  */
 export async function warmUpSession(
-  session: Pick<Session, 'useCache' | 'compileBundled' | 'receive'>,
+  session: Pick<UserSession, 'useCache' | 'compileBundled' | 'receive'>,
   bundled: Bundle,
   yieldToMessages: () => Promise<void>,
   interrupted: () => boolean,
