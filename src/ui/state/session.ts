@@ -293,9 +293,21 @@ export function allDiagnostics(session: Pick<Session, 'compiled' | 'run'>): read
   // run is computed once (a 20,000-node run would otherwise be walked twice a frame).
   const { compiled, run } = session;
   if (lastDiagnostics?.compiled === compiled && lastDiagnostics.run === run) return lastDiagnostics.result;
-  const result = collectDiagnostics(session);
+  const found = collectDiagnostics(session);
+  // The same findings keep their identity: views that draw them (editor markers, banners) draw again
+  // only when they change, not on every frame of a run.
+  const result =
+    lastDiagnostics && sameDiagnostics(lastDiagnostics.result, found) ? lastDiagnostics.result : found;
   lastDiagnostics = { compiled, run, result };
   return result;
+}
+
+function sameDiagnostics(a: readonly Diagnostic[], b: readonly Diagnostic[]): boolean {
+  const key = (d: Diagnostic) =>
+    [d.severity, d.source, d.message, d.file, d.line, d.column, d.node, d.endLine, d.endColumn].join(
+      '\u0000',
+    );
+  return a.length === b.length && a.every((d, i) => d === b[i] || key(d) === key(b[i]));
 }
 
 let lastDiagnostics: {

@@ -78,6 +78,28 @@ describe('reduceSessionBatch', () => {
     expect(batched).toEqual(oneByOne(lines));
   });
 
+  it("copies the run's node table once for a frame's node events, however many there are", () => {
+    const names = Array.from({ length: 5000 }, (_, i) => `n_${i}`);
+    const requested = oneByOne([{ type: 'run-requested', id: 1, nodes: names }]);
+    // Counts how often the table is read whole (a copy reads its keys).
+    let wholeReads = 0;
+    const table = new Proxy(requested.run!.nodes, {
+      ownKeys: (target) => {
+        wholeReads++;
+        return Reflect.ownKeys(target);
+      },
+    });
+    const before = { ...requested, run: { ...requested.run!, nodes: table } };
+    const events: SessionAction[] = names.flatMap((node) => [
+      { type: 'node-started', runId: 1, node },
+      { type: 'node-finished', runId: 1, node, durationMs: 1, preview: { kind: 'error', text: '' } },
+    ]);
+    const after = reduceSessionBatch(before, events);
+    expect(wholeReads).toBe(1);
+    expect(Object.values(after.run!.nodes).every((n) => n.state === 'done')).toBe(true);
+    expect(requested.run!.nodes.n_0.state).toBe('pending');
+  });
+
   it('returns the same state for an empty batch and for events of another run', () => {
     const s = oneByOne([{ type: 'run-requested', id: 3, nodes: ['a'] }]);
     expect(reduceSessionBatch(s, [])).toBe(s);
