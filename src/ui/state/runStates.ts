@@ -149,6 +149,12 @@ function span(
   };
 }
 
+/** `run` after `node` became `after`: a failure with an error joins the run's failures. */
+export function recordFailure(run: RunState, node: string, after: NodeRun): RunState {
+  if (!after.error || run.failures?.includes(node)) return run;
+  return { ...run, failures: [...(run.failures ?? []), node] };
+}
+
 /** A run's or node's end that the user's Stop caused (the host ends a stopped run with an AbortError). */
 export const isStop = (state: Session, error: ErrorInfo | undefined) =>
   state.run?.stopRequested === true && error?.name === 'AbortError';

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { CONSOLE_LIMIT, initialSession, reduceSession, type Session, type SessionAction } from './session';
+import {
+  allDiagnostics,
+  CONSOLE_LIMIT,
+  initialSession,
+  reduceSession,
+  type Session,
+  type SessionAction,
+} from './session';
 import { reduceSessionBatch } from './sessionBatch';
 
 const line = (text: string, runId: number | null = 1): SessionAction => ({
@@ -98,6 +105,27 @@ describe('reduceSessionBatch', () => {
     expect(wholeReads).toBe(1);
     expect(Object.values(after.run!.nodes).every((n) => n.state === 'done')).toBe(true);
     expect(requested.run!.nodes.n_0.state).toBe('pending');
+  });
+
+  it("finds a failed node's error for the diagnostics, as one by one does", () => {
+    const error = { name: 'Error', message: 'b broke', file: 'f.ts', line: 4 };
+    const actions: SessionAction[] = [
+      { type: 'run-requested', id: 1, nodes: ['a', 'b'] },
+      { type: 'node-started', runId: 1, node: 'b' },
+      { type: 'node-failed', runId: 1, node: 'b', durationMs: 1, error },
+      { type: 'node-started', runId: 1, node: 'a' },
+    ];
+    const batched = reduceSessionBatch(initialSession, actions);
+    expect(batched).toEqual(oneByOne(actions));
+    expect(allDiagnostics(batched)).toEqual([
+      expect.objectContaining({
+        source: 'runtime',
+        file: 'f.ts',
+        line: 4,
+        node: 'b',
+        message: 'Error: b broke',
+      }),
+    ]);
   });
 
   it('returns the same state for an empty batch and for events of another run', () => {
