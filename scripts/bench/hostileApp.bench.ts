@@ -4,7 +4,8 @@
  * and runs of 5,000 and 20,000 nodes. For each, the page's longest main-thread task while the graph
  * opened and while the run went on (budget ≤ 200 ms; 0 means none over 50 ms), medians of
  * HOSTILE_BENCH_RUNS rounds (default 3), each in a fresh page.
- * Usage: npx tsx scripts/bench/hostileApp.bench.ts   (HOSTILE_BENCH_DIST reuses a build; HOSTILE_BENCH_PORT)
+ * Usage: npx tsx scripts/bench/hostileApp.bench.ts   (HOSTILE_BENCH_DIST reuses a build; HOSTILE_BENCH_PORT;
+ * HOSTILE_BENCH_ONLY=<text> measures only the workloads whose name contains it, e.g. "console" or "5,000")
  */
 import type { Browser, Page } from 'playwright-core';
 import { withServedBuild } from '../browser';
@@ -29,7 +30,7 @@ interface Workload {
   readonly stopAt?: string;
 }
 
-const workloads: Workload[] = [
+const allWorkloads: Workload[] = [
   { name: '1,000,000 console lines in a node', workspace: codeWorkspace(FLOOD), drawn: { node: 'flood' } },
   {
     name: 'printing without end, then Stop',
@@ -40,6 +41,8 @@ const workloads: Workload[] = [
   { name: 'a 5,000-node run', workspace: parameterizedWorkspace(5000), drawn: { nodes: 5000 } },
   { name: 'a 20,000-node run', workspace: parameterizedWorkspace(20_000), drawn: { nodes: 20_000 } },
 ];
+const only = process.env.HOSTILE_BENCH_ONLY;
+const workloads = only ? allWorkloads.filter((w) => w.name.includes(only)) : allWorkloads;
 
 /** Opens the workload's link and waits for its graph: drawn, compiled but not drawn in time, or not compiled. */
 async function open(page: Page, workload: Workload): Promise<'drawn' | 'undrawn' | 'uncompiled'> {

@@ -1,7 +1,8 @@
 /**
  * Where the page's long tasks go while a hostile workload runs in the playground: a sampling CPU profile
  * (Chrome DevTools Protocol) of the run, its samples kept only inside the long tasks a
- * `PerformanceObserver` saw (over 100 ms), summed per function (self time, and time with callees).
+ * `PerformanceObserver` saw (over 100 ms), summed per function (self time, and time with callees), then
+ * each such task on its own.
  * Build without minifying so the names mean something.
  * Usage: npx vite build --mode test --minify false --outDir dist-profile
  *        HOSTILE_BENCH_DIST=dist-profile npx tsx scripts/bench/hostileProfile.ts <flood|endless|5000|20000>
@@ -77,10 +78,10 @@ function sums(profile: Profile, t0: number, tasks: readonly number[][]) {
   return { self, total };
 }
 
-const top = (m: Map<string, number>) =>
+const top = (m: Map<string, number>, count = 25) =>
   [...m]
     .sort((a, b) => b[1] - a[1])
-    .slice(0, 25)
+    .slice(0, count)
     .map(([k, v]) => `${v.toFixed(0).padStart(6)} ms  ${k}`)
     .join('\n');
 
@@ -118,5 +119,12 @@ void withServedBuild(dist, port, false, async (browser) => {
     tasks.filter(([, d]) => d > LONG_MS),
   );
   console.log(`self time in tasks over ${LONG_MS} ms\n${top(self)}`);
+  // Each long task on its own: what one frame's work was made of.
+  for (const task of tasks.filter(([, d]) => d > LONG_MS)) {
+    const one = sums(profile, t0, [task]);
+    console.log(
+      `task at ${Math.round(task[0] - t0)} ms, ${Math.round(task[1])} ms, with callees\n${top(one.total, 12)}`,
+    );
+  }
   console.log(`time with callees in tasks over ${LONG_MS} ms\n${top(total)}`);
 });

@@ -3,7 +3,7 @@ import { Splitter } from '../layout/Splitter';
 import { useStoredShare } from '../layout/paneSizes';
 import { Tabs } from '../layout/Tabs';
 import { useMediaQuery } from '../layout/useMediaQuery';
-import { PlaygroundContext, usePlayground, useSession, useView } from '../state/hooks';
+import { PlaygroundContext, usePlayground, useSessionPart, useView } from '../state/hooks';
 import { updateView, type Region } from '../state/view';
 import type { Playground } from '../state/playground';
 import { EditorPane } from '../editor/EditorPane';
@@ -36,7 +36,7 @@ export function App({
 function Shell({ controls }: { readonly controls: WorkspaceControls }) {
   const phone = useMediaQuery('(max-width: 719px)');
   const { region } = useView();
-  const { notice } = useSession();
+  const notice = useSessionPart((s) => s.notice);
   const playground = usePlayground();
   const [codeShare, setCodeShare] = useStoredShare('code', 0.42);
   const [graphShare, setGraphShare] = useStoredShare('graph', 0.55);

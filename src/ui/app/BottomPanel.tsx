@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Tabs } from '../layout/Tabs';
-import { useSession, useView } from '../state/hooks';
+import { useSessionPart, useView } from '../state/hooks';
 import { updateView, type BottomTab } from '../state/view';
 import { ResultsPanel } from '../results/ResultsPanel';
 import { ConsolePanel } from '../console/ConsolePanel';
@@ -20,9 +20,9 @@ const PANELS: Record<BottomTab, () => React.JSX.Element> = {
  */
 export function BottomPanel() {
   const { tab } = useView();
-  const { console: lines, run } = useSession();
+  const lineCount = useSessionPart((s) => s.console.length);
   const [seenRun, setSeenRun] = useState<number | null>(null);
-  const finished = run && run.status !== 'running' ? run.id : null;
+  const finished = useSessionPart(({ run }) => (run && run.status !== 'running' ? run.id : null));
   useEffect(() => {
     if (tab === 'results') setSeenRun(finished);
   }, [tab, finished]);
@@ -45,7 +45,7 @@ export function BottomPanel() {
             'Results'
           ),
         },
-        { key: 'console', label: lines.length ? `Console (${lines.length})` : 'Console' },
+        { key: 'console', label: lineCount ? `Console (${lineCount})` : 'Console' },
         { key: 'catalog', label: 'Catalog' },
         { key: 'inputs', label: 'Inputs & config' },
       ]}

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { Popover } from '../layout/Popover';
 import { useMediaQuery } from '../layout/useMediaQuery';
-import { usePlayground, useSession, useWorkspace } from '../state/hooks';
+import { usePlayground, useSessionPart, useWorkspace } from '../state/hooks';
 import { announceSaved } from '../state/view';
 import { ThemeToggle } from '../theme/ThemeToggle';
 import { ExamplesMenu } from './ExamplesMenu';
@@ -18,9 +18,9 @@ import { MOD_KEY } from './platform';
  */
 export function Header({ controls }: { readonly controls: WorkspaceControls }) {
   const playground = usePlayground();
-  const session = useSession();
+  const running = useSessionPart((s) => s.run?.status === 'running');
+  const canRun = useSessionPart((s) => s.worker === 'ready' && !!s.compiled?.graph);
   const workspace = useWorkspace();
-  const running = session.run?.status === 'running';
   const phone = useMediaQuery('(max-width: 719px)');
 
   useEffect(() => {
@@ -69,7 +69,7 @@ export function Header({ controls }: { readonly controls: WorkspaceControls }) {
         className="button primary"
         aria-label="Run"
         title={`Run (${MOD_KEY}+Enter)`}
-        disabled={running || session.worker !== 'ready' || !session.compiled?.graph}
+        disabled={running || !canRun}
         onClick={() => void playground.run()}
       >
         ▶ Run

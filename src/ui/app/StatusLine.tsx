@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { usePlayground, useSession, useView, useWorkspace } from '../state/hooks';
+import { usePlayground, useSessionPart, useView, useWorkspace } from '../state/hooks';
 import { updateView } from '../state/view';
 
 /** How long the answer to Ctrl/⌘+S stays. */
@@ -11,28 +11,31 @@ const SAVED_NOTE_MS = 3000;
  * for its compile (typing pauses first) counts as compiling, so the line never says Ready too early.
  */
 export function StatusLine() {
-  const session = useSession();
+  // Parts, not the whole session: a run's frames change its node states, not this line.
+  const compiling = useSessionPart((s) => s.compiling);
+  const compiled = useSessionPart((s) => s.compiled);
+  const worker = useSessionPart((s) => s.worker);
+  const status = useSessionPart((s) => s.run?.status);
+  const durationMs = useSessionPart((s) => s.run?.durationMs);
   const { files } = useWorkspace();
   const { filesOf } = usePlayground();
   const { savedAt } = useView();
-  const settled =
-    session.compiling === null && session.compiled !== null && filesOf(session.compiled.id) === files;
+  const settled = compiling === null && compiled !== null && filesOf(compiled.id) === files;
   useEffect(() => {
     if (savedAt === null) return;
     const timer = setTimeout(() => updateView({ savedAt: null }), SAVED_NOTE_MS);
     return () => clearTimeout(timer);
   }, [savedAt]);
-  const run = session.run;
   let text: string;
   if (savedAt !== null) text = 'No need to save: your work is kept in this browser as you type.';
-  else if (session.worker === 'starting') text = 'Starting the compiler…';
-  else if (run?.status === 'running') text = 'Running…';
-  else if (!settled && session.worker === 'ready') text = 'Compiling…';
-  else if (run?.status === 'done') text = `Ran in ${Math.round(run.durationMs ?? 0)} ms`;
-  else if (run?.status === 'failed') text = 'Run failed';
-  else if (run?.status === 'stopped') text = 'Stopped';
-  else if (session.compiled?.diagnostics.some((d) => d.severity === 'error')) text = 'Errors in the code';
-  else text = session.compiled ? 'Ready' : '';
+  else if (worker === 'starting') text = 'Starting the compiler…';
+  else if (status === 'running') text = 'Running…';
+  else if (!settled && worker === 'ready') text = 'Compiling…';
+  else if (status === 'done') text = `Ran in ${Math.round(durationMs ?? 0)} ms`;
+  else if (status === 'failed') text = 'Run failed';
+  else if (status === 'stopped') text = 'Stopped';
+  else if (compiled?.diagnostics.some((d) => d.severity === 'error')) text = 'Errors in the code';
+  else text = compiled ? 'Ready' : '';
   return (
     <span className="status" role="status" aria-live="polite" data-settled={settled}>
       {text}

@@ -1,7 +1,7 @@
 import { useMemo, useState, useSyncExternalStore } from 'react';
 import type { TagValue, Variable } from 'hamilton';
 import { useMediaQuery } from '../layout/useMediaQuery';
-import { useSession, useView } from '../state/hooks';
+import { useSessionPart, useView } from '../state/hooks';
 import { lineageOf, type Lineage } from '../state/lineage';
 import { resolvedTypeOf, resolvedTypesStore } from '../state/resolvedTypes';
 import { revealInEditor, updateView } from '../state/view';
@@ -16,7 +16,7 @@ const text = (v: Variable) => `${v.name} ${v.type} ${v.documentation} ${v.tags.m
 
 /** The feature catalog: every variable, searchable and filterable by tag, with its lineage one click away. */
 export function CatalogPanel() {
-  const { compiled } = useSession();
+  const compiled = useSessionPart((s) => s.compiled);
   const { selected } = useView();
   const [query, setQuery] = useState('');
   const [tagFilter, setTagFilter] = useState('');

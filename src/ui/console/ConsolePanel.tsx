@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { usePlayground, useSession } from '../state/hooks';
+import { usePlayground, useSessionPart } from '../state/hooks';
 import type { ConsoleEntry } from '../state/session';
 import { ConsoleLines } from './ConsoleLines';
 import { consoleFile, overflowNote } from './consoleFile';
@@ -16,7 +16,7 @@ const LEVELS: readonly Level[] = ['log', 'info', 'warn', 'error'];
 export function ConsolePanel() {
   const playground = usePlayground();
   const { session } = playground;
-  const { console: entries } = useSession();
+  const entries = useSessionPart((s) => s.console);
   const [saving, setSaving] = useState(false);
   const overflow = useMemo(() => overflowNote(entries), [entries]);
   const save = () => {

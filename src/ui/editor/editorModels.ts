@@ -4,7 +4,7 @@
  */
 import { useEffect, useRef } from 'react';
 import type { Playground } from '../state/playground';
-import { useSession, useView, useWorkspace } from '../state/hooks';
+import { useSessionPart, useView, useWorkspace } from '../state/hooks';
 import { resolvedTypesStore } from '../state/resolvedTypes';
 import { allDiagnostics } from '../state/session';
 import { setActiveFile, setFileCode } from '../state/workspaceEdits';
@@ -87,17 +87,16 @@ export function useFileModels(editor: Editor | null, playground: Playground): vo
 
 /** The worker's diagnostics, at their places. */
 export function useDiagnosticMarkers(editor: Editor | null): void {
-  const session = useSession();
+  const diagnostics = useSessionPart(allDiagnostics);
   const { files } = useWorkspace();
   useEffect(() => {
     if (!editor) return;
-    const diagnostics = allDiagnostics(session);
     for (const file of files) {
       const model = monaco.editor.getModel(fileUri(file.name));
       if (model)
         monaco.editor.setModelMarkers(model, MARKER_OWNER, markersFor(file.name, diagnostics, model));
     }
-  }, [editor, session, files]);
+  }, [editor, diagnostics, files]);
 }
 
 /**
@@ -105,9 +104,9 @@ export function useDiagnosticMarkers(editor: Editor | null): void {
  * (its locations point there; the user may have typed on since).
  */
 export function useEdgeCheck(editor: Editor | null, playground: Playground): void {
-  const session = useSession();
-  const graph = session.compiled?.graph;
-  const compiledId = session.compiled?.id;
+  const compiled = useSessionPart((s) => s.compiled);
+  const graph = compiled?.graph;
+  const compiledId = compiled?.id;
   useEffect(() => {
     if (!editor || !graph) return;
     let cancelled = false;

@@ -1,7 +1,6 @@
 import { memo, useMemo, type Ref } from 'react';
 import type { GraphDescription } from 'hamilton';
 import type { Lineage } from '../state/lineage';
-import type { NodeRun } from '../state/session';
 import { withinHops } from './focus';
 import { GraphDefs, GraphEdges } from './GraphEdges';
 import { FoldedButton } from './FoldedButton';
@@ -20,7 +19,6 @@ interface GraphCanvasProps {
   readonly graph: GraphDescription;
   readonly layout: GraphLayout;
   readonly lineage: Lineage;
-  readonly runs: Readonly<Record<string, NodeRun>>;
   readonly errorNodes: ReadonlySet<string>;
   readonly selected: string | null;
   readonly onSelect: (name: string | null) => void;
@@ -42,13 +40,13 @@ const BIG_GRAPH = 200;
 
 /**
  * The graph drawn as SVG, with pan and zoom (useViewport), the drawn region (useDrawing), selection,
- * hover and keyboard navigation (useGraphKeys), and the whole drawing for export (useCanvasHandle).
+ * hover and keyboard navigation (useGraphKeys), and the whole drawing for export (useCanvasHandle). Its
+ * nodes follow the run by themselves (GraphNodes): a run's frames do not draw the canvas again.
  */
 export const GraphCanvas = memo(function GraphCanvas({
   graph,
   layout,
   lineage,
-  runs,
   errorNodes,
   selected,
   onSelect,
@@ -123,7 +121,6 @@ export const GraphCanvas = memo(function GraphCanvas({
             nodes={graph.nodes}
             layout={layout}
             clusters={clusters}
-            runs={runs}
             errorNodes={errorNodes}
             selected={selected}
             focusName={keys.focusName}

@@ -1,5 +1,7 @@
+import { memo, useMemo } from 'react';
 import type { DescribedNode } from 'hamilton';
-import type { NodeRun } from '../state/session';
+import { useSessionPart } from '../state/hooks';
+import type { NodeRun, Session } from '../state/session';
 import { ClusterBox } from './GraphClusters';
 import { GraphNode } from './GraphNode';
 import { clusterOfKey, clusterState, type Clusters } from './grouping';
@@ -9,7 +11,6 @@ interface GraphNodesProps {
   readonly nodes: readonly DescribedNode[];
   readonly layout: GraphLayout;
   readonly clusters: Clusters;
-  readonly runs: Readonly<Record<string, NodeRun>>;
   readonly errorNodes: ReadonlySet<string>;
   readonly selected: string | null;
   /** The one node Tab reaches (the others by the arrow keys). */
@@ -19,12 +20,18 @@ interface GraphNodesProps {
   readonly labels: boolean;
 }
 
-/** The drawn nodes, a folded cluster's stand-in as its box, in the state of the run. */
-export function GraphNodes({
+const NO_RUNS: Readonly<Record<string, NodeRun>> = {};
+const runNodes = (session: Session) => session.run?.nodes ?? NO_RUNS;
+
+/**
+ * The drawn nodes, a folded cluster's stand-in as its box, in the state of the run. It follows the run by
+ * itself: a frame of node events draws these again (the nodes whose state changed), not the canvas
+ * around them, and only the nodes drawn are visited.
+ */
+export const GraphNodes = memo(function GraphNodes({
   nodes,
   layout,
   clusters,
-  runs,
   errorNodes,
   selected,
   focusName,
@@ -32,12 +39,21 @@ export function GraphNodes({
   lit,
   labels,
 }: GraphNodesProps) {
-  return (
-    <g className="nodes">
-      {nodes.map((node) => {
+  const runs = useSessionPart(runNodes);
+  const drawn = useMemo(
+    () =>
+      nodes.flatMap((node) => {
         const place = layout.nodes.get(node.name);
         // The focusable and the selected node are always drawn: Tab and the details panel reach them.
-        if (!place || !(draws(place) || node.name === focusName || node.name === selected)) return null;
+        return place && (draws(place) || node.name === focusName || node.name === selected)
+          ? [{ node, place }]
+          : [];
+      }),
+    [nodes, layout, draws, focusName, selected],
+  );
+  return (
+    <g className="nodes">
+      {drawn.map(({ node, place }) => {
         const cluster = clusterOfKey(node.name);
         if (cluster !== null) {
           const states = (clusters.members.get(cluster) ?? []).map((n) => runs[n]?.state ?? 'idle');
@@ -73,4 +89,4 @@ export function GraphNodes({
       })}
     </g>
   );
-}
+});

@@ -1,8 +1,9 @@
-import { useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import type { GraphDescription } from 'hamilton';
 import { useSession, useView, useWorkspace } from '../state/hooks';
 import { lineageOf } from '../state/lineage';
 import { allDiagnostics, type NodeRun } from '../state/session';
+import { runSummary } from '../state/runStates';
 import type { Diagnostic } from '../../worker/protocol';
 import { peekInEditor, revealInEditor, updateView } from '../state/view';
 import { useMediaQuery } from '../layout/useMediaQuery';
@@ -80,6 +81,18 @@ function useLayout(
   return now ?? later;
 }
 
+/**
+ * A callback that keeps its identity and calls the latest `fn`: the memoised canvas is not drawn again
+ * each time the pane is (on every frame of a run).
+ */
+function useSteadyCallback<A extends unknown[]>(fn: (...args: A) => void): (...args: A) => void {
+  const latest = useRef(fn);
+  useLayoutEffect(() => {
+    latest.current = fn;
+  });
+  return useCallback((...args: A) => latest.current(...args), []);
+}
+
 /** The graph region: toolbar, drawing (or the run's waterfall), legend, problems, and the selected node's details. */
 export function GraphPane() {
   const session = useSession();
@@ -108,11 +121,12 @@ export function GraphPane() {
     if (name) clusters?.reveal(name);
     select(name);
   };
-  const onSelect = (name: string | null) => {
+  const onSelect = useSteadyCallback((name: string | null) => {
     reveal(name);
     const location = name && !phone ? described?.nodes.find((n) => n.name === name)?.location : null;
     if (location) peekInEditor(location);
-  };
+  });
+  const onToggleCluster = useSteadyCallback((cluster: string) => clusters?.toggle(cluster));
   const lineage = useMemo(() => (graph ? lineageOf(graph) : null), [graph]);
   // The same graph when nothing is folded: its lineage is not made twice.
   const shownLineage = useMemo(
@@ -126,14 +140,11 @@ export function GraphPane() {
     () => new Set(diagnostics.filter((d) => d.severity === 'error' && d.node).map((d) => d.node!)),
     [diagnostics],
   );
-  const node = graph?.nodes.find((n) => n.name === selected);
+  const node = useMemo(() => graph?.nodes.find((n) => n.name === selected), [graph, selected]);
   const hovered = hover && graph?.nodes.find((n) => n.name === hover.name);
-  const ran = Object.values(runs).some((r) => r.startMs !== undefined);
-  const showWaterfall = waterfall && ran;
-  const runStates = useMemo(() => {
-    const all = Object.values(runs);
-    return { cached: all.some((r) => r.cached), stale: all.some((r) => r.state === 'stale') };
-  }, [runs]);
+  const runStates = useMemo(() => runSummary(runs), [runs]);
+  const showWaterfall = waterfall && runStates.ran;
+  const counts = useMemo(() => graph && { nodes: graph.nodes.length, edges: graph.edges.length }, [graph]);
 
   return (
     <div className="graph-pane" ref={pane}>
@@ -146,7 +157,7 @@ export function GraphPane() {
         onFocusHops={setFocusHops}
         groupBy={groupBy}
         onGroupBy={setGroupBy}
-        waterfall={ran ? showWaterfall : null}
+        waterfall={runStates.ran ? showWaterfall : null}
         onWaterfall={setWaterfall}
         runStates={runStates}
       />
@@ -155,13 +166,12 @@ export function GraphPane() {
       <div className={`graph-body ${layout?.direction === 'TB' ? 'sheet-below' : 'sheet-beside'}`}>
         {showWaterfall ? (
           <RunWaterfall nodes={runs} runMs={run?.durationMs} selected={selected} onSelect={onSelect} />
-        ) : graph && shown && layout && shownLineage && clusters ? (
+        ) : graph && shown && layout && shownLineage && clusters && counts ? (
           graph.nodes.length ? (
             <GraphCanvas
               graph={shown}
               layout={layout}
               lineage={shownLineage}
-              runs={runs}
               errorNodes={errorNodes}
               selected={selected}
               onSelect={onSelect}
@@ -170,8 +180,8 @@ export function GraphPane() {
               focusHops={focusHops}
               clusters={clusters.clusters}
               foldedClusters={clusters.folded}
-              onToggleCluster={clusters.toggle}
-              counts={{ nodes: graph.nodes.length, edges: graph.edges.length }}
+              onToggleCluster={onToggleCluster}
+              counts={counts}
             />
           ) : (
             <p className="empty">No functions yet: export a function from a file and it appears here.</p>

@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import type { GraphDescription } from 'hamilton';
 
 const KINDS = [
@@ -32,7 +33,8 @@ export function Legend({
   readonly graph: GraphDescription;
   readonly runStates: LegendRunStates;
 }) {
-  const present = KINDS.filter((k) => k.test(graph));
+  // Each kind's test walks the graph: once per graph, not on every frame of a run.
+  const present = useMemo(() => KINDS.filter((k) => k.test(graph)), [graph]);
   const states = RUN_STATES.filter((s) => runStates[s.key]);
   if (!present.length && !states.length) return null;
   const entries = [

@@ -1,4 +1,4 @@
-import { usePlayground, useSession, useWorkspace } from '../state/hooks';
+import { usePlayground, useSessionPart, useWorkspace } from '../state/hooks';
 import { addInputs, placeholderFor, setConfig, setConfigValue, setInputs } from '../state/workspaceEdits';
 import { ConfigToggles } from './ConfigToggles';
 import { JsonField } from './JsonField';
@@ -10,7 +10,7 @@ import './inputs.css';
 export function InputsPanel() {
   const { workspace } = usePlayground();
   const ws = useWorkspace();
-  const { compiled } = useSession();
+  const compiled = useSessionPart((s) => s.compiled);
   // Config values show as graph sources too; they are set under Config, not here.
   const externals = (compiled?.variables ?? [])
     .filter((v) => v.isExternalInput && v.kind !== 'config')

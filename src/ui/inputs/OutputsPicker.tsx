@@ -1,4 +1,4 @@
-import { usePlayground, useSession, useWorkspace } from '../state/hooks';
+import { usePlayground, useSessionPart, useWorkspace } from '../state/hooks';
 import { checkOutputs, outputCandidates, runOutputs } from '../state/outputs';
 import { setOutputs } from '../state/workspaceEdits';
 
@@ -12,7 +12,7 @@ export function OutputsPicker() {
   const { workspace } = usePlayground();
   const ws = useWorkspace();
   const { outputs, outputsChosen } = ws;
-  const graph = useSession().compiled?.graph;
+  const graph = useSessionPart((s) => s.compiled?.graph);
   const candidates = graph ? outputCandidates(graph) : [];
   const unknown = graph && outputsChosen ? checkOutputs(graph, outputs).unknown : [];
   const finals = graph ? candidates.filter((n) => !graph.edges.some((e) => e.from === n)) : [];

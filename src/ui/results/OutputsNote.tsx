@@ -1,4 +1,4 @@
-import { usePlayground, useSession, useWorkspace } from '../state/hooks';
+import { usePlayground, useSessionPart, useWorkspace } from '../state/hooks';
 import { checkOutputs } from '../state/outputs';
 import { updateView } from '../state/view';
 import { addOutputs, removeOutputs } from '../state/workspaceEdits';
@@ -15,7 +15,7 @@ const these = (list: readonly string[]) => (list.length <= 3 ? names(list) : `th
 export function OutputsNote() {
   const { workspace } = usePlayground();
   const { outputs, outputsChosen } = useWorkspace();
-  const graph = useSession().compiled?.graph;
+  const graph = useSessionPart((s) => s.compiled?.graph);
   // Outputs nobody picked follow the code: nothing to say.
   if (!graph || !outputsChosen) return null;
   const { unknown, leftOut } = checkOutputs(graph, outputs);

@@ -17,7 +17,7 @@ import { defaultExample, exampleById } from '../../examples';
 import { EditorPane } from '../editor/EditorPane';
 import { GraphPane } from '../graph/GraphPane';
 import { ResultsPanel } from '../results/ResultsPanel';
-import { PlaygroundContext, usePlayground, useSession, useWorkspace } from '../state/hooks';
+import { PlaygroundContext, usePlayground, useSessionPart, useWorkspace } from '../state/hooks';
 import { createPlayground, type Playground } from '../state/playground';
 import { createWorkspaceStore } from '../state/workspaceStore';
 import { themeStore } from '../theme/theme';
@@ -102,17 +102,16 @@ function Embed({
   readonly startWorker: () => Promise<void>;
 }) {
   const playground = usePlayground();
-  const session = useSession();
+  const ran = useSessionPart((s) => s.run !== null);
+  const running = useSessionPart((s) => s.run?.status === 'running');
+  const graph = useSessionPart((s) => s.compiled?.graph);
   const workspace = useWorkspace();
   const root = useRef<HTMLDivElement>(null);
   const [editing, setEditing] = useState(false);
   const { view } = options;
   const lines = workspace.files.find((f) => f.name === workspace.activeFile)?.code.split('\n').length ?? 10;
   const codeHeight = Math.min(480, Math.max(160, lines * 19 + 48));
-  const showResults =
-    view === 'results' ||
-    (view !== 'code' && view !== 'graph' && session.run !== null) ||
-    (view === 'code' && session.run !== null);
+  const showResults = view === 'results' || (view !== 'graph' && ran);
 
   useEffect(() => {
     const element = root.current;
@@ -156,13 +155,13 @@ function Embed({
           type="button"
           className="button primary"
           aria-label="Run"
-          disabled={session.run?.status === 'running' || !session.compiled?.graph}
+          disabled={running || !graph}
           onClick={() => void startWorker().then(() => playground.run())}
         >
           ▶ Run
         </button>
         <span className="embed-status" role="status">
-          {session.compiled?.graph ? '' : 'Building the graph…'}
+          {graph ? '' : 'Building the graph…'}
         </span>
         <a className="embed-open" href={playgroundUrl} target="_blank" rel="noopener">
           Open in playground ↗

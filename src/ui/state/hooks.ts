@@ -24,6 +24,16 @@ export function useSession(): Session {
   return useSyncExternalStore(session.subscribe, session.get);
 }
 
+/**
+ * One part of the session: the component draws again only when `select` answers another value, not on
+ * every frame of a run. `select` returns a part of the session (or a value cached from it), never a new
+ * object.
+ */
+export function useSessionPart<T>(select: (session: Session) => T): T {
+  const { session } = usePlayground();
+  return useSyncExternalStore(session.subscribe, () => select(session.get()));
+}
+
 export function useLive(): LiveState {
   const { live } = usePlayground();
   return useSyncExternalStore(live.subscribe, live.get);

@@ -71,6 +71,28 @@ export function finishedRun(
   };
 }
 
+/**
+ * What a run's nodes show, for the graph's toolbar and legend: whether any has a time span (the waterfall
+ * has something to draw), is from the cache, or is stale. One pass, asked once per frame of a run.
+ */
+export function runSummary(nodes: Readonly<Record<string, NodeRun>>): {
+  readonly ran: boolean;
+  readonly cached: boolean;
+  readonly stale: boolean;
+} {
+  let ran = false;
+  let cached = false;
+  let stale = false;
+  // `for…in`: a 20,000-node table is read without making an array of it.
+  for (const name in nodes) {
+    const node = nodes[name];
+    ran ||= node.startMs !== undefined;
+    cached ||= node.cached === true;
+    stale ||= node.state === 'stale';
+  }
+  return { ran, cached, stale };
+}
+
 /** The item count of a node of a parallel block, after one more item started (0) or finished (1). */
 function itemsDone(
   state: Session,
@@ -125,6 +147,12 @@ function span(
     startMs: Math.min(event.startMs, was?.startMs ?? Infinity),
     endMs: Math.max(end, was?.endMs ?? -Infinity),
   };
+}
+
+/** `run` after `node` became `after`: a failure with an error joins the run's failures. */
+export function recordFailure(run: RunState, node: string, after: NodeRun): RunState {
+  if (!after.error || run.failures?.includes(node)) return run;
+  return { ...run, failures: [...(run.failures ?? []), node] };
 }
 
 /** A run's or node's end that the user's Stop caused (the host ends a stopped run with an AbortError). */

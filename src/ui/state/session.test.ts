@@ -195,6 +195,27 @@ describe('reduceSession', () => {
     ]);
     expect(allDiagnostics(s)).toHaveLength(1);
   });
+  it('keeps the same diagnostics while a run changes nothing in them, and new ones once it does', () => {
+    const error = { name: 'Error', message: 'b broke', file: 'f.ts', line: 4 };
+    const running = run([
+      { type: 'run-requested', id: 1, nodes: ['a', 'b', 'c'] },
+      { type: 'node-started', runId: 1, node: 'a' },
+    ]);
+    const before = allDiagnostics(running);
+    const later = run(
+      [{ type: 'node-finished', runId: 1, node: 'a', durationMs: 1, preview: { kind: 'error', text: '' } }],
+      running,
+    );
+    expect(later.run).not.toBe(running.run);
+    expect(allDiagnostics(later)).toBe(before);
+    const failed = run([{ type: 'node-failed', runId: 1, node: 'b', durationMs: 1, error }], later);
+    const after = allDiagnostics(failed);
+    expect(after).not.toBe(before);
+    expect(after).toEqual([expect.objectContaining({ file: 'f.ts', line: 4, node: 'b' })]);
+    // The same failure read again (another frame of the run) is the same list.
+    const next = run([{ type: 'node-started', runId: 1, node: 'c' }], failed);
+    expect(allDiagnostics(next)).toBe(after);
+  });
   it('a stop the user asked for is "stopped", with no error and no notice', () => {
     const abort = { name: 'AbortError', message: 'Stopped node a.' };
     const s = run([

@@ -18,7 +18,7 @@ import type {
   WorkerEvent,
 } from '../../worker/protocol';
 import type { RequestValues } from './requestStale';
-import { finishedRun, markStale, nodeAfter, staleForRequest, stopRun } from './runStates';
+import { finishedRun, markStale, nodeAfter, recordFailure, staleForRequest, stopRun } from './runStates';
 
 /**
  * A node's state in the drawing. `idle`: nothing ran since the graph was built; `stale`: it was done, and
@@ -82,6 +82,11 @@ export interface RunState {
   readonly notes: readonly string[];
   /** Live mode: what the newest compile with an answer says its code edits made stale (since the run). */
   readonly codeStale?: readonly StaleNodeInfo[];
+  /**
+   * The nodes that failed with an error, in the order they failed: where the run's node diagnostics are
+   * read from, so that a frame of a 20,000-node run does not walk its whole table to find them.
+   */
+  readonly failures?: readonly string[];
 }
 
 export interface Session {
@@ -197,7 +202,11 @@ export function reduceSession(state: Session, action: SessionAction): Session {
     case 'node-failed': {
       const run = state.run;
       if (!run || run.id !== action.runId) return state;
-      return { ...state, run: { ...run, nodes: { ...run.nodes, [action.node]: nodeAfter(state, action) } } };
+      const node = nodeAfter(state, action);
+      return {
+        ...state,
+        run: recordFailure({ ...run, nodes: { ...run.nodes, [action.node]: node } }, action.node, node),
+      };
     }
     case 'run-finished':
       return finishedRun(state, action);
@@ -293,9 +302,21 @@ export function allDiagnostics(session: Pick<Session, 'compiled' | 'run'>): read
   // run is computed once (a 20,000-node run would otherwise be walked twice a frame).
   const { compiled, run } = session;
   if (lastDiagnostics?.compiled === compiled && lastDiagnostics.run === run) return lastDiagnostics.result;
-  const result = collectDiagnostics(session);
+  const found = collectDiagnostics(session);
+  // The same findings keep their identity: views that draw them (editor markers, banners) draw again
+  // only when they change, not on every frame of a run.
+  const result =
+    lastDiagnostics && sameDiagnostics(lastDiagnostics.result, found) ? lastDiagnostics.result : found;
   lastDiagnostics = { compiled, run, result };
   return result;
+}
+
+function sameDiagnostics(a: readonly Diagnostic[], b: readonly Diagnostic[]): boolean {
+  const key = (d: Diagnostic) =>
+    [d.severity, d.source, d.message, d.file, d.line, d.column, d.node, d.endLine, d.endColumn].join(
+      '\u0000',
+    );
+  return a.length === b.length && a.every((d, i) => d === b[i] || key(d) === key(b[i]));
 }
 
 let lastDiagnostics: {
@@ -306,10 +327,9 @@ let lastDiagnostics: {
 
 function collectDiagnostics(session: Pick<Session, 'compiled' | 'run'>): Diagnostic[] {
   const all: Diagnostic[] = [...(session.compiled?.diagnostics ?? []), ...(session.run?.diagnostics ?? [])];
-  const nodes = session.run?.nodes ?? {};
-  // Asked every frame of a run: `for…in` reads a 20,000-node table without making a pair per node.
-  for (const node in nodes) {
-    const e = nodes[node].error;
+  const { nodes = {}, failures = [] } = session.run ?? {};
+  for (const node of failures) {
+    const e = nodes[node]?.error;
     if (!e?.file || !e.line) continue;
     const message = `${e.name}: ${e.message}`;
     all.push({

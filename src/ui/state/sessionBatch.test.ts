@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { CONSOLE_LIMIT, initialSession, reduceSession, type Session, type SessionAction } from './session';
+import {
+  allDiagnostics,
+  CONSOLE_LIMIT,
+  initialSession,
+  reduceSession,
+  type Session,
+  type SessionAction,
+} from './session';
 import { reduceSessionBatch } from './sessionBatch';
 
 const line = (text: string, runId: number | null = 1): SessionAction => ({
@@ -76,6 +83,49 @@ describe('reduceSessionBatch', () => {
     expect(batched.console[0].text).toBe('line 10');
     expect(batched.console.at(-1)?.seq).toBe(CONSOLE_LIMIT + 10);
     expect(batched).toEqual(oneByOne(lines));
+  });
+
+  it("copies the run's node table once for a frame's node events, however many there are", () => {
+    const names = Array.from({ length: 5000 }, (_, i) => `n_${i}`);
+    const requested = oneByOne([{ type: 'run-requested', id: 1, nodes: names }]);
+    // Counts how often the table is read whole (a copy reads its keys).
+    let wholeReads = 0;
+    const table = new Proxy(requested.run!.nodes, {
+      ownKeys: (target) => {
+        wholeReads++;
+        return Reflect.ownKeys(target);
+      },
+    });
+    const before = { ...requested, run: { ...requested.run!, nodes: table } };
+    const events: SessionAction[] = names.flatMap((node) => [
+      { type: 'node-started', runId: 1, node },
+      { type: 'node-finished', runId: 1, node, durationMs: 1, preview: { kind: 'error', text: '' } },
+    ]);
+    const after = reduceSessionBatch(before, events);
+    expect(wholeReads).toBe(1);
+    expect(Object.values(after.run!.nodes).every((n) => n.state === 'done')).toBe(true);
+    expect(requested.run!.nodes.n_0.state).toBe('pending');
+  });
+
+  it("finds a failed node's error for the diagnostics, as one by one does", () => {
+    const error = { name: 'Error', message: 'b broke', file: 'f.ts', line: 4 };
+    const actions: SessionAction[] = [
+      { type: 'run-requested', id: 1, nodes: ['a', 'b'] },
+      { type: 'node-started', runId: 1, node: 'b' },
+      { type: 'node-failed', runId: 1, node: 'b', durationMs: 1, error },
+      { type: 'node-started', runId: 1, node: 'a' },
+    ];
+    const batched = reduceSessionBatch(initialSession, actions);
+    expect(batched).toEqual(oneByOne(actions));
+    expect(allDiagnostics(batched)).toEqual([
+      expect.objectContaining({
+        source: 'runtime',
+        file: 'f.ts',
+        line: 4,
+        node: 'b',
+        message: 'Error: b broke',
+      }),
+    ]);
   });
 
   it('returns the same state for an empty batch and for events of another run', () => {

@@ -15,7 +15,7 @@ import {
   type Session,
   type SessionAction,
 } from './session';
-import { nodeAfter, type NodeEvent } from './runStates';
+import { nodeAfter, recordFailure, type NodeEvent } from './runStates';
 
 /** The copies a batch writes into: the session they belong to, its run's nodes and its console. */
 interface Draft {
@@ -48,7 +48,10 @@ function addNodeEvent(draft: Draft, event: NodeEvent): void {
     draft.session = { ...draft.session, run: { ...run, nodes: draft.nodes } };
   }
   // `nodeAfter` reads the node's item count through `session.run.nodes`, which is this draft.
-  draft.nodes[event.node] = nodeAfter(draft.session, event);
+  const node = nodeAfter(draft.session, event);
+  draft.nodes[event.node] = node;
+  const recorded = recordFailure(draft.session.run!, event.node, node);
+  if (recorded !== draft.session.run) draft.session = { ...draft.session, run: recorded };
 }
 
 function addConsoleLine(draft: Draft, event: Extract<SessionAction, { type: 'console' }>): void {
