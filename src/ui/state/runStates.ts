@@ -24,7 +24,7 @@ export function nodeAfter(state: Session, event: NodeEvent): NodeRun {
         durationMs: event.durationMs,
         preview: event.preview,
         ...itemsDone(state, event.node, event.item, 1),
-        ...(event.cached ? { cached: true } : reasonsOf(state, event.node)),
+        ...(fromCache(state, event) ? { cached: true } : reasonsOf(state, event.node)),
         ...span(state, event),
       };
     case 'node-failed':
@@ -102,6 +102,13 @@ function itemsDone(
 ): { items?: number } {
   if (item === undefined) return {};
   return { items: (state.run?.nodes[name]?.items ?? 0) + finished };
+}
+
+/** Whether a finished node came from the cache: for a node of a parallel block, every item so far did. */
+function fromCache(state: Session, event: Extract<NodeEvent, { type: 'node-finished' }>): boolean {
+  if (!event.cached) return false;
+  const node = state.run?.nodes[event.node];
+  return event.item === undefined || !node?.items || node.cached === true;
 }
 
 /** The reasons a node's start gave, kept with its result. */

@@ -270,6 +270,16 @@ describe('parallel blocks', () => {
     expect(s.run?.nodes.each).toMatchObject({ state: 'done', items: 2 });
   });
 
+  it('draws a node of a parallel block from the cache only when every item came from it', () => {
+    const preview = { kind: 'scalar', type: 'number', text: '1' } as const;
+    const item = (i: number, cached: boolean) =>
+      ({ type: 'node-finished', runId: 3, node: 'each', item: i, durationMs: 0, preview, cached }) as const;
+    const start = { type: 'run-requested', id: 3, nodes: ['each'] } as const;
+    expect(run([start, item(0, true), item(1, true)]).run?.nodes.each.cached).toBe(true);
+    expect(run([start, item(0, true), item(1, false)]).run?.nodes.each.cached).toBeUndefined();
+    expect(run([start, item(0, false), item(1, true)]).run?.nodes.each.cached).toBeUndefined();
+  });
+
   it('spans a node of a parallel block from the first item start to the last item end', () => {
     const preview = { kind: 'scalar', type: 'number', text: '1' } as const;
     const s = run([
