@@ -44,25 +44,36 @@ function skipLiteral(text: string, i: number): number {
   return i;
 }
 
-/** Index just past the bracket group that opens at `i`. */
-function skipBalanced(text: string, i: number): number {
-  let depth = 0;
+/**
+ * Steps through `text` from `i` up to `end`, over strings, templates and comments whole: `step` gets the
+ * index of every other character and returns the index to go on from, or -1 to stop. Returns where the
+ * walk stopped.
+ */
+function scanCode(text: string, i: number, step: (j: number) => number, end = text.length): number {
   let j = i;
-  while (j < text.length) {
+  while (j < end) {
     const after = skipLiteral(text, j);
     if (after !== j) {
       j = after;
       continue;
     }
-    const c = text[j];
-    if (c === '(' || c === '[' || c === '{') depth++;
-    else if (c === ')' || c === ']' || c === '}') {
-      depth--;
-      if (depth === 0) return j + 1;
-    }
-    j++;
+    const next = step(j);
+    if (next < 0) return j;
+    j = next;
   }
   return j;
+}
+
+/** Index just past the bracket group that opens at `i`. */
+function skipBalanced(text: string, i: number): number {
+  let depth = 0;
+  const close = scanCode(text, i, (j) => {
+    const c = text[j];
+    if (c === '(' || c === '[' || c === '{') depth++;
+    else if ((c === ')' || c === ']' || c === '}') && --depth === 0) return -1;
+    return j + 1;
+  });
+  return Math.min(close + 1, text.length);
 }
 
 /** The text with comments removed and trimmed. */
@@ -96,30 +107,21 @@ export function readParameters(fn: Function, label: string, module?: string): Pa
   }
   // The head before the parameter list holds only keywords, a name and `*`; a single-parameter arrow
   // has no parentheses: `x => ...`, `async x => ...`.
-  let i = 0;
   let lastWord = '';
-  while (i < text.length) {
-    const after = skipLiteral(text, i);
-    if (after !== i) {
-      i = after;
-      continue;
-    }
-    const c = text[i];
-    if (c === '(') break;
-    if (c === '=' && text[i + 1] === '>') return [{ name: lastWord, optional: false }];
-    const word = IDENTIFIER.exec(text.slice(i, i + 200));
-    if (word) {
-      lastWord = word[0];
-      i += word[0].length;
-    } else i++;
-  }
+  let arrow = false;
+  const i = scanCode(text, 0, (j) => {
+    if (text[j] === '(' || (arrow = text[j] === '=' && text[j + 1] === '>')) return -1;
+    const word = IDENTIFIER.exec(text.slice(j, j + 200));
+    if (word) lastWord = word[0];
+    return j + (word ? word[0].length : 1);
+  });
+  if (arrow) return [{ name: lastWord, optional: false }];
   if (i >= text.length) {
     throw new InvalidSignatureError(`${label}: cannot find the parameter list in its text`, module);
   }
   const end = skipBalanced(text, i) - 1;
   const params: ParsedParameter[] = [];
   let start = i + 1;
-  let j = start;
   const take = (to: number): void => {
     const param = clean(text.slice(start, to));
     if (param === '') return;
@@ -140,19 +142,20 @@ export function readParameters(fn: Function, label: string, module?: string): Pa
     if (!name) throw new InvalidSignatureError(`${label}: cannot read the parameter ${param}`, module);
     params.push({ name: name[0], optional: param.slice(name[0].length).trimStart().startsWith('=') });
   };
-  while (j < end) {
-    const after = skipLiteral(text, j);
-    if (after !== j) {
-      j = after;
-      continue;
-    }
-    const c = text[j];
-    if (c === '(' || c === '[' || c === '{') j = skipBalanced(text, j);
-    else if (c === ',') {
-      take(j);
-      start = ++j;
-    } else j++;
-  }
+  scanCode(
+    text,
+    start,
+    (j) => {
+      const c = text[j];
+      if (c === '(' || c === '[' || c === '{') return skipBalanced(text, j);
+      if (c === ',') {
+        take(j);
+        start = j + 1;
+      }
+      return j + 1;
+    },
+    end,
+  );
   take(end);
   return params;
 }
