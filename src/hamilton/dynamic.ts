@@ -159,11 +159,12 @@ function itemPlan(graph: FunctionGraph, task: ItemSpec): Plan {
 
 const taskInfo = (task: ItemSpec): TaskInfo => ({ taskId: task.taskId, itemIndex: task.index });
 
-/** How a run in stages reaches its adapters and, when caching is on, its cache. */
-interface StagedRun {
+/** A run in stages: its whole plan, its adapters and, when caching is on, how to open its cache. */
+export interface StagedRun {
+  readonly whole: Plan;
   readonly adapters: AdapterSet | undefined;
   readonly runId: string;
-  readonly cache?: { readonly whole: Plan; readonly open: OpenCache };
+  readonly openCache?: OpenCache;
 }
 
 /** The context of a stage's or an item's run: the adapters' node hooks, and the cache of its part. */
@@ -173,31 +174,17 @@ function contextOf(
   task: TaskInfo | null = null,
   collected: string | null = null,
 ): RunContext {
-  const { adapters, runId } = run;
-  const cache = run.cache?.open(plan, runId, { whole: run.cache.whole, task, collected });
+  const { adapters, runId, whole } = run;
+  const cache = run.openCache?.(plan, runId, { whole, task, collected });
   return { hooks: adapters?.hasNodeHooks ? adapters : undefined, cache, runId, task };
-}
-
-/** A run in stages of `whole`. */
-function stagedRun(
-  whole: Plan,
-  adapters: AdapterSet | undefined,
-  runId: string,
-  open?: OpenCache,
-): StagedRun {
-  return { adapters, runId, cache: open && { whole, open } };
 }
 
 /** Runs a plan with parallel blocks; the items of each block go through `executor`. */
 export async function runStagesAsync(
-  whole: Plan,
-  adapters: AdapterSet | undefined,
-  runId: string,
+  run: StagedRun,
   executor: TaskExecutor,
-  openCache?: OpenCache,
 ): Promise<Record<string, unknown>> {
-  const run = stagedRun(whole, adapters, runId, openCache);
-  const gen = stages(whole);
+  const gen = stages(run.whole);
   let step = gen.next();
   while (!step.done) {
     const s = step.value;
@@ -207,7 +194,7 @@ export async function runStagesAsync(
     else {
       const tasks: ItemTask[] = s.items.map((spec) => ({
         ...spec,
-        run: () => runPlannedItem(whole.graph, spec, run),
+        run: () => runPlannedItem(itemPlan(run.whole.graph, spec), spec, run),
       }));
       reply = await executor.execute(tasks);
     }
@@ -217,35 +204,27 @@ export async function runStagesAsync(
 }
 
 /** Runs a plan with parallel blocks synchronously: items one after another, in this thread. */
-export function runStagesSync(
-  whole: Plan,
-  adapters: AdapterSet | undefined,
-  runId: string,
-  openCache?: OpenCache,
-): Record<string, unknown> {
-  const run = stagedRun(whole, adapters, runId, openCache);
-  const gen = stages(whole);
-  let step = gen.next();
-  while (!step.done) {
+export function runStagesSync(run: StagedRun): Record<string, unknown> {
+  const gen = stages(run.whole);
+  for (let step = gen.next(); ;) {
+    if (step.done) return step.value;
     const s = step.value;
-    let reply: unknown[] | RunState | undefined;
-    if (s.kind === 'plan') reply = runSync(s.plan, contextOf(run, s.plan, null, s.collected));
-    else if (s.kind === 'await') {
+    if (s.kind === 'await') {
       s.value.catch(() => undefined);
       throw new AsyncInSyncError('An overridden Parallelizable value (an async iterable)');
-    } else {
-      reply = s.items.map((spec) => {
-        const plan = itemPlan(whole.graph, spec);
-        return outputsOf(runSync(plan, contextOf(run, plan, taskInfo(spec))))[spec.output];
-      });
     }
-    step = gen.next(reply);
+    step = gen.next(
+      s.kind === 'plan'
+        ? runSync(s.plan, contextOf(run, s.plan, null, s.collected))
+        : s.items.map((spec) => {
+            const plan = itemPlan(run.whole.graph, spec);
+            return outputsOf(runSync(plan, contextOf(run, plan, taskInfo(spec))))[spec.output];
+          }),
+    );
   }
-  return step.value;
 }
 
-async function runPlannedItem(graph: FunctionGraph, task: ItemSpec, run: StagedRun): Promise<unknown> {
-  const plan = itemPlan(graph, task);
+async function runPlannedItem(plan: Plan, task: ItemSpec, run: StagedRun): Promise<unknown> {
   const state = await runAsync(plan, contextOf(run, plan, taskInfo(task)));
   return outputsOf(state)[task.output];
 }
@@ -261,5 +240,6 @@ export function runItem(
   adapters?: AdapterSet,
   runId = task.taskId,
 ): Promise<unknown> {
-  return runPlannedItem(graph, task, { adapters, runId });
+  const plan = itemPlan(graph, task);
+  return runPlannedItem(plan, task, { whole: plan, adapters, runId });
 }

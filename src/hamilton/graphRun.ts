@@ -4,7 +4,7 @@
  * async driver awaits the steps; the sync driver refuses any Promise with an `AsyncInSyncError`.
  */
 import type { AdapterSet } from './adapters';
-import { needsStages, runStagesAsync, runStagesSync } from './dynamic';
+import { needsStages, runStagesAsync, runStagesSync, type StagedRun } from './dynamic';
 import { throwRequestProblems } from './errors';
 import { refusePromise, runAsync, runSync, type OpenCache, type RunContext } from './execution';
 import type { TaskExecutor } from './executors';
@@ -83,6 +83,13 @@ export function* graphRun<T>(
   }
 }
 
+const stagedRun = (settings: GraphRunSettings, whole: Plan, runId: string): StagedRun => ({
+  whole,
+  adapters: settings.adapters,
+  runId,
+  openCache: settings.openCache,
+});
+
 function contextOf(settings: GraphRunSettings, plan: Plan, runId: string): RunContext {
   const { adapters } = settings;
   return {
@@ -97,8 +104,7 @@ export function driveSync<T>(run: Generator<RunStep, T, unknown>, settings: Grap
   const perform = (step: RunStep): unknown => {
     if (step.kind === 'hook') return refusePromise(step.value, 'An adapter hook');
     const { plan, runId } = step;
-    if (needsStages(plan, settings.dynamicExecution))
-      return runStagesSync(plan, settings.adapters, runId, settings.openCache);
+    if (needsStages(plan, settings.dynamicExecution)) return runStagesSync(stagedRun(settings, plan, runId));
     return outputsOf(runSync(plan, contextOf(settings, plan, runId)));
   };
   let next = run.next();
@@ -124,7 +130,7 @@ export async function driveAsync<T>(
     if (step.kind === 'hook') return step.value;
     const { plan, runId } = step;
     if (needsStages(plan, settings.dynamicExecution)) {
-      return runStagesAsync(plan, settings.adapters, runId, settings.remoteExecutor, settings.openCache);
+      return runStagesAsync(stagedRun(settings, plan, runId), settings.remoteExecutor);
     }
     return outputsOf(await runAsync(plan, contextOf(settings, plan, runId)));
   };
