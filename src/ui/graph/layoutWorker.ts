@@ -60,7 +60,13 @@ function keyOf(graph: GraphDescription, direction: Direction, clusterOf?: Cluste
   return lastKey.key;
 }
 
-/** The layout at once when it is cached or the graph is small; otherwise null (ask {@link layoutLater}). */
+/** Layouts asked of the layout worker and not back yet, by cache key. */
+const pending = new Map<string, Promise<GraphLayout>>();
+
+/**
+ * The layout at once when it is cached or the graph is small; otherwise null, and the layout worker
+ * starts on it at once (while the page renders the rest), for {@link layoutLater} to hand over.
+ */
 export function layoutNow(
   graph: GraphDescription,
   direction: Direction,
@@ -68,7 +74,10 @@ export function layoutNow(
 ): GraphLayout | null {
   if (graph.nodes.length <= OFF_THREAD_ABOVE || typeof Worker === 'undefined')
     return layoutGraph(graph, direction, clusterOf);
-  return cachedLayout(keyOf(graph, direction, clusterOf)) ?? null;
+  const key = keyOf(graph, direction, clusterOf);
+  const cached = cachedLayout(key);
+  if (!cached && !pending.has(key)) pending.set(key, inWorker(key, graph, clusterOf));
+  return cached ?? null;
 }
 
 /** A big graph's layout (layered.ts's, always left to right), made in the layout worker. */
@@ -78,11 +87,16 @@ export function layoutLater(
   clusterOf?: ClusterOf,
 ): Promise<GraphLayout> {
   const key = keyOf(graph, direction, clusterOf);
+  return pending.get(key) ?? Promise.resolve(cachedLayout(key) ?? inWorker(key, graph, clusterOf));
+}
+
+function inWorker(key: string, graph: GraphDescription, clusterOf?: ClusterOf): Promise<GraphLayout> {
   const indexed = indexGraph(graph);
   return new Promise((resolve) => {
-    waiting.set(post(indexed, clusterOf), (result) =>
-      resolve(cachedLayout(key) ?? rememberLayout(key, layeredLayout(indexed, result))),
-    );
+    waiting.set(post(indexed, clusterOf), (result) => {
+      pending.delete(key);
+      resolve(cachedLayout(key) ?? rememberLayout(key, layeredLayout(indexed, result)));
+    });
   });
 }
 
