@@ -120,10 +120,14 @@ function warmUpGraph(): IndexedGraph {
 
 /**
  * Runs the big graph layout's code once in the layout worker (starting it) and a few times in the page,
- * each time when the page is idle, so that the first big graph meets it compiled and optimised.
+ * each time when the page is idle, so that the first big graph meets it compiled and optimised. Not in
+ * a frame.
  */
 export function warmLayouts(): void {
   if (typeof Worker === 'undefined' || typeof requestIdleCallback === 'undefined') return;
+  // An embed (a frame in another page, often one of several) shows a small example: a layout worker
+  // started for each would only cost the page.
+  if (window.top !== window.self) return;
   const graph = warmUpGraph();
   let runs = 0;
   const warm = () => {
