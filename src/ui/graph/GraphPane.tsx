@@ -16,7 +16,7 @@ import type { GroupBy } from './grouping';
 import { RunWaterfall } from './RunWaterfall';
 import { useClusters } from './useClusters';
 import type { ClusterOf, Direction, GraphLayout } from './layout';
-import { layoutLater, layoutNow } from './layoutWorker';
+import { layoutLater, layoutNow, warmLayouts } from './layoutWorker';
 import { withRequestedOutputs } from './requestedOutputs';
 import { beginLayout } from './timing';
 import './graph.css';
@@ -67,6 +67,7 @@ function useLayout(
     return layout;
   }, [graph, direction, clusterOf]);
   const [later, setLater] = useState<GraphLayout | null>(null);
+  useEffect(warmLayouts, []);
   useEffect(() => {
     if (now || !graph || !direction) return;
     let live = true;

@@ -14,14 +14,14 @@
 import { keepClustersTogether, type ClusterInput } from './layeredClusters';
 import { orderLayers } from './layeredOrder';
 import { placeLayers } from './layeredPlace';
-import { layeredVertices } from './layeredRanks';
+import { layeredVertices, type Adjacency } from './layeredRanks';
 import { alignTop, edgePoints, layerColumns } from './layeredRoutes';
 
 export interface LayeredInput {
   /** Node widths (the layers run left to right, so the width is along the layering). */
-  readonly widths: readonly number[];
-  /** Each node's parents, by index; the graph must be acyclic. */
-  readonly parents: readonly (readonly number[])[];
+  readonly widths: Float64Array;
+  /** Each node's parents, by index (see layeredRanks.ts's `adjacencyOf`); the graph must be acyclic. */
+  readonly parents: Adjacency;
   readonly nodeHeight: number;
   /** Space between two nodes of a layer, and between two layers. */
   readonly gap: readonly [number, number];
@@ -29,14 +29,16 @@ export interface LayeredInput {
   readonly clusters?: ClusterInput;
 }
 
-type Point = readonly [number, number];
-
 export interface LayeredResult {
   /** Node centres. */
   readonly x: Float64Array;
   readonly y: Float64Array;
-  /** For each node, for each of its parents (same order as the input): the edge's points, parent centre first. */
-  readonly points: readonly (readonly (readonly Point[])[])[];
+  /**
+   * Every edge's points (x, y pairs), parent centre first: edges node by node and parent by parent, in
+   * the input's order; edge `e`'s points run from pair `pointStart[e]` to pair `pointStart[e + 1]`.
+   */
+  readonly points: Float64Array;
+  readonly pointStart: Int32Array;
   readonly width: number;
   readonly height: number;
 }
@@ -55,6 +57,5 @@ export function layered({ widths, parents, nodeHeight, gap, clusters }: LayeredI
   const height = alignTop(y, n, nodeHeight);
   const xs = new Float64Array(n);
   for (let v = 0; v < n; v++) xs[v] = columnX[layer[v]];
-  const points = edgePoints(vertices, parents, columnX, y);
-  return { x: xs, y: y.slice(0, n), points, width, height };
+  return { x: xs, y: y.slice(0, n), ...edgePoints(vertices, columnX, y), width, height };
 }

@@ -3,35 +3,17 @@
  * (as GraphClusters draws it) holds no node of another cluster, nor any node outside every cluster.
  * The graphs are generated projects with subdags, compiled by the worker's own session in Node.
  */
-import * as esbuild from 'esbuild';
-import * as hamilton from 'hamilton';
 import type { GraphDescription } from 'hamilton';
-import * as frame from 'hamilton/frame';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { subdagWorkspace } from '../../../scripts/bench/bigWorkspace';
-import type { CompiledEvent } from '../../worker/protocol';
-import { installRuntime } from '../../worker/runtime';
-import { Session } from '../../worker/session';
+import { compiledGraph } from '../../../scripts/bench/compiledGraph';
 import { clustersOf, type GroupBy } from './grouping';
 import { CLUSTER_FRAME_PAD, CLUSTER_LABEL_ROOM, computeLayout, type GraphLayout } from './layout';
 import { boundsOf } from './openingView';
 import type { Rect } from './region';
 
-beforeAll(() => installRuntime(hamilton, frame));
-
 /** The graph the worker describes for a generated project of about `size` nodes with subdags. */
-async function subdagGraph(size: number): Promise<GraphDescription> {
-  const events: { readonly type: string }[] = [];
-  const session = new Session({
-    esbuild,
-    post: (event) => void events.push(event),
-    now: () => performance.now(),
-  });
-  await session.receive({ type: 'compile', id: 1, files: subdagWorkspace(size).files, config: {} });
-  const graph = events.find((e): e is CompiledEvent => e.type === 'compiled')?.graph;
-  if (!graph) throw new Error('the generated project did not compile');
-  return graph;
-}
+const subdagGraph = (size: number): Promise<GraphDescription> => compiledGraph(subdagWorkspace(size));
 
 /** Each open cluster's frame, as drawn: its nodes' box with the frame's padding and its label's room. */
 function frames(layout: GraphLayout, members: ReadonlyMap<string, readonly string[]>): Map<string, Rect> {

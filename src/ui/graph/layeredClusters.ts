@@ -11,7 +11,7 @@ import { Pool, widestLayer } from './layeredPlace';
 
 /** Each node's cluster (an index, or -1 for none), and the room a cluster's frame takes above and below its nodes. */
 export interface ClusterInput {
-  readonly clusterOf: readonly number[];
+  readonly clusterOf: Int32Array;
   readonly pad: readonly [number, number];
 }
 
@@ -30,7 +30,7 @@ interface Band {
 /** Moves the vertices of `y` so that the clusters' bands hold no other vertex. */
 export function keepClustersTogether(
   vertices: Vertices,
-  layers: readonly number[][],
+  layers: readonly Int32Array[],
   y: Float64Array,
   extent: Float64Array,
   { clusterOf, pad }: ClusterInput,
@@ -48,13 +48,19 @@ export function keepClustersTogether(
 }
 
 /** Each vertex's cluster: a node's own; a dummy's when its edge runs inside one cluster; otherwise -1. */
-function vertexClusters({ n, layer, chains, up }: Vertices, clusterOf: readonly number[]): Int32Array {
+function vertexClusters(
+  { n, layer, up, edgeStart, dummyStart }: Vertices,
+  clusterOf: Int32Array,
+): Int32Array {
   const of = new Int32Array(layer.length).fill(-1);
-  for (let v = 0; v < n; v++) of[v] = clusterOf[v] ?? -1;
+  of.set(clusterOf.subarray(0, n));
   for (let v = 0; v < n; v++) {
-    for (const chain of chains[v]) {
+    if (of[v] < 0) continue;
+    for (let e = edgeStart[v]; e < edgeStart[v + 1]; e++) {
+      const first = dummyStart[e];
+      const last = dummyStart[e + 1];
       // The chain's first dummy hangs from the edge's parent.
-      if (chain.length && of[v] >= 0 && of[up[chain[0]][0]] === of[v]) for (const d of chain) of[d] = of[v];
+      if (first < last && of[up.list[up.start[first]]] === of[v]) of.fill(of[v], first, last);
     }
   }
   return of;
@@ -62,7 +68,7 @@ function vertexClusters({ n, layer, chains, up }: Vertices, clusterOf: readonly 
 
 /** Each cluster's layers, band height and mean place (a cluster index without vertices gets no layers). */
 function measureBands(
-  layers: readonly number[][],
+  layers: readonly Int32Array[],
   y: Float64Array,
   extent: Float64Array,
   of: Int32Array,
@@ -96,7 +102,7 @@ function measureBands(
  * Bands compare by their mean place, then by index: the same order in every layer.
  */
 function layerItems(
-  row: readonly number[],
+  row: Int32Array,
   l: number,
   bands: readonly Band[],
   y: Float64Array,
@@ -138,7 +144,7 @@ function placeBands(bands: Band[], rows: readonly number[][], extent: Float64Arr
 
 /** A cluster's member vertices of one layer, stacked in order and centred in its band. */
 function placeInside(
-  row: readonly number[],
+  row: Int32Array,
   bands: readonly Band[],
   y: Float64Array,
   extent: Float64Array,

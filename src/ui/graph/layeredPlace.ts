@@ -3,7 +3,7 @@
  * vertex moves towards its neighbours' mean as far as the order and the spacing allow, solved exactly
  * per layer by isotonic regression (pooling adjacent violators).
  */
-import type { Vertices } from './layeredRanks';
+import type { Adjacency, Vertices } from './layeredRanks';
 
 const PLACEMENT_PASSES = 4;
 /** A long edge's dummies pull harder: straight long edges are what make a big graph readable. */
@@ -12,7 +12,7 @@ const DUMMY_WEIGHT = 4;
 /** Each vertex's vertical centre; `extent` is the room each vertex takes in its layer. */
 export function placeLayers(
   vertices: Vertices,
-  layers: readonly number[][],
+  layers: readonly Int32Array[],
   extent: Float64Array,
 ): Float64Array {
   const y = stackedLayers(layers, extent, vertices.layer.length);
@@ -27,14 +27,14 @@ export function placeLayers(
 }
 
 /** How many vertices the longest layer holds. */
-export function widestLayer(layers: readonly (readonly number[])[]): number {
+export function widestLayer(layers: readonly ArrayLike<number>[]): number {
   let widest = 0;
   for (const row of layers) widest = Math.max(widest, row.length);
   return widest;
 }
 
 /** Each layer's vertices stacked in order, centred on 0. */
-function stackedLayers(layers: readonly number[][], extent: Float64Array, count: number): Float64Array {
+function stackedLayers(layers: readonly Int32Array[], extent: Float64Array, count: number): Float64Array {
   const y = new Float64Array(count);
   for (const row of layers) {
     let at = 0;
@@ -67,7 +67,7 @@ class LayerPlacer {
   }
 
   /** Places a layer's vertices by their neighbours before (`up`), after (`down`), or both. */
-  place(row: readonly number[], before: Neighbours | null, after: Neighbours | null): void {
+  place(row: Int32Array, before: Adjacency | null, after: Adjacency | null): void {
     const { y, extent, targets, weights, offsets } = this;
     let offset = 0;
     for (let i = 0; i < row.length; i++) {
@@ -77,12 +77,12 @@ class LayerPlacer {
       let sum = 0;
       let degree = 0;
       if (before) {
-        for (let k = 0; k < before[u].length; k++) sum += y[before[u][k]];
-        degree += before[u].length;
+        for (let k = before.start[u]; k < before.start[u + 1]; k++) sum += y[before.list[k]];
+        degree += before.start[u + 1] - before.start[u];
       }
       if (after) {
-        for (let k = 0; k < after[u].length; k++) sum += y[after[u][k]];
-        degree += after[u].length;
+        for (let k = after.start[u]; k < after.start[u + 1]; k++) sum += y[after.list[k]];
+        degree += after.start[u + 1] - after.start[u];
       }
       targets[i] = (degree ? sum / degree : y[u]) - offset;
       weights[i] = degree ? (u < this.n ? 1 : DUMMY_WEIGHT) : 0.1;
@@ -91,8 +91,6 @@ class LayerPlacer {
     for (let i = 0; i < row.length; i++) y[row[i]] = this.pool.at(i) + offsets[i];
   }
 }
-
-type Neighbours = readonly (readonly number[])[];
 
 /**
  * The non-decreasing sequence closest to some targets in weighted least squares, by pooling adjacent

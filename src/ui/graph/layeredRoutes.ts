@@ -4,12 +4,10 @@
  */
 import type { Vertices } from './layeredRanks';
 
-type Point = readonly [number, number];
-
 /** Each layer's centre x, and the whole width. */
 export function layerColumns(
   { n, layer, layerCount }: Vertices,
-  widths: readonly number[],
+  widths: Float64Array,
   gap: number,
 ): { readonly columnX: Float64Array; readonly width: number } {
   const layerWidth = new Float64Array(layerCount);
@@ -36,25 +34,34 @@ export function alignTop(y: Float64Array, n: number, nodeHeight: number): number
   return n ? Math.round(bottom - top) : 0;
 }
 
-/** For each node, for each of its parents: the edge's points, parent centre first. */
+/**
+ * Every edge's points, parent centre first, then one per dummy, then the node's centre: edge `e`'s are
+ * the (x, y) pairs from `2 * pointStart[e]` to `2 * pointStart[e + 1]` of `points`, edges in the order of
+ * {@link Vertices}' `edgeStart`.
+ */
 export function edgePoints(
-  { n, layer, chains }: Vertices,
-  parents: readonly (readonly number[])[],
+  { n, layer, up, edgeStart, dummyStart }: Vertices,
   columnX: Float64Array,
   y: Float64Array,
-): Point[][][] {
-  const points: Point[][][] = [];
+): { readonly points: Float64Array; readonly pointStart: Int32Array } {
+  const edges = dummyStart.length - 1;
+  const pointStart = new Int32Array(edges + 1);
+  for (let e = 0; e < edges; e++) pointStart[e + 1] = pointStart[e] + dummyStart[e + 1] - dummyStart[e] + 2;
+  const points = new Float64Array(2 * pointStart[edges]);
+  let at = 0;
+  const add = (u: number) => {
+    points[at++] = columnX[layer[u]];
+    points[at++] = y[u];
+  };
   for (let v = 0; v < n; v++) {
-    const edges: Point[][] = [];
-    for (let k = 0; k < parents[v].length; k++) {
-      const p = parents[v][k];
-      const line: Point[] = [[columnX[layer[p]], y[p]]];
-      const dummies = chains[v][k];
-      for (let i = 0; i < dummies.length; i++) line.push([columnX[layer[dummies[i]]], y[dummies[i]]]);
-      line.push([columnX[layer[v]], y[v]]);
-      edges.push(line);
+    for (let e = edgeStart[v]; e < edgeStart[v + 1]; e++) {
+      const first = dummyStart[e];
+      const last = dummyStart[e + 1];
+      // The parent: the up link of the edge's first dummy, or of the node itself.
+      add(first < last ? up.list[up.start[first]] : up.list[e]);
+      for (let d = first; d < last; d++) add(d);
+      add(v);
     }
-    points.push(edges);
   }
-  return points;
+  return { points, pointStart };
 }

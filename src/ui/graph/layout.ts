@@ -16,7 +16,8 @@ import {
   type GraphNode,
 } from 'd3-dag';
 import type { DescribedNode, GraphDescription } from 'hamilton';
-import { layered } from './layered';
+import { layered, type LayeredInput, type LayeredResult } from './layered';
+import { adjacencyOf } from './layeredRanks';
 
 export interface PlacedNode {
   readonly name: string;
@@ -86,34 +87,89 @@ export function nodeWidth(node: DescribedNode): number {
 export type ClusterOf = ReadonlyMap<string, string>;
 const NO_CLUSTERS: ClusterOf = new Map();
 
-/** What the layout depends on: names, kinds, label texts, clusters and edges. */
+/**
+ * What the layout depends on: names, kinds, label texts, clusters and edges. (One string joined from
+ * flat parts: a 10,000-node graph's signature is made on the page's thread as the graph arrives.)
+ */
 export function graphSignature(graph: GraphDescription, clusterOf: ClusterOf = NO_CLUSTERS): string {
-  return JSON.stringify([
-    graph.nodes.map((n) => [n.name, nodeWidth(n), clusterOf.get(n.name) ?? 0]),
-    graph.edges.map((e) => [e.from, e.to]),
-  ]);
+  const parts: (string | number)[] = [];
+  for (const n of graph.nodes) parts.push(n.name, nodeWidth(n), clusterOf.get(n.name) ?? '');
+  parts.push('');
+  for (const e of graph.edges) parts.push(e.from, e.to);
+  return parts.join('\u0000');
 }
 
-/** Edges that close a cycle, found by a depth-first search in definition order. */
-function backEdges(graph: GraphDescription): Set<string> {
-  const out = new Map<string, string[]>(graph.nodes.map((n) => [n.name, []]));
-  for (const e of graph.edges) out.get(e.from)?.push(e.to);
-  const state = new Map<string, 1 | 2>();
-  const back = new Set<string>();
-  for (const root of graph.nodes) {
-    if (state.has(root.name)) continue;
-    const stack: [string, number][] = [[root.name, 0]];
-    state.set(root.name, 1);
-    while (stack.length) {
-      const top = stack[stack.length - 1];
-      const next = out.get(top[0])?.[top[1]++];
-      if (next === undefined) {
-        state.set(top[0], 2);
-        stack.pop();
-      } else if (state.get(next) === 1) back.add(`${top[0]}\u0000${next}`);
-      else if (!state.has(next)) {
-        state.set(next, 1);
-        stack.push([next, 0]);
+/**
+ * The graph by node index, as the layouts take it: each node's width, its parents along the edges that
+ * do not close a cycle (each once), and the edges that do, as `[from, to]`.
+ */
+export interface IndexedGraph {
+  readonly ids: readonly string[];
+  readonly widths: Float64Array;
+  readonly parents: readonly (readonly number[])[];
+  readonly back: readonly (readonly [number, number])[];
+}
+
+export function indexGraph(graph: GraphDescription): IndexedGraph {
+  const ids = graph.nodes.map((n) => n.name);
+  const index = new Map<string, number>();
+  for (let i = 0; i < ids.length; i++) index.set(ids[i], i);
+  const widths = new Float64Array(ids.length);
+  for (let i = 0; i < ids.length; i++) widths[i] = nodeWidth(graph.nodes[i]);
+  const out: number[][] = ids.map(() => []);
+  const edges: [number, number][] = [];
+  for (const e of graph.edges) {
+    const from = index.get(e.from);
+    const to = index.get(e.to);
+    if (from === undefined || to === undefined) continue;
+    out[from].push(to);
+    edges.push([from, to]);
+  }
+  const back = backEdges(out);
+  const parents: number[][] = ids.map(() => []);
+  const seen = new Set<number>();
+  for (const [from, to] of edges) {
+    const key = from * ids.length + to;
+    if (back.has(key) || seen.has(key)) continue;
+    seen.add(key);
+    parents[to].push(from);
+  }
+  return {
+    ids,
+    widths,
+    parents,
+    back: [...back].map((key) => [Math.floor(key / ids.length), key % ids.length]),
+  };
+}
+
+/**
+ * Edges that close a cycle, found by a depth-first search in definition order, as `from * n + to` in
+ * the order found.
+ */
+function backEdges(out: readonly (readonly number[])[]): Set<number> {
+  const n = out.length;
+  // 0: not reached, 1: on the search's path, 2: done.
+  const state = new Uint8Array(n);
+  const next = new Int32Array(n);
+  const stack = new Int32Array(n);
+  const back = new Set<number>();
+  for (let root = 0; root < n; root++) {
+    if (state[root]) continue;
+    let top = 0;
+    stack[top++] = root;
+    state[root] = 1;
+    while (top) {
+      const u = stack[top - 1];
+      if (next[u] === out[u].length) {
+        state[u] = 2;
+        top--;
+        continue;
+      }
+      const v = out[u][next[u]++];
+      if (state[v] === 1) back.add(u * n + v);
+      else if (!state[v]) {
+        state[v] = 1;
+        stack[top++] = v;
       }
     }
   }
@@ -158,27 +214,25 @@ function operator(
 }
 
 /** Each node's cluster as an index (-1: none), for layered.ts. */
-function clusterIndices(ids: readonly string[], clusterOf: ClusterOf): number[] {
+function clusterIndices(ids: readonly string[], clusterOf: ClusterOf): Int32Array {
   const index = new Map<string, number>();
-  return ids.map((id) => {
-    const cluster = clusterOf.get(id);
-    if (cluster === undefined) return -1;
-    return index.get(cluster) ?? index.set(cluster, index.size).get(cluster)!;
-  });
+  const of = new Int32Array(ids.length);
+  for (let i = 0; i < ids.length; i++) {
+    const cluster = clusterOf.get(ids[i]);
+    if (cluster === undefined) of[i] = -1;
+    else of[i] = index.get(cluster) ?? index.set(cluster, index.size).get(cluster)!;
+  }
+  return of;
 }
 
-/** A big graph's layout by layered.ts (same conventions as d3-dag's, already left to right). */
-function layeredLayout(
-  rows: ReadonlyMap<string, Row>,
-  widths: ReadonlyMap<string, number>,
-  clusterOf: ClusterOf,
-): Placement {
-  const ids = [...rows.keys()];
-  const index = new Map(ids.map((id, i) => [id, i]));
-  const parents = ids.map((id) => rows.get(id)!.parentIds.map((p) => index.get(p)!));
-  const result = layered({
-    widths: ids.map((id) => widths.get(id)!),
-    parents,
+/** What layered.ts takes for a big graph (what the page sends the layout worker: typed arrays only). */
+export function layeredInput(
+  { ids, widths, parents }: IndexedGraph,
+  clusterOf: ClusterOf = NO_CLUSTERS,
+): LayeredInput {
+  return {
+    widths,
+    parents: adjacencyOf(parents),
     nodeHeight: NODE_HEIGHT,
     gap: GAP.LR,
     clusters: clusterOf.size
@@ -187,38 +241,56 @@ function layeredLayout(
           pad: [CLUSTER_FRAME_PAD + CLUSTER_LABEL_ROOM, CLUSTER_FRAME_PAD],
         }
       : undefined,
-  });
+  };
+}
+
+/** A big graph's layout from layered.ts's result (same conventions as d3-dag's, already left to right). */
+export function layeredLayout(graph: IndexedGraph, result: LayeredResult): GraphLayout {
+  const { ids, widths, parents } = graph;
   const nodes = new Map<string, PlacedNode>();
-  ids.forEach((id, i) =>
-    nodes.set(id, { name: id, x: result.x[i], y: result.y[i], width: widths.get(id)!, height: NODE_HEIGHT }),
-  );
+  for (let i = 0; i < ids.length; i++)
+    nodes.set(ids[i], {
+      name: ids[i],
+      x: result.x[i],
+      y: result.y[i],
+      width: widths[i],
+      height: NODE_HEIGHT,
+    });
   const edges: PlacedEdge[] = [];
-  parents.forEach((ps, i) =>
-    ps.forEach((p, k) => edges.push({ from: ids[p], to: ids[i], points: result.points[i][k], back: false })),
-  );
-  return { nodes, edges, width: result.width, height: result.height };
+  const { points, pointStart } = result;
+  let e = 0;
+  for (let v = 0; v < ids.length; v++) {
+    for (let k = 0; k < parents[v].length; k++, e++) {
+      const line: (readonly [number, number])[] = [];
+      for (let i = pointStart[e]; i < pointStart[e + 1]; i++) line.push([points[2 * i], points[2 * i + 1]]);
+      edges.push({ from: ids[parents[v][k]], to: ids[v], points: line, back: false });
+    }
+  }
+  const placement = { nodes, edges, width: result.width, height: result.height };
+  return { ...withBackEdges(placement, graph, 'LR'), algorithm: 'layered', direction: 'LR' };
 }
 
 /** A small graph's layout by d3-dag. */
 function sugiyamaLayout(
-  rows: ReadonlyMap<string, Row>,
-  widths: ReadonlyMap<string, number>,
+  { ids, widths, parents }: IndexedGraph,
   direction: Direction,
 ): Placement & Pick<GraphLayout, 'algorithm'> {
   const nodes = new Map<string, PlacedNode>();
   const edges: PlacedEdge[] = [];
-  const dag: Graph<Row, undefined> = graphStratify()([...rows.values()]);
+  const rows = ids.map((id, i): Row => ({ id, parentIds: parents[i].map((p) => ids[p]) }));
+  const width = new Map(ids.map((id, i) => [id, widths[i]]));
+  const dag: Graph<Row, undefined> = graphStratify()(rows);
   // d3-dag lays layers top to bottom; left to right, sizes go in transposed and come out swapped.
   const across = direction === 'TB';
   const size: Size = (node) =>
-    across ? [widths.get(node.data.id)!, NODE_HEIGHT] : [NODE_HEIGHT, widths.get(node.data.id)!];
-  const { name, run } = operator(rows.size, size, direction);
-  const { width, height } = run(dag);
+    across ? [width.get(node.data.id)!, NODE_HEIGHT] : [NODE_HEIGHT, width.get(node.data.id)!];
+  const { name, run } = operator(rows.length, size, direction);
+  const extent = run(dag);
   const turn = (x: number, y: number) => (across ? ([x, y] as const) : ([y, x] as const));
   for (const node of dag.nodes()) {
     const id = node.data.id;
     const [x, y] = turn(node.x, node.y);
-    nodes.set(id, { name: id, x, y, width: widths.get(id)!, height: NODE_HEIGHT });
+    nodes.set(id, { name: id, x, y, width: width.get(id)!, height: NODE_HEIGHT });
   }
   for (const link of dag.links()) {
     edges.push({
@@ -228,7 +300,7 @@ function sugiyamaLayout(
       back: false,
     });
   }
-  const [w, h] = turn(width, height);
+  const [w, h] = turn(extent.width, extent.height);
   return { nodes, edges, width: w, height: h, algorithm: name };
 }
 
@@ -261,6 +333,26 @@ function backRoute(
   ];
 }
 
+/** The placement with the graph's back edges routed around it (and room made for them). */
+function withBackEdges(
+  { nodes, edges, width, height }: Placement,
+  { ids, back }: IndexedGraph,
+  direction: Direction,
+): Placement {
+  if (!back.length) return { nodes, edges, width, height };
+  const extent = direction === 'LR' ? height : width;
+  for (const [from, to] of back) {
+    const points = backRoute(nodes.get(ids[from])!, nodes.get(ids[to])!, direction, extent);
+    edges.push({ from: ids[from], to: ids[to], points, back: true });
+  }
+  return direction === 'LR'
+    ? { nodes, edges, width, height: height + 2 * BACK_EDGE_MARGIN }
+    : { nodes, edges, width: width + 2 * BACK_EDGE_MARGIN, height };
+}
+
+/** Whether a graph of this many nodes is laid out by layered.ts (always left to right). */
+export const isLayered = (size: number) => size > LAYERED_ABOVE;
+
 /**
  * Lays the graph out (uncached). Top to bottom only up to {@link LAYERED_ABOVE} nodes: layered.ts
  * assumes one node height across its layers, which holds only left to right. Over that size, the open
@@ -271,37 +363,20 @@ export function computeLayout(
   wanted: Direction = 'LR',
   clusterOf: ClusterOf = NO_CLUSTERS,
 ): GraphLayout {
-  const widths = new Map(graph.nodes.map((n) => [n.name, nodeWidth(n)]));
-  const back = backEdges(graph);
-  const rows = new Map<string, Row>(graph.nodes.map((n) => [n.name, { id: n.name, parentIds: [] }]));
-  for (const e of graph.edges) {
-    if (
-      !back.has(`${e.from}\u0000${e.to}`) &&
-      rows.has(e.from) &&
-      !rows.get(e.to)?.parentIds.includes(e.from)
-    ) {
-      rows.get(e.to)?.parentIds.push(e.from);
-    }
-  }
-  const direction = rows.size > LAYERED_ABOVE ? 'LR' : wanted;
-  if (rows.size === 0)
-    return { nodes: new Map(), edges: [], width: 0, height: 0, algorithm: 'sugiyama-two-layer', direction };
-  const { nodes, edges, algorithm, ...size } =
-    rows.size > LAYERED_ABOVE
-      ? { ...layeredLayout(rows, widths, clusterOf), algorithm: 'layered' as const }
-      : sugiyamaLayout(rows, widths, direction);
-  let { width, height } = size;
-  if (back.size) {
-    const extent = direction === 'LR' ? height : width;
-    for (const key of back) {
-      const [from, to] = key.split('\u0000');
-      const points = backRoute(nodes.get(from)!, nodes.get(to)!, direction, extent);
-      edges.push({ from, to, points, back: true });
-    }
-    if (direction === 'LR') height += 2 * BACK_EDGE_MARGIN;
-    else width += 2 * BACK_EDGE_MARGIN;
-  }
-  return { nodes, edges, width, height, algorithm, direction };
+  const indexed = indexGraph(graph);
+  const size = indexed.ids.length;
+  if (isLayered(size)) return layeredLayout(indexed, layered(layeredInput(indexed, clusterOf)));
+  if (size === 0)
+    return {
+      nodes: new Map(),
+      edges: [],
+      width: 0,
+      height: 0,
+      algorithm: 'sugiyama-two-layer',
+      direction: wanted,
+    };
+  const { algorithm, ...placement } = sugiyamaLayout(indexed, wanted);
+  return { ...withBackEdges(placement, indexed, wanted), algorithm, direction: wanted };
 }
 
 const cache = new Map<string, GraphLayout>();

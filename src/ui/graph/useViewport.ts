@@ -253,6 +253,15 @@ function useResizeFollower({ svgRef, size, zoom, moves, layout, selected, setMin
   const previous = useRef<Size | null>(null);
   const onResize = () => {
     const before = previous.current;
+    // The size the view already follows (a big graph's, measured as it was first drawn): the
+    // observer's first report of it changes nothing.
+    if (
+      before &&
+      size.current &&
+      before.width === size.current.width &&
+      before.height === size.current.height
+    )
+      return;
     previous.current = size.current;
     if (size.current) setMinimap(fitScale(layout, size.current) < LEGIBLE_SCALE);
     // The details sheet opened or closed beside the graph: the lineage goes where there is room.
