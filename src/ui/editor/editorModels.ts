@@ -18,6 +18,11 @@ type Editor = monaco.editor.IStandaloneCodeEditor;
 const MARKER_OWNER = 'hamilton';
 /** The edge check waits for the editor to be quiet this long after a new graph. */
 const EDGE_CHECK_DELAY_MS = 250;
+/**
+ * Graphs bigger than this are not edge-checked: writing the check file of 10,000 nodes (half a megabyte)
+ * holds the page for a good part of a second, and TypeScript then takes seconds over it.
+ */
+const EDGE_CHECK_MAX_NODES = 3_000;
 
 /**
  * Checks every file's types again once the TypeScript worker holds all of them. Monaco checks a new
@@ -108,7 +113,7 @@ export function useEdgeCheck(editor: Editor | null, playground: Playground): voi
   const graph = compiled?.graph;
   const compiledId = compiled?.id;
   useEffect(() => {
-    if (!editor || !graph) return;
+    if (!editor || !graph || graph.nodes.length > EDGE_CHECK_MAX_NODES) return;
     let cancelled = false;
     const timer = setTimeout(() => {
       const files =
