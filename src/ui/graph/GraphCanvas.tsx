@@ -66,20 +66,10 @@ export const GraphCanvas = memo(function GraphCanvas({
         : null,
     [focusHops, selected, layout, lineage],
   );
-  const view = useViewport({
-    graph,
-    layout,
-    lineage,
-    selected,
-    focusHops,
-    inFocus,
-    big,
-    clusters,
-    onToggleCluster,
-  });
-  const whole = useCanvasHandle(handle, view);
   // What every part of the drawing reads.
   const scene: Scene = { graph, layout, lineage, selected };
+  const view = useViewport(scene, { focusHops, inFocus, big, clusters, onToggleCluster });
+  const whole = useCanvasHandle(handle, view);
   const drawing = useDrawing(scene, { big, whole, region: view.region, inFocus, folded: view.folded });
   const { hidden } = drawing;
   const keys = useGraphKeys(scene, { onSelect, view, hidden, draws: drawing.draws });
@@ -118,11 +108,8 @@ export const GraphCanvas = memo(function GraphCanvas({
             far={drawing.far}
           />
           <GraphNodes
+            {...{ layout, clusters, errorNodes, selected }}
             nodes={graph.nodes}
-            layout={layout}
-            clusters={clusters}
-            errorNodes={errorNodes}
-            selected={selected}
             focusName={keys.focusName}
             draws={drawing.draws}
             lit={drawing.lit}

@@ -12,7 +12,7 @@ import type { GraphCanvasHandle } from './useCanvasHandle';
 import { GraphToolbar } from './GraphToolbar';
 import { NodeDetails } from './NodeDetails';
 import { NodeTooltip } from './NodeTooltip';
-import type { GroupBy } from './grouping';
+import { usePaneControls } from './paneControls';
 import { RunWaterfall } from './RunWaterfall';
 import { useClusters } from './useClusters';
 import type { ClusterOf, Direction, GraphLayout } from './layout';
@@ -104,9 +104,8 @@ export function GraphPane() {
   // Beside a desktop editor, a clicked node's code scrolls into view there (the focus stays here).
   const phone = useMediaQuery('(max-width: 719px)');
   const [hover, setHover] = useState<{ name: string; x: number; y: number } | null>(null);
-  const [focusHops, setFocusHops] = useState<number | null>(null);
-  const [groupBy, setGroupBy] = useState<GroupBy>('namespace');
-  const [waterfall, setWaterfall] = useState(false);
+  const controls = usePaneControls();
+  const { focusHops, groupBy } = controls;
   const { outputs } = useWorkspace();
   const compiled = session.compiled;
   const described = compiled?.graph;
@@ -144,24 +143,12 @@ export function GraphPane() {
   const node = useMemo(() => graph?.nodes.find((n) => n.name === selected), [graph, selected]);
   const hovered = hover && graph?.nodes.find((n) => n.name === hover.name);
   const runStates = useMemo(() => runSummary(runs), [runs]);
-  const showWaterfall = waterfall && runStates.ran;
+  const showWaterfall = controls.waterfall && runStates.ran;
   const counts = useMemo(() => graph && { nodes: graph.nodes.length, edges: graph.edges.length }, [graph]);
 
   return (
     <div className="graph-pane" ref={pane}>
-      <GraphToolbar
-        graph={graph}
-        layout={layout}
-        canvas={canvas}
-        onFound={onSelect}
-        focusHops={focusHops}
-        onFocusHops={setFocusHops}
-        groupBy={groupBy}
-        onGroupBy={setGroupBy}
-        waterfall={runStates.ran ? showWaterfall : null}
-        onWaterfall={setWaterfall}
-        runStates={runStates}
-      />
+      <GraphToolbar {...{ graph, layout, canvas, controls, runStates }} onFound={onSelect} />
       <GraphBanners diagnostics={diagnostics} stale={!!compiled?.stale} />
       {/* The details sit beside the graph on a wide pane and under it on a tall one: never over it. */}
       <div className={`graph-body ${layout?.direction === 'TB' ? 'sheet-below' : 'sheet-beside'}`}>

@@ -4,24 +4,20 @@ import { Popover } from '../layout/Popover';
 import { FocusControl } from './FocusControl';
 import { GraphSearch } from './GraphSearch';
 import type { GraphCanvasHandle } from './useCanvasHandle';
-import { Legend, type LegendRunStates } from './Legend';
+import { Legend } from './Legend';
+import type { runSummary } from '../state/runStates';
 import { exportDot, exportPng, exportSvg, graphSvg } from './exportGraph';
 import type { GroupBy } from './grouping';
 import type { GraphLayout } from './layout';
+import type { PaneControls } from './paneControls';
 
 interface GraphToolbarProps {
   readonly graph: GraphDescription | null;
   readonly layout: GraphLayout | null;
   readonly canvas: RefObject<GraphCanvasHandle | null>;
   readonly onFound: (name: string) => void;
-  readonly focusHops: number | null;
-  readonly onFocusHops: (hops: number | null) => void;
-  readonly groupBy: GroupBy;
-  readonly onGroupBy: (by: GroupBy) => void;
-  /** Whether the graph or the last run's waterfall shows (null: no run to show yet). */
-  readonly waterfall: boolean | null;
-  readonly onWaterfall: (shown: boolean) => void;
-  readonly runStates: LegendRunStates;
+  readonly controls: PaneControls;
+  readonly runStates: ReturnType<typeof runSummary>;
 }
 
 const ZOOMS = [
@@ -31,7 +27,9 @@ const ZOOMS = [
 
 /** The graph's toolbar: fit and zoom, export, search, focus, grouping, and the run's waterfall. */
 export function GraphToolbar(props: GraphToolbarProps) {
-  const { graph, canvas, waterfall } = props;
+  const { graph, canvas, controls, runStates } = props;
+  // Whether the graph or the last run's waterfall shows (null: no run to show yet).
+  const waterfall = runStates.ran ? controls.waterfall : null;
   return (
     <div className="toolbar graph-toolbar">
       {!waterfall && (
@@ -57,13 +55,13 @@ export function GraphToolbar(props: GraphToolbarProps) {
           ))}
           <ExportMenu {...props} />
           {graph && graph.nodes.length > 0 && <GraphSearch nodes={graph.nodes} onFound={props.onFound} />}
-          <FocusControl hops={props.focusHops} onChange={props.onFocusHops} />
+          <FocusControl hops={controls.focusHops} onChange={controls.setFocusHops} />
           <select
             className="group-select"
             aria-label="Group nodes"
             title="Group nodes by namespace (subdags) or by module; a group folds into one box"
-            value={props.groupBy}
-            onChange={(event) => props.onGroupBy(event.target.value as GroupBy)}
+            value={controls.groupBy}
+            onChange={(event) => controls.setGroupBy(event.target.value as GroupBy)}
           >
             <option value="namespace">Group: namespaces</option>
             <option value="module">Group: modules</option>
@@ -78,12 +76,12 @@ export function GraphToolbar(props: GraphToolbarProps) {
         aria-pressed={!!waterfall}
         disabled={waterfall === null}
         title={waterfall === null ? 'Run to see the run on a timeline' : "The last run's nodes on a timeline"}
-        onClick={() => props.onWaterfall(!waterfall)}
+        onClick={() => controls.setWaterfall(!waterfall)}
       >
         Waterfall
       </button>
       <span className="spacer" />
-      {graph && !waterfall && <Legend graph={graph} runStates={props.runStates} />}
+      {graph && !waterfall && <Legend graph={graph} runStates={runStates} />}
     </div>
   );
 }

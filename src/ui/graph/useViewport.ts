@@ -23,15 +23,12 @@ import {
 } from './openingView';
 import { viewOf } from './region';
 import { useClusterAnchor } from './useClusterAnchor';
+import type { Scene } from './useDrawing';
 import { useDrawnRegion } from './useDrawnRegion';
 
 const NONE: ReadonlySet<string> = new Set();
 
 interface ViewportOptions {
-  readonly graph: GraphDescription;
-  readonly layout: GraphLayout;
-  readonly lineage: Lineage;
-  readonly selected: string | null;
   readonly focusHops: number | null;
   /** Focus mode's nodes around the selected one, or null. */
   readonly inFocus: ReadonlySet<string> | null;
@@ -41,17 +38,10 @@ interface ViewportOptions {
   readonly onToggleCluster: (cluster: string) => void;
 }
 
-export function useViewport({
-  graph,
-  layout,
-  lineage,
-  selected,
-  focusHops,
-  inFocus,
-  big,
-  clusters,
-  onToggleCluster,
-}: ViewportOptions) {
+export function useViewport(
+  { graph, layout, lineage, selected }: Scene,
+  { focusHops, inFocus, big, clusters, onToggleCluster }: ViewportOptions,
+) {
   const svgRef = useRef<SVGSVGElement>(null);
   const viewport = useRef<SVGGElement>(null);
   const state = useViewState();
