@@ -28,6 +28,7 @@ import {
   nameOf,
   patternNames,
   spanOf,
+  syntaxDiagnostic,
   unwrapExpression,
 } from './syntax';
 
@@ -303,7 +304,6 @@ class Analyser {
     return { name, ...spanOf(node, this.file) };
   }
 
-  /** `import('./x')` anywhere in the module: its file must exist in the project too. */
   // ---- pass 2: resolve each binding to the function literal that defines it ----
 
   private resolveAll(): AnalysedFunction[] {
@@ -439,18 +439,6 @@ class Analyser {
   }
 
   private syntaxError(message: string, loc: { line: number; column: number } | undefined): void {
-    const line = loc?.line ?? 1;
-    const column = (loc?.column ?? 0) + 1;
-    this.diagnostics.push({
-      severity: 'error',
-      source: 'syntax',
-      // Babel appends "(line:column)"; the position travels in its own fields.
-      message: message.replace(/\s*\(\d+:\d+\)$/, ''),
-      file: this.file,
-      line,
-      column,
-      endLine: line,
-      endColumn: column + 1,
-    });
+    this.diagnostics.push(syntaxDiagnostic(message, loc, this.file));
   }
 }

@@ -2,6 +2,7 @@
 import type * as t from '@babel/types';
 import type { SourceLocation } from '../hamilton/source';
 import type { Span } from './analysis';
+import type { CompilerDiagnostic } from './diagnostics';
 
 export function nameOf(node: t.Identifier | t.StringLiteral): string {
   return node.type === 'Identifier' ? node.name : node.value;
@@ -187,5 +188,25 @@ export function spanOf(node: t.Node, file: string): Span {
     location,
     endLine: end?.line ?? location.line,
     endColumn: (end?.column ?? location.column - 1) + 1,
+  };
+}
+
+/** A Babel syntax error as a diagnostic at its place (Babel's "(line:column)" suffix goes: the place has fields). */
+export function syntaxDiagnostic(
+  message: string,
+  loc: { line: number; column: number } | undefined,
+  file: string,
+): CompilerDiagnostic {
+  const line = loc?.line ?? 1;
+  const column = (loc?.column ?? 0) + 1;
+  return {
+    severity: 'error',
+    source: 'syntax',
+    message: message.replace(/\s*\(\d+:\d+\)$/, ''),
+    file,
+    line,
+    column,
+    endLine: line,
+    endColumn: column + 1,
   };
 }

@@ -94,24 +94,8 @@ function OpenPanel({
   const [folded, setFolded] = useState(false);
 
   if (phone && folded) {
-    return (
-      <aside className="tutorial folded" aria-label="Tutorial">
-        <div className="tutorial-head">
-          <button
-            type="button"
-            className="link-button"
-            aria-expanded={false}
-            onClick={() => setFolded(false)}
-          >
-            {done ? '✓ ' : ''}
-            {step.title}
-          </button>
-          <span className="tutorial-count">
-            Step {index + 1} of {tutorialSteps.length}
-          </span>
-        </div>
-      </aside>
-    );
+    const title = `${done ? '✓ ' : ''}${step.title}`;
+    return <FoldedPanel title={title} index={index} onUnfold={() => setFolded(false)} />;
   }
 
   return (
@@ -162,19 +146,47 @@ function OpenPanel({
       <p className="tutorial-status" role="status" data-done={done}>
         {done ? '✓ Step done!' : 'Not done yet: edit the code, then Run.'}
       </p>
+      <StepActions
+        done={done}
+        previous={previous}
+        next={next}
+        onReset={() => {
+          since.current = session.run?.id ?? -1;
+          controller.resetToOriginal();
+        }}
+        onOpen={(target, which) => open(target ?? step, which)}
+      />
+    </aside>
+  );
+}
+
+/** Reset and Show solution for the open step, then Previous and Next. */
+function StepActions({
+  done,
+  previous,
+  next,
+  onReset,
+  onOpen,
+}: {
+  readonly done: boolean;
+  readonly previous: TutorialStep | undefined;
+  readonly next: TutorialStep | undefined;
+  readonly onReset: () => void;
+  /** Opens a step (null: the open one) at its start or its solution. */
+  readonly onOpen: (step: TutorialStep | null, which: 'start' | 'solution') => void;
+}) {
+  return (
+    <>
       <div className="tutorial-actions">
         <button
           type="button"
           className="button"
           title="Back to the step's starting files (your edits go to History)"
-          onClick={() => {
-            since.current = session.run?.id ?? -1;
-            controller.resetToOriginal();
-          }}
+          onClick={onReset}
         >
           Reset
         </button>
-        <button type="button" className="button" onClick={() => open(step, 'solution')}>
+        <button type="button" className="button" onClick={() => onOpen(null, 'solution')}>
           Show solution
         </button>
       </div>
@@ -183,7 +195,7 @@ function OpenPanel({
           type="button"
           className="button"
           disabled={!previous}
-          onClick={() => previous && open(previous, 'start')}
+          onClick={() => previous && onOpen(previous, 'start')}
         >
           ← Previous
         </button>
@@ -191,10 +203,34 @@ function OpenPanel({
           type="button"
           className={`button${done ? ' primary' : ''}`}
           disabled={!next}
-          onClick={() => next && open(next, 'start')}
+          onClick={() => next && onOpen(next, 'start')}
         >
           Next step →
         </button>
+      </div>
+    </>
+  );
+}
+
+/** The tutorial folded to one line on a phone: the step's title (pressed, it unfolds) and its number. */
+function FoldedPanel({
+  title,
+  index,
+  onUnfold,
+}: {
+  readonly title: string;
+  readonly index: number;
+  readonly onUnfold: () => void;
+}) {
+  return (
+    <aside className="tutorial folded" aria-label="Tutorial">
+      <div className="tutorial-head">
+        <button type="button" className="link-button" aria-expanded={false} onClick={onUnfold}>
+          {title}
+        </button>
+        <span className="tutorial-count">
+          Step {index + 1} of {tutorialSteps.length}
+        </span>
       </div>
     </aside>
   );
