@@ -41,6 +41,11 @@ test('results computed before an edit say they are out of date until the next ru
   await expect(page.getByRole('region', { name: 'Result d' })).toBeVisible();
   const outdated = page.getByRole('status').filter({ hasText: 'these results are out of date' });
   await expect(outdated).toHaveCount(0);
+  // The first Run turned Live on, which would re-run the edit at once: with Live off it waits for Run.
+  const live = page.getByRole('button', { name: 'Live', exact: true });
+  await expect(live).toHaveAttribute('aria-pressed', 'true');
+  await live.click();
+  await expect(live).toHaveAttribute('aria-pressed', 'false');
   // An edit that keeps every node (a's body) leaves the old results on screen: they say so.
   await focusEditorEnd(page);
   await page.keyboard.type('\n// a note\n');

@@ -16,6 +16,8 @@ export function nodeAfter(state: Session, event: NodeEvent): NodeRun {
       return {
         state: 'running',
         ...itemsDone(state, event.node, event.item, 0),
+        // A block's next item starting keeps what the finished ones said of the cache.
+        ...(event.item !== undefined && state.run?.nodes[event.node]?.cached && { cached: true }),
         ...(event.reasons && { reasons: event.reasons }),
       };
     case 'node-finished':

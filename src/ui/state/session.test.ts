@@ -278,6 +278,10 @@ describe('parallel blocks', () => {
     expect(run([start, item(0, true), item(1, true)]).run?.nodes.each.cached).toBe(true);
     expect(run([start, item(0, true), item(1, false)]).run?.nodes.each.cached).toBeUndefined();
     expect(run([start, item(0, false), item(1, true)]).run?.nodes.each.cached).toBeUndefined();
+    // Items one after another: each starts after the one before it finished.
+    const started = (i: number) => ({ type: 'node-started', runId: 3, node: 'each', item: i }) as const;
+    const oneByOne = [start, started(0), item(0, true), started(1), item(1, true)];
+    expect(run(oneByOne).run?.nodes.each.cached).toBe(true);
   });
 
   it('spans a node of a parallel block from the first item start to the last item end', () => {
