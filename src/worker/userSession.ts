@@ -114,7 +114,9 @@ export class UserSession {
 
   /** Bundles a compile's files: only a session that holds a compiler can (see session.ts). */
   protected bundle(_files: CompileRequest['files']): Promise<Bundle> {
-    return Promise.reject(new Error('this session evaluates bundles only (compileBundled)'));
+    return Promise.reject(
+      new Error('the code runner has no compiler: it evaluates bundles only (compileBundled)'),
+    );
   }
 
   private async compile(request: CompileRequest): Promise<void> {
