@@ -59,10 +59,13 @@ export class DriverCache {
    * around each node).
    */
   open(plan: Plan, runId: string, part?: RunPart): NodeCache {
-    if (this.lastRun !== runId) this.known = new WeakMap();
-    this.lastRun = runId;
-    // Kept for viewRun without the run's values (inputs may be large).
-    this.plans.set(runId, { ...(part?.whole ?? plan), seed: [] });
+    // A run in stages opens the cache once per stage and per item: what belongs to the run is set once.
+    if (this.lastRun !== runId) {
+      this.known = new WeakMap();
+      this.lastRun = runId;
+      // Kept for viewRun without the run's values (inputs may be large).
+      this.plans.set(runId, { ...(part?.whole ?? plan), seed: [] });
+    }
     const ctx = {
       behaviors: this.behaviorsById,
       metadataStore: this.metadataStore,
