@@ -179,14 +179,18 @@ export class Supervisor {
     const bundled = await bundle(this.env.esbuild, request.files);
     const bundleMs = this.env.now() - t;
     if (request.id !== this.latestCompile) return;
-    this.unload();
     const timings = { bundle: bundleMs, analyse: bundled.timings.analyse, esbuild: bundled.timings.bundle };
     if (bundled.code === undefined || bundled.diagnostics.some((d) => d.severity === 'error')) {
+      this.unload();
       this.env.post(failedCompile(request.id, bundled.diagnostics, timings));
       return;
     }
     const worker = this.spares.take();
-    const outcome = await this.ask(worker, this.evaluateMessage(request, bundled, bundleMs), false);
+    const asked = this.ask(worker, this.evaluateMessage(request, bundled, bundleMs), false);
+    // The previous version's worker is stopped once the new one has its project: stopping a thread
+    // takes the runtime a millisecond or two, which the edit need not wait for.
+    this.unload();
+    const outcome = await asked;
     if (outcome.kind === 'abandoned') {
       worker.terminate();
       return;

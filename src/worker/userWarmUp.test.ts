@@ -26,7 +26,16 @@ describe('the user-code worker warm-up', () => {
     for (const c of compiled) expect(c.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     const finished = events.filter((e) => e.type === 'run-finished');
     expect(finished.map((e) => e.ok)).toEqual([true, true, true, true, true, true]);
-    expect(Object.keys(finished[0].results)).toEqual(['features']);
+    expect(Object.keys(finished[0].results)).toEqual([
+      'features',
+      'low_band',
+      'high_band',
+      'checked',
+      'left',
+      'right',
+      'ratio',
+      'shifted',
+    ]);
     // The second run reuses every function's value.
     const second = finished[1].runId;
     const nodes = events.filter((e) => e.type === 'node-finished' && e.runId === second);

@@ -4,7 +4,9 @@
  * supervisor.ts) loads and runs this project of ours while the playground is idle, before any user code
  * reaches it: the realm each compile gets is still fresh of user code, and already warm. It exercises
  * what a typical project does: a table read as a frame, `extractColumns`, `tag`, column arithmetic and
- * comparisons, a join, an aggregate, the cache (cold, then reused) and the previews.
+ * comparisons, a join, an aggregate, the cache (cold, then reused) and the previews; and in a second
+ * module the other decorators the examples and tutorial use (`config.when`, `parameterize`,
+ * `checkOutput`, `pipeInput`, `subdag`, `tagOutputs`), an async node and an import between files.
  */
 import type { Bundle } from './build';
 import type { CompileRequest, RunRequest } from './protocol';
@@ -44,6 +46,54 @@ export const features = tag({ owner: 'warm-up' })(function features(
 });
 `;
 
+const DECORATED = `import { checkOutput, config, extractColumns, parameterize, pipeInput, source, step, subdag, tagOutputs, value } from 'hamilton';
+import type { Series } from 'hamilton/frame';
+import { budget_mean } from './warm_up';
+
+export const band = parameterize({
+  low_band: { low: value(0), high: value(300) },
+  high_band: { low: value(300), high: value(1000) },
+})(function band(budget: Series<number>, low: number, high: number): Series<boolean> {
+  return budget.ge(low).and(budget.lt(high));
+});
+export const centre__a = config.when({ mode: 'a' })(function centre__a(budget: Series<number>): number {
+  return budget.median();
+});
+export const centre__b = config.when({ mode: 'b' })(async function centre__b(): Promise<number> {
+  return 0;
+});
+export const checked = checkOutput({ range: [-100, 100], allowNans: false })(function checked(
+  scaled: Series<number>,
+): Series<number> {
+  return scaled.map((v) => Math.max(-100, Math.min(100, v)));
+});
+function cap(budget: Series<number>, upper: number): Series<number> {
+  return budget.map((v) => Math.min(v, upper));
+}
+export const capped = pipeInput(step(cap, { upper: 900 }))(function capped(budget: Series<number>): Series<number> {
+  return budget;
+});
+function spread(values: Series<number>): number {
+  return values.max() - values.min();
+}
+export const summary = subdag({ spread }, { inputs: { values: source('capped') } })(function summary(
+  spread: number,
+): number {
+  return spread;
+});
+export function ratio(summary: number, centre: number): number {
+  return summary / centre;
+}
+export async function shifted(budget_mean: number): Promise<number> {
+  return budget_mean + 1;
+}
+export const pair = tagOutputs({ left: { side: 'l' } })(
+  extractColumns('left', 'right')(function pair(high: Series<boolean>, in_a: Series<boolean>) {
+    return { left: high, right: in_a };
+  }),
+);
+`;
+
 const ROWS = 200;
 /** How many times the warm-up compiles and runs the project. */
 const WARM_UP_ROUNDS = 3;
@@ -60,8 +110,11 @@ function table(): string {
 export const WARM_UP_COMPILE: CompileRequest = {
   type: 'compile',
   id: 1,
-  files: [{ name: 'warm_up.ts', code: CODE }],
-  config: {},
+  files: [
+    { name: 'warm_up.ts', code: CODE },
+    { name: 'decorated.ts', code: DECORATED },
+  ],
+  config: { mode: 'a' },
 };
 
 /** A run of it: every sink, its input and table. */
