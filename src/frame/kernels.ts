@@ -35,102 +35,66 @@ function pyMod(a: number, b: number): number {
   return r !== 0 && r < 0 !== b < 0 ? r + b : r;
 }
 
+/**
+ * The length, and the right operand `b` read at stride `s`: a scalar as a one-value array at stride 0,
+ * an array at stride 1. One loop per operator then serves both, and stays monomorphic (every operand
+ * is a Float64Array).
+ */
+function operands(a: Float64Array, right: Float64Array | number): { n: number; b: Float64Array; s: number } {
+  const scalar = typeof right === 'number';
+  return { n: a.length, b: scalar ? Float64Array.of(right) : right, s: scalar ? 0 : 1 };
+}
+
 // One loop per operator keeps each loop monomorphic, which is what makes it as fast as a hand-written one.
-export function arithmetic(op: ArithOp, a: Float64Array, b: Float64Array | number): Float64Array {
-  const n = a.length;
+export function arithmetic(op: ArithOp, a: Float64Array, right: Float64Array | number): Float64Array {
+  const { n, b, s } = operands(a, right);
   const out = new Float64Array(n);
-  if (typeof b === 'number') {
-    switch (op) {
-      case 'add':
-        for (let i = 0; i < n; i++) out[i] = a[i] + b;
-        break;
-      case 'sub':
-        for (let i = 0; i < n; i++) out[i] = a[i] - b;
-        break;
-      case 'mul':
-        for (let i = 0; i < n; i++) out[i] = a[i] * b;
-        break;
-      case 'div':
-        for (let i = 0; i < n; i++) out[i] = a[i] / b;
-        break;
-      case 'mod':
-        for (let i = 0; i < n; i++) out[i] = pyMod(a[i], b);
-        break;
-      case 'pow':
-        for (let i = 0; i < n; i++) out[i] = a[i] ** b;
-        break;
-    }
-  } else {
-    switch (op) {
-      case 'add':
-        for (let i = 0; i < n; i++) out[i] = a[i] + b[i];
-        break;
-      case 'sub':
-        for (let i = 0; i < n; i++) out[i] = a[i] - b[i];
-        break;
-      case 'mul':
-        for (let i = 0; i < n; i++) out[i] = a[i] * b[i];
-        break;
-      case 'div':
-        for (let i = 0; i < n; i++) out[i] = a[i] / b[i];
-        break;
-      case 'mod':
-        for (let i = 0; i < n; i++) out[i] = pyMod(a[i], b[i]);
-        break;
-      case 'pow':
-        for (let i = 0; i < n; i++) out[i] = a[i] ** b[i];
-        break;
-    }
+  switch (op) {
+    case 'add':
+      for (let i = 0; i < n; i++) out[i] = a[i] + b[i * s];
+      break;
+    case 'sub':
+      for (let i = 0; i < n; i++) out[i] = a[i] - b[i * s];
+      break;
+    case 'mul':
+      for (let i = 0; i < n; i++) out[i] = a[i] * b[i * s];
+      break;
+    case 'div':
+      for (let i = 0; i < n; i++) out[i] = a[i] / b[i * s];
+      break;
+    case 'mod':
+      for (let i = 0; i < n; i++) out[i] = pyMod(a[i], b[i * s]);
+      break;
+    case 'pow':
+      for (let i = 0; i < n; i++) out[i] = a[i] ** b[i * s];
+      break;
   }
   return out;
 }
 
 // NaN compares false, and unequal to everything, as in pandas.
-export function compareNumbers(op: CompareOp, a: Float64Array, b: Float64Array | number): Uint8Array {
-  const n = a.length;
+export function compareNumbers(op: CompareOp, a: Float64Array, right: Float64Array | number): Uint8Array {
+  const { n, b, s } = operands(a, right);
   const out = new Uint8Array(n);
-  if (typeof b === 'number') {
-    switch (op) {
-      case 'eq':
-        for (let i = 0; i < n; i++) out[i] = a[i] === b ? 1 : 0;
-        break;
-      case 'ne':
-        for (let i = 0; i < n; i++) out[i] = a[i] !== b ? 1 : 0;
-        break;
-      case 'gt':
-        for (let i = 0; i < n; i++) out[i] = a[i] > b ? 1 : 0;
-        break;
-      case 'ge':
-        for (let i = 0; i < n; i++) out[i] = a[i] >= b ? 1 : 0;
-        break;
-      case 'lt':
-        for (let i = 0; i < n; i++) out[i] = a[i] < b ? 1 : 0;
-        break;
-      case 'le':
-        for (let i = 0; i < n; i++) out[i] = a[i] <= b ? 1 : 0;
-        break;
-    }
-  } else {
-    switch (op) {
-      case 'eq':
-        for (let i = 0; i < n; i++) out[i] = a[i] === b[i] ? 1 : 0;
-        break;
-      case 'ne':
-        for (let i = 0; i < n; i++) out[i] = a[i] !== b[i] ? 1 : 0;
-        break;
-      case 'gt':
-        for (let i = 0; i < n; i++) out[i] = a[i] > b[i] ? 1 : 0;
-        break;
-      case 'ge':
-        for (let i = 0; i < n; i++) out[i] = a[i] >= b[i] ? 1 : 0;
-        break;
-      case 'lt':
-        for (let i = 0; i < n; i++) out[i] = a[i] < b[i] ? 1 : 0;
-        break;
-      case 'le':
-        for (let i = 0; i < n; i++) out[i] = a[i] <= b[i] ? 1 : 0;
-        break;
-    }
+  switch (op) {
+    case 'eq':
+      for (let i = 0; i < n; i++) out[i] = a[i] === b[i * s] ? 1 : 0;
+      break;
+    case 'ne':
+      for (let i = 0; i < n; i++) out[i] = a[i] !== b[i * s] ? 1 : 0;
+      break;
+    case 'gt':
+      for (let i = 0; i < n; i++) out[i] = a[i] > b[i * s] ? 1 : 0;
+      break;
+    case 'ge':
+      for (let i = 0; i < n; i++) out[i] = a[i] >= b[i * s] ? 1 : 0;
+      break;
+    case 'lt':
+      for (let i = 0; i < n; i++) out[i] = a[i] < b[i * s] ? 1 : 0;
+      break;
+    case 'le':
+      for (let i = 0; i < n; i++) out[i] = a[i] <= b[i * s] ? 1 : 0;
+      break;
   }
   return out;
 }

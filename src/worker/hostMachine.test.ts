@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { supervise } from './hostMachine';
-import {
-  HEARTBEAT_MS,
-  initialHostState,
-  MAX_CRASHES,
-  MAX_SILENT_WAITS,
-  PING_MS,
-  SILENCE_FACTOR,
-  type HostCommand,
-  type HostInput,
-  type HostState,
-} from './hostState';
+import { type HostCommand, type HostInput, type HostState, initialHostState, WATCH } from './hostState';
 import type { WorkerEvent } from './protocol';
 import { compiledEvent as compiled } from './fixtures/events';
 
@@ -84,10 +74,10 @@ describe('the host machine', () => {
       { type: 'post', runner: 1, request: { type: 'compile', id: 1, files: FILES, config: {} } },
     ]);
     // Waiting for the answer: only the loose deadline of a worker gone silent.
-    has(compile, { type: 'arm', timer: 'watchdog', ms: SILENCE_FACTOR * TIMEOUT });
+    has(compile, { type: 'arm', timer: 'watchdog', ms: WATCH.silenceFactor * TIMEOUT });
     const evaluating = m.message(1, { type: 'evaluating', id: 1, done: false });
     has(evaluating, { type: 'arm', timer: 'watchdog', ms: TIMEOUT });
-    has(evaluating, { type: 'arm', timer: 'heartbeat', ms: HEARTBEAT_MS });
+    has(evaluating, { type: 'arm', timer: 'heartbeat', ms: WATCH.heartbeatMs });
     const done = m.message(1, { type: 'evaluating', id: 1, done: true });
     has(done, { type: 'clear', timer: 'heartbeat' });
     expect(m.state).toMatchObject({ evaluating: null, heartbeat: false });
@@ -106,7 +96,7 @@ describe('the host machine', () => {
     m.message(1, { type: 'node-started', runId: 2, node: 'a' });
     expect(m.feed({ type: 'expired', timer: 'watchdog' })).toEqual([
       { type: 'ping', runner: 1 },
-      { type: 'arm', timer: 'ping', ms: PING_MS },
+      { type: 'arm', timer: 'ping', ms: WATCH.pingMs },
     ]);
     const restart = m.feed({ type: 'pong', runner: 1 }, 5300);
     has(restart, { type: 'destroy-runner', runner: 1 });
@@ -284,17 +274,17 @@ describe('the host machine', () => {
   it('a slow worker whose frame still answers gets more loose deadlines, a bounded number of them', () => {
     const m = machine().started();
     m.feed({ type: 'compile', files: FILES, config: {} });
-    for (let i = 0; i < MAX_SILENT_WAITS; i++) {
+    for (let i = 0; i < WATCH.maxSilentWaits; i++) {
       m.feed({ type: 'expired', timer: 'watchdog' });
       const waited = m.feed({ type: 'pong', runner: 1 });
-      has(waited, { type: 'arm', timer: 'watchdog', ms: SILENCE_FACTOR * TIMEOUT });
+      has(waited, { type: 'arm', timer: 'watchdog', ms: WATCH.silenceFactor * TIMEOUT });
       expect(emitted(waited)).toEqual([]);
     }
     // The answer that comes late is the answer: nothing was restarted.
     expect(emitted(m.message(1, compiled(1)))).toEqual([compiled(1)]);
     // A later request starts its own count; past the bound, a frame that answers is not enough.
     m.feed({ type: 'compile', files: FILES, config: {} });
-    for (let i = 0; i < MAX_SILENT_WAITS; i++) {
+    for (let i = 0; i < WATCH.maxSilentWaits; i++) {
       m.feed({ type: 'expired', timer: 'watchdog' });
       m.feed({ type: 'pong', runner: 1 });
     }
@@ -325,7 +315,7 @@ describe('the host machine', () => {
     });
   });
 
-  it(`gives up after ${MAX_CRASHES} runners in a row crashed before they were ready`, () => {
+  it(`gives up after ${WATCH.maxCrashes} runners in a row crashed before they were ready`, () => {
     const m = machine(false);
     m.feed({ type: 'start' });
     m.feed({ type: 'runner-failed', runner: 1, cause: 'wasm-failed' });
@@ -353,7 +343,7 @@ describe('the host machine', () => {
   it('a ready runner, or a hijacked one, does not count towards giving up', () => {
     const m = machine(false);
     m.feed({ type: 'start' });
-    for (let runner = 1; runner <= MAX_CRASHES + 1; runner++)
+    for (let runner = 1; runner <= WATCH.maxCrashes + 1; runner++)
       m.feed({ type: 'runner-failed', runner, cause: 'tampered' });
     expect(m.state).toMatchObject({ phase: 'running', crashes: 0 });
     m.ready(5);

@@ -19,21 +19,18 @@ import {
   armWatchdog,
   clear,
   emit,
-  HEARTBEAT_MS,
-  MAX_SILENT_WAITS,
-  MISSED_PINGS,
-  newRunner,
-  PING_MS,
-  post,
-  scheduleSpare,
-  startSpare,
   type HostCommand,
   type HostInput,
   type HostState,
+  newRunner,
+  post,
   type Runner,
   type RunnerFailure,
+  scheduleSpare,
+  startSpare,
   type Step,
   type TimerName,
+  WATCH,
 } from './hostState';
 
 /** What the banner says for each way a runner fails on its own (never text from the frame). */
@@ -129,7 +126,7 @@ function dispose(step: Step): void {
 function updateHeartbeat(step: Step): void {
   const beating = step.s.evaluating !== null;
   if (beating === step.s.heartbeat) return;
-  if (beating) arm(step, 'heartbeat', HEARTBEAT_MS);
+  if (beating) arm(step, 'heartbeat', WATCH.heartbeatMs);
   else clear(step, 'heartbeat');
   step.s = { ...step.s, heartbeat: beating, missed: 0 };
 }
@@ -137,7 +134,7 @@ function updateHeartbeat(step: Step): void {
 function ping(step: Step): void {
   if (step.s.pinging || !step.s.active) return;
   step.out.push({ type: 'ping', runner: step.s.active.id });
-  arm(step, 'ping', PING_MS);
+  arm(step, 'ping', WATCH.pingMs);
   step.s = { ...step.s, pinging: true };
 }
 
@@ -151,14 +148,14 @@ function onExpired(step: Step, timer: TimerName, now: number): void {
     }
   } else if (timer === 'heartbeat') {
     if (!s.heartbeat) return;
-    arm(step, 'heartbeat', HEARTBEAT_MS);
+    arm(step, 'heartbeat', WATCH.heartbeatMs);
     ping(step);
   } else if (timer === 'ping') {
     if (!s.pinging) return;
     const missed = s.missed + 1;
     step.s = { ...s, pinging: false, missed };
     if (s.suspect === 'silent') restart(step, now, { reason: 'crashed', detail: STOPPED_ANSWERING });
-    else if (s.suspect || (missed >= MISSED_PINGS && s.evaluating !== null))
+    else if (s.suspect || (missed >= WATCH.missedPings && s.evaluating !== null))
       restart(step, now, { reason: 'crashed', detail: OUT_OF_MEMORY });
   } else {
     step.s = { ...s, spareDue: false };
@@ -179,7 +176,8 @@ function onPong(step: Step, now: number): void {
   if (suspect === 'runaway') restart(step, now, { reason: 'timeout' });
   else if (suspect === 'silent') {
     // Alive but slow to answer its request: wait another loose deadline, a bounded number of times.
-    if (silentWaits >= MAX_SILENT_WAITS) restart(step, now, { reason: 'crashed', detail: STOPPED_ANSWERING });
+    if (silentWaits >= WATCH.maxSilentWaits)
+      restart(step, now, { reason: 'crashed', detail: STOPPED_ANSWERING });
     else {
       armWatchdog(step, true);
       step.s = { ...step.s, silentWaits: silentWaits + 1 };

@@ -8,12 +8,12 @@ import {
   armWatchdog,
   clear,
   emit,
-  MAX_CRASHES,
   newRunner,
-  UNWATCHED,
   post,
   scheduleSpare,
   type Step,
+  UNWATCHED,
+  WATCH,
 } from './hostState';
 
 /** Why the active runner is replaced. */
@@ -44,7 +44,7 @@ export function restart(step: Step, now: number, why: Restart): void {
   const compiling = s.evaluating !== null && s.evaluating !== run?.request.id ? s.evaluating : null;
   const counts = why.reason === 'crashed' && s.active?.ready !== true && why.countCrash !== false;
   const crashes = counts ? s.crashes + 1 : s.crashes;
-  const gaveUp = crashes >= MAX_CRASHES;
+  const gaveUp = crashes >= WATCH.maxCrashes;
   const what = compiling !== null ? 'module top-level code' : node ? `node ${node}` : 'the run';
   const message = restartMessage(s, why, what, gaveUp);
   if (s.active) step.out.push({ type: 'destroy-runner', runner: s.active.id });
@@ -76,7 +76,7 @@ function restartMessage(s: HostState, why: Restart, what: string, gaveUp: boolea
   if (why.reason === 'stopped') return `Stopped ${what}.`;
   const crashed = `The worker crashed${why.detail ? ` (${why.detail})` : ''}`;
   return gaveUp
-    ? `${crashed}, ${MAX_CRASHES} times in a row before it could start; reload the page to try again.`
+    ? `${crashed}, ${WATCH.maxCrashes} times in a row before it could start; reload the page to try again.`
     : `${crashed}; it was restarted.`;
 }
 

@@ -42,7 +42,7 @@ export interface ActiveRun {
 export interface HostState {
   readonly timeoutMs: number;
   readonly spareEnabled: boolean;
-  /** `gave-up`: runners crashed {@link MAX_CRASHES} times in a row without one becoming ready. */
+  /** `gave-up`: runners crashed {@link WATCH.maxCrashes} times in a row without one becoming ready. */
   readonly phase: 'running' | 'gave-up' | 'disposed';
   /** The id the next compile or run gets. */
   readonly nextId: number;
@@ -70,7 +70,7 @@ export interface HostState {
    * that answers is only slow (a loaded machine, a big project), one that does not is gone.
    */
   readonly suspect: 'runaway' | 'silent' | null;
-  /** Loose deadlines passed in a row with the frame still answering (bounded by {@link MAX_SILENT_WAITS}). */
+  /** Loose deadlines passed in a row with the frame still answering (bounded by {@link WATCH.maxSilentWaits}). */
   readonly silentWaits: number;
   /** A ping is out to the active runner's frame. */
   readonly pinging: boolean;
@@ -122,20 +122,23 @@ export type HostCommand =
   /** A runner said something that is not a protocol event (logged, never shown). */
   | { readonly type: 'ignored' };
 
-/** How long a live frame may take to answer a ping. */
-export const PING_MS = 1000;
-/** How often the frame is pinged while user code runs, so that a dead one is noticed before the deadline. */
-export const HEARTBEAT_MS = 1000;
-/** Unanswered pings in a row that mean the frame's process died (one late answer on a loaded machine is no crash). */
-export const MISSED_PINGS = 2;
-/** Crashes in a row, with no worker becoming ready in between, before the host gives up. */
-export const MAX_CRASHES = 3;
-/** A compile unanswered for this many times the timeout has the host ask whether the frame still lives. */
-export const SILENCE_FACTOR = 3;
-/** Loose deadlines a request may outlast while its frame answers, before the worker counts as gone. */
-export const MAX_SILENT_WAITS = 3;
-/** How long the active worker must be idle before a spare starts (it competes for the CPU). */
-export const SPARE_DELAY_MS = 1000;
+/** The host's watch over its runners: how long it waits, and how much it forgives. */
+export const WATCH = {
+  /** How long a live frame may take to answer a ping. */
+  pingMs: 1000,
+  /** How often the frame is pinged while user code runs, so that a dead one is noticed before the deadline. */
+  heartbeatMs: 1000,
+  /** Unanswered pings in a row that mean the frame's process died (one late answer on a loaded machine is no crash). */
+  missedPings: 2,
+  /** Crashes in a row, with no worker becoming ready in between, before the host gives up. */
+  maxCrashes: 3,
+  /** A compile unanswered for this many times the timeout has the host ask whether the frame still lives. */
+  silenceFactor: 3,
+  /** Loose deadlines a request may outlast while its frame answers, before the worker counts as gone. */
+  maxSilentWaits: 3,
+  /** How long the active worker must be idle before a spare starts (it competes for the CPU). */
+  spareDelayMs: 1000,
+} as const;
 
 /** Nothing watched: no deadline armed, no ping out (a new host, and after a restart). */
 export const UNWATCHED = {
@@ -215,7 +218,7 @@ export function armWatchdog(step: Step, fresh: boolean): void {
   if (s.watchdog !== null && !fresh && s.watchdog === wanted) return;
   if (s.watchdog !== null) clear(step, 'watchdog');
   if (wanted === 'runaway') arm(step, 'watchdog', s.timeoutMs);
-  else if (wanted === 'silent') arm(step, 'watchdog', SILENCE_FACTOR * s.timeoutMs);
+  else if (wanted === 'silent') arm(step, 'watchdog', WATCH.silenceFactor * s.timeoutMs);
   // Waiting on, or past, an answer that came starts the count of slow deadlines again.
   const silentWaits = wanted === 'silent' && s.watchdog === 'silent' ? s.silentWaits : 0;
   step.s = { ...step.s, watchdog: wanted, suspect: null, silentWaits };
@@ -228,7 +231,7 @@ export function armWatchdog(step: Step, fresh: boolean): void {
 export function scheduleSpare(step: Step): void {
   const { s } = step;
   if (s.spare || !s.spareEnabled) return;
-  arm(step, 'spare', SPARE_DELAY_MS);
+  arm(step, 'spare', WATCH.spareDelayMs);
   step.s = { ...s, spareDue: true };
 }
 
