@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { Builder } from '../builder';
 import type { Driver } from '../driver';
-import { cache } from '../function_modifiers/cache';
+import { cache, type CacheDecoratorOptions } from '../function_modifiers/cache';
 import { loadFrom, saveTo } from '../function_modifiers/data_adapters';
 import { dataloader, datasaver } from '../function_modifiers/dataloader';
 import { analysed } from '../function_modifiers/testing';
@@ -72,8 +72,14 @@ function dataloaderDataflow(calls: Calls, options: { recomputeByDecorator?: bool
 }
 
 /** The tutorial's `loadFrom`/`saveTo` dataflow: `raw_data` read from `raw_data.json`, amounts saved to JSON. */
-function loadFromDataflow(calls: Calls) {
-  const { processed_data, amount_per_country } = transforms(calls);
+function loadFromDataflow(
+  calls: Calls,
+  decorated: { processed_data?: CacheDecoratorOptions; amount_per_country?: CacheDecoratorOptions } = {},
+) {
+  const fns = transforms(calls);
+  const [processed_data, amount_per_country] = (['processed_data', 'amount_per_country'] as const).map(
+    (name) => (decorated[name] ? cache(decorated[name])(fns[name]) : fns[name]),
+  );
   return {
     processed_data: analysed(loadFrom.json({ path: 'raw_data.json', inject_: 'raw_data' })(processed_data), {
       name: 'processed_data',
@@ -181,6 +187,36 @@ describe('caching behaviours of data loaders and savers', () => {
       'processed_data.load_data.raw_data': 'ignore',
       'processed_data.select_data.raw_data': 'ignore',
       processed_data: 'default',
+    });
+  });
+
+  it('gives loadFrom’s and saveTo’s nodes the behaviour of the function’s cache decorator, or of its target', () => {
+    const recompute = { behavior: 'recompute' } as const;
+    const whole = built(loadFromDataflow({}, { processed_data: recompute, amount_per_country: recompute }));
+    expect(whole.cache.behaviors()).toEqual({
+      'save.amount_per_country': 'recompute',
+      amount_per_country: 'recompute',
+      processed_data: 'recompute',
+      'processed_data.load_data.raw_data': 'recompute',
+      'processed_data.select_data.raw_data': 'recompute',
+      cutoff_date: 'default',
+    });
+    const granular = built(
+      loadFromDataflow(
+        {},
+        {
+          processed_data: { ...recompute, target: 'processed_data.load_data.raw_data' },
+          amount_per_country: { ...recompute, target: 'save.amount_per_country' },
+        },
+      ),
+    );
+    expect(granular.cache.behaviors()).toEqual({
+      amount_per_country: 'default',
+      'save.amount_per_country': 'recompute',
+      processed_data: 'default',
+      'processed_data.select_data.raw_data': 'default',
+      'processed_data.load_data.raw_data': 'recompute',
+      cutoff_date: 'default',
     });
   });
 
