@@ -288,6 +288,22 @@ describe('caching runs through data loaders and savers', () => {
     expect(dataVersion(dr, 'saved_data')).toBe('saved_data__metadata');
   });
 
+  it('reads a changed file only when loaders recompute (Hamilton’s “always read the latest data”)', () => {
+    const amounts = (options: CacheOptions) => {
+      const dr = built(loadFromDataflow({}), options);
+      const run = () => dr.executeSync(['amount_per_country'], { inputs }).amount_per_country as object;
+      freshFiles();
+      const before = run();
+      useFileSystem(new MemoryFileSystem({ 'raw_data.json': JSON.stringify(SALES.slice(1)) }));
+      return [before, run()];
+    };
+    const [loaded, cached] = amounts({});
+    expect(cached).toEqual(loaded);
+    const [first, reloaded] = amounts({ defaultLoaderBehavior: 'recompute' });
+    expect(Object.keys(first)).toEqual(['USA', 'Canada', 'Mexico']);
+    expect(Object.keys(reloaded)).toEqual(['Canada', 'Mexico']);
+  });
+
   it('reloads loadFrom’s nodes named recompute, and retrieves what reads unchanged data', () => {
     const calls: Calls = {};
     const dr = built(loadFromDataflow(calls), { recompute: ['raw_data'] });
