@@ -89,15 +89,20 @@ export class Driver<R = Record<string, unknown>> {
     validateStatically(this.adapters, this.graph);
     this.resultBuilder = settings.resultBuilder;
     this.dynamicExecution = settings.dynamicExecution;
-    const cache = settings.cache && new DriverCache(this.graph, settings.cache, (v, o) => this.plan(v, o));
+    const cache =
+      settings.cache &&
+      new DriverCache(
+        this.graph,
+        settings.cache,
+        (v, o) => this.plan(v, o),
+        (args) => this.materializationPlan(args, true),
+      );
     this.driverCache = cache;
     this.runSettings = {
       adapters: this.adapters,
       dynamicExecution: settings.dynamicExecution,
       remoteExecutor: settings.remoteExecutor ?? new ConcurrentLocalTaskExecutor({ maxTasks: 10 }),
-      openCache:
-        cache &&
-        ((plan, runId, part) => (plan.graph === this.graph ? cache.open(plan, runId, part) : undefined)),
+      openCache: cache && ((plan, runId, part) => cache.open(plan, runId, part)),
     };
     const constructed = this.adapters.call('runAfterGraphConstruction', {
       graph: this.graph,
@@ -175,7 +180,8 @@ export class Driver<R = Record<string, unknown>> {
   /**
    * Hamilton's `materialize`: runs with materializers (`to.csv(...)`) added to the graph and extractors
    * (`from.csv(...)`) replacing nodes, and returns `[metadata by materializer id, additionalVars by name]`.
-   * The options object (`additionalVars`, `inputs`, `overrides`) comes last.
+   * The options object (`additionalVars`, `inputs`, `overrides`) comes last. With a cache, the run is a
+   * cache run over the extended graph, its loaders and savers cached as `withCache` says.
    */
   async materialize(
     ...args: MaterializeArguments
@@ -196,8 +202,12 @@ export class Driver<R = Record<string, unknown>> {
 
   /** Checks that {@link materialize} could run with these arguments; throws every problem at once; runs nothing. */
   validateMaterialization(...args: MaterializeArguments): void {
-    const { graph, finalVars, ids, options } = this.materialization(args, false);
-    throwRequestProblems(this.plan([...finalVars, ...ids], options, graph).problems);
+    throwRequestProblems(this.materializationPlan(args, false).problems);
+  }
+
+  private materializationPlan(args: MaterializeArguments, requireOutput: boolean): Plan {
+    const { graph, finalVars, ids, options } = this.materialization(args, requireOutput);
+    return this.plan([...finalVars, ...ids], options, graph);
   }
 
   /** The graph {@link materialize} would run, described for drawing as {@link visualizeExecution} does. */

@@ -11,7 +11,7 @@ export {
 } from './driver';
 export { Builder, type DynamicExecutionOptions } from './builder';
 export type { DriverSettings } from './settings';
-export { DriverCache, type Planner, type ViewRunOptions } from './caching/cache';
+export { DriverCache, type MaterializationPlanner, type Planner, type ViewRunOptions } from './caching/cache';
 export type { CacheOptions } from './caching/options';
 export {
   CACHE_BEHAVIORS,

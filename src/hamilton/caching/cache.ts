@@ -10,6 +10,7 @@ import type { ExecuteOptions, FinalVar } from '../driver';
 import type { NodeCache, RunPart } from '../execution';
 import { HamiltonError, throwRequestProblems } from '../errors';
 import type { FunctionGraph } from '../graph';
+import type { MaterializeArguments } from '../materializeRequest';
 import type { Plan } from '../plan';
 import { describeGraph } from '../visualize';
 import { resolveBehaviors, type CacheBehavior } from './behavior';
@@ -29,6 +30,9 @@ export interface ViewRunOptions {
 /** Plans a request as the driver does (with its validation). */
 export type Planner = (finalVars: readonly FinalVar[], options: ExecuteOptions) => Plan;
 
+/** Plans a `materialize` request as the driver does, over the graph the materializers extend. */
+export type MaterializationPlanner = (args: MaterializeArguments) => Plan;
+
 /** The cache of a driver built `withCache` (`dr.cache`). */
 export class DriverCache {
   /** Where cache keys map to data versions. */
@@ -36,27 +40,48 @@ export class DriverCache {
   /** Where results are kept by data version. */
   readonly resultStore: ResultStore;
   private readonly graph: FunctionGraph;
-  private readonly behaviorsById: readonly CacheBehavior[];
+  private readonly options: CacheOptions;
+  /** Behaviours by node id, per graph: the driver's, and each `materialize` run's (its loaders and savers added). */
+  private readonly behaviorsByGraph = new WeakMap<FunctionGraph, readonly CacheBehavior[]>();
   private readonly log = new CacheLog();
   private readonly plans = new Map<string, Plan>();
   private lastRun: string | undefined;
   /** The values the stages of the last run versioned, by identity (a later stage reads them again). */
   private known = new WeakMap<object, string | Unversioned>();
   private readonly plan: Planner;
+  private readonly planMaterialization: MaterializationPlanner;
 
-  /** The cache of `graph` under `options`; `plan` plans requests as the driver does (the driver makes it). */
-  constructor(graph: FunctionGraph, options: CacheOptions, plan: Planner) {
+  /**
+   * The cache of `graph` under `options`; `plan` and `planMaterialization` plan requests as the driver
+   * does (the driver makes it).
+   */
+  constructor(
+    graph: FunctionGraph,
+    options: CacheOptions,
+    plan: Planner,
+    planMaterialization: MaterializationPlanner,
+  ) {
     this.plan = plan;
+    this.planMaterialization = planMaterialization;
     const stores = storesOf(options);
     this.metadataStore = stores.metadataStore;
     this.resultStore = stores.resultStore;
     this.graph = graph;
-    this.behaviorsById = resolveBehaviors(graph, options);
+    this.options = options;
+    // Resolved now, so a behaviour a decorator misnames fails the build, not the first run.
+    this.behaviorsOf(graph);
+  }
+
+  private behaviorsOf(graph: FunctionGraph): readonly CacheBehavior[] {
+    let behaviors = this.behaviorsByGraph.get(graph);
+    if (behaviors === undefined)
+      this.behaviorsByGraph.set(graph, (behaviors = resolveBehaviors(graph, this.options)));
+    return behaviors;
   }
 
   /**
-   * Opens the cache of a run, or with `part` of one stage of a run in stages (the executors call it back
-   * around each node).
+   * Opens the cache of a run over the driver's graph, or over the graph a `materialize` run extends it to,
+   * or with `part` of one stage of a run in stages (the executors call it back around each node).
    */
   open(plan: Plan, runId: string, part?: RunPart): NodeCache {
     // A run in stages opens the cache once per stage and per item: what belongs to the run is set once.
@@ -67,7 +92,7 @@ export class DriverCache {
       this.plans.set(runId, { ...(part?.whole ?? plan), seed: [] });
     }
     const ctx = {
-      behaviors: this.behaviorsById,
+      behaviors: this.behaviorsOf(plan.graph),
       metadataStore: this.metadataStore,
       resultStore: this.resultStore,
       log: this.log,
@@ -86,11 +111,23 @@ export class DriverCache {
     return this.log.runIds();
   }
 
-  /** Each node's caching behaviour, by name (Hamilton's `resolve_behaviors`). */
-  behaviors(): Record<string, CacheBehavior> {
+  /**
+   * Each node's caching behaviour, by name (Hamilton's `resolve_behaviors`): of the driver's graph, or
+   * with `runId` of that run's graph (a `materialize` run's has its loaders' and savers' nodes). Throws
+   * for an unknown run.
+   */
+  behaviors(options: ViewRunOptions = {}): Record<string, CacheBehavior> {
+    const graph = options.runId === undefined ? this.graph : this.runOf(options.runId).plan.graph;
+    const behaviors = this.behaviorsOf(graph);
     const out: Record<string, CacheBehavior> = {};
-    this.graph.nodeList.forEach((n, i) => (out[n.name] = this.behaviorsById[i]));
+    graph.nodeList.forEach((n, i) => (out[n.name] = behaviors[i]));
     return out;
+  }
+
+  private runOf(runId: string | undefined): { runId: string; plan: Plan } {
+    const plan = runId === undefined ? undefined : this.plans.get(runId);
+    if (runId === undefined || !plan) throw new HamiltonError(`No cached run with id ${String(runId)}.`);
+    return { runId, plan };
   }
 
   /**
@@ -106,9 +143,7 @@ export class DriverCache {
    * "from cache") or `executed` (Hamilton's `view_run`). Throws for an unknown run.
    */
   viewRun(options: ViewRunOptions = {}): GraphDescription {
-    const runId = options.runId ?? this.lastRun;
-    const plan = runId === undefined ? undefined : this.plans.get(runId);
-    if (runId === undefined || !plan) throw new HamiltonError(`No cached run with id ${String(runId)}.`);
+    const { runId, plan } = this.runOf(options.runId ?? this.lastRun);
     const status = new Map<string, 'retrieved' | 'executed'>();
     for (const e of this.log.events(runId)) {
       if (e.eventType === 'GET_RESULT') status.set(e.nodeName, 'retrieved');
@@ -132,10 +167,21 @@ export class DriverCache {
    * (unknown outputs, missing inputs) are thrown as `execute` throws them.
    */
   wouldExecute(finalVars: readonly FinalVar[], options: ExecuteOptions = {}): StaleNode[] {
-    const plan = this.plan(finalVars, options);
+    return this.staleIn(this.plan(finalVars, options));
+  }
+
+  /**
+   * {@link wouldExecute} for `materialize(...args)`: the nodes of the extended graph (loaders, savers)
+   * that would run now, and why.
+   */
+  wouldMaterialize(...args: MaterializeArguments): StaleNode[] {
+    return this.staleIn(this.planMaterialization(args));
+  }
+
+  private staleIn(plan: Plan): StaleNode[] {
     throwRequestProblems(plan.problems);
     return staleNodes(plan, {
-      behaviors: this.behaviorsById,
+      behaviors: this.behaviorsOf(plan.graph),
       metadataStore: this.metadataStore,
       resultStore: this.resultStore,
     });

@@ -2,7 +2,8 @@
  * The cache of one run (what the executors call around each node, Hamilton's `HamiltonCacheAdapter`
  * hooks): versions the inputs and overrides, derives each node's cache key from its code version and its
  * dependencies' data versions, retrieves the result by data version on a hit, and on a miss versions and
- * stores what the node returned. A value that cannot be fingerprinted is logged and left uncached.
+ * stores what the node returned (a data loader's and saver's as `dataAdapters` says). A value that cannot
+ * be fingerprinted is logged and left uncached.
  *
  * A run through parallel blocks runs in stages, each a plan of its own given the earlier stages' values
  * as overrides; each stage opens a cache for its part of the run. The run's log is opened once, by the
@@ -15,6 +16,7 @@ import { GIVEN, OVERRIDDEN, runs, type Plan } from '../plan';
 import type { CacheBehavior } from './behavior';
 import { cacheKey, dependencyVersions } from './cacheKey';
 import { codeVersion } from './codeVersion';
+import { resultVersion } from './dataAdapters';
 import { dataVersionOf, FINGERPRINT_BUDGET_BYTES, hashStrings, type Unversioned } from './fingerprint';
 import type { CacheLog } from './logs';
 import type { MetadataStore, ResultStore } from './stores';
@@ -165,14 +167,14 @@ export function openRunCache(plan: Plan, runId: string, ctx: CacheContext, part?
       note('adapter', 'EXECUTE_NODE', i);
       const key = keys[i];
       if (key === undefined) return;
-      const dataVersion = version(result);
+      const node = graph.nodeList[i];
+      const dataVersion = resultVersion(node, result, version);
       if (typeof dataVersion !== 'string') {
         const msg = unhashableMessage(result, dataVersion);
         note('adapter', 'UNHASHABLE_DATA_VERSION', i, undefined, msg);
         return;
       }
       versions[i] = dataVersion;
-      const node = graph.nodeList[i];
       metadataStore.set(key, {
         nodeName: node.name,
         codeVersion: codeVersion(node),
