@@ -80,6 +80,16 @@ export function staleAfterEdit(
   return staleNodesOf(driver, outputs, inputs, lastRun.overrides);
 }
 
+/** Whether a request gives loaders the files the one before it gave. */
+export function sameTables(before: RunRequest | undefined, request: RunRequest): boolean {
+  if (!before) return false;
+  const names = Object.keys(request.tables);
+  return (
+    names.length === Object.keys(before.tables).length &&
+    names.every((name) => before.tables[name] === request.tables[name])
+  );
+}
+
 function reasonInfo(reason: StaleReason): StaleReasonInfo {
   return 'node' in reason ? { kind: reason.kind, node: reason.node } : { kind: reason.kind };
 }

@@ -371,6 +371,43 @@ export const big = saveTo.csv({ path: 'out/big.csv', outputName_: 'save_big' })(
     expect(again.finished.savedFiles).toBeUndefined();
   });
 
+  it('live: an edited table reaches its loader, and with the same tables what reads it is neither stale nor rerun', async () => {
+    const { session, compile, run } = newSession();
+    session.useCache({ entries: [], versions: [] });
+    const io = (note: string): SourceFile[] => [
+      {
+        name: 'io.ts',
+        code: `import { loadFrom } from 'hamilton';
+import type { DataFrame } from 'hamilton/frame';
+export const total = loadFrom.csv({ path: 'orders.csv' })(function total(orders: DataFrame): number {
+  return orders.column('amount').sum();
+});
+export function label(total: number, note: string): string {
+  return '${note}' + total;
+}
+`,
+      },
+    ];
+    await compile(io('a'));
+    const request = { outputs: ['label'], inputs: { note: '' } };
+    const first = await run({ ...request, tables: { orders: 'id,amount\n1,5\n2,20\n' } });
+    expect(first.finished.results.label).toMatchObject({ text: 'a25' });
+    const edited = await run({ ...request, tables: { orders: 'id,amount\n1,5\n' } });
+    expect(edited.finished.results.label).toMatchObject({ text: 'a5' });
+
+    const again = await run({ ...request, tables: { orders: 'id,amount\n1,5\n' } });
+    const finished = (node: string) =>
+      again.events.find((e) => e.type === 'node-finished' && e.node === node) as { cached?: boolean };
+    // The loader reads the table again; the same data lets what reads it be retrieved.
+    expect(finished('total.load_data.orders').cached).toBeFalsy();
+    expect(finished('total').cached).toBe(true);
+    expect(finished('label').cached).toBe(true);
+
+    // An edit elsewhere: only the edited function is stale, not the loader or what reads it.
+    const compiled = await compile(io('b'));
+    expect(compiled.staleNodes?.map((n) => n.node)).toEqual(['label']);
+  });
+
   it('reports data-quality validators', async () => {
     const { compile, run } = newSession();
     await compile([

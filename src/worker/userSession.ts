@@ -12,6 +12,7 @@ import {
   HamiltonError,
   MemoryFileSystem,
   useFileSystem,
+  type CacheBehavior,
   type Driver,
   type GraphDescription,
 } from 'hamilton';
@@ -33,7 +34,7 @@ import type {
   WorkerEvent,
 } from './protocol';
 import type { UserTimers } from './timers';
-import { outputsOf, ParsedTables, runInputs, staleAfterEdit, staleNodesOf } from './liveRun';
+import { outputsOf, ParsedTables, runInputs, sameTables, staleAfterEdit, staleNodesOf } from './liveRun';
 import { SeededStores } from './seededStores';
 import type { CacheIndex, CacheNews, PortableResult } from './userProtocol';
 import { CutStrings } from './cutStrings';
@@ -51,6 +52,8 @@ export interface SessionEnv {
 /** A project that compiled: its driver and what maps its errors back to the user's files. */
 interface Compiled {
   readonly driver: Driver;
+  /** The driver whose dry run says what is stale when a run has the tables of the run before. */
+  readonly staleness: () => Driver;
   readonly project: BuiltProject;
   readonly graph: GraphDescription;
 }
@@ -199,20 +202,23 @@ export class UserSession {
     }
     step('evaluate');
 
-    let driver: Driver;
-    try {
-      // Parallelizable/Collect blocks run their items concurrently inside the worker.
+    const { cache } = this;
+    const build = (loaders: CacheBehavior) => {
       const builder = new Builder()
         .withConfig(request.config)
         .withModules(...Object.values(modules))
         .withAdapters(this.adapter(built))
+        // Parallelizable/Collect blocks run their items concurrently inside the worker.
         .enableDynamicExecution({ allowExperimentalMode: true });
-      const { cache } = this;
-      driver = (
-        cache
-          ? builder.withCache({ metadataStore: cache.metadataStore, resultStore: cache.resultStore })
-          : builder
+      const { metadataStore, resultStore } = cache ?? {};
+      return (
+        cache ? builder.withCache({ metadataStore, resultStore, defaultLoaderBehavior: loaders }) : builder
       ).build();
+    };
+    let driver: Driver;
+    try {
+      // Loaders read the workspace's tables, which the user edits: every run reads them again.
+      driver = build('recompute');
     } catch (e) {
       return fail([...diagnostics, ...problemDiagnostics(e, 'graph')]);
     }
@@ -228,9 +234,17 @@ export class UserSession {
     }
     for (const warning of driver.warnings)
       diagnostics.push({ severity: 'warning', source: 'graph', message: warning });
-    const staleNodes = this.cache && this.lastRun && staleAfterEdit(driver, graph, this.lastRun, this.tables);
+    // What is stale when the tables are those of the run before: loaders would load what they loaded,
+    // so they and what reads them count as retrieved (for that dry run only, loaders are `default`).
+    let sameTablesDriver: Driver | undefined;
+    const staleness = () =>
+      (sameTablesDriver ??= graph.nodes.some((n) => n.tags['hamilton.data_loader'] === 'true')
+        ? build('default')
+        : driver);
+    const staleNodes =
+      this.cache && this.lastRun && staleAfterEdit(staleness(), graph, this.lastRun, this.tables);
     step('graph');
-    this.compiled = { driver, project: built, graph };
+    this.compiled = { driver, staleness, project: built, graph };
     this.current = true;
     this.env.post({
       type: 'compiled',
@@ -321,8 +335,9 @@ export class UserSession {
       return finish({ ok: false, error: describeError(e, compiled.project) });
     }
     const outputs = outputsOf(request, compiled.graph);
+    const dryRun = sameTables(this.lastRun, request) ? compiled.staleness() : compiled.driver;
+    const stale = this.cache ? staleNodesOf(dryRun, outputs, inputs, request.overrides) : undefined;
     this.lastRun = request;
-    const stale = this.cache ? staleNodesOf(compiled.driver, outputs, inputs, request.overrides) : undefined;
     const reasons = new Map((stale ?? []).map((n) => [n.node, n.reasons]));
     run = { id: request.id, started: new Map(), startedAt: start, running: [], validations: [], reasons };
     this.activeRun = run;
