@@ -91,7 +91,7 @@ function ExportMenu({ graph, layout, canvas }: GraphToolbarProps) {
   const doExport = async (kind: 'svg' | 'png' | 'dot', close: () => void) => {
     if (!graph || !layout || !canvas.current) return;
     try {
-      if (kind === 'dot') exportDot(graph);
+      if (kind === 'dot') await exportDot(graph);
       else {
         const text = canvas.current.drawWhole((svg) => graphSvg(svg, layout));
         if (!text) return;

@@ -2,7 +2,7 @@
  * Exports of the drawn graph: a standalone SVG (the page's CSS variables resolved into inline styles,
  * so it looks the same anywhere), a PNG rendered from it, and Hamilton's DOT (via the library).
  */
-import { toDot, type GraphDescription } from 'hamilton';
+import type { GraphDescription } from 'hamilton';
 import { download } from '../shared/download';
 import type { GraphLayout } from './layout';
 
@@ -73,6 +73,8 @@ export async function exportPng(text: string): Promise<void> {
   }
 }
 
-export function exportDot(graph: GraphDescription): void {
+/** Downloads Hamilton's DOT of the graph. The library is loaded then: the page draws graphs without it. */
+export async function exportDot(graph: GraphDescription): Promise<void> {
+  const { toDot } = await import('hamilton');
   download('graph.dot', toDot(graph, { pathOnly: false }), 'text/vnd.graphviz');
 }
