@@ -5,10 +5,10 @@
  */
 import { unwrap, type Config } from './function_modifiers/base';
 import { DuplicateDefinitionError, HamiltonError, messageOf, throwAll } from './errors';
-import { readModule, type HamiltonModule } from './modules';
+import { readModule, type HamiltonModule, type ReadModule } from './modules';
 import type { Node } from './node';
 import { drainingNode, isExpander } from './parallel';
-import { positionalCallOf, resolveFunction } from './resolve';
+import { positionalCallOf, resolveFunction, undecoratedNode } from './resolve';
 
 /** Node kind codes in {@link FunctionGraph.kind}. */
 export const FUNCTION = 0;
@@ -81,58 +81,18 @@ export class FunctionGraph {
     this.config = config;
     this.warnings = warnings;
     const functionCount = nodeList.length;
-    let edges = 0;
-    for (let i = 0; i < functionCount; i++) edges += nodeList[i].dependencies.length;
+    const edges = edgeCount(nodeList);
     const depIds = new Int32Array(edges);
     const depOptional = new Uint8Array(edges);
-    for (let i = 0, e = 0; i < functionCount; i++) {
-      const deps = nodeList[i].dependencies;
-      for (let k = 0; k < deps.length; k++, e++) {
-        const dep = deps[k];
-        let d = ids.get(dep.name);
-        if (d === undefined) {
-          d = nodeList.length;
-          ids.set(dep.name, d);
-          nodeList.push(externalNode(dep.name, dep.type, config));
-        }
-        depIds[e] = d;
-        depOptional[e] = dep.optional ? 1 : 0;
-      }
-    }
-    for (const key of Object.keys(config)) {
-      if (ids.has(key)) continue;
-      ids.set(key, nodeList.length);
-      nodeList.push(externalNode(key, 'unknown', config));
-    }
+    indexDependencies(nodeList, ids, config, depIds, depOptional);
+    addConfigNodes(nodeList, ids, config);
     const n = nodeList.length;
     const kind = new Uint8Array(n);
     const depStart = new Int32Array(n + 1);
-    const useCount = new Int32Array(n);
-    const { fns, thisArgs } = calls;
-    for (let i = 0, e = 0; i < n; i++) {
-      const node = nodeList[i];
-      kind[i] = node.kind === 'function' ? FUNCTION : node.kind === 'input' ? INPUT : CONFIG;
-      depStart[i] = e;
-      e += node.dependencies.length;
-      if (isExpander(node)) {
-        // Hamilton lists a Parallelizable's items as the node runs; only the node's callable does that.
-        nodeList[i] = drainingNode(node);
-        fns[i] = undefined;
-      } else if (fns[i] === undefined) {
-        const call = positionalCallOf(node);
-        fns[i] = call?.fn;
-        thisArgs[i] = call?.thisArg;
-      }
-    }
-    depStart[n] = edges;
-    for (let e = 0; e < edges; e++) useCount[depIds[e]]++;
+    indexNodes(nodeList, calls, kind, depStart);
     const useStart = new Int32Array(n + 1);
-    for (let i = 0; i < n; i++) useStart[i + 1] = useStart[i] + useCount[i];
-    const fill = useStart.slice(0, n);
     const useIds = new Int32Array(edges);
-    for (let i = 0; i < functionCount; i++) {
-      for (let e = depStart[i]; e < depStart[i + 1]; e++) useIds[fill[depIds[e]]++] = i;
-    }
+    indexConsumers(depStart, depIds, functionCount, useStart, useIds);
     this.nodeList = nodeList;
     this.ids = ids;
     this.kind = kind;
@@ -141,8 +101,8 @@ export class FunctionGraph {
     this.depOptional = depOptional;
     this.useStart = useStart;
     this.useIds = useIds;
-    this.fns = fns;
-    this.thisArgs = thisArgs;
+    this.fns = calls.fns;
+    this.thisArgs = calls.thisArgs;
     const { cycles, cycleOf } = findCycles(this);
     this.cycles = cycles;
     this.cycleOf = cycleOf;
@@ -181,31 +141,13 @@ export class FunctionGraph {
    * `with_nodes`, used by materialization). Inputs and config are derived again from the dependencies.
    */
   withNodes(nodes: readonly Node[]): FunctionGraph {
-    const nodeList: Node[] = [];
-    const ids = new Map<string, number>();
-    const fns: (Function | undefined)[] = [];
-    const thisArgs: unknown[] = [];
+    const parts = emptyParts();
     for (let i = 0; i < this.nodeList.length; i++) {
-      if (this.kind[i] !== FUNCTION) continue;
-      ids.set(this.nodeList[i].name, nodeList.length);
-      nodeList.push(this.nodeList[i]);
-      fns.push(this.fns[i]);
-      thisArgs.push(this.thisArgs[i]);
+      if (this.kind[i] === FUNCTION)
+        addNode(parts, this.nodeList[i], this.fns[i], this.thisArgs[i], '', true);
     }
-    for (const node of nodes) {
-      const at = ids.get(node.name);
-      if (at === undefined) {
-        ids.set(node.name, nodeList.length);
-        nodeList.push(node);
-        fns.push(undefined);
-        thisArgs.push(undefined);
-      } else {
-        nodeList[at] = node;
-        fns[at] = undefined;
-        thisArgs[at] = undefined;
-      }
-    }
-    return new FunctionGraph(nodeList, ids, this.config, { fns, thisArgs }, this.warnings);
+    for (const node of nodes) addNode(parts, node, undefined, undefined, '', true);
+    return new FunctionGraph(parts.nodeList, parts.ids, this.config, parts, this.warnings);
   }
 
   /**
@@ -215,58 +157,92 @@ export class FunctionGraph {
    */
   static fromModules(modules: readonly HamiltonModule[], options: GraphOptions = {}): FunctionGraph {
     const config = options.config ?? {};
-    const errors: HamiltonError[] = [];
     const warnings: string[] = [];
-    const nodeList: Node[] = [];
-    const ids = new Map<string, number>();
-    const fns: (Function | undefined)[] = [];
-    const thisArgs: unknown[] = [];
-    const hasConfig = (name: string) => Object.prototype.hasOwnProperty.call(config, name);
+    const parts = emptyParts();
+    const warn = (w: string) => warnings.push(w);
     for (const mod of modules) {
       let read;
       try {
-        read = readModule(mod, (w) => warnings.push(w));
+        read = readModule(mod, warn);
       } catch (e) {
-        errors.push(asHamiltonError(e));
+        parts.errors.push(asHamiltonError(e));
         continue;
       }
-      for (const item of read.functions) {
-        let resolved;
-        try {
-          resolved = resolveFunction(item, read.name, config, !read.analysed);
-        } catch (e) {
-          errors.push(asHamiltonError(e));
-          continue;
-        }
-        for (const node of resolved.nodes) {
-          if (hasConfig(node.name)) continue;
-          const at = ids.get(node.name);
-          const fn = resolved.plain ? item.fn : undefined;
-          const thisArg = resolved.plain ? item.thisArg : undefined;
-          if (at === undefined) {
-            ids.set(node.name, nodeList.length);
-            nodeList.push(node);
-            fns.push(fn);
-            thisArgs.push(thisArg);
-          } else if (options.allowModuleOverrides) {
-            nodeList[at] = node;
-            fns[at] = fn;
-            thisArgs[at] = thisArg;
-          } else {
-            const previous = nodeList[at];
-            errors.push(
-              new DuplicateDefinitionError(
-                node.name,
-                { module: previous.tags.module as string, location: previous.location },
-                { module: read.name, location: node.location },
-              ),
-            );
-          }
-        }
-      }
+      addModule(parts, read, config, options.allowModuleOverrides === true);
     }
-    throwAll(errors);
-    return new FunctionGraph(nodeList, ids, config, { fns, thisArgs }, warnings);
+    throwAll(parts.errors);
+    return new FunctionGraph(parts.nodeList, parts.ids, config, parts, warnings);
+  }
+}
+
+/** The nodes a graph is built from, gathered node by node (by `fromModules` and `withNodes`). */
+interface GraphParts {
+  readonly nodeList: Node[];
+  readonly ids: Map<string, number>;
+  readonly fns: (Function | undefined)[];
+  readonly thisArgs: unknown[];
+  readonly errors: HamiltonError[];
+}
+
+const emptyParts = (): GraphParts => ({ nodeList: [], ids: new Map(), fns: [], thisArgs: [], errors: [] });
+
+/** Adds the nodes of one module's functions (a node a config key replaces is left out). */
+function addModule(parts: GraphParts, read: ReadModule, config: Config, allowOverrides: boolean): void {
+  const { functions } = read;
+  for (let f = 0; f < functions.length; f++) {
+    const item = functions[f];
+    // An undecorated function's one node is called positionally: the graph records the call.
+    const plain = undecoratedNode(item);
+    if (plain) {
+      if (!isConfigKey(config, plain.name))
+        addNode(parts, plain, item.fn, item.thisArg, read.name, allowOverrides);
+      continue;
+    }
+    let resolved;
+    try {
+      resolved = resolveFunction(item, read.name, config, !read.analysed);
+    } catch (e) {
+      parts.errors.push(asHamiltonError(e));
+      continue;
+    }
+    for (const node of resolved.nodes) {
+      if (!isConfigKey(config, node.name))
+        addNode(parts, node, undefined, undefined, read.name, allowOverrides);
+    }
+  }
+}
+
+const isConfigKey = (config: Config, name: string) => Object.prototype.hasOwnProperty.call(config, name);
+
+/** Adds one node, replacing a node of the same name when overrides are allowed, else reporting it. */
+function addNode(
+  parts: GraphParts,
+  node: Node,
+  fn: Function | undefined,
+  thisArg: unknown,
+  moduleName: string,
+  allowOverrides: boolean,
+): void {
+  const { nodeList, ids, fns, thisArgs } = parts;
+  const at = ids.get(node.name);
+  if (at === undefined) {
+    ids.set(node.name, nodeList.length);
+    nodeList.push(node);
+    fns.push(fn);
+    thisArgs.push(thisArg);
+  } else if (allowOverrides) {
+    nodeList[at] = node;
+    fns[at] = fn;
+    thisArgs[at] = thisArg;
+  } else {
+    const previous = nodeList[at];
+    parts.errors.push(
+      new DuplicateDefinitionError(
+        node.name,
+        { module: previous.tags.module as string, location: previous.location },
+        { module: moduleName, location: node.location },
+      ),
+    );
   }
 }
 
@@ -280,15 +256,113 @@ function asHamiltonError(e: unknown): HamiltonError {
 
 /** The node for a name nothing defines: a config value when the config has it, else an external input. */
 function externalNode(name: string, type: string, config: Config): Node {
-  const isConfig = Object.prototype.hasOwnProperty.call(config, name);
+  const isConfig = isConfigKey(config, name);
+  // The fields of a function node, in the same order, so that loops over all nodes see one shape.
   return {
     name,
     type: isConfig ? typeOfValue(config[name]) : type,
     kind: isConfig ? 'config' : 'input',
     dependencies: [],
+    callable: undefined,
     tags: {},
     documentation: '',
+    location: undefined,
+    originatingFunction: undefined,
   };
+}
+
+// The constructor's passes, one loop each: a function called once per build with one hot loop is
+// compiled for that loop alone, so nothing after the loop runs on code compiled without feedback for it.
+
+function edgeCount(nodeList: readonly Node[]): number {
+  let edges = 0;
+  for (let i = 0; i < nodeList.length; i++) edges += nodeList[i].dependencies.length;
+  return edges;
+}
+
+/**
+ * Fills the dependency ids of the function nodes (all of `nodeList` on entry), appending a node for each
+ * dependency nothing defines, in order of first use.
+ */
+function indexDependencies(
+  nodeList: Node[],
+  ids: Map<string, number>,
+  config: Config,
+  depIds: Int32Array,
+  depOptional: Uint8Array,
+): void {
+  const functionCount = nodeList.length;
+  for (let i = 0, e = 0; i < functionCount; i++) {
+    const deps = nodeList[i].dependencies;
+    for (let k = 0; k < deps.length; k++, e++) {
+      const dep = deps[k];
+      let d = ids.get(dep.name);
+      if (d === undefined) {
+        d = nodeList.length;
+        ids.set(dep.name, d);
+        nodeList.push(externalNode(dep.name, dep.type, config));
+      }
+      depIds[e] = d;
+      depOptional[e] = dep.optional ? 1 : 0;
+    }
+  }
+}
+
+/** Appends a config node for every config key no node has. */
+function addConfigNodes(nodeList: Node[], ids: Map<string, number>, config: Config): void {
+  for (const key of Object.keys(config)) {
+    if (ids.has(key)) continue;
+    ids.set(key, nodeList.length);
+    nodeList.push(externalNode(key, 'unknown', config));
+  }
+}
+
+/**
+ * Fills each node's kind and first dependency edge, makes expanders drain their items, and records the
+ * positional call of nodes that allow one.
+ */
+function indexNodes(
+  nodeList: Node[],
+  calls: { readonly fns: (Function | undefined)[]; readonly thisArgs: unknown[] },
+  kind: Uint8Array,
+  depStart: Int32Array,
+): void {
+  const { fns, thisArgs } = calls;
+  const n = nodeList.length;
+  let e = 0;
+  for (let i = 0; i < n; i++) {
+    const node = nodeList[i];
+    kind[i] = node.kind === 'function' ? FUNCTION : node.kind === 'input' ? INPUT : CONFIG;
+    depStart[i] = e;
+    e += node.dependencies.length;
+    if (isExpander(node)) {
+      // Hamilton lists a Parallelizable's items as the node runs; only the node's callable does that.
+      nodeList[i] = drainingNode(node);
+      fns[i] = undefined;
+    } else if (fns[i] === undefined) {
+      const call = positionalCallOf(node);
+      fns[i] = call?.fn;
+      thisArgs[i] = call?.thisArg;
+    }
+  }
+  depStart[n] = e;
+}
+
+/** Fills the consumer lists (compressed rows) from the dependency lists of the first `functionCount` nodes. */
+function indexConsumers(
+  depStart: Int32Array,
+  depIds: Int32Array,
+  functionCount: number,
+  useStart: Int32Array,
+  useIds: Int32Array,
+): void {
+  const n = useStart.length - 1;
+  for (let e = 0; e < depIds.length; e++) useStart[depIds[e] + 1]++;
+  for (let i = 0; i < n; i++) useStart[i + 1] += useStart[i];
+  const fill = useStart.slice(0, n);
+  for (let i = 0; i < functionCount; i++) {
+    for (let e = depStart[i]; e < depStart[i + 1]; e++) useIds[fill[depIds[e]]++] = i;
+  }
 }
 
 /** Tarjan's SCC (iterative, linear); each non-trivial component becomes one cycle path. */

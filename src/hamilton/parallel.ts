@@ -130,7 +130,10 @@ export function parallelStructure(graph: FunctionGraph): ParallelStructure {
 
 /** Whether node `i` is a collector: a function node with a `Collect<…>` dependency. */
 export function isCollector(graph: FunctionGraph, i: number): boolean {
-  return graph.kind[i] === FUNCTION && graph.nodeList[i].dependencies.some((d) => isCollectType(d.type));
+  if (graph.kind[i] !== FUNCTION) return false;
+  const deps = graph.nodeList[i].dependencies;
+  for (let k = 0; k < deps.length; k++) if (isCollectType(deps[k].type)) return true;
+  return false;
 }
 
 function findBlocks(graph: FunctionGraph): ParallelStructure {

@@ -106,8 +106,15 @@ export interface Resolved {
   readonly name: string;
   /** Its nodes; empty when config deselects it. */
   readonly nodes: readonly Node[];
-  /** Set when the function is undecorated: its one node calls `item.fn` positionally. */
-  readonly plain?: boolean;
+}
+
+/**
+ * The one node an undecorated module function makes (its graph calls `item.fn` positionally); undefined
+ * for a decorated one, which {@link resolveFunction} resolves.
+ */
+export function undecoratedNode(item: ModuleFunction): Node | undefined {
+  if (modifiersOf(item.fn).length > 0) return undefined;
+  return plainNode(item.exportName, unwrap(item.fn), item.source, item.thisArg);
 }
 
 /**
@@ -121,16 +128,11 @@ export function resolveFunction(
   config: Config,
   allowText: boolean,
 ): Resolved {
+  const plain = undecoratedNode(item);
+  if (plain) return { name: item.exportName, nodes: [plain] };
   const modifiers = modifiersOf(item.fn);
-  const { source, thisArg } = item;
+  const { source } = item;
   const inner = unwrap(item.fn);
-  if (modifiers.length === 0) {
-    return {
-      name: item.exportName,
-      nodes: [plainNode(item.exportName, inner, source, thisArg)],
-      plain: true,
-    };
-  }
   try {
     return applyModifiers(item, modifiers, inner, moduleName, config, allowText);
   } catch (e) {
