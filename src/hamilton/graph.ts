@@ -7,7 +7,7 @@ import { unwrap, type Config } from './function_modifiers/base';
 import { DuplicateDefinitionError, HamiltonError, messageOf, throwAll } from './errors';
 import { readModule, type HamiltonModule, type ReadModule } from './modules';
 import type { Node } from './node';
-import { drainingNode, isExpander } from './parallel';
+import { drainingNode, isCollectType, isExpander } from './parallel';
 import { positionalCallOf, resolveFunction, undecoratedNode } from './resolve';
 
 /** Node kind codes in {@link FunctionGraph.kind}. */
@@ -63,6 +63,8 @@ export class FunctionGraph {
   readonly thisArgs: readonly unknown[];
   /** For nodes on a cycle: the index of their cycle in {@link cycles}; -1 otherwise. */
   readonly cycleOf: Int32Array;
+  /** Whether some node is a `Parallelizable` or has a `Collect` parameter (see `parallel.ts`). */
+  readonly parallel: boolean;
   private functionNames: Map<Function, string> | undefined;
   private byName: Map<string, Node> | undefined;
 
@@ -84,12 +86,13 @@ export class FunctionGraph {
     const edges = edgeCount(nodeList);
     const depIds = new Int32Array(edges);
     const depOptional = new Uint8Array(edges);
-    indexDependencies(nodeList, ids, config, depIds, depOptional);
+    const collects = indexDependencies(nodeList, ids, config, depIds, depOptional);
     addConfigNodes(nodeList, ids, config);
     const n = nodeList.length;
     const kind = new Uint8Array(n);
     const depStart = new Int32Array(n + 1);
-    indexNodes(nodeList, calls, kind, depStart);
+    const expands = indexNodes(nodeList, calls, kind, depStart);
+    this.parallel = collects || expands;
     const useStart = new Int32Array(n + 1);
     const useIds = new Int32Array(edges);
     indexConsumers(depStart, depIds, functionCount, useStart, useIds);
@@ -282,7 +285,8 @@ function edgeCount(nodeList: readonly Node[]): number {
 
 /**
  * Fills the dependency ids of the function nodes (all of `nodeList` on entry), appending a node for each
- * dependency nothing defines, in order of first use.
+ * dependency nothing defines, in order of first use. Returns whether some function node has a `Collect`
+ * parameter.
  */
 function indexDependencies(
   nodeList: Node[],
@@ -290,12 +294,15 @@ function indexDependencies(
   config: Config,
   depIds: Int32Array,
   depOptional: Uint8Array,
-): void {
+): boolean {
   const functionCount = nodeList.length;
+  let collects = false;
   for (let i = 0, e = 0; i < functionCount; i++) {
-    const deps = nodeList[i].dependencies;
+    const node = nodeList[i];
+    const deps = node.dependencies;
     for (let k = 0; k < deps.length; k++, e++) {
       const dep = deps[k];
+      if (!collects && node.kind === 'function' && isCollectType(dep.type)) collects = true;
       let d = ids.get(dep.name);
       if (d === undefined) {
         d = nodeList.length;
@@ -306,6 +313,7 @@ function indexDependencies(
       depOptional[e] = dep.optional ? 1 : 0;
     }
   }
+  return collects;
 }
 
 /** Appends a config node for every config key no node has. */
@@ -319,16 +327,17 @@ function addConfigNodes(nodeList: Node[], ids: Map<string, number>, config: Conf
 
 /**
  * Fills each node's kind and first dependency edge, makes expanders drain their items, and records the
- * positional call of nodes that allow one.
+ * positional call of nodes that allow one. Returns whether some node is an expander.
  */
 function indexNodes(
   nodeList: Node[],
   calls: { readonly fns: (Function | undefined)[]; readonly thisArgs: unknown[] },
   kind: Uint8Array,
   depStart: Int32Array,
-): void {
+): boolean {
   const { fns, thisArgs } = calls;
   const n = nodeList.length;
+  let expands = false;
   let e = 0;
   for (let i = 0; i < n; i++) {
     const node = nodeList[i];
@@ -339,6 +348,7 @@ function indexNodes(
       // Hamilton lists a Parallelizable's items as the node runs; only the node's callable does that.
       nodeList[i] = drainingNode(node);
       fns[i] = undefined;
+      expands = true;
     } else if (fns[i] === undefined) {
       const call = positionalCallOf(node);
       fns[i] = call?.fn;
@@ -346,6 +356,7 @@ function indexNodes(
     }
   }
   depStart[n] = e;
+  return expands;
 }
 
 /** Fills the consumer lists (compressed rows) from the dependency lists of the first `functionCount` nodes. */

@@ -142,15 +142,14 @@ function findBlocks(graph: FunctionGraph): ParallelStructure {
   const blockOf = new Int32Array(n).fill(-1);
   const blocks: ParallelBlock[] = [];
   const problems: HamiltonError[] = [];
+  const dynamic = graph.parallel;
+  if (!dynamic) return { blocks, blockOf, problems, dynamic };
   const expander = new Uint8Array(n);
   const collector = new Uint8Array(n);
-  let dynamic = false;
   for (let i = 0; i < n; i++) {
     if (isExpander(nodeList[i])) expander[i] = 1;
     if (isCollector(graph, i)) collector[i] = 1;
-    if (expander[i] || collector[i]) dynamic = true;
   }
-  if (!dynamic) return { blocks, blockOf, problems, dynamic };
   const collectorsOf = new Map<number, number[]>();
   for (let c = 0; c < n; c++) {
     if (!collector[c]) continue;

@@ -229,7 +229,8 @@ function walkFinalVars(
       continue;
     }
     if (pinned[root] === 1) continue;
-    finals.push(name);
+    // The node's own name: the same text as the request, and already a property key once outputs are made.
+    finals.push(graph.nodeList[root].name);
     finalIds.push(root);
     pinned[root] = 1;
     if (mark[root] === UNSEEN) walkFrom(graph, provided, walk, root);
