@@ -162,6 +162,12 @@ function addStaticMethods(functions: ModuleFunction[], cls: Function, moduleName
 const byExportName = (a: ModuleFunction, b: ModuleFunction) =>
   a.exportName < b.exportName ? -1 : a.exportName > b.exportName ? 1 : 0;
 
+function isSorted(functions: readonly ModuleFunction[]): boolean {
+  for (let k = 1; k < functions.length; k++)
+    if (byExportName(functions[k - 1], functions[k]) > 0) return false;
+  return true;
+}
+
 /**
  * Reads one module. `warn` receives a warning when parameter names had to be read from function text.
  * Throws {@link ModuleNotAnalysedError} for an ES namespace without `__hamilton`.
@@ -194,9 +200,9 @@ export function readModule(mod: HamiltonModule, warn: (message: string) => void)
     }
   }
   // Hamilton reads a module with `inspect.getmembers`, which sorts by name: node order (listings,
-  // the consumers named in errors) follows the export names, not the definition order.
-  // (ES namespaces list their exports sorted already, and TimSort is linear on a sorted run.)
-  functions.sort(byExportName);
+  // the consumers named in errors) follows the export names, not the definition order. ES namespaces
+  // list their exports sorted already; only a class's static methods or a plain object can be out of order.
+  if (!isSorted(functions)) functions.sort(byExportName);
   if (textRead > 0) {
     warn(
       `module ${moduleName}: the parameter names of ${textRead} function(s) were read from the function text, ` +
