@@ -3,9 +3,10 @@
  * (edge lists in compressed rows, both directions) so that planning, execution and lineage are linear
  * and Map-free in their loops. Cycles are found with Tarjan's strongly connected components.
  */
+import { valueArray } from './arrays';
 import { unwrap, type Config } from './function_modifiers/base';
 import { DuplicateDefinitionError, HamiltonError, messageOf, throwAll } from './errors';
-import { readModule, type HamiltonModule, type ReadModule } from './modules';
+import { readModule, type HamiltonModule, type ModuleFunction } from './modules';
 import type { Node } from './node';
 import { drainingNode, isCollectType, isExpander } from './parallel';
 import { positionalCallOf, resolveFunction, undecoratedNode } from './resolve';
@@ -86,12 +87,13 @@ export class FunctionGraph {
     const edges = edgeCount(nodeList);
     const depIds = new Int32Array(edges);
     const depOptional = new Uint8Array(edges);
-    const collects = indexDependencies(nodeList, ids, config, depIds, depOptional);
+    const collects = indexDependencies(nodeList, functionCount, ids, config, depIds, depOptional);
     addConfigNodes(nodeList, ids, config);
     const n = nodeList.length;
     const kind = new Uint8Array(n);
     const depStart = new Int32Array(n + 1);
-    const expands = indexNodes(nodeList, calls, kind, depStart);
+    const expands = indexNodes(nodeList, n, calls.fns, calls.thisArgs, kind, depStart);
+    depStart[n] = edges;
     this.parallel = collects || expands;
     const useStart = new Int32Array(n + 1);
     const useIds = new Int32Array(edges);
@@ -106,7 +108,9 @@ export class FunctionGraph {
     this.useIds = useIds;
     this.fns = calls.fns;
     this.thisArgs = calls.thisArgs;
-    const { cycles, cycleOf } = findCycles(this);
+    const cycles: string[][] = [];
+    const cycleOf = new Int32Array(nodeList.length).fill(-1);
+    findCycles(this, cycles, cycleOf);
     this.cycles = cycles;
     this.cycleOf = cycleOf;
   }
@@ -171,7 +175,14 @@ export class FunctionGraph {
         parts.errors.push(asHamiltonError(e));
         continue;
       }
-      addModule(parts, read, config, options.allowModuleOverrides === true);
+      addModule(
+        parts,
+        read.functions,
+        read.name,
+        !read.analysed,
+        config,
+        options.allowModuleOverrides === true,
+      );
     }
     throwAll(parts.errors);
     return new FunctionGraph(parts.nodeList, parts.ids, config, parts, warnings);
@@ -187,30 +198,42 @@ interface GraphParts {
   readonly errors: HamiltonError[];
 }
 
-const emptyParts = (): GraphParts => ({ nodeList: [], ids: new Map(), fns: [], thisArgs: [], errors: [] });
+const emptyParts = (): GraphParts => ({
+  nodeList: valueArray(),
+  ids: new Map(),
+  fns: valueArray(),
+  thisArgs: valueArray(),
+  errors: [],
+});
 
 /** Adds the nodes of one module's functions (a node a config key replaces is left out). */
-function addModule(parts: GraphParts, read: ReadModule, config: Config, allowOverrides: boolean): void {
-  const { functions } = read;
+function addModule(
+  parts: GraphParts,
+  functions: readonly ModuleFunction[],
+  moduleName: string,
+  allowText: boolean,
+  config: Config,
+  allowOverrides: boolean,
+): void {
   for (let f = 0; f < functions.length; f++) {
     const item = functions[f];
     // An undecorated function's one node is called positionally: the graph records the call.
     const plain = undecoratedNode(item);
     if (plain) {
       if (!isConfigKey(config, plain.name))
-        addNode(parts, plain, item.fn, item.thisArg, read.name, allowOverrides);
+        addNode(parts, plain, item.fn, item.thisArg, moduleName, allowOverrides);
       continue;
     }
     let resolved;
     try {
-      resolved = resolveFunction(item, read.name, config, !read.analysed);
+      resolved = resolveFunction(item, moduleName, config, allowText);
     } catch (e) {
       parts.errors.push(asHamiltonError(e));
       continue;
     }
     for (const node of resolved.nodes) {
       if (!isConfigKey(config, node.name))
-        addNode(parts, node, undefined, undefined, read.name, allowOverrides);
+        addNode(parts, node, undefined, undefined, moduleName, allowOverrides);
     }
   }
 }
@@ -274,8 +297,10 @@ function externalNode(name: string, type: string, config: Config): Node {
   };
 }
 
-// The constructor's passes, one loop each: a function called once per build with one hot loop is
-// compiled for that loop alone, so nothing after the loop runs on code compiled without feedback for it.
+// The graph is built in passes of one loop each, in functions of their own that take what they read as
+// arguments and return right after the loop. The engine compiles such a function while its loop first
+// runs (a large graph is built before the code warms up otherwise); compiled that early, any code before
+// or after the loop that had not run yet would be compiled blind and thrown away on its first use.
 
 function edgeCount(nodeList: readonly Node[]): number {
   let edges = 0;
@@ -284,18 +309,18 @@ function edgeCount(nodeList: readonly Node[]): number {
 }
 
 /**
- * Fills the dependency ids of the function nodes (all of `nodeList` on entry), appending a node for each
+ * Fills the dependency ids of the function nodes (the first `functionCount`), appending a node for each
  * dependency nothing defines, in order of first use. Returns whether some function node has a `Collect`
  * parameter.
  */
 function indexDependencies(
   nodeList: Node[],
+  functionCount: number,
   ids: Map<string, number>,
   config: Config,
   depIds: Int32Array,
   depOptional: Uint8Array,
 ): boolean {
-  const functionCount = nodeList.length;
   let collects = false;
   for (let i = 0, e = 0; i < functionCount; i++) {
     const node = nodeList[i];
@@ -331,12 +356,12 @@ function addConfigNodes(nodeList: Node[], ids: Map<string, number>, config: Conf
  */
 function indexNodes(
   nodeList: Node[],
-  calls: { readonly fns: (Function | undefined)[]; readonly thisArgs: unknown[] },
+  n: number,
+  fns: (Function | undefined)[],
+  thisArgs: unknown[],
   kind: Uint8Array,
   depStart: Int32Array,
 ): boolean {
-  const { fns, thisArgs } = calls;
-  const n = nodeList.length;
   let expands = false;
   let e = 0;
   for (let i = 0; i < n; i++) {
@@ -355,7 +380,6 @@ function indexNodes(
       thisArgs[i] = call?.thisArg;
     }
   }
-  depStart[n] = e;
   return expands;
 }
 
@@ -367,17 +391,40 @@ function indexConsumers(
   useStart: Int32Array,
   useIds: Int32Array,
 ): void {
-  const n = useStart.length - 1;
+  countConsumers(depIds, useStart);
+  sumUp(useStart);
+  const fill = useStart.slice(0, useStart.length - 1);
+  fillConsumers(depStart, depIds, functionCount, fill, useIds);
+}
+
+/** `useStart[i + 1]`: how many edges read node `i`. */
+function countConsumers(depIds: Int32Array, useStart: Int32Array): void {
   for (let e = 0; e < depIds.length; e++) useStart[depIds[e] + 1]++;
-  for (let i = 0; i < n; i++) useStart[i + 1] += useStart[i];
-  const fill = useStart.slice(0, n);
+}
+
+/** Running sums, in place. */
+function sumUp(counts: Int32Array): void {
+  for (let i = 1; i < counts.length; i++) counts[i] += counts[i - 1];
+}
+
+function fillConsumers(
+  depStart: Int32Array,
+  depIds: Int32Array,
+  functionCount: number,
+  fill: Int32Array,
+  useIds: Int32Array,
+): void {
   for (let i = 0; i < functionCount; i++) {
     for (let e = depStart[i]; e < depStart[i + 1]; e++) useIds[fill[depIds[e]]++] = i;
   }
 }
 
-/** Tarjan's SCC (iterative, linear); each non-trivial component becomes one cycle path. */
-function findCycles(g: FunctionGraph): { cycles: string[][]; cycleOf: Int32Array } {
+/**
+ * Tarjan's SCC (iterative, linear); each non-trivial component becomes one cycle path, pushed on `cycles`,
+ * and `cycleOf` (all -1 on entry) gets each cycle's index at its nodes. Nothing follows the loop: code
+ * compiled while the loop first runs has no part that never ran.
+ */
+function findCycles(g: FunctionGraph, cycles: string[][], cycleOf: Int32Array): void {
   const n = g.size;
   const { depStart, depIds } = g;
   const index = new Int32Array(n).fill(-1);
@@ -386,8 +433,6 @@ function findCycles(g: FunctionGraph): { cycles: string[][]; cycleOf: Int32Array
   const stack = new Int32Array(n);
   const callNode = new Int32Array(n);
   const callEdge = new Int32Array(n);
-  const cycleOf = new Int32Array(n).fill(-1);
-  const cycles: string[][] = [];
   let parent: Int32Array | undefined;
   let sp = 0;
   let next = 0;
@@ -436,7 +481,6 @@ function findCycles(g: FunctionGraph): { cycles: string[][]; cycleOf: Int32Array
       }
     }
   }
-  return { cycles, cycleOf };
 }
 
 function selfLoop(g: FunctionGraph, v: number): boolean {

@@ -3,6 +3,7 @@
  * objects of functions, and exported classes whose static methods are nodes. A module's exports are its
  * nodes; names starting with `_` and values that are not functions are not.
  */
+import { valueArray } from './arrays';
 import { unwrap } from './function_modifiers/base';
 import { HamiltonError, ModuleNotAnalysedError } from './errors';
 import { readParameters } from './signature';
@@ -142,6 +143,33 @@ function textFunction(
   return { exportName, fn, thisArg, source: functionSource(fn, exportName, moduleName, true) };
 }
 
+/**
+ * Adds the functions among the exports `keys` (static methods for a class); returns how many had to be
+ * read from their text.
+ */
+function addExports(
+  functions: ModuleFunction[],
+  record: Record<string, unknown>,
+  keys: readonly string[],
+  moduleName: string,
+): number {
+  let textRead = 0;
+  for (let k = 0; k < keys.length; k++) {
+    const key = keys[k];
+    if (key[0] === '_') continue;
+    const value = record[key];
+    if (typeof value !== 'function') continue;
+    const analysed = sourceOf(value) ?? sourceOf(unwrap(value));
+    if (analysed) functions.push({ exportName: key, fn: value, thisArg: undefined, source: analysed });
+    else if (isClass(value)) textRead += addStaticMethods(functions, value, moduleName);
+    else {
+      textRead++;
+      functions.push(textFunction(key, value, undefined, moduleName));
+    }
+  }
+  return textRead;
+}
+
 /** Adds the static methods of an exported class; returns how many had to be read from their text. */
 function addStaticMethods(functions: ModuleFunction[], cls: Function, moduleName: string): number {
   let textRead = 0;
@@ -184,21 +212,8 @@ export function readModule(mod: HamiltonModule, warn: (message: string) => void)
   if (namespace && !meta) throw new ModuleNotAnalysedError(describe(mod));
   const keys = exportNamesOf(record, namespace);
   const moduleName = meta?.module ?? moduleNameOf(record, keys) ?? 'module';
-  const functions: ModuleFunction[] = [];
-  let textRead = 0;
-  for (let k = 0; k < keys.length; k++) {
-    const key = keys[k];
-    if (key[0] === '_') continue;
-    const value = record[key];
-    if (typeof value !== 'function') continue;
-    const analysed = sourceOf(value) ?? sourceOf(unwrap(value));
-    if (analysed) functions.push({ exportName: key, fn: value, thisArg: undefined, source: analysed });
-    else if (isClass(value)) textRead += addStaticMethods(functions, value, moduleName);
-    else {
-      textRead++;
-      functions.push(textFunction(key, value, undefined, moduleName));
-    }
-  }
+  const functions = valueArray<ModuleFunction>();
+  const textRead = addExports(functions, record, keys, moduleName);
   // Hamilton reads a module with `inspect.getmembers`, which sorts by name: node order (listings,
   // the consumers named in errors) follows the export names, not the definition order. ES namespaces
   // list their exports sorted already; only a class's static methods or a plain object can be out of order.

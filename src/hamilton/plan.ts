@@ -12,6 +12,7 @@ import {
   UnknownNodesError,
   type HamiltonError,
 } from './errors';
+import { valueArray } from './arrays';
 import { FUNCTION, INPUT, type FunctionGraph } from './graph';
 import { checkInputType, describeValue } from './inputTypes';
 
@@ -114,8 +115,10 @@ interface Walk {
 }
 
 // The edge cursor of a node that is not expanded starts at its end.
+// (One arithmetic path for both cases: a branch that rarely runs would be compiled without feedback.)
 function firstEdge(graph: FunctionGraph, provided: Uint8Array, v: number): number {
-  return graph.kind[v] === FUNCTION && provided[v] !== OVERRIDDEN ? graph.depStart[v] : graph.depStart[v + 1];
+  const expanded = graph.kind[v] === FUNCTION && provided[v] !== OVERRIDDEN;
+  return graph.depStart[v + (expanded ? 0 : 1)];
 }
 
 /** Places `root` and everything it needs (not yet placed) in the order, dependencies first. */
@@ -168,7 +171,7 @@ export function planExecution(
     cyclic: new Set(),
     size: 0,
   };
-  const finals: string[] = [];
+  const finals = valueArray<string>();
   const finalIds: number[] = [];
   const unknown = walkFinalVars(graph, finalVars, given, provided, walk, finals, finalIds);
   const { mark, consumers, pinned, order, cyclic, size } = walk;
