@@ -191,8 +191,9 @@ const byExportName = (a: ModuleFunction, b: ModuleFunction) =>
   a.exportName < b.exportName ? -1 : a.exportName > b.exportName ? 1 : 0;
 
 function isSorted(functions: readonly ModuleFunction[]): boolean {
-  for (let k = 1; k < functions.length; k++)
-    if (byExportName(functions[k - 1], functions[k]) > 0) return false;
+  for (let k = 1; k < functions.length; k++) {
+    if (functions[k - 1].exportName > functions[k].exportName) return false;
+  }
   return true;
 }
 
