@@ -327,7 +327,9 @@ function indexDependencies(
     const deps = node.dependencies;
     for (let k = 0; k < deps.length; k++, e++) {
       const dep = deps[k];
-      if (!collects && node.kind === 'function' && isCollectType(dep.type)) collects = true;
+      // (The substring test first: this runs for every edge of every graph.)
+      if (!collects && dep.type.includes('Collect') && node.kind === 'function' && isCollectType(dep.type))
+        collects = true;
       let d = ids.get(dep.name);
       if (d === undefined) {
         d = nodeList.length;
@@ -433,6 +435,7 @@ function findCycles(g: FunctionGraph, cycles: string[][], cycleOf: Int32Array): 
   const stack = new Int32Array(n);
   const callNode = new Int32Array(n);
   const callEdge = new Int32Array(n);
+  const selfLooped = new Uint8Array(n);
   let parent: Int32Array | undefined;
   let sp = 0;
   let next = 0;
@@ -457,7 +460,8 @@ function findCycles(g: FunctionGraph, cycles: string[][], cycleOf: Int32Array): 
           depth++;
           callNode[depth] = w;
           callEdge[depth] = depStart[w];
-        } else if (onStack[w] && index[w] < low[v]) low[v] = index[w];
+        } else if (w === v) selfLooped[v] = 1;
+        else if (onStack[w] && index[w] < low[v]) low[v] = index[w];
         continue;
       }
       if (low[v] === index[v]) {
@@ -469,7 +473,7 @@ function findCycles(g: FunctionGraph, cycles: string[][], cycleOf: Int32Array): 
           size++;
           cycleOf[w] = cycles.length;
         } while (w !== v);
-        if (size > 1 || selfLoop(g, v)) {
+        if (size > 1 || selfLooped[v] === 1) {
           parent ??= new Int32Array(n).fill(-2);
           cycles.push(cyclePath(g, v, cycleOf, parent));
         } else cycleOf[v] = -1;
@@ -481,11 +485,6 @@ function findCycles(g: FunctionGraph, cycles: string[][], cycleOf: Int32Array): 
       }
     }
   }
-}
-
-function selfLoop(g: FunctionGraph, v: number): boolean {
-  for (let e = g.depStart[v]; e < g.depStart[v + 1]; e++) if (g.depIds[e] === v) return true;
-  return false;
 }
 
 /**
