@@ -232,7 +232,7 @@ function walkFinalVars(
       continue;
     }
     if (pinned[root] === 1) continue;
-    // The node's own name: the same text as the request, and already a property key once outputs are made.
+    // The node's own name: the same text as the request, and already interned, as property keys must be.
     finals.push(graph.nodeList[root].name);
     finalIds.push(root);
     pinned[root] = 1;
