@@ -232,8 +232,7 @@ function walkFinalVars(
       continue;
     }
     if (pinned[root] === 1) continue;
-    // The node's own name: the same text as the request, and already interned, as property keys must be.
-    finals.push(graph.nodeList[root].name);
+    finals.push(name);
     finalIds.push(root);
     pinned[root] = 1;
     if (mark[root] === UNSEEN) walkFrom(graph, provided, walk, root);
