@@ -35,10 +35,10 @@ type Step =
   | { readonly kind: 'items'; readonly items: readonly ItemSpec[] }
   | { readonly kind: 'await'; readonly value: Promise<unknown[]> };
 
-/** Whether the plan runs or reads a Parallelizable or Collect node. */
+/** The first Parallelizable or Collect node the plan runs or reads, or -1. */
 function parallelNodeOf(plan: Plan): number {
   const { graph } = plan;
-  if (!parallelStructure(graph).dynamic) return -1;
+  if (!graph.parallel) return -1;
   for (let k = 0; k < plan.size; k++) {
     const i = plan.order[k];
     if (isExpander(graph.nodeList[i]) || isCollector(graph, i)) return i;

@@ -224,7 +224,8 @@ export function runSync(plan: Plan, ctx: RunContext, run: RunState = startRun(pl
     if (!runs(plan, i)) continue;
     if (fast) {
       const result = invoke(run, i);
-      refusePromise(result, `Node ${graph.nodeList[i].name}`);
+      // The refusal's text is built only for a Promise: this loop runs once per node.
+      if (isThenable(result)) refusePromise(result, `Node ${graph.nodeList[i].name}`);
       store(run, i, result);
     } else store(run, i, step(run, i, ctx, SYNC));
   }

@@ -3,12 +3,13 @@
  * (edge lists in compressed rows, both directions) so that planning, execution and lineage are linear
  * and Map-free in their loops. Cycles are found with Tarjan's strongly connected components.
  */
+import { valueArray } from './arrays';
 import { unwrap, type Config } from './function_modifiers/base';
 import { DuplicateDefinitionError, HamiltonError, messageOf, throwAll } from './errors';
-import { readModule, type HamiltonModule } from './modules';
+import { readModule, type HamiltonModule, type ModuleFunction } from './modules';
 import type { Node } from './node';
-import { drainingNode, isExpander } from './parallel';
-import { positionalCallOf, resolveFunction } from './resolve';
+import { drainingNode, isCollectType, isExpander } from './parallel';
+import { positionalCallOf, resolveFunction, undecoratedNode } from './resolve';
 
 /** Node kind codes in {@link FunctionGraph.kind}. */
 export const FUNCTION = 0;
@@ -63,6 +64,8 @@ export class FunctionGraph {
   readonly thisArgs: readonly unknown[];
   /** For nodes on a cycle: the index of their cycle in {@link cycles}; -1 otherwise. */
   readonly cycleOf: Int32Array;
+  /** Whether some node is a `Parallelizable` or has a `Collect` parameter (see `parallel.ts`). */
+  readonly parallel: boolean;
   private functionNames: Map<Function, string> | undefined;
   private byName: Map<string, Node> | undefined;
 
@@ -81,58 +84,20 @@ export class FunctionGraph {
     this.config = config;
     this.warnings = warnings;
     const functionCount = nodeList.length;
-    let edges = 0;
-    for (let i = 0; i < functionCount; i++) edges += nodeList[i].dependencies.length;
+    const edges = edgeCount(nodeList);
     const depIds = new Int32Array(edges);
     const depOptional = new Uint8Array(edges);
-    for (let i = 0, e = 0; i < functionCount; i++) {
-      const deps = nodeList[i].dependencies;
-      for (let k = 0; k < deps.length; k++, e++) {
-        const dep = deps[k];
-        let d = ids.get(dep.name);
-        if (d === undefined) {
-          d = nodeList.length;
-          ids.set(dep.name, d);
-          nodeList.push(externalNode(dep.name, dep.type, config));
-        }
-        depIds[e] = d;
-        depOptional[e] = dep.optional ? 1 : 0;
-      }
-    }
-    for (const key of Object.keys(config)) {
-      if (ids.has(key)) continue;
-      ids.set(key, nodeList.length);
-      nodeList.push(externalNode(key, 'unknown', config));
-    }
+    const collects = indexDependencies(nodeList, functionCount, ids, config, depIds, depOptional);
+    addConfigNodes(nodeList, ids, config);
     const n = nodeList.length;
     const kind = new Uint8Array(n);
     const depStart = new Int32Array(n + 1);
-    const useCount = new Int32Array(n);
-    const { fns, thisArgs } = calls;
-    for (let i = 0, e = 0; i < n; i++) {
-      const node = nodeList[i];
-      kind[i] = node.kind === 'function' ? FUNCTION : node.kind === 'input' ? INPUT : CONFIG;
-      depStart[i] = e;
-      e += node.dependencies.length;
-      if (isExpander(node)) {
-        // Hamilton lists a Parallelizable's items as the node runs; only the node's callable does that.
-        nodeList[i] = drainingNode(node);
-        fns[i] = undefined;
-      } else if (fns[i] === undefined) {
-        const call = positionalCallOf(node);
-        fns[i] = call?.fn;
-        thisArgs[i] = call?.thisArg;
-      }
-    }
+    const expands = indexNodes(nodeList, n, calls.fns, calls.thisArgs, kind, depStart);
     depStart[n] = edges;
-    for (let e = 0; e < edges; e++) useCount[depIds[e]]++;
+    this.parallel = collects || expands;
     const useStart = new Int32Array(n + 1);
-    for (let i = 0; i < n; i++) useStart[i + 1] = useStart[i] + useCount[i];
-    const fill = useStart.slice(0, n);
     const useIds = new Int32Array(edges);
-    for (let i = 0; i < functionCount; i++) {
-      for (let e = depStart[i]; e < depStart[i + 1]; e++) useIds[fill[depIds[e]]++] = i;
-    }
+    indexConsumers(depStart, depIds, functionCount, useStart, useIds);
     this.nodeList = nodeList;
     this.ids = ids;
     this.kind = kind;
@@ -141,9 +106,11 @@ export class FunctionGraph {
     this.depOptional = depOptional;
     this.useStart = useStart;
     this.useIds = useIds;
-    this.fns = fns;
-    this.thisArgs = thisArgs;
-    const { cycles, cycleOf } = findCycles(this);
+    this.fns = calls.fns;
+    this.thisArgs = calls.thisArgs;
+    const cycles: string[][] = [];
+    const cycleOf = new Int32Array(nodeList.length).fill(-1);
+    findCycles(this, cycles, cycleOf);
     this.cycles = cycles;
     this.cycleOf = cycleOf;
   }
@@ -181,31 +148,13 @@ export class FunctionGraph {
    * `with_nodes`, used by materialization). Inputs and config are derived again from the dependencies.
    */
   withNodes(nodes: readonly Node[]): FunctionGraph {
-    const nodeList: Node[] = [];
-    const ids = new Map<string, number>();
-    const fns: (Function | undefined)[] = [];
-    const thisArgs: unknown[] = [];
+    const parts = emptyParts();
     for (let i = 0; i < this.nodeList.length; i++) {
-      if (this.kind[i] !== FUNCTION) continue;
-      ids.set(this.nodeList[i].name, nodeList.length);
-      nodeList.push(this.nodeList[i]);
-      fns.push(this.fns[i]);
-      thisArgs.push(this.thisArgs[i]);
+      if (this.kind[i] === FUNCTION)
+        addNode(parts, this.nodeList[i], this.fns[i], this.thisArgs[i], '', true);
     }
-    for (const node of nodes) {
-      const at = ids.get(node.name);
-      if (at === undefined) {
-        ids.set(node.name, nodeList.length);
-        nodeList.push(node);
-        fns.push(undefined);
-        thisArgs.push(undefined);
-      } else {
-        nodeList[at] = node;
-        fns[at] = undefined;
-        thisArgs[at] = undefined;
-      }
-    }
-    return new FunctionGraph(nodeList, ids, this.config, { fns, thisArgs }, this.warnings);
+    for (const node of nodes) addNode(parts, node, undefined, undefined, '', true);
+    return new FunctionGraph(parts.nodeList, parts.ids, this.config, parts, this.warnings);
   }
 
   /**
@@ -215,58 +164,111 @@ export class FunctionGraph {
    */
   static fromModules(modules: readonly HamiltonModule[], options: GraphOptions = {}): FunctionGraph {
     const config = options.config ?? {};
-    const errors: HamiltonError[] = [];
     const warnings: string[] = [];
-    const nodeList: Node[] = [];
-    const ids = new Map<string, number>();
-    const fns: (Function | undefined)[] = [];
-    const thisArgs: unknown[] = [];
-    const hasConfig = (name: string) => Object.prototype.hasOwnProperty.call(config, name);
+    const parts = emptyParts();
+    const warn = (w: string) => warnings.push(w);
     for (const mod of modules) {
       let read;
       try {
-        read = readModule(mod, (w) => warnings.push(w));
+        read = readModule(mod, warn);
       } catch (e) {
-        errors.push(asHamiltonError(e));
+        parts.errors.push(asHamiltonError(e));
         continue;
       }
-      for (const item of read.functions) {
-        let resolved;
-        try {
-          resolved = resolveFunction(item, read.name, config, !read.analysed);
-        } catch (e) {
-          errors.push(asHamiltonError(e));
-          continue;
-        }
-        for (const node of resolved.nodes) {
-          if (hasConfig(node.name)) continue;
-          const at = ids.get(node.name);
-          const fn = resolved.plain ? item.fn : undefined;
-          const thisArg = resolved.plain ? item.thisArg : undefined;
-          if (at === undefined) {
-            ids.set(node.name, nodeList.length);
-            nodeList.push(node);
-            fns.push(fn);
-            thisArgs.push(thisArg);
-          } else if (options.allowModuleOverrides) {
-            nodeList[at] = node;
-            fns[at] = fn;
-            thisArgs[at] = thisArg;
-          } else {
-            const previous = nodeList[at];
-            errors.push(
-              new DuplicateDefinitionError(
-                node.name,
-                { module: previous.tags.module as string, location: previous.location },
-                { module: read.name, location: node.location },
-              ),
-            );
-          }
-        }
-      }
+      addModule(
+        parts,
+        read.functions,
+        read.name,
+        !read.analysed,
+        config,
+        options.allowModuleOverrides === true,
+      );
     }
-    throwAll(errors);
-    return new FunctionGraph(nodeList, ids, config, { fns, thisArgs }, warnings);
+    throwAll(parts.errors);
+    return new FunctionGraph(parts.nodeList, parts.ids, config, parts, warnings);
+  }
+}
+
+/** The nodes a graph is built from, gathered node by node (by `fromModules` and `withNodes`). */
+interface GraphParts {
+  readonly nodeList: Node[];
+  readonly ids: Map<string, number>;
+  readonly fns: (Function | undefined)[];
+  readonly thisArgs: unknown[];
+  readonly errors: HamiltonError[];
+}
+
+const emptyParts = (): GraphParts => ({
+  nodeList: valueArray(),
+  ids: new Map(),
+  fns: valueArray(),
+  thisArgs: valueArray(),
+  errors: [],
+});
+
+/** Adds the nodes of one module's functions (a node a config key replaces is left out). */
+function addModule(
+  parts: GraphParts,
+  functions: readonly ModuleFunction[],
+  moduleName: string,
+  allowText: boolean,
+  config: Config,
+  allowOverrides: boolean,
+): void {
+  for (let f = 0; f < functions.length; f++) {
+    const item = functions[f];
+    // An undecorated function's one node is called positionally: the graph records the call.
+    const plain = undecoratedNode(item);
+    if (plain) {
+      if (!isConfigKey(config, plain.name))
+        addNode(parts, plain, item.fn, item.thisArg, moduleName, allowOverrides);
+      continue;
+    }
+    let resolved;
+    try {
+      resolved = resolveFunction(item, moduleName, config, allowText);
+    } catch (e) {
+      parts.errors.push(asHamiltonError(e));
+      continue;
+    }
+    for (const node of resolved.nodes) {
+      if (!isConfigKey(config, node.name))
+        addNode(parts, node, undefined, undefined, moduleName, allowOverrides);
+    }
+  }
+}
+
+const isConfigKey = (config: Config, name: string) => Object.prototype.hasOwnProperty.call(config, name);
+
+/** Adds one node, replacing a node of the same name when overrides are allowed, else reporting it. */
+function addNode(
+  parts: GraphParts,
+  node: Node,
+  fn: Function | undefined,
+  thisArg: unknown,
+  moduleName: string,
+  allowOverrides: boolean,
+): void {
+  const { nodeList, ids, fns, thisArgs } = parts;
+  const at = ids.get(node.name);
+  if (at === undefined) {
+    ids.set(node.name, nodeList.length);
+    nodeList.push(node);
+    fns.push(fn);
+    thisArgs.push(thisArg);
+  } else if (allowOverrides) {
+    nodeList[at] = node;
+    fns[at] = fn;
+    thisArgs[at] = thisArg;
+  } else {
+    const previous = nodeList[at];
+    parts.errors.push(
+      new DuplicateDefinitionError(
+        node.name,
+        { module: previous.tags.module as string, location: previous.location },
+        { module: moduleName, location: node.location },
+      ),
+    );
   }
 }
 
@@ -280,19 +282,151 @@ function asHamiltonError(e: unknown): HamiltonError {
 
 /** The node for a name nothing defines: a config value when the config has it, else an external input. */
 function externalNode(name: string, type: string, config: Config): Node {
-  const isConfig = Object.prototype.hasOwnProperty.call(config, name);
+  const isConfig = isConfigKey(config, name);
+  // The fields of a function node, in the same order, so that loops over all nodes see one shape.
   return {
     name,
     type: isConfig ? typeOfValue(config[name]) : type,
     kind: isConfig ? 'config' : 'input',
     dependencies: [],
+    callable: undefined,
     tags: {},
     documentation: '',
+    location: undefined,
+    originatingFunction: undefined,
   };
 }
 
-/** Tarjan's SCC (iterative, linear); each non-trivial component becomes one cycle path. */
-function findCycles(g: FunctionGraph): { cycles: string[][]; cycleOf: Int32Array } {
+// The graph is built in passes of one loop each, in functions of their own that take what they read as
+// arguments and return right after the loop. The engine compiles such a function while its loop first
+// runs (a large graph is built before the code warms up otherwise); compiled that early, any code before
+// or after the loop that had not run yet would be compiled blind and thrown away on its first use.
+
+function edgeCount(nodeList: readonly Node[]): number {
+  let edges = 0;
+  for (let i = 0; i < nodeList.length; i++) edges += nodeList[i].dependencies.length;
+  return edges;
+}
+
+/**
+ * Fills the dependency ids of the function nodes (the first `functionCount`), appending a node for each
+ * dependency nothing defines, in order of first use. Returns whether some function node has a `Collect`
+ * parameter.
+ */
+function indexDependencies(
+  nodeList: Node[],
+  functionCount: number,
+  ids: Map<string, number>,
+  config: Config,
+  depIds: Int32Array,
+  depOptional: Uint8Array,
+): boolean {
+  let collects = false;
+  for (let i = 0, e = 0; i < functionCount; i++) {
+    const node = nodeList[i];
+    const deps = node.dependencies;
+    for (let k = 0; k < deps.length; k++, e++) {
+      const dep = deps[k];
+      // (The substring test first: this runs for every edge of every graph.)
+      if (!collects && dep.type.includes('Collect') && node.kind === 'function' && isCollectType(dep.type))
+        collects = true;
+      let d = ids.get(dep.name);
+      if (d === undefined) {
+        d = nodeList.length;
+        ids.set(dep.name, d);
+        nodeList.push(externalNode(dep.name, dep.type, config));
+      }
+      depIds[e] = d;
+      depOptional[e] = dep.optional ? 1 : 0;
+    }
+  }
+  return collects;
+}
+
+/** Appends a config node for every config key no node has. */
+function addConfigNodes(nodeList: Node[], ids: Map<string, number>, config: Config): void {
+  for (const key of Object.keys(config)) {
+    if (ids.has(key)) continue;
+    ids.set(key, nodeList.length);
+    nodeList.push(externalNode(key, 'unknown', config));
+  }
+}
+
+/**
+ * Fills each node's kind and first dependency edge, makes expanders drain their items, and records the
+ * positional call of nodes that allow one. Returns whether some node is an expander.
+ */
+function indexNodes(
+  nodeList: Node[],
+  n: number,
+  fns: (Function | undefined)[],
+  thisArgs: unknown[],
+  kind: Uint8Array,
+  depStart: Int32Array,
+): boolean {
+  let expands = false;
+  let e = 0;
+  for (let i = 0; i < n; i++) {
+    const node = nodeList[i];
+    kind[i] = node.kind === 'function' ? FUNCTION : node.kind === 'input' ? INPUT : CONFIG;
+    depStart[i] = e;
+    e += node.dependencies.length;
+    if (isExpander(node)) {
+      // Hamilton lists a Parallelizable's items as the node runs; only the node's callable does that.
+      nodeList[i] = drainingNode(node);
+      fns[i] = undefined;
+      expands = true;
+    } else if (fns[i] === undefined) {
+      const call = positionalCallOf(node);
+      fns[i] = call?.fn;
+      thisArgs[i] = call?.thisArg;
+    }
+  }
+  return expands;
+}
+
+/** Fills the consumer lists (compressed rows) from the dependency lists of the first `functionCount` nodes. */
+function indexConsumers(
+  depStart: Int32Array,
+  depIds: Int32Array,
+  functionCount: number,
+  useStart: Int32Array,
+  useIds: Int32Array,
+): void {
+  countConsumers(depIds, useStart);
+  sumUp(useStart);
+  const fill = useStart.slice(0, useStart.length - 1);
+  fillConsumers(depStart, depIds, functionCount, fill, useIds);
+}
+
+/** `useStart[i + 1]`: how many edges read node `i`. */
+function countConsumers(depIds: Int32Array, useStart: Int32Array): void {
+  for (let e = 0; e < depIds.length; e++) useStart[depIds[e] + 1]++;
+}
+
+/** Running sums, in place. */
+function sumUp(counts: Int32Array): void {
+  for (let i = 1; i < counts.length; i++) counts[i] += counts[i - 1];
+}
+
+function fillConsumers(
+  depStart: Int32Array,
+  depIds: Int32Array,
+  functionCount: number,
+  fill: Int32Array,
+  useIds: Int32Array,
+): void {
+  for (let i = 0; i < functionCount; i++) {
+    for (let e = depStart[i]; e < depStart[i + 1]; e++) useIds[fill[depIds[e]]++] = i;
+  }
+}
+
+/**
+ * Tarjan's SCC (iterative, linear); each non-trivial component becomes one cycle path, pushed on `cycles`,
+ * and `cycleOf` (all -1 on entry) gets each cycle's index at its nodes. Nothing follows the loop: code
+ * compiled while the loop first runs has no part that never ran.
+ */
+function findCycles(g: FunctionGraph, cycles: string[][], cycleOf: Int32Array): void {
   const n = g.size;
   const { depStart, depIds } = g;
   const index = new Int32Array(n).fill(-1);
@@ -301,8 +435,7 @@ function findCycles(g: FunctionGraph): { cycles: string[][]; cycleOf: Int32Array
   const stack = new Int32Array(n);
   const callNode = new Int32Array(n);
   const callEdge = new Int32Array(n);
-  const cycleOf = new Int32Array(n).fill(-1);
-  const cycles: string[][] = [];
+  const selfLooped = new Uint8Array(n);
   let parent: Int32Array | undefined;
   let sp = 0;
   let next = 0;
@@ -327,7 +460,8 @@ function findCycles(g: FunctionGraph): { cycles: string[][]; cycleOf: Int32Array
           depth++;
           callNode[depth] = w;
           callEdge[depth] = depStart[w];
-        } else if (onStack[w] && index[w] < low[v]) low[v] = index[w];
+        } else if (w === v) selfLooped[v] = 1;
+        else if (onStack[w] && index[w] < low[v]) low[v] = index[w];
         continue;
       }
       if (low[v] === index[v]) {
@@ -339,7 +473,7 @@ function findCycles(g: FunctionGraph): { cycles: string[][]; cycleOf: Int32Array
           size++;
           cycleOf[w] = cycles.length;
         } while (w !== v);
-        if (size > 1 || selfLoop(g, v)) {
+        if (size > 1 || selfLooped[v] === 1) {
           parent ??= new Int32Array(n).fill(-2);
           cycles.push(cyclePath(g, v, cycleOf, parent));
         } else cycleOf[v] = -1;
@@ -351,12 +485,6 @@ function findCycles(g: FunctionGraph): { cycles: string[][]; cycleOf: Int32Array
       }
     }
   }
-  return { cycles, cycleOf };
-}
-
-function selfLoop(g: FunctionGraph, v: number): boolean {
-  for (let e = g.depStart[v]; e < g.depStart[v + 1]; e++) if (g.depIds[e] === v) return true;
-  return false;
 }
 
 /**

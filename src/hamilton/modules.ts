@@ -3,6 +3,7 @@
  * objects of functions, and exported classes whose static methods are nodes. A module's exports are its
  * nodes; names starting with `_` and values that are not functions are not.
  */
+import { valueArray } from './arrays';
 import { unwrap } from './function_modifiers/base';
 import { HamiltonError, ModuleNotAnalysedError } from './errors';
 import { readParameters } from './signature';
@@ -108,6 +109,94 @@ function describe(mod: object): string {
   return `with exports ${keys.slice(0, 5).join(', ')}${keys.length > 5 ? ', ...' : ''}`;
 }
 
+// An ES module namespace's export names are fixed when the module is linked: read them once per
+// namespace (listing a namespace's keys costs the engine far more than listing a plain object's).
+const namespaceKeys = new WeakMap<object, readonly string[]>();
+
+function exportNamesOf(record: Record<string, unknown>, namespace: boolean): readonly string[] {
+  if (!namespace) return Object.keys(record);
+  let keys = namespaceKeys.get(record);
+  if (!keys) {
+    keys = Object.keys(record);
+    namespaceKeys.set(record, keys);
+  }
+  return keys;
+}
+
+/** The module name analysis attached to its first analysed function, if any. */
+function moduleNameOf(record: Record<string, unknown>, keys: readonly string[]): string | undefined {
+  for (const key of keys) {
+    const value = record[key];
+    const s = typeof value === 'function' ? (sourceOf(value) ?? sourceOf(unwrap(value))) : undefined;
+    if (s) return s.module;
+  }
+  return undefined;
+}
+
+/** A function without analysis: its parameters read from its text. */
+function textFunction(
+  exportName: string,
+  fn: Function,
+  thisArg: unknown,
+  moduleName: string,
+): ModuleFunction {
+  return { exportName, fn, thisArg, source: functionSource(fn, exportName, moduleName, true) };
+}
+
+/**
+ * Adds the functions among the exports `keys` (static methods for a class); returns how many had to be
+ * read from their text.
+ */
+function addExports(
+  functions: ModuleFunction[],
+  record: Record<string, unknown>,
+  keys: readonly string[],
+  moduleName: string,
+): number {
+  let textRead = 0;
+  for (let k = 0; k < keys.length; k++) {
+    const key = keys[k];
+    if (key[0] === '_') continue;
+    const value = record[key];
+    if (typeof value !== 'function') continue;
+    const analysed = sourceOf(value) ?? sourceOf(unwrap(value));
+    if (analysed) functions.push({ exportName: key, fn: value, thisArg: undefined, source: analysed });
+    else if (isClass(value)) textRead += addStaticMethods(functions, value, moduleName);
+    else {
+      textRead++;
+      functions.push(textFunction(key, value, undefined, moduleName));
+    }
+  }
+  return textRead;
+}
+
+/** Adds the static methods of an exported class; returns how many had to be read from their text. */
+function addStaticMethods(functions: ModuleFunction[], cls: Function, moduleName: string): number {
+  let textRead = 0;
+  for (const method of Object.getOwnPropertyNames(cls)) {
+    if (method[0] === '_' || FUNCTION_OWN_PROPS.has(method)) continue;
+    const member = Object.getOwnPropertyDescriptor(cls, method)?.value as unknown;
+    if (typeof member !== 'function' || isClass(member)) continue;
+    const analysed = sourceOf(member) ?? sourceOf(unwrap(member));
+    if (analysed) functions.push({ exportName: method, fn: member, thisArg: cls, source: analysed });
+    else {
+      textRead++;
+      functions.push(textFunction(method, member, cls, moduleName));
+    }
+  }
+  return textRead;
+}
+
+const byExportName = (a: ModuleFunction, b: ModuleFunction) =>
+  a.exportName < b.exportName ? -1 : a.exportName > b.exportName ? 1 : 0;
+
+function isSorted(functions: readonly ModuleFunction[]): boolean {
+  for (let k = 1; k < functions.length; k++) {
+    if (functions[k - 1].exportName > functions[k].exportName) return false;
+  }
+  return true;
+}
+
 /**
  * Reads one module. `warn` receives a warning when parameter names had to be read from function text.
  * Throws {@link ModuleNotAnalysedError} for an ES namespace without `__hamilton`.
@@ -122,52 +211,14 @@ export function readModule(mod: HamiltonModule, warn: (message: string) => void)
   const meta = record[MODULE_SOURCE_EXPORT] as ModuleSource | undefined;
   const namespace = isNamespace(mod);
   if (namespace && !meta) throw new ModuleNotAnalysedError(describe(mod));
-  const keys = Object.keys(record);
-  let name = meta?.module;
-  if (name === undefined) {
-    for (const key of keys) {
-      const value = record[key];
-      const s = typeof value === 'function' ? (sourceOf(value) ?? sourceOf(unwrap(value))) : undefined;
-      if (s) {
-        name = s.module;
-        break;
-      }
-    }
-  }
-  const moduleName = name ?? 'module';
-  const functions: ModuleFunction[] = [];
-  let textRead = 0;
-  const add = (
-    exportName: string,
-    fn: Function,
-    thisArg: unknown,
-    analysed: FunctionSource | undefined,
-  ): void => {
-    if (!analysed) textRead++;
-    const source = analysed ?? functionSource(fn, exportName, moduleName, true);
-    functions.push({ exportName, fn, thisArg, source });
-  };
-  for (const key of keys) {
-    if (key[0] === '_') continue;
-    const value = record[key];
-    if (typeof value !== 'function') continue;
-    const analysed = sourceOf(value) ?? sourceOf(unwrap(value));
-    if (analysed || !isClass(value)) {
-      add(key, value, undefined, analysed);
-      continue;
-    }
-    for (const method of Object.getOwnPropertyNames(value)) {
-      if (method[0] === '_' || FUNCTION_OWN_PROPS.has(method)) continue;
-      const member = Object.getOwnPropertyDescriptor(value, method)?.value as unknown;
-      if (typeof member === 'function' && !isClass(member)) {
-        add(method, member, value, sourceOf(member) ?? sourceOf(unwrap(member)));
-      }
-    }
-  }
+  const keys = exportNamesOf(record, namespace);
+  const moduleName = meta?.module ?? moduleNameOf(record, keys) ?? 'module';
+  const functions = valueArray<ModuleFunction>();
+  const textRead = addExports(functions, record, keys, moduleName);
   // Hamilton reads a module with `inspect.getmembers`, which sorts by name: node order (listings,
-  // the consumers named in errors) follows the export names, not the definition order.
-  // (ES namespaces list their exports sorted already, and TimSort is linear on a sorted run.)
-  functions.sort((a, b) => (a.exportName < b.exportName ? -1 : a.exportName > b.exportName ? 1 : 0));
+  // the consumers named in errors) follows the export names, not the definition order. ES namespaces
+  // list their exports sorted already; only a class's static methods or a plain object can be out of order.
+  if (!isSorted(functions)) functions.sort(byExportName);
   if (textRead > 0) {
     warn(
       `module ${moduleName}: the parameter names of ${textRead} function(s) were read from the function text, ` +

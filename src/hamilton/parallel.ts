@@ -130,7 +130,10 @@ export function parallelStructure(graph: FunctionGraph): ParallelStructure {
 
 /** Whether node `i` is a collector: a function node with a `Collect<…>` dependency. */
 export function isCollector(graph: FunctionGraph, i: number): boolean {
-  return graph.kind[i] === FUNCTION && graph.nodeList[i].dependencies.some((d) => isCollectType(d.type));
+  if (graph.kind[i] !== FUNCTION) return false;
+  const deps = graph.nodeList[i].dependencies;
+  for (let k = 0; k < deps.length; k++) if (isCollectType(deps[k].type)) return true;
+  return false;
 }
 
 function findBlocks(graph: FunctionGraph): ParallelStructure {
@@ -139,15 +142,14 @@ function findBlocks(graph: FunctionGraph): ParallelStructure {
   const blockOf = new Int32Array(n).fill(-1);
   const blocks: ParallelBlock[] = [];
   const problems: HamiltonError[] = [];
+  const dynamic = graph.parallel;
+  if (!dynamic) return { blocks, blockOf, problems, dynamic };
   const expander = new Uint8Array(n);
   const collector = new Uint8Array(n);
-  let dynamic = false;
   for (let i = 0; i < n; i++) {
     if (isExpander(nodeList[i])) expander[i] = 1;
     if (isCollector(graph, i)) collector[i] = 1;
-    if (expander[i] || collector[i]) dynamic = true;
   }
-  if (!dynamic) return { blocks, blockOf, problems, dynamic };
   const collectorsOf = new Map<number, number[]>();
   for (let c = 0; c < n; c++) {
     if (!collector[c]) continue;

@@ -12,6 +12,7 @@ import {
   UnknownNodesError,
   type HamiltonError,
 } from './errors';
+import { valueArray } from './arrays';
 import { FUNCTION, INPUT, type FunctionGraph } from './graph';
 import { checkInputType, describeValue } from './inputTypes';
 
@@ -75,21 +76,80 @@ export interface PlanOptions {
 const has = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
 
 function seedValues(graph: FunctionGraph, given: ExecutionValues) {
-  const { ids, kind } = graph;
-  const seed = new Array<unknown>(graph.size);
+  // Filled with undefined rather than left with holes: every run's copy then starts with the same
+  // element kind, whatever values the run stores.
+  const seed = new Array<unknown>(graph.size).fill(undefined);
   const provided = new Uint8Array(graph.size);
-  const give = (values: Readonly<Record<string, unknown>>, mark: number, functionsToo: boolean) => {
-    for (const key in values) {
-      const id = ids.get(key);
-      if (id === undefined || (!functionsToo && kind[id] === FUNCTION)) continue;
-      seed[id] = values[key];
-      provided[id] = mark;
-    }
-  };
-  give(graph.config, GIVEN, false);
-  give(given.inputs, GIVEN, false);
-  give(given.overrides, OVERRIDDEN, true);
+  give(graph, seed, provided, graph.config, GIVEN, false);
+  give(graph, seed, provided, given.inputs, GIVEN, false);
+  give(graph, seed, provided, given.overrides, OVERRIDDEN, true);
   return { seed, provided };
+}
+
+function give(
+  graph: FunctionGraph,
+  seed: unknown[],
+  provided: Uint8Array,
+  values: Readonly<Record<string, unknown>>,
+  mark: number,
+  functionsToo: boolean,
+): void {
+  for (const key in values) {
+    const id = graph.ids.get(key);
+    if (id === undefined || (!functionsToo && graph.kind[id] === FUNCTION)) continue;
+    seed[id] = values[key];
+    provided[id] = mark;
+  }
+}
+
+/** The walk's scratch space and what it fills in. */
+interface Walk {
+  readonly mark: Uint8Array;
+  readonly consumers: Int32Array;
+  readonly pinned: Uint8Array;
+  readonly order: Int32Array;
+  readonly stackNode: Int32Array;
+  readonly stackEdge: Int32Array;
+  readonly cyclic: Set<number>;
+  size: number;
+}
+
+// The edge cursor of a node that is not expanded starts at its end.
+// (One arithmetic path for both cases: a branch that rarely runs would be compiled without feedback.)
+function firstEdge(graph: FunctionGraph, provided: Uint8Array, v: number): number {
+  const expanded = graph.kind[v] === FUNCTION && provided[v] !== OVERRIDDEN;
+  return graph.depStart[v + (expanded ? 0 : 1)];
+}
+
+/** Places `root` and everything it needs (not yet placed) in the order, dependencies first. */
+function walkFrom(graph: FunctionGraph, provided: Uint8Array, walk: Walk, root: number): void {
+  const { kind, depStart, depIds, depOptional } = graph;
+  const { mark, consumers, order, stackNode, stackEdge } = walk;
+  let size = walk.size;
+  let sp = 0;
+  mark[root] = ON_STACK;
+  stackNode[0] = root;
+  stackEdge[sp++] = firstEdge(graph, provided, root);
+  while (sp > 0) {
+    const v = stackNode[sp - 1];
+    const e = stackEdge[sp - 1];
+    if (e < depStart[v + 1]) {
+      stackEdge[sp - 1] = e + 1;
+      const d = depIds[e];
+      consumers[d]++;
+      if (depOptional[e] === 1 && kind[d] !== FUNCTION && provided[d] === COMPUTED) continue;
+      if (mark[d] === UNSEEN) {
+        mark[d] = ON_STACK;
+        stackNode[sp] = d;
+        stackEdge[sp++] = firstEdge(graph, provided, d);
+      } else if (mark[d] === ON_STACK) walk.cyclic.add(graph.cycleOf[d]);
+    } else {
+      mark[v] = PLACED;
+      order[size++] = v;
+      sp--;
+    }
+  }
+  walk.size = size;
 }
 
 /** Plans an execution of `finalVars`; problems are collected in the plan, not thrown. */
@@ -100,63 +160,21 @@ export function planExecution(
   options: PlanOptions = {},
 ): Plan {
   const n = graph.size;
-  const { ids, kind, depStart, depIds, depOptional } = graph;
   const { seed, provided } = seedValues(graph, given);
-  const mark = new Uint8Array(n);
-  const consumers = new Int32Array(n);
-  const pinned = new Uint8Array(n);
-  const order = new Int32Array(n);
-  const unknown: string[] = [];
-  const finals: string[] = [];
+  const walk: Walk = {
+    mark: new Uint8Array(n),
+    consumers: new Int32Array(n),
+    pinned: new Uint8Array(n),
+    order: new Int32Array(n),
+    stackNode: new Int32Array(n),
+    stackEdge: new Int32Array(n),
+    cyclic: new Set(),
+    size: 0,
+  };
+  const finals = valueArray<string>();
   const finalIds: number[] = [];
-  const cyclic = new Set<number>();
-  const stackNode = new Int32Array(n);
-  const stackEdge = new Int32Array(n);
-  let size = 0;
-  // The edge cursor of a node that is not expanded starts at its end.
-  const firstEdge = (v: number) =>
-    kind[v] === FUNCTION && provided[v] !== OVERRIDDEN ? depStart[v] : depStart[v + 1];
-  const outside = new Set<string>();
-  for (const name of finalVars) {
-    const root = ids.get(name);
-    if (root === undefined) {
-      if (outside.has(name)) continue;
-      outside.add(name);
-      if (has(given.inputs, name)) {
-        finals.push(name);
-        finalIds.push(-1);
-      } else unknown.push(name);
-      continue;
-    }
-    if (pinned[root] === 1) continue;
-    finals.push(name);
-    finalIds.push(root);
-    pinned[root] = 1;
-    if (mark[root] !== UNSEEN) continue;
-    let sp = 0;
-    mark[root] = ON_STACK;
-    stackNode[0] = root;
-    stackEdge[sp++] = firstEdge(root);
-    while (sp > 0) {
-      const v = stackNode[sp - 1];
-      const e = stackEdge[sp - 1];
-      if (e < depStart[v + 1]) {
-        stackEdge[sp - 1] = e + 1;
-        const d = depIds[e];
-        consumers[d]++;
-        if (depOptional[e] === 1 && kind[d] !== FUNCTION && provided[d] === COMPUTED) continue;
-        if (mark[d] === UNSEEN) {
-          mark[d] = ON_STACK;
-          stackNode[sp] = d;
-          stackEdge[sp++] = firstEdge(d);
-        } else if (mark[d] === ON_STACK) cyclic.add(graph.cycleOf[d]);
-      } else {
-        mark[v] = PLACED;
-        order[size++] = v;
-        sp--;
-      }
-    }
-  }
+  const unknown = walkFinalVars(graph, finalVars, given, provided, walk, finals, finalIds);
+  const { mark, consumers, pinned, order, cyclic, size } = walk;
   if (options.keepAll) pinned.fill(1);
   const inPlan = mark;
 
@@ -182,6 +200,44 @@ export function planExecution(
   };
   problems.push(...missingInputs(plan), ...mismatchedInputs(plan, options.inputCheck ?? checkInputType));
   return plan;
+}
+
+/**
+ * Walks from each final var in turn, filling `finals` and `finalIds` (deduplicated, in the requested
+ * order; an unknown name given as an input is echoed with id -1). Returns the unknown names.
+ */
+function walkFinalVars(
+  graph: FunctionGraph,
+  finalVars: readonly string[],
+  given: ExecutionValues,
+  provided: Uint8Array,
+  walk: Walk,
+  finals: string[],
+  finalIds: number[],
+): string[] {
+  const { ids } = graph;
+  const { mark, pinned } = walk;
+  const unknown: string[] = [];
+  const outside = new Set<string>();
+  for (let k = 0; k < finalVars.length; k++) {
+    const name = finalVars[k];
+    const root = ids.get(name);
+    if (root === undefined) {
+      if (outside.has(name)) continue;
+      outside.add(name);
+      if (has(given.inputs, name)) {
+        finals.push(name);
+        finalIds.push(-1);
+      } else unknown.push(name);
+      continue;
+    }
+    if (pinned[root] === 1) continue;
+    finals.push(name);
+    finalIds.push(root);
+    pinned[root] = 1;
+    if (mark[root] === UNSEEN) walkFrom(graph, provided, walk, root);
+  }
+  return unknown;
 }
 
 const byInput = (a: { input: string }, b: { input: string }) =>

@@ -42,14 +42,25 @@ export function positionalCallOf(node: Node): PositionalCall | undefined {
   return call && call.dependencies === node.dependencies ? call : undefined;
 }
 
-// Returns an anonymous arrow: a named one gets a defineProperty per call in keepNames builds (tsx).
-function kwargsCaller(fn: Function, thisArg: unknown, params: FunctionSource['params']): NodeCallable {
-  return (kwargs) => {
+/** What {@link callWithKwargs} is bound to: a function, its parameters and its `this`. */
+interface KwargsCall {
+  readonly originatingFunction?: Function;
+  readonly dependencies: FunctionSource['params'];
+  readonly thisArg?: unknown;
+}
+
+// A node's kwargs callable is this function bound to the node itself (or, for a static method, to a
+// record that adds the class): every node of a graph has one, and a bound function takes less than half
+// the memory of a closure with its context. It is written as a method because bundlers that keep names
+// (tsx) redefine a named function's `name`, and binding such a function is many times slower.
+const callWithKwargs = {
+  call(this: KwargsCall, kwargs: Readonly<Record<string, unknown>>): unknown {
+    const params = this.dependencies;
     const args = new Array<unknown>(params.length);
     for (let i = 0; i < params.length; i++) args[i] = kwargs[params[i].name];
-    return (fn as (...a: unknown[]) => unknown).apply(thisArg, args);
-  };
-}
+    return (this.originatingFunction as (...a: unknown[]) => unknown).apply(this.thisArg, args);
+  },
+}.call;
 
 // Nodes of one module share one frozen tags object until a decorator gives them their own.
 const moduleTags = new Map<string, Readonly<Record<string, string>>>();
@@ -81,17 +92,21 @@ export function nodeFromFunction(
 
 // The node without the positional mark: for undecorated functions, whose graph records the call itself.
 function plainNode(name: string, fn: Function, source: FunctionSource, thisArg: unknown): Node {
-  return {
+  const node: { -readonly [K in keyof Node]: Node[K] } = {
     name,
     type: source.returnType,
     kind: 'function',
     dependencies: source.params,
-    callable: kwargsCaller(fn, thisArg, source.params),
+    callable: undefined,
     tags: tagsOf(source.module),
     documentation: source.doc,
     location: isTextSource(source) ? undefined : source.location,
     originatingFunction: fn,
   };
+  const call: KwargsCall =
+    thisArg === undefined ? node : { originatingFunction: fn, dependencies: source.params, thisArg };
+  node.callable = callWithKwargs.bind(call) as NodeCallable;
+  return node;
 }
 
 /** The node name of a config-selected function: its name cut at the last `__`. */
@@ -106,8 +121,15 @@ export interface Resolved {
   readonly name: string;
   /** Its nodes; empty when config deselects it. */
   readonly nodes: readonly Node[];
-  /** Set when the function is undecorated: its one node calls `item.fn` positionally. */
-  readonly plain?: boolean;
+}
+
+/**
+ * The one node an undecorated module function makes (its graph calls `item.fn` positionally); undefined
+ * for a decorated one, which {@link resolveFunction} resolves.
+ */
+export function undecoratedNode(item: ModuleFunction): Node | undefined {
+  if (modifiersOf(item.fn).length > 0) return undefined;
+  return plainNode(item.exportName, unwrap(item.fn), item.source, item.thisArg);
 }
 
 /**
@@ -121,16 +143,11 @@ export function resolveFunction(
   config: Config,
   allowText: boolean,
 ): Resolved {
+  const plain = undecoratedNode(item);
+  if (plain) return { name: item.exportName, nodes: [plain] };
   const modifiers = modifiersOf(item.fn);
-  const { source, thisArg } = item;
+  const { source } = item;
   const inner = unwrap(item.fn);
-  if (modifiers.length === 0) {
-    return {
-      name: item.exportName,
-      nodes: [plainNode(item.exportName, inner, source, thisArg)],
-      plain: true,
-    };
-  }
   try {
     return applyModifiers(item, modifiers, inner, moduleName, config, allowText);
   } catch (e) {

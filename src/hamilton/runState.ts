@@ -42,15 +42,26 @@ export function store(run: RunState, i: number, result: unknown): void {
   }
 }
 
+// From this many keys on, the engine keeps an object as a hash table anyway; filling it while it has no
+// prototype spares every insertion a search of Object.prototype for a setter of that name.
+const MANY_OUTPUTS = 64;
+
 /** The requested outputs by name, in the requested order. */
 export function outputsOf(run: RunState): Record<string, unknown> {
   const { plan, values } = run;
-  const out: Record<string, unknown> = {};
+  const many = plan.finalVars.length >= MANY_OUTPUTS;
+  const out: Record<string, unknown> = many ? Object.create(null) : {};
+  fillOutputs(plan, values, out);
+  if (many) Object.setPrototypeOf(out, Object.prototype);
+  return out;
+}
+
+// The loop alone in its function: code compiled while it first runs has no part that never ran.
+function fillOutputs(plan: Plan, values: readonly unknown[], out: Record<string, unknown>): void {
   for (let k = 0; k < plan.finalVars.length; k++) {
     const id = plan.finalIds[k];
     out[plan.finalVars[k]] = id === -1 ? plan.given.inputs[plan.finalVars[k]] : values[id];
   }
-  return out;
 }
 
 /** The values of the nodes the run computed, by name (for a plan made with `keepAll`). */

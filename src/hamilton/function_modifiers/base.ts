@@ -94,13 +94,15 @@ interface Decorated {
 
 // Modifiers added to a function from elsewhere (`mutate` decorates its targets), keyed by the user function.
 const REMOTE = new WeakMap<Function, FunctionModifier[]>();
+// Shared by every undecorated function: a graph asks each of its functions.
+const NO_MODIFIERS: readonly FunctionModifier[] = Object.freeze([]);
 
 /**
  * The modifiers recorded on a (possibly decorated) function, in the order they were applied, followed by
  * any added from elsewhere with {@link addModifier}.
  */
 export function modifiersOf(fn: Function): readonly FunctionModifier[] {
-  const own = (fn as Decorated)[MODIFIERS] ?? [];
+  const own = (fn as Decorated)[MODIFIERS] ?? NO_MODIFIERS;
   const remote = REMOTE.get(unwrap(fn));
   return remote ? [...own, ...remote] : own;
 }
