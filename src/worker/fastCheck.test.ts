@@ -175,4 +175,25 @@ describe('fastChecker', () => {
     // The mutations do reach the refusals they are there for.
     expect(refused).toBeGreaterThan(1000);
   });
+
+  it('keeps a valid message’s own objects, and copies only what it must change', () => {
+    const message = messages[1] as { graph: { nodes: unknown[]; edges: unknown[] } };
+    const checked = check(message) as typeof message;
+    expect(checked.graph.nodes).toBe(message.graph.nodes);
+    expect(checked.graph.edges[0]).toBe(message.graph.edges[0]);
+    // An entry the protocol does not have, on an object or an array, is left out of a copy.
+    const tagged = Object.assign(['x'], { extra: 1 });
+    const extra = {
+      ...message,
+      graph: {
+        ...message.graph,
+        edges: [{ from: 'x', to: 'a', optional: false, more: 1 }],
+        cycles: [tagged],
+      },
+    };
+    const out = check(extra) as { graph: { edges: object[]; cycles: unknown[][] } };
+    expect(out.graph.edges[0]).toEqual({ from: 'x', to: 'a', optional: false });
+    expect(out.graph.cycles[0]).not.toBe(tagged);
+    expect(Object.keys(out.graph.cycles[0])).toEqual(['0']);
+  });
 });

@@ -122,61 +122,89 @@ function piped(base: Checker, actions: readonly Part[]): Checker {
   };
 }
 
+/** Valibot's array; one whose items are all unchanged by their check, and that holds nothing else, is its own output. */
 function arrayChecker(item: Checker): Checker {
   return (value) => {
     if (!Array.isArray(value)) return UNSURE;
-    const out: unknown[] = new Array(value.length);
+    let out: unknown[] | null = null;
     for (let i = 0; i < value.length; i++) {
       const x = item(value[i]);
       if (x === UNSURE) return UNSURE;
-      out[i] = x;
+      if (x !== value[i]) out ??= value.slice(0, i);
+      out?.push(x);
     }
-    return out;
+    if (out) return out;
+    const own = Object.getPrototypeOf(value) === Array.prototype && ownKeys(value) === value.length;
+    return own ? value : Array.from(value);
   };
 }
 
 const isOptional = (part: Part) =>
   part.type === 'optional' || part.type === 'exact_optional' || part.type === 'nullish';
 
-/** Valibot's object: the known entries only, each present one checked, a missing one only when optional. */
+/**
+ * Valibot's object: the known entries only, each present one checked, a missing one only when optional.
+ * A plain object that holds exactly those entries, each unchanged by its check, is its own output: a big
+ * graph's nodes and edges are not copied (the copies were most of the garbage its message left). Its
+ * prototype is `Object.prototype` as in a copy, and nothing else holds it: structured cloning made it.
+ */
 function objectChecker(part: Part): Checker {
   const entries = Object.values(part.entries as Record<string, Part>);
   // A missing entry with a default or fallback is filled in: valibot's own code does it.
   if (entries.some((e) => e.default !== undefined || e.fallback !== undefined)) return byValibot(part);
-  const fields = Object.entries(part.entries as Record<string, Part>).map(([key, part]) => ({
+  const fields = Object.entries(part.entries as Record<string, Part>).map(([key, entry]) => ({
     key,
-    check: compile(part),
-    optional: isOptional(part),
+    check: compile(entry),
+    optional: isOptional(entry),
   }));
   return (value) => {
     if (!value || typeof value !== 'object') return UNSURE;
     const input = value as Record<string, unknown>;
-    const out: Record<string, unknown> = {};
+    let changed = Object.getPrototypeOf(input) !== Object.prototype;
+    let present = 0;
     for (const { key, check, optional } of fields) {
-      if (key in input) {
-        const x = check(input[key]);
-        if (x === UNSURE) return UNSURE;
-        out[key] = x;
-      } else if (!optional) return UNSURE;
+      if (!(key in input)) {
+        if (!optional) return UNSURE;
+        continue;
+      }
+      const x = check(input[key]);
+      if (x === UNSURE) return UNSURE;
+      present++;
+      changed ||= x !== input[key];
     }
+    if (!changed && ownKeys(input) === present) return input;
+    const out: Record<string, unknown> = {};
+    for (const { key, check } of fields) if (key in input) out[key] = check(input[key]);
     return out;
   };
 }
 
-/** Valibot's record: every own key but those that would reach a prototype. */
+function ownKeys(input: object): number {
+  let count = 0;
+  for (const key in input) if (Object.hasOwn(input, key)) count++;
+  return count;
+}
+
+/** Valibot's record: every own key but those that would reach a prototype; unchanged, its own output. */
 function recordChecker(key: Checker, item: Checker): Checker {
   return (value) => {
     if (!value || typeof value !== 'object') return UNSURE;
     const input = value as Record<string, unknown>;
     const out: Record<string, unknown> = {};
+    let changed = Object.getPrototypeOf(input) !== Object.prototype;
     for (const k in input) {
-      if (!Object.hasOwn(input, k) || k === '__proto__' || k === 'prototype' || k === 'constructor') continue;
+      if (!Object.hasOwn(input, k)) continue;
+      if (k === '__proto__' || k === 'prototype' || k === 'constructor') {
+        changed = true;
+        continue;
+      }
       const name = key(k);
       const x = item(input[k]);
       if (name === UNSURE || x === UNSURE) return UNSURE;
+      changed ||= name !== k || x !== input[k];
       out[name as string] = x;
     }
-    return out;
+    return changed ? out : input;
   };
 }
 
