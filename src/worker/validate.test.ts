@@ -1,27 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_MESSAGE_CHARS } from './clip';
+import { frameMessage, graphMessage } from './fixtures/events';
 import { explainWorkerMessage, parseWorkerMessage, parseWorkerNotice } from './validate';
 
-const graph = {
-  nodes: [
-    {
-      name: 'a',
-      type: 'number',
-      tags: { module: 'features', owner: ['ds', 'ml'] },
-      documentation: 'doc',
-      isExternalInput: false,
-      kind: 'function',
-      requiredDependencies: ['x'],
-      optionalDependencies: [],
-      location: { file: 'features.ts', line: 3, column: 1 },
-      isOutput: false,
-      isOverride: false,
-      onPath: true,
-    },
-  ],
-  edges: [{ from: 'x', to: 'a', optional: false }],
-  cycles: [],
-};
+const graph = graphMessage;
 
 const compiled = {
   type: 'compiled',
@@ -34,33 +16,7 @@ const compiled = {
   timings: { bundle: 3.5 },
 };
 
-const frame = {
-  type: 'node-finished',
-  runId: 1,
-  node: 'df',
-  durationMs: 1.5,
-  preview: {
-    kind: 'frame',
-    rows: 2,
-    columns: [
-      { name: 'n', dtype: 'number', values: Float64Array.of(1, 2) },
-      { name: 'b', dtype: 'boolean', values: Uint8Array.of(0, 1) },
-      { name: 's', dtype: 'string', values: ['x', 'y'] },
-    ],
-    stats: {
-      n: {
-        count: 2,
-        missing: 0,
-        mean: 1.5,
-        std: 0.7,
-        min: 1,
-        max: 2,
-        histogram: { edges: [1, 2], counts: [2] },
-      },
-    },
-    truncated: false,
-  },
-};
+const frame = frameMessage;
 
 describe('parseWorkerMessage', () => {
   it('accepts every event kind, rebuilt with only protocol fields', () => {
@@ -281,5 +237,16 @@ describe('parseWorkerNotice', () => {
     });
     expect(parseWorkerNotice({ type: 'evaluating', id: 2.5, done: false })).toBeNull();
     expect(parseWorkerNotice({ type: 'ready', initMs: 1 })).toBeNull();
+    expect(parseWorkerNotice(null)).toBeNull();
+    expect(
+      parseWorkerNotice({
+        get type() {
+          return 'evaluating';
+        },
+        id: 2,
+        done: false,
+      }),
+    ).toBeNull();
+    expect(parseWorkerNotice({ type: 'evaluating', id: 2, done: false, at: new Date() })).toBeNull();
   });
 });

@@ -72,7 +72,7 @@ export const GraphCanvas = memo(function GraphCanvas({
   const whole = useCanvasHandle(handle, view);
   const drawing = useDrawing(scene, { big, whole, region: view.region, inFocus, folded: view.folded });
   const { hidden } = drawing;
-  const keys = useGraphKeys(scene, { onSelect, view, hidden, draws: drawing.draws });
+  const keys = useGraphKeys(scene, { onSelect, view, hidden });
 
   return (
     // The folded nodes' button sits above the drawing, never over a node.

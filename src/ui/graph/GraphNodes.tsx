@@ -13,7 +13,7 @@ interface GraphNodesProps {
   readonly clusters: Clusters;
   readonly errorNodes: ReadonlySet<string>;
   readonly selected: string | null;
-  /** The one node Tab reaches (the others by the arrow keys). */
+  /** The one node Tab reaches (the others by the arrow keys); null: the first node drawn. */
   readonly focusName: string | null;
   readonly draws: (place: PlacedNode) => boolean;
   readonly lit: (name: string) => boolean;
@@ -51,6 +51,7 @@ export const GraphNodes = memo(function GraphNodes({
       }),
     [nodes, layout, draws, focusName, selected],
   );
+  const tabStop = focusName ?? drawn[0]?.node.name ?? null;
   return (
     <g className="nodes">
       {drawn.map(({ node, place }) => {
@@ -64,7 +65,7 @@ export const GraphNodes = memo(function GraphNodes({
               place={place}
               clusters={clusters}
               state={clusterState(states)}
-              focusable={node.name === focusName}
+              focusable={node.name === tabStop}
               dimmed={!lit(node.name)}
             />
           );
@@ -81,7 +82,7 @@ export const GraphNodes = memo(function GraphNodes({
             cached={run?.cached}
             selected={node.name === selected}
             dimmed={!lit(node.name)}
-            focusable={node.name === focusName}
+            focusable={node.name === tabStop}
             hasError={errorNodes.has(node.name)}
             labels={labels}
           />

@@ -1,4 +1,13 @@
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import {
+  useCallback,
+  useDeferredValue,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type RefObject,
+} from 'react';
 import type { GraphDescription } from 'hamilton';
 import { useSession, useView, useWorkspace } from '../state/hooks';
 import { lineageOf } from '../state/lineage';
@@ -15,7 +24,7 @@ import { NodeTooltip } from './NodeTooltip';
 import { usePaneControls } from './paneControls';
 import { RunWaterfall } from './RunWaterfall';
 import { useClusters } from './useClusters';
-import type { ClusterOf, Direction, GraphLayout } from './layout';
+import { OFF_THREAD_ABOVE, type ClusterOf, type Direction, type GraphLayout } from './layout';
 import { layoutLater, layoutNow, warmLayouts } from './layoutWorker';
 import { withRequestedOutputs } from './requestedOutputs';
 import { beginLayout } from './timing';
@@ -55,17 +64,19 @@ function useLayout(
   graph: GraphDescription | null,
   direction: Direction | null,
   clusterOf: ClusterOf | undefined,
+  /** The graph from the worker that `graph` shows (folded): its arrival starts the layout's measure. */
+  source: GraphDescription | null,
 ): GraphLayout | null {
   // The measure of a layout made in the worker ends when it comes back.
   const pending = useRef<(() => void) | null>(null);
   const now = useMemo(() => {
-    if (!graph || !direction) return null;
-    const end = beginLayout(graph.nodes.length);
+    if (!graph || !direction || !source) return null;
+    const end = beginLayout(graph.nodes.length, source);
     const layout = layoutNow(graph, direction, clusterOf);
     if (layout) end();
     pending.current = layout ? null : end;
     return layout;
-  }, [graph, direction, clusterOf]);
+  }, [graph, direction, clusterOf, source]);
   const [later, setLater] = useState<GraphLayout | null>(null);
   useEffect(warmLayouts, []);
   useEffect(() => {
@@ -94,6 +105,17 @@ function useSteadyCallback<A extends unknown[]>(fn: (...args: A) => void): (...a
   return useCallback((...args: A) => latest.current(...args), []);
 }
 
+/**
+ * The graph a big arrival brings, a render later: the task that received and checked the worker's message
+ * ends before the pane folds the graph's groups and asks for its layout (React renders the deferred value
+ * on its own, in a transition), so no one task does both. A graph laid out at once (up to
+ * {@link OFF_THREAD_ABOVE} nodes) is drawn in the task that brought it.
+ */
+function useOwnTaskWhenBig(graph: GraphDescription | null | undefined): GraphDescription | null {
+  const deferred = useDeferredValue(graph ?? null);
+  return graph && graph.nodes.length > OFF_THREAD_ABOVE ? deferred : (graph ?? null);
+}
+
 /** The graph region: toolbar, drawing (or the run's waterfall), legend, problems, and the selected node's details. */
 export function GraphPane() {
   const session = useSession();
@@ -108,14 +130,14 @@ export function GraphPane() {
   const { focusHops, groupBy } = controls;
   const { outputs } = useWorkspace();
   const compiled = session.compiled;
-  const described = compiled?.graph;
+  const described = useOwnTaskWhenBig(compiled?.graph);
   const graph = useMemo(
     () => (described ? withRequestedOutputs(described, outputs) : null),
     [described, outputs],
   );
   const clusters = useClusters(graph, groupBy);
   const shown = clusters?.shown ?? null;
-  const layout = useLayout(shown, direction, clusters?.clusters.clusterOf);
+  const layout = useLayout(shown, direction, clusters?.clusters.clusterOf, described);
   // A node inside a folded cluster unfolds it to be shown.
   const reveal = (name: string | null) => {
     if (name) clusters?.reveal(name);
@@ -127,7 +149,8 @@ export function GraphPane() {
     if (location) peekInEditor(location);
   });
   const onToggleCluster = useSteadyCallback((cluster: string) => clusters?.toggle(cluster));
-  const lineage = useMemo(() => (graph ? lineageOf(graph) : null), [graph]);
+  // The session's graph has the same nodes and edges as `graph`: its lineage is the catalog's too.
+  const lineage = described ? lineageOf(described) : null;
   // The same graph when nothing is folded: its lineage is not made twice.
   const shownLineage = useMemo(
     () => (shown && shown !== graph ? lineageOf(shown) : lineage),

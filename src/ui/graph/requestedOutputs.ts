@@ -3,17 +3,21 @@
  * workspace's outputs, or every sink when it names none. The worker knows outputs only at run time;
  * the drawing shows them from the start.
  */
-import type { GraphDescription } from 'hamilton';
+import type { DescribedNode, GraphDescription } from 'hamilton';
 
 export function withRequestedOutputs(graph: GraphDescription, outputs: readonly string[]): GraphDescription {
-  const consumed = new Set(graph.edges.map((e) => e.from));
-  const requested = (name: string, kind: string) =>
-    outputs.length ? outputs.includes(name) : kind === 'function' && !consumed.has(name);
-  if (graph.nodes.every((n) => n.isOutput === requested(n.name, n.kind))) return graph;
-  return {
-    ...graph,
-    nodes: graph.nodes.map((n) =>
-      n.isOutput === requested(n.name, n.kind) ? n : { ...n, isOutput: requested(n.name, n.kind) },
-    ),
-  };
+  const named = new Set(outputs);
+  const consumed = new Set<string>();
+  if (!named.size) for (const edge of graph.edges) consumed.add(edge.from);
+  const requested = (n: DescribedNode) =>
+    named.size ? named.has(n.name) : n.kind === 'function' && !consumed.has(n.name);
+  // One pass: the nodes are copied only from the first one whose mark changes.
+  let nodes: DescribedNode[] | null = null;
+  for (let i = 0; i < graph.nodes.length; i++) {
+    const node = graph.nodes[i];
+    const isOutput = requested(node);
+    if (node.isOutput !== isOutput) nodes ??= graph.nodes.slice(0, i);
+    if (nodes) nodes.push(node.isOutput === isOutput ? node : { ...node, isOutput });
+  }
+  return nodes ? { ...graph, nodes } : graph;
 }

@@ -5,22 +5,26 @@
  * `hamilton:graph-draw` once the frame that shows its drawing for the current view has been rendered (a
  * task queued from that frame's requestAnimationFrame runs after its paint).
  */
-let arrived: number | null = null;
+import type { GraphDescription } from 'hamilton';
+
+/** When each graph description from the worker arrived (a big one is laid out a task or more later). */
+const arrivals = new WeakMap<GraphDescription, number>();
 let start = 0;
 let nodes = 0;
 
 /** Call where a graph description from the worker enters the UI. */
-export function graphArrived(): void {
-  arrived = performance.now();
-  // React renders a store update within the task that made it; a layout after this task is for
-  // something else (an outputs edit, say), and starts its own measure.
-  setTimeout(() => (arrived = null));
+export function graphArrived(graph: GraphDescription): void {
+  arrivals.set(graph, performance.now());
 }
 
-/** Call when a layout starts; call what it returns when the layout is done (in the page or a worker). */
-export function beginLayout(size: number): () => void {
-  start = arrived ?? performance.now();
-  arrived = null;
+/**
+ * Call when a layout of `source` (or of its folded view) starts; call what it returns when the layout is
+ * done (in the page or a worker). The first layout of a graph from the worker is measured from its
+ * arrival; any later one (an outputs edit, say) from its own start.
+ */
+export function beginLayout(size: number, source: GraphDescription): () => void {
+  start = arrivals.get(source) ?? performance.now();
+  arrivals.delete(source);
   nodes = size;
   const from = start;
   return () => void performance.measure('hamilton:graph-layout', { start: from, detail: { nodes: size } });

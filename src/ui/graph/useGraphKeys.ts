@@ -6,7 +6,6 @@
 import { useLayoutEffect, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import { clusterOfKey } from './grouping';
 import { arrowTarget, drawnNode, nodeAt, type ArrowKey } from './keyboard';
-import type { PlacedNode } from './layout';
 import type { Scene } from './useDrawing';
 
 const NONE: ReadonlySet<string> = new Set();
@@ -25,23 +24,12 @@ interface KeysOptions {
   readonly onSelect: (name: string | null) => void;
   readonly view: KeyedView;
   readonly hidden: ReadonlySet<string>;
-  readonly draws: (place: PlacedNode) => boolean;
 }
 
-export function useGraphKeys(
-  { graph, layout, lineage, selected }: Scene,
-  { onSelect, view, hidden, draws }: KeysOptions,
-) {
+export function useGraphKeys({ layout, lineage, selected }: Scene, { onSelect, view, hidden }: KeysOptions) {
   const [focus, setFocus] = useState<string | null>(null);
-  const focusName =
-    focus && layout.nodes.has(focus)
-      ? focus
-      : (selected ??
-        graph.nodes.find((n) => {
-          const place = layout.nodes.get(n.name);
-          return place && draws(place);
-        })?.name ??
-        null);
+  // Null: the first node drawn, which the nodes' own drawing finds (GraphNodes).
+  const focusName = focus && layout.nodes.has(focus) ? focus : selected;
   const moveFocus = useFocusMover(view, hidden, setFocus);
 
   /** A node pressed (clicked, Enter) is selected, or unselected; a folded cluster's box unfolds. */

@@ -243,15 +243,6 @@ function useResizeFollower({ svgRef, size, zoom, moves, layout, selected, setMin
   const previous = useRef<Size | null>(null);
   const onResize = () => {
     const before = previous.current;
-    // The size the view already follows (a big graph's, measured as it was first drawn): the
-    // observer's first report of it changes nothing.
-    if (
-      before &&
-      size.current &&
-      before.width === size.current.width &&
-      before.height === size.current.height
-    )
-      return;
     previous.current = size.current;
     if (size.current) setMinimap(fitScale(layout, size.current) < LEGIBLE_SCALE);
     // The details sheet opened or closed beside the graph: the lineage goes where there is room.
@@ -305,7 +296,7 @@ function useZoom(
 function usePaneSize(
   svgRef: RefObject<SVGSVGElement | null>,
   size: RefObject<Size | null>,
-  onResize: () => void,
+  onResize: ReturnType<typeof useResizeFollower>,
 ) {
   const onResizeRef = useRef(onResize);
   onResizeRef.current = onResize;
@@ -314,7 +305,12 @@ function usePaneSize(
     const observer = new ResizeObserver(([entry]) => {
       const { width, height } = entry.contentRect;
       size.current = width && height ? { width, height } : null;
-      if (size.current) flushSync(() => onResizeRef.current());
+      // The size the view already follows (a big graph's, measured as it was first drawn): the
+      // observer's first report of it changes nothing, and flushing React's pending work (the first
+      // drawing's effects) here would hold that drawing's frame.
+      const before = onResizeRef.current.previous.current;
+      if (!size.current || (before && before.width === width && before.height === height)) return;
+      flushSync(() => onResizeRef.current());
     });
     observer.observe(svg);
     return () => observer.disconnect();

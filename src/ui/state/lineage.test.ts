@@ -37,3 +37,10 @@ describe('lineageOf', () => {
     expect(cyclic.upstream('a').has('a')).toBe(false);
   });
 });
+
+describe('lineageOf, shared', () => {
+  it('answers every view of one graph from one lineage', () => {
+    expect(lineageOf(graph)).toBe(lineageOf(graph));
+    expect(lineageOf({ ...graph })).not.toBe(lineageOf(graph));
+  });
+});

@@ -19,42 +19,71 @@ export interface Lineage {
   executed(outputs: readonly string[]): string[];
 }
 
+/** One lineage per graph object: the graph pane, the catalog and a run's start share it. */
+const lineages = new WeakMap<GraphDescription, Lineage>();
+
+/**
+ * The lineage of `graph`. Its index of parents and children is built on the first question, not when a
+ * graph arrives: a big graph's first drawing asks few questions or none.
+ */
 export function lineageOf(graph: GraphDescription): Lineage {
+  let lineage = lineages.get(graph);
+  if (!lineage) lineages.set(graph, (lineage = lazyLineage(graph)));
+  return lineage;
+}
+
+interface LineageIndex {
+  readonly parents: Map<string, string[]>;
+  readonly children: Map<string, string[]>;
+  readonly kind: Map<string, string>;
+}
+
+function indexOf(graph: GraphDescription): LineageIndex {
   const parents = new Map<string, string[]>();
   const children = new Map<string, string[]>();
+  const kind = new Map<string, string>();
   for (const node of graph.nodes) {
     parents.set(node.name, []);
     children.set(node.name, []);
+    kind.set(node.name, node.kind);
   }
   for (const edge of graph.edges) {
     parents.get(edge.to)?.push(edge.from);
     children.get(edge.from)?.push(edge.to);
   }
-  /** Every node reached from `starts` (included) along `next`: one walk however many starts. */
-  const reach = (starts: Iterable<string>, next: Map<string, string[]>): Set<string> => {
-    const seen = new Set<string>();
-    const stack = [...starts];
-    while (stack.length) {
-      const name = stack.pop()!;
-      if (seen.has(name)) continue;
-      seen.add(name);
-      for (const n of next.get(name) ?? []) stack.push(n);
-    }
-    return seen;
-  };
-  const walk = (start: string, next: Map<string, string[]>): Set<string> => {
-    const seen = reach(next.get(start) ?? [], next);
-    seen.delete(start);
-    return seen;
-  };
-  const kind = new Map(graph.nodes.map((n) => [n.name, n.kind]));
+  return { parents, children, kind };
+}
+
+/** Every node reached from `starts` (included) along `next`: one walk however many starts. */
+function reach(starts: Iterable<string>, next: Map<string, string[]>): Set<string> {
+  const seen = new Set<string>();
+  const stack = [...starts];
+  while (stack.length) {
+    const name = stack.pop()!;
+    if (seen.has(name)) continue;
+    seen.add(name);
+    for (const n of next.get(name) ?? []) stack.push(n);
+  }
+  return seen;
+}
+
+function walk(start: string, next: Map<string, string[]>): Set<string> {
+  const seen = reach(next.get(start) ?? [], next);
+  seen.delete(start);
+  return seen;
+}
+
+function lazyLineage(graph: GraphDescription): Lineage {
+  let built: LineageIndex | null = null;
+  const index = () => (built ??= indexOf(graph));
   return {
-    upstream: (name) => walk(name, parents),
-    downstream: (name) => walk(name, children),
-    sources: (name) => [...walk(name, parents)].filter((n) => kind.get(n) !== 'function'),
-    parents: (name) => parents.get(name) ?? [],
-    children: (name) => children.get(name) ?? [],
+    upstream: (name) => walk(name, index().parents),
+    downstream: (name) => walk(name, index().children),
+    sources: (name) => [...walk(name, index().parents)].filter((n) => index().kind.get(n) !== 'function'),
+    parents: (name) => index().parents.get(name) ?? [],
+    children: (name) => index().children.get(name) ?? [],
     executed(outputs) {
+      const { parents, children, kind } = index();
       const targets = outputs.length
         ? outputs.filter((o) => kind.has(o))
         : graph.nodes

@@ -102,7 +102,7 @@ export function createPlayground(host: WorkerHost, workspace: WorkspaceStore): P
   };
   const start = (live: boolean) => startRun(runs, live);
   const unsubscribeHost = host.subscribe((event) => {
-    if (event.type === 'compiled' && event.graph) graphArrived();
+    if (event.type === 'compiled' && event.graph) graphArrived(event.graph);
     session.receive(event);
     // Node events and console lines wait for the next frame; what live mode decides on is applied now.
     if (event.type !== 'compiled' && event.type !== 'run-finished') return;
