@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { WORKSPACE_VERSION, type Workspace } from '../../share/workspace';
 import type { WorkerHost } from '../../worker/host';
+import type { WorkerEvent } from '../../worker/protocol';
+import { compiledEvent, finishedRun } from '../../worker/fixtures/events';
 import { createPlayground } from './playground';
 import { setFileCode } from './workspaceEdits';
 import { createWorkspaceStore } from './workspaceStore';
@@ -15,20 +17,34 @@ const initial: Workspace = {
   tables: {},
 };
 
-function fakeHost(): WorkerHost & { readonly compiled: number[] } {
+function fakeHost(): WorkerHost & {
+  readonly compiled: number[];
+  readonly runs: { id: number; live: boolean }[];
+  emit(event: WorkerEvent | { type: 'ready' }): void;
+} {
   let id = 0;
   const compiled: number[] = [];
+  const runs: { id: number; live: boolean }[] = [];
+  let listener: ((event: WorkerEvent) => void) | null = null;
   return {
     compiled,
+    runs,
+    emit: (event) => listener?.(event as WorkerEvent),
     compile: () => {
       compiled.push(++id);
       return id;
     },
-    run: () => ++id,
+    run: (request) => {
+      runs.push({ id: ++id, live: request.live === true });
+      return id;
+    },
     textChunk: () => Promise.resolve(null),
     consoleLines: () => Promise.resolve(null),
     stop: () => {},
-    subscribe: () => () => {},
+    subscribe: (l) => {
+      listener = l;
+      return () => (listener = null);
+    },
     ready: Promise.resolve(),
     dispose: () => {},
   };
@@ -36,6 +52,7 @@ function fakeHost(): WorkerHost & { readonly compiled: number[] } {
 
 afterEach(() => {
   vi.useRealTimers();
+  vi.unstubAllGlobals();
 });
 
 describe('createPlayground', () => {
@@ -55,6 +72,31 @@ describe('createPlayground', () => {
     workspace.update(setFileCode('f.ts', 'export const a = 3;'));
     expect(playground.filesOf(2)?.[0].code).toBe('export const a = 2;');
     expect(playground.filesOf(99)).toBeUndefined();
+    playground.dispose();
+  });
+
+  it('a Run covers the changes made before it: no live run repeats it from the cache', async () => {
+    vi.useFakeTimers();
+    // Events are applied a frame at a time; Node has no frames.
+    vi.stubGlobal('requestAnimationFrame', (run: () => void) => setTimeout(run, 16));
+    vi.stubGlobal('cancelAnimationFrame', (frame: ReturnType<typeof setTimeout>) => clearTimeout(frame));
+    const host = fakeHost();
+    const workspace = createWorkspaceStore(initial);
+    const playground = createPlayground(host, workspace);
+    await Promise.resolve();
+    host.emit({ type: 'ready' });
+    host.emit(compiledEvent(1));
+    // An input changes, and Run is pressed before the input's pause is over.
+    workspace.update((ws) => ({ ...ws, inputs: { x: 3 } }));
+    await playground.run();
+    expect(host.runs).toEqual([{ id: 2, live: false }]);
+    host.emit(finishedRun(2));
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(host.runs).toHaveLength(1);
+    // Live is on now: a change after the Run runs by itself.
+    workspace.update((ws) => ({ ...ws, inputs: { x: 4 } }));
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(host.runs.map((r) => r.live)).toEqual([false, true]);
     playground.dispose();
   });
 });
