@@ -156,9 +156,8 @@ export function createPlayground(host: WorkerHost, workspace: WorkspaceStore): P
     async run() {
       // Ctrl/Cmd+Enter reaches here even while the Run button is disabled.
       onLive({ type: 'user-ran' });
-      // This run is of the workspace as it is now: a change still waiting for its pause is in it. A live
-      // run after it would only repeat it from the cache (and leave the Console with what that repeat
-      // printed: nothing). While a run is in progress this Run does not start, and the change still waits.
+      // A change still waiting for its pause is in this run: no live run is to repeat it from the cache
+      // (and leave the Console empty). While a run is in progress this Run does not start: it still waits.
       if (session.get().run?.status !== 'running') clearTimeout(liveTimer);
       // The user's Run shows what was withheld (a link's module output), even if the run never starts.
       session.dispatch({ type: 'console-released' });
