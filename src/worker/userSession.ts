@@ -237,10 +237,17 @@ export class UserSession {
     // What is stale when the tables are those of the run before: loaders would load what they loaded,
     // so they and what reads them count as retrieved (for that dry run only, loaders are `default`).
     let sameTablesDriver: Driver | undefined;
-    const staleness = () =>
-      (sameTablesDriver ??= graph.nodes.some((n) => n.tags['hamilton.data_loader'] === 'true')
-        ? build('default')
-        : driver);
+    const staleness = () => {
+      try {
+        sameTablesDriver ??= graph.nodes.some((n) => n.tags['hamilton.data_loader'] === 'true')
+          ? build('default')
+          : driver;
+      } catch {
+        // Module code that builds once and then throws: the dry run falls back to the run's driver.
+        sameTablesDriver = driver;
+      }
+      return sameTablesDriver;
+    };
     const staleNodes =
       this.cache && this.lastRun && staleAfterEdit(staleness(), graph, this.lastRun, this.tables);
     step('graph');
