@@ -11,6 +11,8 @@ const good = 'export function a(x: number): number {\n  return x + 1;\n}\n';
 test('a syntax error keeps the last graph, marked stale; the fix draws the new one', async ({ page }) => {
   await openWithCode(page, good);
   await waitForNode(page, 'a');
+  // The example this replaced has an `a` too: its `d` gone says the graph on screen is this code's.
+  await expect(page.locator('[data-node="d"]')).toHaveCount(0);
   const stale = page.getByText('The code has errors; this is the last graph that built.');
   await expect(stale).toHaveCount(0);
   // One edit (a paste): typing key by key would let a valid half-typed version build first.
