@@ -99,4 +99,33 @@ describe('createPlayground', () => {
     expect(host.runs.map((r) => r.live)).toEqual([false, true]);
     playground.dispose();
   });
+
+  it('a compile answered while a Run loads its tables starts no second run', async () => {
+    vi.useFakeTimers();
+    vi.stubGlobal('requestAnimationFrame', (run: () => void) => setTimeout(run, 16));
+    vi.stubGlobal('cancelAnimationFrame', (frame: ReturnType<typeof setTimeout>) => clearTimeout(frame));
+    vi.stubGlobal('location', { href: 'http://playground.test/' });
+    const fetches: ((response: Response) => void)[] = [];
+    vi.stubGlobal('fetch', () => new Promise<Response>((resolve) => fetches.push(resolve)));
+    const host = fakeHost();
+    const workspace = createWorkspaceStore({ ...initial, tables: { orders: 'data/orders.csv' } });
+    const playground = createPlayground(host, workspace);
+    await Promise.resolve();
+    host.emit({ type: 'ready' });
+    host.emit(compiledEvent(1));
+    // An edit's compile is sent by the Run and answered while the Run still fetches its table.
+    workspace.update(setFileCode('f.ts', 'export const a = 2;'));
+    const run = playground.run();
+    expect(host.compiled).toEqual([1, 2]);
+    host.emit(compiledEvent(2));
+    // (Node's own Response reads its body on timers, which are fake here.)
+    for (const respond of fetches) respond({ ok: true, text: () => Promise.resolve('id\n1\n') } as Response);
+    await run;
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(host.runs).toEqual([{ id: 3, live: false }]);
+    host.emit(finishedRun(3));
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(host.runs).toHaveLength(1);
+    playground.dispose();
+  });
 });

@@ -7,14 +7,14 @@ import type { SourceFile, WorkerEvent } from '../../worker/protocol';
 import type { WorkspaceStore } from './workspaceStore';
 import { initialSession, reduceSession, type Session, type SessionAction } from './session';
 import { removeOutputs } from './workspaceEdits';
-import { COMPILE_DEBOUNCE_MS, createCompileQueue } from './compileQueue';
-import { startRun, type RunContext } from './startRun';
+import { createCompileQueue } from './compileQueue';
+import { createLiveRuns } from './liveRuns';
 import { createStore } from './store';
 import { createFrameBatch } from './frameBatch';
 import { reduceSessionBatch } from './sessionBatch';
 import { firstGraphFor } from './firstGraph';
 import { graphArrived } from '../graph/timing';
-import { initialLive, reduceLive, type LiveAction, type LiveState } from './live';
+import type { LiveState } from './live';
 
 export interface SessionStore {
   get(): Session;
@@ -67,29 +67,16 @@ function createSessionStore(): SessionStore & { receive(event: WorkerEvent): voi
 
 export function createPlayground(host: WorkerHost, workspace: WorkspaceStore): Playground {
   const session = createSessionStore();
-  const live = createStore(initialLive);
-  /** A live run is due once the run in progress ends (an input changed while it ran). */
-  let liveDue = false;
-  let liveTimer: ReturnType<typeof setTimeout> | undefined;
   const markRequestStale = () => {
     const { inputs, tables, config } = workspace.get();
     session.dispatch({ type: 'request-edited', request: { inputs, tables, config } });
-  };
-  const onLive = (action: LiveAction) => {
-    const next = reduceLive(live.get(), action);
-    live.set(next.state);
-    if (next.run) runLive();
-  };
-  const runLive = () => {
-    if (session.get().run?.status === 'running') liveDue = true;
-    else void start(true);
   };
   // Declared before the host is subscribed to: a host may replay its events at once.
   const compiles = createCompileQueue(host, workspace, (id) =>
     session.dispatch({ type: 'compile-requested', id }),
   );
   let droppingOutputs = false;
-  const runs: RunContext = {
+  const runs = createLiveRuns({
     host,
     workspace,
     session,
@@ -99,32 +86,27 @@ export function createPlayground(host: WorkerHost, workspace: WorkspaceStore): P
       workspace.update(removeOutputs(names));
       droppingOutputs = false;
     },
-  };
-  const start = (live: boolean) => startRun(runs, live);
+  });
   const unsubscribeHost = host.subscribe((event) => {
     if (event.type === 'compiled' && event.graph) graphArrived(event.graph);
     session.receive(event);
     // Node events and console lines wait for the next frame; what live mode decides on is applied now.
     if (event.type !== 'compiled' && event.type !== 'run-finished') return;
     session.flush();
+    if (event.type === 'run-finished') return runs.runFinished();
+    if (!event.graph) return;
     // The code's staleness, from the compile, with what the request changed since the last run.
-    if (event.type === 'compiled' && event.graph) markRequestStale();
+    markRequestStale();
     const now = session.get();
     // The newest compile's graph, from this text: live mode brings the results up to it (unless the
     // run shown, or in progress, was already started from this text).
     if (
-      event.type === 'compiled' &&
-      event.graph &&
       !event.stale &&
       now.compiling === null &&
       !compiles.waiting() &&
-      now.run?.source?.files !== compiles.filesOf(event.id)
+      runs.runFiles() !== compiles.filesOf(event.id)
     )
-      onLive({ type: 'changed' });
-    if (event.type === 'run-finished' && liveDue) {
-      liveDue = false;
-      onLive({ type: 'changed' });
-    }
+      runs.changed();
   });
 
   let last = workspace.get();
@@ -140,8 +122,7 @@ export function createPlayground(host: WorkerHost, workspace: WorkspaceStore): P
     if (requestChanged && !filesChanged && !configChanged) {
       markRequestStale();
       // Typing in an input field waits for a pause too.
-      clearTimeout(liveTimer);
-      liveTimer = setTimeout(() => onLive({ type: 'changed' }), COMPILE_DEBOUNCE_MS);
+      runs.changedAfterPause();
     }
     // A config switch redraws at once; typing waits for a pause.
     if (filesChanged || configChanged) compiles.schedule(filesChanged);
@@ -153,21 +134,9 @@ export function createPlayground(host: WorkerHost, workspace: WorkspaceStore): P
   return {
     workspace,
     session,
-    async run() {
-      // Ctrl/Cmd+Enter reaches here even while the Run button is disabled.
-      onLive({ type: 'user-ran' });
-      // A change still waiting for its pause is in this run: no live run is to repeat it from the cache
-      // (and leave the Console empty). While a run is in progress this Run does not start: it still waits.
-      if (session.get().run?.status !== 'running') clearTimeout(liveTimer);
-      // The user's Run shows what was withheld (a link's module output), even if the run never starts.
-      session.dispatch({ type: 'console-released' });
-      await start(false);
-    },
-    live: {
-      get: live.get,
-      subscribe: live.subscribe,
-      toggle: () => onLive({ type: 'toggled' }),
-    },
+    // Ctrl/Cmd+Enter reaches here even while the Run button is disabled.
+    run: runs.run,
+    live: runs.live,
     stop() {
       session.dispatch({ type: 'stop-requested' });
       host.stop();
@@ -177,7 +146,7 @@ export function createPlayground(host: WorkerHost, workspace: WorkspaceStore): P
     filesOf: compiles.filesOf,
     dispose() {
       compiles.dispose();
-      clearTimeout(liveTimer);
+      runs.dispose();
       unsubscribeHost();
       unsubscribeWorkspace();
       session.dispose();
