@@ -6,6 +6,7 @@
  * @packageDocumentation
  */
 export { Series } from './series';
+export type { SeriesComparisons } from './comparisons';
 export { isSeries } from './dtype';
 export type { DType, Scalar, Element, StorageOf, ScalarOf, DTypeOf } from './dtype';
 export type { Stats } from './kernels';

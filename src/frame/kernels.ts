@@ -22,7 +22,8 @@ export interface Stats {
 }
 
 export type ArithOp = 'add' | 'sub' | 'mul' | 'div' | 'mod' | 'pow';
-export type CompareOp = 'eq' | 'ne' | 'gt' | 'ge' | 'lt' | 'le';
+export const COMPARE_OPS = ['eq', 'ne', 'gt', 'ge', 'lt', 'le'] as const;
+export type CompareOp = (typeof COMPARE_OPS)[number];
 
 // Kleene logic on the codes 0, 1, 2: index a * 3 + b.
 export const AND = Uint8Array.of(0, 0, 0, 0, 1, 2, 0, 2, 2);

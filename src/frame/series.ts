@@ -17,14 +17,12 @@ import {
   type Element,
   type Scalar,
   type ScalarOf,
-  type Storage,
   type StorageOf,
 } from './dtype';
 import {
   AND,
   arithmetic,
   checkLength,
-  compareStorage,
   countPresent,
   extremeString,
   filledStorage,
@@ -37,9 +35,15 @@ import {
   sumPresent,
   takeStorage,
   type ArithOp,
-  type CompareOp,
+  COMPARE_OPS,
   type Stats,
 } from './kernels';
+import { compareWith, type SeriesComparisons } from './comparisons';
+
+// The six comparisons differ only by their operator: one definition installs them (below the class);
+// this merge gives the class their types.
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface Series<T extends Scalar = Scalar> extends SeriesComparisons<T> {}
 
 /**
  * One typed column: numbers, booleans, strings or dates, with missing values (NaN for numbers, `null`
@@ -49,6 +53,7 @@ import {
  * const age = Series.of(20, 30, 40);
  * const normalized = age.sub(age.mean()).div(age.std());
  */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export class Series<T extends Scalar = Scalar> {
   /** The kind of values held. */
   readonly dtype: DTypeOf<T>;
@@ -220,58 +225,6 @@ export class Series<T extends Scalar = Scalar> {
   /** Element-wise `this ** other`. */
   pow(this: Series<number>, other: number | Series<number>): Series<number> {
     return this.#arith('pow', other);
-  }
-
-  #compare(op: CompareOp, other: T | Series<T>): Series<boolean> {
-    const ordered = op !== 'eq' && op !== 'ne';
-    if (ordered && this.dtype === 'boolean')
-      throw new TypeError(`${op}: booleans are not ordered; use eq or ne`);
-    const mismatch = (): never => {
-      throw new TypeError(`${op}: cannot compare a ${this.dtype} series with ${describeValue(other)}`);
-    };
-    let b: Storage | Scalar;
-    if (isSeries(other)) {
-      checkLength(op, this, other);
-      if (other.dtype !== this.dtype) mismatch();
-      b = other.values;
-    } else if (this.dtype === 'date') {
-      b = other instanceof Date ? other.getTime() : mismatch();
-    } else if (this.dtype === 'boolean') {
-      b = typeof other === 'boolean' ? (other ? 1 : 0) : mismatch();
-    } else {
-      b = typeof other === this.dtype ? other : mismatch();
-    }
-    return new Series('boolean', compareStorage(op, this.values, b));
-  }
-
-  /** Element-wise `this === other`; missing values are never equal. */
-  eq(other: T | Series<T>): Series<boolean> {
-    return this.#compare('eq', other);
-  }
-
-  /** Element-wise `this !== other`; missing values are unequal to everything. */
-  ne(other: T | Series<T>): Series<boolean> {
-    return this.#compare('ne', other);
-  }
-
-  /** Element-wise `this > other` (numbers, dates, strings); false where missing. */
-  gt(other: T | Series<T>): Series<boolean> {
-    return this.#compare('gt', other);
-  }
-
-  /** Element-wise `this >= other` (numbers, dates, strings); false where missing. */
-  ge(other: T | Series<T>): Series<boolean> {
-    return this.#compare('ge', other);
-  }
-
-  /** Element-wise `this < other` (numbers, dates, strings); false where missing. */
-  lt(other: T | Series<T>): Series<boolean> {
-    return this.#compare('lt', other);
-  }
-
-  /** Element-wise `this <= other` (numbers, dates, strings); false where missing. */
-  le(other: T | Series<T>): Series<boolean> {
-    return this.#compare('le', other);
   }
 
   #logic(op: string, table: Uint8Array, other: boolean | Series<boolean>): Series<boolean> {
@@ -447,3 +400,12 @@ export class Series<T extends Scalar = Scalar> {
 }
 
 Object.defineProperty(Series.prototype, BRAND, { value: true });
+
+for (const op of COMPARE_OPS)
+  Object.defineProperty(Series.prototype, op, {
+    value(this: Series, other: Scalar | Series) {
+      return new Series('boolean', compareWith(op, this, other));
+    },
+    writable: true,
+    configurable: true,
+  });
