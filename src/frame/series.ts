@@ -4,21 +4,8 @@
  */
 import { check, isArrayLike } from './args';
 import { Rolling, runningSum, shifted, type RollingOptions } from './window';
-import {
-  BRAND,
-  convert,
-  describeValue,
-  inferDType,
-  isSeries,
-  MISSING,
-  storageFor,
-  type DType,
-  type DTypeOf,
-  type Element,
-  type Scalar,
-  type ScalarOf,
-  type StorageOf,
-} from './dtype';
+import { BRAND, convert, describeValue, inferDType, isSeries, MISSING, storageFor } from './dtype';
+import type { DType, DTypeOf, Element, Scalar, ScalarOf, StorageOf } from './dtype';
 import {
   AND,
   arithmetic,
