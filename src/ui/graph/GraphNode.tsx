@@ -1,14 +1,8 @@
 import { memo } from 'react';
 import type { DescribedNode } from 'hamilton';
 import type { NodeState } from '../state/session';
-import {
-  NAME_CHAR_WIDTH,
-  NODE_TEXT_INSET,
-  nodeSubtitle,
-  STATE_MARK_ROOM,
-  TYPE_CHAR_WIDTH,
-  type PlacedNode,
-} from './layout';
+import { NODE_TEXT_INSET, nodeSubtitle, STATE_MARK_ROOM, type PlacedNode } from './layout';
+import { charWidth } from './textAdvance';
 
 interface GraphNodeProps {
   readonly node: DescribedNode;
@@ -45,10 +39,10 @@ const fit = (text: string, width: number, charWidth: number) => {
  * Where a run's duration goes: after the name when it has the room, otherwise at the end of the type
  * line, the type giving way (its full text is in the tooltip and the details).
  */
-function durationPlace(name: string, subtitle: string, timing: string, width: number) {
+function durationPlace(name: string, timing: string, width: number) {
   const room = width - 2 * NODE_TEXT_INSET;
-  const needed = (timing.length + 1) * TYPE_CHAR_WIDTH;
-  const onName = room - name.length * NAME_CHAR_WIDTH - STATE_MARK_ROOM >= needed;
+  const needed = (timing.length + 1) * charWidth('duration');
+  const onName = room - name.length * charWidth('name') - STATE_MARK_ROOM >= needed;
   return { onName, typeRoom: onName ? room : room - needed };
 }
 
@@ -94,7 +88,7 @@ export const GraphNode = memo(function GraphNode({
         : 'config';
   const label = `${node.name}: ${kindLabel}, ${node.kind === 'config' ? `value ${node.value ?? ''}` : `type ${node.type}`}${state === 'idle' ? '' : `, ${state}`}${duration ? `, ${duration}` : ''}${cached ? ', from cache' : ''}${items !== undefined ? `, ${items} items done` : ''}${hasError ? ', has an error' : ''}`;
   const fold = 10;
-  const { onName, typeRoom } = durationPlace(node.name, subtitle, timing, w);
+  const { onName, typeRoom } = durationPlace(node.name, timing, w);
   return (
     <g
       className={classes.join(' ')}
@@ -121,10 +115,10 @@ export const GraphNode = memo(function GraphNode({
       {labels && (
         <>
           <text className="name" x={NODE_TEXT_INSET} y={20}>
-            {fit(node.name, w - 2 * NODE_TEXT_INSET - STATE_MARK_ROOM, NAME_CHAR_WIDTH)}
+            {fit(node.name, w - 2 * NODE_TEXT_INSET - STATE_MARK_ROOM, charWidth('name'))}
           </text>
           <text className="type" x={NODE_TEXT_INSET} y={38}>
-            {fit(subtitle, timing ? typeRoom : w - 2 * NODE_TEXT_INSET, TYPE_CHAR_WIDTH)}
+            {fit(subtitle, timing ? typeRoom : w - 2 * NODE_TEXT_INSET, charWidth('type'))}
           </text>
           {timing && (
             <text

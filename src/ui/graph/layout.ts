@@ -18,6 +18,7 @@ import {
 import type { DescribedNode, GraphDescription } from 'hamilton';
 import { layered, type LayeredInput, type LayeredResult } from './layered';
 import { adjacencyOf } from './layeredRanks';
+import { charWidth } from './textAdvance';
 
 export interface PlacedNode {
   readonly name: string;
@@ -53,9 +54,6 @@ export interface GraphLayout {
 }
 
 export const NODE_HEIGHT = 48;
-/** Average advance of the name (13 px, semibold) and of the type (12 px monospace), in px. */
-export const NAME_CHAR_WIDTH = 7.6;
-export const TYPE_CHAR_WIDTH = 7.3;
 export const MAX_NODE_WIDTH = 300;
 /** The text's distance from the box's sides, and the room of the state mark after the name. */
 export const NODE_TEXT_INSET = 10;
@@ -76,8 +74,8 @@ export function nodeSubtitle(node: DescribedNode): string {
 /** Room for the name and the state mark beside it, and for the type (a run's duration finds a place in it). */
 export function nodeWidth(node: DescribedNode): number {
   const text = Math.max(
-    node.name.length * NAME_CHAR_WIDTH + STATE_MARK_ROOM,
-    nodeSubtitle(node).length * TYPE_CHAR_WIDTH,
+    node.name.length * charWidth('name') + STATE_MARK_ROOM,
+    nodeSubtitle(node).length * charWidth('type'),
   );
   // Rounded up, with a pixel to spare: the text is cut to whole characters.
   return Math.ceil(Math.min(MAX_NODE_WIDTH, Math.max(90, text + 2 * NODE_TEXT_INSET + 1)));
