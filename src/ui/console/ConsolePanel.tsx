@@ -1,10 +1,12 @@
-import { useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { usePlayground, useSessionPart } from '../state/hooks';
 import type { ConsoleEntry } from '../state/session';
-import { ConsoleLines } from './ConsoleLines';
 import { consoleFile, overflowNote } from './consoleFile';
 import { download } from '../shared/download';
 import './console.css';
+
+// The virtualized list (and its library) loads with the first line to show, not with the page.
+const ConsoleLines = lazy(() => import('./ConsoleLines').then((m) => ({ default: m.ConsoleLines })));
 
 type Level = ConsoleEntry['level'];
 const LEVELS: readonly Level[] = ['log', 'info', 'warn', 'error'];
@@ -70,7 +72,9 @@ export function ConsolePanel() {
             : 'console.log output appears here: what your modules print when they load, and what the latest run printed.'}
         </p>
       ) : (
-        <ConsoleLines lines={shown} />
+        <Suspense fallback={<p className="empty">Loading the console…</p>}>
+          <ConsoleLines lines={shown} />
+        </Suspense>
       )}
     </div>
   );
