@@ -65,6 +65,32 @@ export interface Plan {
   readonly problems: readonly HamiltonError[];
 }
 
+/** A {@link Plan} as {@link planExecution} makes it, from its walk (a class: see {@link Walk}). */
+class WalkedPlan implements Plan {
+  readonly order: Int32Array;
+  readonly size: number;
+  readonly inPlan: Uint8Array;
+  readonly consumers: Int32Array;
+  readonly pinned: Uint8Array;
+
+  constructor(
+    readonly graph: FunctionGraph,
+    readonly finalVars: readonly string[],
+    readonly finalIds: readonly number[],
+    readonly given: ExecutionValues,
+    readonly seed: readonly unknown[],
+    readonly provided: Uint8Array,
+    walk: Walk,
+    readonly problems: HamiltonError[],
+  ) {
+    this.order = walk.order;
+    this.size = walk.size;
+    this.inPlan = walk.mark;
+    this.consumers = walk.consumers;
+    this.pinned = walk.pinned;
+  }
+}
+
 /** How a plan is made. */
 export interface PlanOptions {
   /** The input type check (default: the library's `checkInputType`). */
@@ -102,16 +128,30 @@ function give(
   }
 }
 
-/** The walk's scratch space and what it fills in. */
-interface Walk {
+/**
+ * The walk's scratch space and what it fills in. The run's records (this, the plan, a run's state) are
+ * class instances rather than object literals: the engine makes a literal's template on its second
+ * evaluation, and the code compiled for the first request of a process was then thrown away by the
+ * second request.
+ */
+class Walk {
   readonly mark: Uint8Array;
   readonly consumers: Int32Array;
   readonly pinned: Uint8Array;
   readonly order: Int32Array;
   readonly stackNode: Int32Array;
   readonly stackEdge: Int32Array;
-  readonly cyclic: Set<number>;
-  size: number;
+  readonly cyclic = new Set<number>();
+  size = 0;
+
+  constructor(n: number) {
+    this.mark = new Uint8Array(n);
+    this.consumers = new Int32Array(n);
+    this.pinned = new Uint8Array(n);
+    this.order = new Int32Array(n);
+    this.stackNode = new Int32Array(n);
+    this.stackEdge = new Int32Array(n);
+  }
 }
 
 // The edge cursor of a node that is not expanded starts at its end.
@@ -127,10 +167,17 @@ function walkFrom(graph: FunctionGraph, provided: Uint8Array, walk: Walk, root: 
   const { mark, consumers, order, stackNode, stackEdge } = walk;
   let size = walk.size;
   let sp = 0;
-  mark[root] = ON_STACK;
-  stackNode[0] = root;
-  stackEdge[sp++] = firstEdge(graph, provided, root);
-  while (sp > 0) {
+  // The root and the dependencies found unseen are pushed by the same statements: a push that only
+  // ran for the first request's first input would have left the compiled walk no feedback to run it on.
+  let next = root;
+  for (;;) {
+    if (next !== -1) {
+      mark[next] = ON_STACK;
+      stackNode[sp] = next;
+      stackEdge[sp++] = firstEdge(graph, provided, next);
+      next = -1;
+    }
+    if (sp === 0) break;
     const v = stackNode[sp - 1];
     const e = stackEdge[sp - 1];
     if (e < depStart[v + 1]) {
@@ -138,11 +185,8 @@ function walkFrom(graph: FunctionGraph, provided: Uint8Array, walk: Walk, root: 
       const d = depIds[e];
       consumers[d]++;
       if (depOptional[e] === 1 && kind[d] !== FUNCTION && provided[d] === COMPUTED) continue;
-      if (mark[d] === UNSEEN) {
-        mark[d] = ON_STACK;
-        stackNode[sp] = d;
-        stackEdge[sp++] = firstEdge(graph, provided, d);
-      } else if (mark[d] === ON_STACK) walk.cyclic.add(graph.cycleOf[d]);
+      if (mark[d] === UNSEEN) next = d;
+      else if (mark[d] === ON_STACK) walk.cyclic.add(graph.cycleOf[d]);
     } else {
       mark[v] = PLACED;
       order[size++] = v;
@@ -161,22 +205,12 @@ export function planExecution(
 ): Plan {
   const n = graph.size;
   const { seed, provided } = seedValues(graph, given);
-  const walk: Walk = {
-    mark: new Uint8Array(n),
-    consumers: new Int32Array(n),
-    pinned: new Uint8Array(n),
-    order: new Int32Array(n),
-    stackNode: new Int32Array(n),
-    stackEdge: new Int32Array(n),
-    cyclic: new Set(),
-    size: 0,
-  };
+  const walk = new Walk(n);
   const finals = valueArray<string>();
   const finalIds: number[] = [];
   const unknown = walkFinalVars(graph, finalVars, given, provided, walk, finals, finalIds);
-  const { mark, consumers, pinned, order, cyclic, size } = walk;
-  if (options.keepAll) pinned.fill(1);
-  const inPlan = mark;
+  if (options.keepAll) walk.pinned.fill(1);
+  const { cyclic } = walk;
 
   const problems: HamiltonError[] = [];
   if (unknown.length) problems.push(new UnknownNodesError(unknown));
@@ -184,20 +218,7 @@ export function planExecution(
   if (overlap.length) problems.push(new ConfigInputOverlapError(overlap));
   if (cyclic.size)
     problems.push(new CycleError([...cyclic].sort((a, b) => a - b).map((c) => graph.cycles[c])));
-  const plan: Plan = {
-    graph,
-    finalVars: finals,
-    finalIds,
-    given,
-    order,
-    size,
-    seed,
-    provided,
-    inPlan,
-    consumers,
-    pinned,
-    problems,
-  };
+  const plan = new WalkedPlan(graph, finals, finalIds, given, seed, provided, walk, problems);
   problems.push(...missingInputs(plan), ...mismatchedInputs(plan, options.inputCheck ?? checkInputType));
   return plan;
 }
