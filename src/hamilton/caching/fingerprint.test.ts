@@ -135,6 +135,14 @@ describe('fingerprint', () => {
     }
   });
 
+  it('reads a typed array again on every call: only frames, which never change, keep their version', () => {
+    const values = Float64Array.from({ length: 20_000 }, (_, i) => i);
+    const before = fingerprint(values);
+    values[12_345] = -1;
+    expect(fingerprint(values)).not.toBe(before);
+    expect(fingerprint(values)).toBe(fingerprint(values.slice()));
+  });
+
   it('keeps apart strings that share a length and end characters (they share a lookup slot)', () => {
     const pick = ['axb', 'ayb', 'azb', 'ab', ''];
     const values = Array.from({ length: 5_000 }, (_, i) => pick[(i * 7) % 5]);
