@@ -145,18 +145,20 @@ class Hasher {
     const slotId = new Int32Array(SLOTS);
     for (let i = 0; i < n; i++) {
       const v = values[i];
-      if (v === null || v === undefined) {
+      let text: string;
+      let slot = 0;
+      if (typeof v === 'string') {
+        const length = v.length;
+        if (length > 0) slot = (length * 7 + v.charCodeAt(0) * 31 + v.charCodeAt(length - 1)) & (SLOTS - 1);
+        if (slotText[slot] === v) {
+          ids[i] = slotId[slot];
+          continue;
+        }
+        text = v;
+      } else if (v === null || v === undefined) {
         ids[i] = -1;
         continue;
-      }
-      const text = typeof v === 'string' ? v : String(v);
-      const length = text.length;
-      const slot =
-        length === 0 ? 0 : (length * 7 + text.charCodeAt(0) * 31 + text.charCodeAt(length - 1)) & (SLOTS - 1);
-      if (slotText[slot] === text) {
-        ids[i] = slotId[slot];
-        continue;
-      }
+      } else text = String(v);
       let id = dictionary.get(text);
       if (id === undefined) {
         id = dictionary.size;
