@@ -167,17 +167,10 @@ function walkFrom(graph: FunctionGraph, provided: Uint8Array, walk: Walk, root: 
   const { mark, consumers, order, stackNode, stackEdge } = walk;
   let size = walk.size;
   let sp = 0;
-  // The root and the dependencies found unseen are pushed by the same statements: a push that only
-  // ran for the first request's first input would have left the compiled walk no feedback to run it on.
-  let next = root;
-  for (;;) {
-    if (next !== -1) {
-      mark[next] = ON_STACK;
-      stackNode[sp] = next;
-      stackEdge[sp++] = firstEdge(graph, provided, next);
-      next = -1;
-    }
-    if (sp === 0) break;
+  mark[root] = ON_STACK;
+  stackNode[0] = root;
+  stackEdge[sp++] = firstEdge(graph, provided, root);
+  while (sp > 0) {
     const v = stackNode[sp - 1];
     const e = stackEdge[sp - 1];
     if (e < depStart[v + 1]) {
@@ -185,8 +178,11 @@ function walkFrom(graph: FunctionGraph, provided: Uint8Array, walk: Walk, root: 
       const d = depIds[e];
       consumers[d]++;
       if (depOptional[e] === 1 && kind[d] !== FUNCTION && provided[d] === COMPUTED) continue;
-      if (mark[d] === UNSEEN) next = d;
-      else if (mark[d] === ON_STACK) walk.cyclic.add(graph.cycleOf[d]);
+      if (mark[d] === UNSEEN) {
+        mark[d] = ON_STACK;
+        stackNode[sp] = d;
+        stackEdge[sp++] = firstEdge(graph, provided, d);
+      } else if (mark[d] === ON_STACK) walk.cyclic.add(graph.cycleOf[d]);
     } else {
       mark[v] = PLACED;
       order[size++] = v;
