@@ -12,7 +12,6 @@ import {
   UnknownNodesError,
   type HamiltonError,
 } from './errors';
-import { valueArray } from './arrays';
 import { FUNCTION, INPUT, type FunctionGraph } from './graph';
 import { checkInputType, describeValue } from './inputTypes';
 
@@ -202,8 +201,9 @@ export function planExecution(
   const n = graph.size;
   const { seed, provided } = seedValues(graph, given);
   const walk = new Walk(n);
-  const finals = valueArray<string>();
-  const finalIds: number[] = [];
+  // Sized for every requested name, then shortened: a list filled by push is copied each time it grows.
+  const finals = new Array<string>(finalVars.length);
+  const finalIds = new Array<number>(finalVars.length);
   const unknown = walkFinalVars(graph, finalVars, given, provided, walk, finals, finalIds);
   if (options.keepAll) walk.pinned.fill(1);
   const { cyclic } = walk;
@@ -236,6 +236,7 @@ function walkFinalVars(
   const { mark, pinned } = walk;
   const unknown: string[] = [];
   const outside = new Set<string>();
+  let count = 0;
   for (let k = 0; k < finalVars.length; k++) {
     const name = finalVars[k];
     const root = ids.get(name);
@@ -243,17 +244,19 @@ function walkFinalVars(
       if (outside.has(name)) continue;
       outside.add(name);
       if (has(given.inputs, name)) {
-        finals.push(name);
-        finalIds.push(-1);
+        finals[count] = name;
+        finalIds[count++] = -1;
       } else unknown.push(name);
       continue;
     }
     if (pinned[root] === 1) continue;
-    finals.push(name);
-    finalIds.push(root);
+    finals[count] = name;
+    finalIds[count++] = root;
     pinned[root] = 1;
     if (mark[root] === UNSEEN) walkFrom(graph, provided, walk, root);
   }
+  finals.length = count;
+  finalIds.length = count;
   return unknown;
 }
 
