@@ -34,6 +34,12 @@ import { describeGraph } from './visualize';
  */
 export type FinalVar = string | Function | Pick<Variable, 'name'>;
 
+/** The node names final vars stand for; the request itself when it lists names only (the usual case). */
+function nodeNames(graph: FunctionGraph, finalVars: readonly FinalVar[]): readonly string[] {
+  for (const v of finalVars) if (typeof v !== 'string') return finalVars.map((x) => graph.nameOf(x));
+  return finalVars as readonly string[];
+}
+
 /** Inputs and overrides of one execution. */
 export interface ExecuteOptions {
   /** Values for the external inputs. */
@@ -133,7 +139,7 @@ export class Driver<R = Record<string, unknown>> {
   private plan(finalVars: readonly FinalVar[], options: ExecuteOptions, graph = this.graph): Plan {
     const plan = planExecution(
       graph,
-      finalVars.map((v) => graph.nameOf(v)),
+      nodeNames(graph, finalVars),
       { inputs: options.inputs ?? {}, overrides: options.overrides ?? {} },
       { inputCheck: this.adapters.inputCheck() },
     );
