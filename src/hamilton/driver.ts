@@ -36,7 +36,9 @@ export type FinalVar = string | Function | Pick<Variable, 'name'>;
 
 /** The node names final vars stand for; the request itself when it lists names only (the usual case). */
 function nodeNames(graph: FunctionGraph, finalVars: readonly FinalVar[]): readonly string[] {
-  for (const v of finalVars) if (typeof v !== 'string') return finalVars.map((x) => graph.nameOf(x));
+  for (let k = 0; k < finalVars.length; k++) {
+    if (typeof finalVars[k] !== 'string') return finalVars.map((v) => graph.nameOf(v));
+  }
   return finalVars as readonly string[];
 }
 

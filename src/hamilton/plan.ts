@@ -204,7 +204,12 @@ export function planExecution(
   // Sized for every requested name, then shortened: a list filled by push is copied each time it grows.
   const finals = new Array<string>(finalVars.length);
   const finalIds = new Array<number>(finalVars.length);
-  const unknown = walkFinalVars(graph, finalVars, given, provided, walk, finals, finalIds);
+  const unknown: string[] = [];
+  // Shortened here rather than at the end of the walk's loop: a statement after a loop runs once a
+  // request, so the loop's compiled code has no feedback for it and would be thrown away there.
+  const count = walkFinalVars(graph, finalVars, given, provided, walk, finals, finalIds, unknown);
+  finals.length = count;
+  finalIds.length = count;
   if (options.keepAll) walk.pinned.fill(1);
   const { cyclic } = walk;
 
@@ -221,7 +226,8 @@ export function planExecution(
 
 /**
  * Walks from each final var in turn, filling `finals` and `finalIds` (deduplicated, in the requested
- * order; an unknown name given as an input is echoed with id -1). Returns the unknown names.
+ * order; an unknown name given as an input is echoed with id -1) and `unknown` with the unknown names.
+ * Returns how many outputs it listed.
  */
 function walkFinalVars(
   graph: FunctionGraph,
@@ -231,10 +237,10 @@ function walkFinalVars(
   walk: Walk,
   finals: string[],
   finalIds: number[],
-): string[] {
+  unknown: string[],
+): number {
   const { ids } = graph;
   const { mark, pinned } = walk;
-  const unknown: string[] = [];
   const outside = new Set<string>();
   let count = 0;
   for (let k = 0; k < finalVars.length; k++) {
@@ -255,9 +261,7 @@ function walkFinalVars(
     pinned[root] = 1;
     if (mark[root] === UNSEEN) walkFrom(graph, provided, walk, root);
   }
-  finals.length = count;
-  finalIds.length = count;
-  return unknown;
+  return count;
 }
 
 const byInput = (a: { input: string }, b: { input: string }) =>
