@@ -34,6 +34,14 @@ import { describeGraph } from './visualize';
  */
 export type FinalVar = string | Function | Pick<Variable, 'name'>;
 
+/** The node names final vars stand for; the request itself when it lists names only (the usual case). */
+function nodeNames(graph: FunctionGraph, finalVars: readonly FinalVar[]): readonly string[] {
+  for (let k = 0; k < finalVars.length; k++) {
+    if (typeof finalVars[k] !== 'string') return finalVars.map((v) => graph.nameOf(v));
+  }
+  return finalVars as readonly string[];
+}
+
 /** Inputs and overrides of one execution. */
 export interface ExecuteOptions {
   /** Values for the external inputs. */
@@ -133,7 +141,7 @@ export class Driver<R = Record<string, unknown>> {
   private plan(finalVars: readonly FinalVar[], options: ExecuteOptions, graph = this.graph): Plan {
     const plan = planExecution(
       graph,
-      finalVars.map((v) => graph.nameOf(v)),
+      nodeNames(graph, finalVars),
       { inputs: options.inputs ?? {}, overrides: options.overrides ?? {} },
       { inputCheck: this.adapters.inputCheck() },
     );

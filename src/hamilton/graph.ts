@@ -190,22 +190,20 @@ export class FunctionGraph {
   }
 }
 
-/** The nodes a graph is built from, gathered node by node (by `fromModules` and `withNodes`). */
-interface GraphParts {
-  readonly nodeList: Node[];
-  readonly ids: Map<string, number>;
-  readonly fns: (Function | undefined)[];
-  readonly thisArgs: unknown[];
-  readonly errors: HamiltonError[];
+/**
+ * The nodes a graph is built from, gathered node by node (by `fromModules` and `withNodes`). A class
+ * rather than an object literal: the engine makes a literal's template on its second evaluation, which
+ * threw away the code compiled for the first graph of a process when the second was built.
+ */
+class GraphParts {
+  readonly nodeList = valueArray<Node>();
+  readonly ids = new Map<string, number>();
+  readonly fns = valueArray<Function | undefined>();
+  readonly thisArgs = valueArray<unknown>();
+  readonly errors: HamiltonError[] = [];
 }
 
-const emptyParts = (): GraphParts => ({
-  nodeList: valueArray(),
-  ids: new Map(),
-  fns: valueArray(),
-  thisArgs: valueArray(),
-  errors: [],
-});
+const emptyParts = () => new GraphParts();
 
 /** Adds the nodes of one module's functions (a node a config key replaces is left out). */
 function addModule(

@@ -12,7 +12,6 @@ import {
   UnknownNodesError,
   type HamiltonError,
 } from './errors';
-import { valueArray } from './arrays';
 import { FUNCTION, INPUT, type FunctionGraph } from './graph';
 import { checkInputType, describeValue } from './inputTypes';
 
@@ -65,6 +64,32 @@ export interface Plan {
   readonly problems: readonly HamiltonError[];
 }
 
+/** A {@link Plan} as {@link planExecution} makes it, from its walk (a class: see {@link Walk}). */
+class WalkedPlan implements Plan {
+  readonly order: Int32Array;
+  readonly size: number;
+  readonly inPlan: Uint8Array;
+  readonly consumers: Int32Array;
+  readonly pinned: Uint8Array;
+
+  constructor(
+    readonly graph: FunctionGraph,
+    readonly finalVars: readonly string[],
+    readonly finalIds: readonly number[],
+    readonly given: ExecutionValues,
+    readonly seed: readonly unknown[],
+    readonly provided: Uint8Array,
+    walk: Walk,
+    readonly problems: HamiltonError[],
+  ) {
+    this.order = walk.order;
+    this.size = walk.size;
+    this.inPlan = walk.mark;
+    this.consumers = walk.consumers;
+    this.pinned = walk.pinned;
+  }
+}
+
 /** How a plan is made. */
 export interface PlanOptions {
   /** The input type check (default: the library's `checkInputType`). */
@@ -102,16 +127,30 @@ function give(
   }
 }
 
-/** The walk's scratch space and what it fills in. */
-interface Walk {
+/**
+ * The walk's scratch space and what it fills in. The run's records (this, the plan, a run's state) are
+ * class instances rather than object literals: the engine makes a literal's template on its second
+ * evaluation, and the code compiled for the first request of a process was then thrown away by the
+ * second request.
+ */
+class Walk {
   readonly mark: Uint8Array;
   readonly consumers: Int32Array;
   readonly pinned: Uint8Array;
   readonly order: Int32Array;
   readonly stackNode: Int32Array;
   readonly stackEdge: Int32Array;
-  readonly cyclic: Set<number>;
-  size: number;
+  readonly cyclic = new Set<number>();
+  size = 0;
+
+  constructor(n: number) {
+    this.mark = new Uint8Array(n);
+    this.consumers = new Int32Array(n);
+    this.pinned = new Uint8Array(n);
+    this.order = new Int32Array(n);
+    this.stackNode = new Int32Array(n);
+    this.stackEdge = new Int32Array(n);
+  }
 }
 
 // The edge cursor of a node that is not expanded starts at its end.
@@ -161,22 +200,18 @@ export function planExecution(
 ): Plan {
   const n = graph.size;
   const { seed, provided } = seedValues(graph, given);
-  const walk: Walk = {
-    mark: new Uint8Array(n),
-    consumers: new Int32Array(n),
-    pinned: new Uint8Array(n),
-    order: new Int32Array(n),
-    stackNode: new Int32Array(n),
-    stackEdge: new Int32Array(n),
-    cyclic: new Set(),
-    size: 0,
-  };
-  const finals = valueArray<string>();
-  const finalIds: number[] = [];
-  const unknown = walkFinalVars(graph, finalVars, given, provided, walk, finals, finalIds);
-  const { mark, consumers, pinned, order, cyclic, size } = walk;
-  if (options.keepAll) pinned.fill(1);
-  const inPlan = mark;
+  const walk = new Walk(n);
+  // Sized for every requested name, then shortened: a list filled by push is copied each time it grows.
+  const finals = new Array<string>(finalVars.length);
+  const finalIds = new Array<number>(finalVars.length);
+  const unknown: string[] = [];
+  // Shortened here rather than at the end of the walk's loop: a statement after a loop runs once a
+  // request, so the loop's compiled code has no feedback for it and would be thrown away there.
+  const count = walkFinalVars(graph, finalVars, given, provided, walk, finals, finalIds, unknown);
+  finals.length = count;
+  finalIds.length = count;
+  if (options.keepAll) walk.pinned.fill(1);
+  const { cyclic } = walk;
 
   const problems: HamiltonError[] = [];
   if (unknown.length) problems.push(new UnknownNodesError(unknown));
@@ -184,27 +219,15 @@ export function planExecution(
   if (overlap.length) problems.push(new ConfigInputOverlapError(overlap));
   if (cyclic.size)
     problems.push(new CycleError([...cyclic].sort((a, b) => a - b).map((c) => graph.cycles[c])));
-  const plan: Plan = {
-    graph,
-    finalVars: finals,
-    finalIds,
-    given,
-    order,
-    size,
-    seed,
-    provided,
-    inPlan,
-    consumers,
-    pinned,
-    problems,
-  };
+  const plan = new WalkedPlan(graph, finals, finalIds, given, seed, provided, walk, problems);
   problems.push(...missingInputs(plan), ...mismatchedInputs(plan, options.inputCheck ?? checkInputType));
   return plan;
 }
 
 /**
  * Walks from each final var in turn, filling `finals` and `finalIds` (deduplicated, in the requested
- * order; an unknown name given as an input is echoed with id -1). Returns the unknown names.
+ * order; an unknown name given as an input is echoed with id -1) and `unknown` with the unknown names.
+ * Returns how many outputs it listed.
  */
 function walkFinalVars(
   graph: FunctionGraph,
@@ -214,11 +237,12 @@ function walkFinalVars(
   walk: Walk,
   finals: string[],
   finalIds: number[],
-): string[] {
+  unknown: string[],
+): number {
   const { ids } = graph;
   const { mark, pinned } = walk;
-  const unknown: string[] = [];
   const outside = new Set<string>();
+  let count = 0;
   for (let k = 0; k < finalVars.length; k++) {
     const name = finalVars[k];
     const root = ids.get(name);
@@ -226,18 +250,18 @@ function walkFinalVars(
       if (outside.has(name)) continue;
       outside.add(name);
       if (has(given.inputs, name)) {
-        finals.push(name);
-        finalIds.push(-1);
+        finals[count] = name;
+        finalIds[count++] = -1;
       } else unknown.push(name);
       continue;
     }
     if (pinned[root] === 1) continue;
-    finals.push(name);
-    finalIds.push(root);
+    finals[count] = name;
+    finalIds[count++] = root;
     pinned[root] = 1;
     if (mark[root] === UNSEEN) walkFrom(graph, provided, walk, root);
   }
-  return unknown;
+  return count;
 }
 
 const byInput = (a: { input: string }, b: { input: string }) =>

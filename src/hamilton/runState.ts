@@ -14,9 +14,20 @@ export interface RunState {
   readonly need: Int32Array;
 }
 
+// A class rather than an object literal, as the plan's records are (see `plan.ts`).
+class FreshRun implements RunState {
+  readonly values: unknown[];
+  readonly need: Int32Array;
+
+  constructor(readonly plan: Plan) {
+    this.values = plan.seed.slice();
+    this.need = plan.consumers.slice();
+  }
+}
+
 /** A fresh run of `plan`. */
 export function startRun(plan: Plan): RunState {
-  return { plan, values: plan.seed.slice(), need: plan.consumers.slice() };
+  return new FreshRun(plan);
 }
 
 /** Node `i`'s dependencies by name; an optional dependency nobody provides is absent. */

@@ -103,6 +103,59 @@ describe('fingerprint', () => {
     expect(fingerprint(new Uint8Array(bytes.buffer, 1, 12))).toBe(fingerprint(bytes.slice(1)));
   });
 
+  it('tells typed arrays apart by one element, order, type and length, across the blocks it hashes', () => {
+    // 40,003 doubles: five blocks of the scratch buffer and an odd tail, so every block boundary is crossed.
+    const values = Float64Array.from({ length: 40_003 }, (_, i) => i * 1.5);
+    const base = fingerprint(values);
+    const seen = new Set([base]);
+    for (const at of [0, 8_191, 8_192, 8_193, 16_384, 32_767, 40_002]) {
+      const changed = values.slice();
+      changed[at] = -changed[at] - 1;
+      seen.add(fingerprint(changed));
+      const swapped = values.slice();
+      [swapped[at], swapped[at - 1 < 0 ? 1 : at - 1]] = [swapped[at - 1 < 0 ? 1 : at - 1], swapped[at]];
+      seen.add(fingerprint(swapped));
+    }
+    seen.add(fingerprint(values.subarray(0, 40_002)));
+    seen.add(fingerprint(Float64Array.from([...values, 0])));
+    seen.add(fingerprint(new BigInt64Array(values.buffer)));
+    seen.add(fingerprint(new Uint32Array(values.buffer)));
+    expect(seen.size).toBe(1 + 7 * 2 + 4);
+    // A sign flip together with a flip of the other word's top bit (which cancels in a plain
+    // multiply-xor) still shows.
+    const words = new Uint32Array(values.slice().buffer);
+    words[2 * 20_000] ^= 0x80000000;
+    words[2 * 20_000 + 1] ^= 0x80000000;
+    expect(fingerprint(new Float64Array(words.buffer))).not.toBe(base);
+    // A view at any byte offset reads as an aligned copy of its bytes does, past a block too.
+    const bytes = Uint8Array.from({ length: 70_003 }, (_, i) => (i * 7919) & 255);
+    for (const offset of [1, 2, 3, 4]) {
+      const view = new Uint8Array(bytes.buffer, offset, 70_003 - offset - 2);
+      expect(fingerprint(view)).toBe(fingerprint(view.slice()));
+    }
+  });
+
+  it('reads a typed array again on every call: only frames, which never change, keep their version', () => {
+    const values = Float64Array.from({ length: 20_000 }, (_, i) => i);
+    const before = fingerprint(values);
+    values[12_345] = -1;
+    expect(fingerprint(values)).not.toBe(before);
+    expect(fingerprint(values)).toBe(fingerprint(values.slice()));
+  });
+
+  it('keeps apart strings that share a length and end characters (they share a lookup slot)', () => {
+    const pick = ['axb', 'ayb', 'azb', 'ab', ''];
+    const values = Array.from({ length: 5_000 }, (_, i) => pick[(i * 7) % 5]);
+    const base = fingerprint(Series.from(values));
+    // Equal strings built at run time (not the literals' own objects) give the same version.
+    expect(fingerprint(Series.from(values.map((v) => [...v].join(''))))).toBe(base);
+    for (const at of [0, 2_500, 4_999]) {
+      const changed = [...values];
+      changed[at] = changed[at] === 'axb' ? 'ayb' : 'axb';
+      expect(fingerprint(Series.from(changed))).not.toBe(base);
+    }
+  });
+
   it('fingerprints string columns of few and of many distinct values by content', () => {
     for (const distinct of [3, 5_000]) {
       const values = Array.from({ length: 20_000 }, (_, i) => (i % 97 === 0 ? null : `v${i % distinct}`));
