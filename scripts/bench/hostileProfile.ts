@@ -14,7 +14,7 @@ import { withServedBuild } from '../browser';
 import { encodeLink } from '../../src/share/link';
 import { parameterizedWorkspace } from './bigWorkspace';
 import { codeWorkspace, ENDLESS, FLOOD } from './floods';
-import { longestTask, observeLongTasks, runApp, status } from './longTasks';
+import { longestTask, observeLongTasks, openLink, runApp } from './longTasks';
 
 const dist = process.env.HOSTILE_BENCH_DIST ?? 'dist-profile';
 const port = Number(process.env.HOSTILE_BENCH_PORT ?? 4197);
@@ -113,16 +113,13 @@ const top = (m: Map<string, number>, count = 25) =>
     .map(([k, v]) => `${v.toFixed(0).padStart(6)} ms  ${k}`)
     .join('\n');
 
-/** Opens the workload's link and waits until the page is settled (editor, graph, an idle main thread). */
-async function openAndSettle(page: Page): Promise<void> {
-  await page.goto(`http://127.0.0.1:${port}/${encodeLink(workspace)}`);
-  await status(page)
-    .filter({ hasText: /Ready|Errors/ })
-    .waitFor({ timeout: 300_000 });
-  await page.locator('.editor-host[data-editor-ready="true"]').waitFor({ timeout: 120_000 });
-  await page.locator('.status[data-settled="true"]').waitFor({ timeout: 120_000 });
-  await page.evaluate(() => new Promise<void>((r) => requestIdleCallback(() => r(), { timeout: 10_000 })));
-}
+/** Opens the workload's link and waits until its graph is drawn and the page settled. */
+const openAndSettle = (page: Page) =>
+  openLink(
+    page,
+    `http://127.0.0.1:${port}/${encodeLink(workspace)}`,
+    which === 'flood' || which === 'endless' ? { node: which } : { nodes: Number(which) },
+  );
 
 /** Per function, then task by task: the profile of the page's opening, from navigation until settled. */
 async function profileOpening(page: Page): Promise<void> {
@@ -152,7 +149,7 @@ function report(what: string, profile: Profile, t0: number, tasks: readonly numb
   for (const task of long) {
     const one = sums(profile, t0, [task]);
     console.log(
-      `task at ${Math.round(task[0] - t0)} ms, ${Math.round(task[1])} ms, with callees\n${top(one.total, 14)}`,
+      `task at ${Math.round(task[0] - t0)} ms, ${Math.round(task[1])} ms, with callees\n${top(one.total, 14)}\nself\n${top(one.self, 8)}`,
     );
   }
   console.log(`time with callees in tasks over ${LONG_MS} ms\n${top(total)}`);
