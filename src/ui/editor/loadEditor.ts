@@ -5,6 +5,7 @@
  * their own too, before the editor (see `startContributions.ts` for what comes after it).
  */
 import { nextTask } from '../shared/nextTask';
+import { themeStore } from '../theme/theme';
 
 export async function loadEditor() {
   await import('monaco-editor/editor');
@@ -14,7 +15,7 @@ export async function loadEditor() {
   const editor = await import('./MonacoEditor');
   await nextTask();
   const { startLanguage, startServices } = await import('./monaco');
-  startServices();
+  startServices(themeStore.get().theme);
   await nextTask();
   startLanguage();
   await nextTask();

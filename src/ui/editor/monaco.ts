@@ -10,7 +10,6 @@ import * as typescript from 'monaco-editor/languages/features/typescript/registe
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import TsWorker from 'monaco-editor/languages/features/typescript/ts.worker?worker';
 import hamiltonLibs from 'virtual:hamilton-typings';
-import { themeStore } from '../theme/theme';
 
 self.MonacoEnvironment = {
   getWorker: (_id: string, label: string) =>
@@ -39,8 +38,8 @@ export const editorTheme = (theme: 'light' | 'dark') => (theme === 'dark' ? 'vs-
  * Makes Monaco's services (the first `setTheme` makes them all): called a task before the first editor,
  * which would otherwise make them, so that neither task is long.
  */
-export function startServices(): void {
-  monaco.editor.setTheme(editorTheme(themeStore.get().theme));
+export function startServices(theme: 'light' | 'dark'): void {
+  monaco.editor.setTheme(editorTheme(theme));
 }
 
 /**
