@@ -23,7 +23,10 @@ const everyPart = elements.map((e) => e.type);
 const files = [
   // The UI ⇄ worker contract, its check, the text budget it cuts strings to and big graphs' slices: both
   // sides read it.
-  { category: 'protocol', pattern: 'src/worker/{protocol,protocolShapes,validate,fastCheck,clip,graphParts}.ts' },
+  {
+    category: 'protocol',
+    pattern: 'src/worker/{protocol,protocolShapes,validate,fastCheck,clip,graphParts}.ts',
+  },
   // The worker's page side: what the UI holds to talk to the worker.
   { category: 'host', pattern: 'src/worker/{host*,runner,frame,handshake}.ts' },
   // The browser tests' page (worker-test.html): a page like the UI.

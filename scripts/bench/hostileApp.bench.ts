@@ -54,7 +54,11 @@ const workloads = only ? allWorkloads.filter((w) => w.name.includes(only)) : all
 async function round(browser: Browser, workload: Workload) {
   const page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
   await observeLongTasks(page);
-  const opened = await openLink(page, `http://127.0.0.1:${port}/${encodeLink(workload.workspace)}`, workload.drawn);
+  const opened = await openLink(
+    page,
+    `http://127.0.0.1:${port}/${encodeLink(workload.workspace)}`,
+    workload.drawn,
+  );
   const opening = await longestTask(page);
   if (opened === 'uncompiled') {
     await page.context().close();

@@ -28,11 +28,7 @@ host.subscribe((event) => {
   times.push(performance.now());
   const line = document.createElement('div');
   line.textContent = JSON.stringify(event, (_, v: unknown) =>
-    ArrayBuffer.isView(v)
-      ? shortList(Array.from(v as Float64Array))
-      : Array.isArray(v)
-        ? shortList(v)
-        : v,
+    ArrayBuffer.isView(v) ? shortList(Array.from(v as Float64Array)) : Array.isArray(v) ? shortList(v) : v,
   );
   log.appendChild(line);
   // Only the latest lines are rendered: a flood of events must not make this page's own layout slow.

@@ -1,6 +1,6 @@
 /**
- * Monaco's start, a step per task: evaluating its core, its contributions and our editor module at
- * once held the page for 150–400 ms in one task; each on its own takes a third of that, and the page
+ * Monaco's start, a step per task: evaluating its core, its contributions (in two parts) and our editor
+ * module at once held the page for 150–400 ms in one task; each on its own takes far less, and the page
  * paints and answers input between them. Its services, and TypeScript's tokenizer, are made in tasks of
  * their own too, before the editor (see `startContributions.ts` for what comes after it).
  */
@@ -9,6 +9,8 @@ import { themeStore } from '../theme/theme';
 
 export async function loadEditor() {
   await import('monaco-editor/editor');
+  await nextTask();
+  await import('./monacoFeaturesFirst');
   await nextTask();
   await import('monaco-editor/features/register.all');
   await nextTask();
