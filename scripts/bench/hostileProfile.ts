@@ -4,10 +4,11 @@
  * `PerformanceObserver` saw (over 100 ms), summed per function (self time, and time with callees), then
  * each such task on its own.
  * With `open` after the workload it profiles the page's opening instead (from navigation until the page
- * is settled); its tasks are then the spans of the profile between idle samples.
+ * is settled; the profile's clock is lined up with the page's by a mark the page makes).
  * Build without minifying so the names mean something.
  * Usage: npx vite build --mode test --minify false --outDir dist-profile
- *        HOSTILE_BENCH_DIST=dist-profile npx tsx scripts/bench/hostileProfile.ts <flood|endless|5000|20000> [open]
+ *        HOSTILE_BENCH_DIST=dist-profile npx tsx scripts/bench/hostileProfile.ts <flood|endless|5000|20000>
+ *        (add `open` after the workload for the opening)
  */
 import type { Page } from 'playwright-core';
 import { withServedBuild } from '../browser';
@@ -121,12 +122,18 @@ const openAndSettle = (page: Page) =>
     which === 'flood' || which === 'endless' ? { node: which } : { nodes: Number(which) },
   );
 
-/** Per function, then task by task: the profile of the page's opening, from navigation until settled. */
-async function profileOpening(page: Page): Promise<void> {
-  await page.goto('about:blank');
+/** The page's CPU profiler, ready to start (a sample every 0.2 ms). */
+async function profiler(page: Page) {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  return cdp;
+}
+
+/** Per function, then task by task: the profile of the page's opening, from navigation until settled. */
+async function profileOpening(page: Page): Promise<void> {
+  await page.goto('about:blank');
+  const cdp = await profiler(page);
   await cdp.send('Profiler.start');
   await openAndSettle(page);
   await longestTask(page);
@@ -161,9 +168,7 @@ void withServedBuild(dist, port, false, async (browser) => {
   await recordTasks(page);
   if (opening) return profileOpening(page);
   await openAndSettle(page);
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Profiler.enable');
-  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  const cdp = await profiler(page);
   const t0 = await page.evaluate(() => {
     (window as unknown as { tasks: number[][] }).tasks = [];
     return performance.now();
