@@ -21,8 +21,12 @@ const everyPart = elements.map((e) => e.type);
 
 /** Files with a part of their own inside a folder. */
 const files = [
-  // The UI ⇄ worker contract, its check and the text budget it cuts strings to: both sides read it.
-  { category: 'protocol', pattern: 'src/worker/{protocol,protocolShapes,validate,fastCheck,clip}.ts' },
+  // The UI ⇄ worker contract, its check, the text budget it cuts strings to and big graphs' slices: both
+  // sides read it.
+  {
+    category: 'protocol',
+    pattern: 'src/worker/{protocol,protocolShapes,validate,fastCheck,clip,graphParts}.ts',
+  },
   // The worker's page side: what the UI holds to talk to the worker.
   { category: 'host', pattern: 'src/worker/{host*,runner,frame,handshake}.ts' },
   // The browser tests' page (worker-test.html): a page like the UI.

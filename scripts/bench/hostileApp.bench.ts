@@ -7,25 +7,31 @@
  * Usage: npx tsx scripts/bench/hostileApp.bench.ts   (HOSTILE_BENCH_DIST reuses a build; HOSTILE_BENCH_PORT;
  * HOSTILE_BENCH_ONLY=<text> measures only the workloads whose name contains it, e.g. "console" or "5,000")
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { withServedBuild } from '../browser';
 import { encodeLink } from '../../src/share/link';
 import type { Workspace } from '../../src/share/workspace';
 import { parameterizedWorkspace } from './bigWorkspace';
 import { codeWorkspace, ENDLESS, FLOOD } from './floods';
-import { longestTask, median, observeLongTasks, resetLongest, runApp, status } from './longTasks';
+import {
+  longestTask,
+  median,
+  observeLongTasks,
+  openLink,
+  resetLongest,
+  runApp,
+  DRAW_WAIT_MS,
+  type Drawn,
+} from './longTasks';
 
 const dist = process.env.HOSTILE_BENCH_DIST ?? 'dist-hostile-bench';
 const port = Number(process.env.HOSTILE_BENCH_PORT ?? 4196);
 const rounds = Number(process.env.HOSTILE_BENCH_RUNS ?? 3);
-/** How long a 20,000-node graph may take to be laid out and drawn before the run starts anyway. */
-const DRAW_WAIT_MS = 180_000;
 
 interface Workload {
   readonly name: string;
   readonly workspace: Workspace;
-  /** What shows the graph is drawn: a node of it, or its node count in the graph's label. */
-  readonly drawn: { readonly node: string } | { readonly nodes: number };
+  readonly drawn: Drawn;
   /** Stop the run once this node runs (else the run is let finish). */
   readonly stopAt?: string;
 }
@@ -44,47 +50,15 @@ const allWorkloads: Workload[] = [
 const only = process.env.HOSTILE_BENCH_ONLY;
 const workloads = only ? allWorkloads.filter((w) => w.name.includes(only)) : allWorkloads;
 
-/** Opens the workload's link and waits for its graph: drawn, compiled but not drawn in time, or not compiled. */
-async function open(page: Page, workload: Workload): Promise<'drawn' | 'undrawn' | 'uncompiled'> {
-  await page.goto(`http://127.0.0.1:${port}/${encodeLink(workload.workspace)}`);
-  await status(page)
-    .filter({ hasText: /Ready|Errors/ })
-    .waitFor({ timeout: 300_000 });
-  if (!(await status(page).innerText()).includes('Ready')) return 'uncompiled';
-  const { drawn } = workload;
-  const shown =
-    'node' in drawn
-      ? page.locator(`[data-node="${drawn.node}"]`).waitFor({ timeout: DRAW_WAIT_MS })
-      : page.waitForFunction(
-          (nodes) =>
-            document.querySelector('svg.graph-svg')?.getAttribute('aria-label')?.includes(`${nodes} nodes`),
-          drawn.nodes,
-          { timeout: DRAW_WAIT_MS },
-        );
-  const opened = await shown.then(
-    () => 'drawn' as const,
-    () => 'undrawn' as const,
-  );
-  await settled(page);
-  return opened;
-}
-
-/**
- * Waits until the page has finished opening (the editor loaded, the graph on screen is the compile of
- * its text, the main thread idle), so that what the run measures is the run's, not the opening's tail.
- */
-async function settled(page: Page): Promise<void> {
-  await page.locator('.editor-host[data-editor-ready="true"]').waitFor({ timeout: 120_000 });
-  await page.locator('.status[data-settled="true"]').waitFor({ timeout: 120_000 });
-  await page.evaluate(
-    () => new Promise<void>((resolve) => requestIdleCallback(() => resolve(), { timeout: 10_000 })),
-  );
-}
 /** One round: the longest task while opening, while running, and the run's wall time. */
 async function round(browser: Browser, workload: Workload) {
   const page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
   await observeLongTasks(page);
-  const opened = await open(page, workload);
+  const opened = await openLink(
+    page,
+    `http://127.0.0.1:${port}/${encodeLink(workload.workspace)}`,
+    workload.drawn,
+  );
   const opening = await longestTask(page);
   if (opened === 'uncompiled') {
     await page.context().close();

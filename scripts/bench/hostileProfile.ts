@@ -3,20 +3,24 @@
  * (Chrome DevTools Protocol) of the run, its samples kept only inside the long tasks a
  * `PerformanceObserver` saw (over 100 ms), summed per function (self time, and time with callees), then
  * each such task on its own.
+ * With `open` after the workload it profiles the page's opening instead (from navigation until the page
+ * is settled; the profile's clock is lined up with the page's by a mark the page makes).
  * Build without minifying so the names mean something.
  * Usage: npx vite build --mode test --minify false --outDir dist-profile
  *        HOSTILE_BENCH_DIST=dist-profile npx tsx scripts/bench/hostileProfile.ts <flood|endless|5000|20000>
+ *        (add `open` after the workload for the opening)
  */
 import type { Page } from 'playwright-core';
 import { withServedBuild } from '../browser';
 import { encodeLink } from '../../src/share/link';
 import { parameterizedWorkspace } from './bigWorkspace';
 import { codeWorkspace, ENDLESS, FLOOD } from './floods';
-import { longestTask, observeLongTasks, runApp, status } from './longTasks';
+import { longestTask, observeLongTasks, openLink, runApp } from './longTasks';
 
 const dist = process.env.HOSTILE_BENCH_DIST ?? 'dist-profile';
 const port = Number(process.env.HOSTILE_BENCH_PORT ?? 4197);
 const which = process.argv[2] ?? 'flood';
+const opening = process.argv[3] === 'open';
 const workspace =
   which === 'flood'
     ? codeWorkspace(FLOOD)
@@ -78,6 +82,31 @@ function sums(profile: Profile, t0: number, tasks: readonly number[][]) {
   return { self, total };
 }
 
+/**
+ * Where `performance.now()` 0 falls on the profile's clock (ms from the profile's start): the page busies
+ * itself in a function of a known name at a known `performance.now()`, and the profile's first sample in
+ * it says when that was.
+ */
+async function lineUp(page: Page): Promise<(profile: Profile) => number> {
+  const at = await page.evaluate(function profileMark() {
+    const t = performance.now();
+    while (performance.now() - t < 5);
+    return t;
+  });
+  return (profile) => {
+    const marks = new Set(
+      profile.nodes.filter((n) => n.callFrame.functionName === 'profileMark').map((n) => n.id),
+    );
+    let t = 0;
+    const samples = profile.samples ?? [];
+    for (let i = 0; i < samples.length; i++) {
+      t += (profile.timeDeltas?.[i] ?? 0) / 1000;
+      if (marks.has(samples[i])) return at - t;
+    }
+    throw new Error('the profile has no sample of the mark');
+  };
+}
+
 const top = (m: Map<string, number>, count = 25) =>
   [...m]
     .sort((a, b) => b[1] - a[1])
@@ -85,20 +114,61 @@ const top = (m: Map<string, number>, count = 25) =>
     .map(([k, v]) => `${v.toFixed(0).padStart(6)} ms  ${k}`)
     .join('\n');
 
+/** Opens the workload's link and waits until its graph is drawn and the page settled. */
+const openAndSettle = (page: Page) =>
+  openLink(
+    page,
+    `http://127.0.0.1:${port}/${encodeLink(workspace)}`,
+    which === 'flood' || which === 'endless' ? { node: which } : { nodes: Number(which) },
+  );
+
+/** The page's CPU profiler, ready to start (a sample every 0.2 ms). */
+async function profiler(page: Page) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  return cdp;
+}
+
+/** Per function, then task by task: the profile of the page's opening, from navigation until settled. */
+async function profileOpening(page: Page): Promise<void> {
+  await page.goto('about:blank');
+  const cdp = await profiler(page);
+  await cdp.send('Profiler.start');
+  await openAndSettle(page);
+  await longestTask(page);
+  const origin = await lineUp(page);
+  const { profile } = (await cdp.send('Profiler.stop')) as { profile: Profile };
+  const tasks = await page.evaluate(() => (window as unknown as { tasks: number[][] }).tasks);
+  report(`${which}, opening`, profile, origin(profile), tasks);
+}
+
+/** Long tasks (start, duration), then per function in those over LONG_MS, then each of them. */
+function report(what: string, profile: Profile, t0: number, tasks: readonly number[][]): void {
+  console.log(
+    `${what}: long tasks (start, ms):`,
+    tasks.map(([s, d]) => `${Math.round(s - t0)}+${Math.round(d)}`).join(' ') || 'none',
+  );
+  const long = tasks.filter(([, d]) => d > LONG_MS);
+  const { self, total } = sums(profile, t0, long);
+  console.log(`self time in tasks over ${LONG_MS} ms\n${top(self)}`);
+  // Each long task on its own: what one frame's work was made of.
+  for (const task of long) {
+    const one = sums(profile, t0, [task]);
+    console.log(
+      `task at ${Math.round(task[0] - t0)} ms, ${Math.round(task[1])} ms, with callees\n${top(one.total, 14)}\nself\n${top(one.self, 8)}`,
+    );
+  }
+  console.log(`time with callees in tasks over ${LONG_MS} ms\n${top(total)}`);
+}
+
 void withServedBuild(dist, port, false, async (browser) => {
   const page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
   await observeLongTasks(page);
   await recordTasks(page);
-  await page.goto(`http://127.0.0.1:${port}/${encodeLink(workspace)}`);
-  await status(page)
-    .filter({ hasText: /Ready|Errors/ })
-    .waitFor({ timeout: 300_000 });
-  await page.locator('.editor-host[data-editor-ready="true"]').waitFor({ timeout: 120_000 });
-  await page.locator('.status[data-settled="true"]').waitFor({ timeout: 120_000 });
-  await page.evaluate(() => new Promise<void>((r) => requestIdleCallback(() => r(), { timeout: 10_000 })));
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Profiler.enable');
-  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  if (opening) return profileOpening(page);
+  await openAndSettle(page);
+  const cdp = await profiler(page);
   const t0 = await page.evaluate(() => {
     (window as unknown as { tasks: number[][] }).tasks = [];
     return performance.now();
@@ -109,22 +179,5 @@ void withServedBuild(dist, port, false, async (browser) => {
   await longestTask(page);
   const { profile } = (await cdp.send('Profiler.stop')) as { profile: Profile };
   const tasks = await page.evaluate(() => (window as unknown as { tasks: number[][] }).tasks);
-  console.log(
-    `${which}: long tasks during the run (start after Run, ms):`,
-    tasks.map(([s, d]) => `${Math.round(s - t0)}+${Math.round(d)}`).join(' ') || 'none',
-  );
-  const { self, total } = sums(
-    profile,
-    t0,
-    tasks.filter(([, d]) => d > LONG_MS),
-  );
-  console.log(`self time in tasks over ${LONG_MS} ms\n${top(self)}`);
-  // Each long task on its own: what one frame's work was made of.
-  for (const task of tasks.filter(([, d]) => d > LONG_MS)) {
-    const one = sums(profile, t0, [task]);
-    console.log(
-      `task at ${Math.round(task[0] - t0)} ms, ${Math.round(task[1])} ms, with callees\n${top(one.total, 12)}`,
-    );
-  }
-  console.log(`time with callees in tasks over ${LONG_MS} ms\n${top(total)}`);
+  report(`${which}, run (start after Run)`, profile, t0, tasks);
 });

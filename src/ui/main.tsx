@@ -9,6 +9,7 @@ import { createWorkerHost } from '../worker/host';
 import { App } from './app/App';
 import { createPlayground } from './state/playground';
 import { holdLinkConsole } from './share/linkConsole';
+import { nextTask } from './shared/nextTask';
 import { openPlayground, shareControls } from './share/workspaceControls';
 import './theme/theme';
 import './app/app.css';
@@ -19,13 +20,17 @@ if (new URLSearchParams(location.search).get('embed') === '1') {
   void import('./share/embed').then(({ mountEmbed }) => mountEmbed(root));
 } else {
   const host = createWorkerHost();
-  // The saved work, with a share link or an example opened on top; see share/opening.ts.
-  const share = openPlayground();
-  const playground = createPlayground(host, share.workspace);
-  holdLinkConsole(share, playground);
-  createRoot(root).render(
-    <StrictMode>
-      <App playground={playground} controls={shareControls(share)} />
-    </StrictMode>,
-  );
+  // Opening the saved work (a link is inflated and checked) waits for a task after the one that
+  // evaluated the page's scripts: together they held the page for over 100 ms.
+  void nextTask().then(() => {
+    // The saved work, with a share link or an example opened on top; see share/opening.ts.
+    const share = openPlayground();
+    const playground = createPlayground(host, share.workspace);
+    holdLinkConsole(share, playground);
+    createRoot(root).render(
+      <StrictMode>
+        <App playground={playground} controls={shareControls(share)} />
+      </StrictMode>,
+    );
+  });
 }

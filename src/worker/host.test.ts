@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createWorkerHost } from './host';
 import type { WorkerEvent, WorkerRequest } from './protocol';
 import type { Runner, RunnerEvents, RunnerFactory } from './runner';
-import { compiledEvent as compiled, finishedRun } from './fixtures/events';
+import { compiledEvent as compiled, finishedRun, graphMessage } from './fixtures/events';
+import { inParts } from './graphParts';
 
 // The real runners are sandboxed frames; here the host drives fakes.
 vi.mock('./runner', () => ({
@@ -232,6 +233,27 @@ describe('the worker host', () => {
     runners[0].events.message({ type: 'worker-restarted', reason: 'crashed', node: null, message: 'FORGED' });
     expect(events.filter((e) => e.type !== 'ready')).toEqual([]);
     expect(warn).toHaveBeenCalledTimes(2);
+    warn.mockRestore();
+  });
+
+  it('joins the slices of a big graph into one compiled event; a forged slice is ignored', async () => {
+    const { host, runners, events, started } = setUp();
+    await started();
+    const id = host.compile(FILES, {});
+    const [node] = graphMessage.nodes;
+    const nodes = ['a', 'b', 'c'].map((name) => ({ ...node, name }));
+    const edges = [graphMessage.edges[0], { from: 'a', to: 'b', optional: false }];
+    const event = { ...compiled(id), graph: { nodes, edges, cycles: [] } } as ReturnType<typeof compiled>;
+    const messages = inParts(event, 1);
+    expect(messages).toHaveLength(3);
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    runners[0].events.message(messages[0]);
+    runners[0].events.message({ ...messages[1], nodes: [{ ...node, name: () => 'x' }] });
+    runners[0].events.message(messages[1]);
+    expect(events.filter((e) => e.type === 'compiled')).toEqual([]);
+    runners[0].events.message(messages[2]);
+    expect(events.at(-1)).toEqual(event);
+    expect(warn).toHaveBeenCalledTimes(1);
     warn.mockRestore();
   });
 

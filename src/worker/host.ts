@@ -19,7 +19,8 @@ import type {
   TextCut,
   WorkerEvent,
 } from './protocol';
-import { parseWorkerMessage, parseWorkerNotice } from './validate';
+import { parseWorkerMessage, parseWorkerNotice, parseWorkerPart } from './validate';
+import { graphJoiner } from './graphParts';
 import { supervise } from './hostMachine';
 import { initialHostState, type HostCommand, type HostInput, type TimerName } from './hostState';
 import { frameRunners, type Runner, type RunnerEvents, type RunnerFactory } from './runner';
@@ -116,11 +117,22 @@ function timerSet(expired: (timer: TimerName) => void) {
   };
 }
 
-/** A runner's reports, as the machine's inputs; its messages checked by the protocol's parsers. */
+/**
+ * A runner's reports, as the machine's inputs; its messages checked by the protocol's parsers. The
+ * slices of a big graph (each checked as it arrives) are joined to their `compiled` event here.
+ */
 function runnerInputs(runner: number, dispatch: (input: HostInput) => void): RunnerEvents {
+  const parts = graphJoiner();
+  const event = (data: unknown) => {
+    const message = parseWorkerMessage(data);
+    return message?.type === 'compiled' ? parts.complete(message) : message;
+  };
   return {
-    message: (data) =>
-      dispatch({ type: 'message', runner, message: parseWorkerNotice(data) ?? parseWorkerMessage(data) }),
+    message: (data) => {
+      const part = parseWorkerPart(data);
+      if (part) parts.add(part);
+      else dispatch({ type: 'message', runner, message: parseWorkerNotice(data) ?? event(data) });
+    },
     pong: () => dispatch({ type: 'pong', runner }),
     failed: (cause) => dispatch({ type: 'runner-failed', runner, cause }),
   };

@@ -10,6 +10,8 @@ import {
   CheckResultSchema,
   ConsoleWithheldSchema,
   ConfigKeySchema,
+  DescribedEdgeSchema,
+  DescribedNodeSchema,
   DiagnosticSchema,
   ErrorInfoSchema,
   GraphSchema,
@@ -281,3 +283,19 @@ export type WorkerEvent = MessageOf<typeof WorkerEventSchema>;
 export const EvaluatingNoticeSchema = v.object({ type: v.literal('evaluating'), id: int, done: v.boolean() });
 /** The host-only notice that user code starts or stops running: see {@link EvaluatingNoticeSchema}. */
 export type EvaluatingNotice = MessageOf<typeof EvaluatingNoticeSchema>;
+
+/**
+ * A slice of a big `compiled` answer's graph, sent ahead of it: the page receives and checks each slice
+ * in a task of its own, where the whole graph in one message would hold its main thread for hundreds of
+ * milliseconds. The `compiled` event with the same id follows with the last slice; the host puts the
+ * slices in front of its nodes, edges and variables, in order (`graphParts.ts`).
+ */
+export const CompiledPartSchema = v.object({
+  type: v.literal('compiled-part'),
+  id: int,
+  nodes: v.array(DescribedNodeSchema),
+  edges: v.array(DescribedEdgeSchema),
+  variables: v.array(VariableSchema),
+});
+/** The host-only slice of a big compile answer: see {@link CompiledPartSchema}. */
+export type CompiledPart = MessageOf<typeof CompiledPartSchema>;

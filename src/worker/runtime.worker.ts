@@ -9,6 +9,7 @@ import type { WorkerInit } from './frame';
 import type { EvaluatingNotice, WorkerEvent, WorkerRequest } from './protocol';
 import { routeZeroDelayTimers } from './timers';
 import { Supervisor, type UserWorker } from './supervisor';
+import { inParts } from './graphParts';
 import { warmUp } from './warmUp';
 import type { UserConnect } from './userProtocol';
 
@@ -47,8 +48,11 @@ function spawner(script: string): () => UserWorker {
 
 function start(init: WorkerInit): void {
   const port = init.port;
-  const post = (event: WorkerEvent | EvaluatingNotice, transfer: Transferable[] = []): void =>
-    port.postMessage(event, transfer);
+  const post = (event: WorkerEvent | EvaluatingNotice, transfer: Transferable[] = []): void => {
+    // A big graph goes in slices the page receives in tasks of their own (graphParts.ts).
+    const messages = event.type === 'compiled' ? inParts(event) : [event];
+    messages.forEach((m, i) => port.postMessage(m, i === messages.length - 1 ? transfer : []));
+  };
   const supervisor = new Supervisor({
     esbuild,
     post,

@@ -16,12 +16,19 @@ const events: WorkerEvent[] = [];
 const times: number[] = [];
 const log = document.getElementById('log')!;
 const LOG_LINES = 200;
+/**
+ * Items of a list a line shows: writing out a 20,000-node graph would be this page's own long task, in
+ * the measure of the host's.
+ */
+const LOG_ITEMS = 100;
+const shortList = (list: readonly unknown[]) =>
+  list.length > LOG_ITEMS ? [...list.slice(0, LOG_ITEMS), `… ${list.length - LOG_ITEMS} more`] : list;
 host.subscribe((event) => {
   events.push(event);
   times.push(performance.now());
   const line = document.createElement('div');
   line.textContent = JSON.stringify(event, (_, v: unknown) =>
-    ArrayBuffer.isView(v) ? Array.from(v as Float64Array) : v,
+    ArrayBuffer.isView(v) ? shortList(Array.from(v as Float64Array)) : Array.isArray(v) ? shortList(v) : v,
   );
   log.appendChild(line);
   // Only the latest lines are rendered: a flood of events must not make this page's own layout slow.

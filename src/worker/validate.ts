@@ -8,8 +8,10 @@
 import * as v from 'valibot';
 import { fastChecker, UNSURE } from './fastCheck';
 import {
+  CompiledPartSchema,
   EvaluatingNoticeSchema,
   WorkerEventSchema,
+  type CompiledPart,
   type EvaluatingNotice,
   type WorkerEvent,
 } from './protocol';
@@ -86,11 +88,22 @@ export function explainWorkerMessage(data: unknown): string | null {
   return result.ok ? null : result.why;
 }
 
+/** A message's own `type` field, read without walking it (nor calling a getter). */
+function typeOf(data: unknown): unknown {
+  return typeof data === 'object' && data ? Object.getOwnPropertyDescriptor(data, 'type')?.value : undefined;
+}
+
 /** The host-only notice a message carries, or null when it is not one. */
 export function parseWorkerNotice(data: unknown): EvaluatingNotice | null {
   // Every message is asked this first: one of another type (a whole graph, say) is not walked twice.
-  const type = typeof data === 'object' && data ? Object.getOwnPropertyDescriptor(data, 'type') : undefined;
-  if (type?.value !== 'evaluating') return null;
+  if (typeOf(data) !== 'evaluating') return null;
   const result = check(EvaluatingNoticeSchema, data);
+  return result.ok ? result.value : null;
+}
+
+/** The slice of a big compile answer a message carries (see `graphParts.ts`), or null when it is not one. */
+export function parseWorkerPart(data: unknown): CompiledPart | null {
+  if (typeOf(data) !== 'compiled-part') return null;
+  const result = check(CompiledPartSchema, data);
   return result.ok ? result.value : null;
 }

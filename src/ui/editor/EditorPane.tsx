@@ -1,10 +1,21 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { useWorkspace } from '../state/hooks';
 import { FileTabs } from './FileTabs';
+import { loadEditor } from './loadEditor';
+import { standInText } from './standIn';
 import './editor.css';
 
 // Monaco is big (≈1 MB gzip): it loads after the shell and the graph, which never wait for it.
-const MonacoEditor = lazy(() => import('./MonacoEditor'));
+const MonacoEditor = lazy(loadEditor);
+
+/** The code as text, until Monaco is ready (only its first screens: see standIn.ts). */
+function StandIn({ file, code }: { readonly file: string; readonly code: string }) {
+  return (
+    <pre className="editor-fallback" aria-label={`${file} (the editor is loading)`} tabIndex={0}>
+      {standInText(code)}
+    </pre>
+  );
+}
 
 /** The code region: file tabs over the editor (a read-only view of the code until Monaco is ready). */
 export function EditorPane() {
@@ -17,11 +28,7 @@ export function EditorPane() {
     const frame = requestAnimationFrame(() => setTimeout(() => setStart(true)));
     return () => cancelAnimationFrame(frame);
   }, []);
-  const fallback = (
-    <pre className="editor-fallback" aria-label={`${ws.activeFile} (the editor is loading)`} tabIndex={0}>
-      {code}
-    </pre>
-  );
+  const fallback = <StandIn file={ws.activeFile} code={code} />;
   return (
     <div className="editor-pane">
       <FileTabs />

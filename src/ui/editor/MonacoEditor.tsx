@@ -5,7 +5,8 @@ import { announceSaved } from '../state/view';
 import { useTheme } from '../theme/theme';
 import { useDiagnosticMarkers, useEdgeCheck, useFileModels, useReveal } from './editorModels';
 import { insertLinesAsPaste } from './insertedText';
-import { monaco } from './monaco';
+import { editorTheme, monaco } from './monaco';
+import { startContributions } from './startContributions';
 
 /** The Monaco editor, one model per workspace file; markers for the worker's and the edge check's findings. */
 export default function MonacoEditor() {
@@ -29,11 +30,12 @@ export default function MonacoEditor() {
       ariaLabel: 'Code editor',
       // A textarea, not an EditContext: only it lets \`insertLinesAsPaste\` see text before Monaco does.
       editContext: false,
-      theme: theme === 'dark' ? 'vs-dark' : 'vs',
+      theme: editorTheme(theme),
     });
     created.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => void playground.run());
     created.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyS, announceSaved);
     const stopInsertingLinesAsPaste = insertLinesAsPaste(created, host.current!);
+    void startContributions(created);
     setEditor(created);
     return () => {
       stopInsertingLinesAsPaste();
@@ -42,7 +44,7 @@ export default function MonacoEditor() {
     // The editor is created once; theme and models follow in their own effects.
   }, [playground]);
 
-  useEffect(() => monaco.editor.setTheme(theme === 'dark' ? 'vs-dark' : 'vs'), [theme]);
+  useEffect(() => monaco.editor.setTheme(editorTheme(theme)), [theme]);
 
   // On a phone the code has ~300 px: a narrower gutter (no folding) gives it back ~25.
   useEffect(() => {

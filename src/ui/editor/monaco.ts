@@ -31,5 +31,26 @@ for (const lib of hamiltonLibs) typescript.typescriptDefaults.addExtraLib(lib.co
 
 export { monaco, typescript };
 
+/** Monaco's theme for the page's. */
+export const editorTheme = (theme: 'light' | 'dark') => (theme === 'dark' ? 'vs-dark' : 'vs');
+
+/**
+ * Makes Monaco's services (the first `setTheme` makes them all): called a task before the first editor,
+ * which would otherwise make them, so that neither task is long.
+ */
+export function startServices(theme: 'light' | 'dark'): void {
+  monaco.editor.setTheme(editorTheme(theme));
+}
+
+/**
+ * Readies TypeScript's tokenizer and language configuration with a throwaway model (both are kept per
+ * language): called a task before the editor is given its first model, which would otherwise make them.
+ */
+export function startLanguage(): void {
+  const sample = 'export function a(x: number): number {\n  return [x][0];\n}\n';
+  monaco.editor.tokenize(sample, 'typescript');
+  monaco.editor.createModel(sample, 'typescript').dispose();
+}
+
 /** The editor model of a workspace file. */
 export const fileUri = (name: string) => monaco.Uri.parse(`file:///${name}`);
