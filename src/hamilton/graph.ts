@@ -149,7 +149,7 @@ export class FunctionGraph {
    * `with_nodes`, used by materialization). Inputs and config are derived again from the dependencies.
    */
   withNodes(nodes: readonly Node[]): FunctionGraph {
-    const parts = emptyParts();
+    const parts = new GraphParts();
     for (let i = 0; i < this.nodeList.length; i++) {
       if (this.kind[i] === FUNCTION)
         addNode(parts, this.nodeList[i], this.fns[i], this.thisArgs[i], '', true);
@@ -166,7 +166,7 @@ export class FunctionGraph {
   static fromModules(modules: readonly HamiltonModule[], options: GraphOptions = {}): FunctionGraph {
     const config = options.config ?? {};
     const warnings: string[] = [];
-    const parts = emptyParts();
+    const parts = new GraphParts();
     const warn = (w: string) => warnings.push(w);
     for (const mod of modules) {
       let read;
@@ -203,7 +203,6 @@ class GraphParts {
   readonly errors: HamiltonError[] = [];
 }
 
-const emptyParts = () => new GraphParts();
 
 /** Adds the nodes of one module's functions (a node a config key replaces is left out). */
 function addModule(
