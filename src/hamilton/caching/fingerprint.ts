@@ -5,10 +5,13 @@
  * `DataFrame` (column names, dtypes and content). Anything else (class instances, functions, cycles) cannot
  * be fingerprinted: {@link fingerprint} returns undefined and the cache leaves the node uncached.
  *
- * The hash is two independent 32-bit multiply-rotate lanes over 32-bit words (64 bits in all), fast on
- * typed arrays (their bytes are read as words, not element by element). It tells content apart; it is not
- * meant to resist someone crafting collisions.
+ * The hash is two independent 32-bit multiply-shift lanes over 32-bit words (64 bits in all). Typed
+ * arrays are read as words, not element by element, through 32 more lanes side by side
+ * (`laneMixer.ts`, in WebAssembly SIMD where the engine has it), folded into the two after. It tells
+ * content apart; it is not meant to resist someone crafting collisions.
  */
+
+import { BLOCK_BYTES, laneMixer, LANES, ROW_BYTES } from './laneMixer';
 
 // The frame's classes carry these brands (src/frame); the library reads them without importing the frame.
 const SERIES = Symbol.for('hamilton.frame.series');
@@ -55,34 +58,20 @@ const DICTIONARY_LIMIT = 1024;
 const SLOTS = 256;
 const scratchWords = new Uint32Array(scratch.buffer);
 
-// The scratch block typed arrays are hashed from (see `Hasher.words`): 64 KB, within a core's fast cache.
-const BLOCK_WORDS = 16 * 1024;
-const block = new Uint32Array(BLOCK_WORDS);
-const blockBytes = new Uint8Array(block.buffer);
-// The four bulk lanes of `Hasher.words`, carried from block to block.
-const lanes = new Int32Array(4);
+// A string column's indices are written to memory kept from one column to the next, up to this many
+// (4 MB): fresh memory of that size costs a page fault a page, more than filling it.
+const KEPT_IDS = 1 << 20;
+let keptIds = new Int32Array(0);
 
-/** Mixes the first `count` words of the block (a multiple of four) into the four lanes. */
-function hashBlock(count: number): void {
-  let l0 = lanes[0];
-  let l1 = lanes[1];
-  let l2 = lanes[2];
-  let l3 = lanes[3];
-  for (let i = 0; i < count; i += 4) {
-    l0 = Math.imul(l0 ^ block[i], 0x01000193);
-    l1 = Math.imul(l1 ^ block[i + 1], 0x5bd1e995);
-    l2 = Math.imul(l2 ^ block[i + 2], 0x01000193);
-    l3 = Math.imul(l3 ^ block[i + 3], 0x5bd1e995);
-    l0 ^= l0 >>> 15;
-    l1 ^= l1 >>> 13;
-    l2 ^= l2 >>> 15;
-    l3 ^= l3 >>> 13;
-  }
-  lanes[0] = l0;
-  lanes[1] = l1;
-  lanes[2] = l2;
-  lanes[3] = l3;
+/** Room for `n` indices: the kept memory, grown as columns need, or fresh memory past {@link KEPT_IDS}. */
+function scratchIds(n: number): Int32Array {
+  if (n > KEPT_IDS) return new Int32Array(n);
+  if (keptIds.length < n) keptIds = new Int32Array(Math.min(KEPT_IDS, Math.max(n, keptIds.length * 2)));
+  return keptIds;
 }
+
+// Where the lanes of `Hasher.words` start: lane j at (j + 1) times the golden ratio's 32 bits.
+const LANE_START = Int32Array.from({ length: LANES }, (_, j) => Math.imul(j + 1, 0x9e3779b9));
 
 /**
  * A running 64-bit hash: two 32-bit lanes, each mixing a word with a multiply and a shift (different
@@ -136,22 +125,32 @@ class Hasher {
   strings(values: ArrayLike<unknown>): void {
     const n = values.length;
     spend(n * 4);
-    const ids = new Int32Array(n);
+    const ids = scratchIds(n);
     const dictionary = new Map<string, number>();
-    // A direct-mapped table of recent strings by length and end characters, in front of the map: a
-    // category column's strings then each keep a slot and are found by one comparison that (unlike a
-    // scan of the distinct values, element after element in random order) the processor predicts.
-    const slotText = new Array<string | null>(SLOTS).fill(null);
-    const slotId = new Int32Array(SLOTS);
+    // Two direct-mapped tables of recent strings in front of the map, one by length and one by length
+    // and end characters: a category column's strings then each keep a slot and are found by one or two
+    // comparisons that (unlike a scan of the distinct values, element after element in random order)
+    // the processor predicts. The length alone is the cheaper read, and it tells most categories apart.
+    const slotText = new Array<string | null>(2 * SLOTS).fill(null);
+    const slotId = new Int32Array(2 * SLOTS);
     for (let i = 0; i < n; i++) {
       const v = values[i];
       let text: string;
       let slot = 0;
+      let second = SLOTS;
       if (typeof v === 'string') {
         const length = v.length;
-        if (length > 0) slot = (length * 7 + v.charCodeAt(0) * 31 + v.charCodeAt(length - 1)) & (SLOTS - 1);
+        slot = length & (SLOTS - 1);
         if (slotText[slot] === v) {
           ids[i] = slotId[slot];
+          continue;
+        }
+        if (length > 0) second += (length * 7 + v.charCodeAt(0) * 31 + v.charCodeAt(length - 1)) & (SLOTS - 1);
+        if (slotText[second] === v) {
+          const id = slotId[second];
+          slotText[slot] = v;
+          slotId[slot] = id;
+          ids[i] = id;
           continue;
         }
         text = v;
@@ -165,13 +164,13 @@ class Hasher {
         if (id === DICTIONARY_LIMIT) return this.eachString(values);
         dictionary.set(text, id);
       }
-      slotText[slot] = text;
-      slotId[slot] = id;
+      slotText[slot] = slotText[second] = text;
+      slotId[slot] = slotId[second] = id;
       ids[i] = id;
     }
     this.word(dictionary.size);
     for (const text of dictionary.keys()) this.string(text);
-    this.words(ids);
+    this.words(ids.subarray(0, n));
   }
 
   /**
@@ -202,37 +201,32 @@ class Hasher {
   }
 
   /**
-   * The bytes of a typed array, as 32-bit words. The words are copied a block at a time into a scratch
-   * buffer and hashed from there: the engine's native copy streams a column out of memory several times
-   * faster than a loop's own reads, and the copy (aligned, whatever the view's offset) is then hashed
-   * from the processor's cache. Four interleaved lanes break the multiply chain, so the loop runs at the
-   * processor's throughput rather than its latency; they are folded into the hash after.
+   * The bytes of a typed array, as 32-bit words: whole rows through the lane mixer (`laneMixer.ts`), a
+   * block at a time copied into its scratch memory (the engine's native copy streams a column out of
+   * memory faster than a loop reads it, and the copy is aligned whatever the view's offset), then the
+   * lanes, then the words and bytes after the last whole row.
    */
   words(view: ArrayBufferView): void {
     const { buffer, byteOffset, byteLength } = view;
     spend(byteLength);
-    const whole = byteLength >>> 2;
     this.word(byteLength);
     const bytes = new Uint8Array(buffer, byteOffset, byteLength);
-    // `| 0`: a constant past 2^31 would start the lane as a double, and V8 would keep it one in the loop.
-    lanes[0] = 0x243f6a88 | 0;
-    lanes[1] = 0x85a308d3 | 0;
-    lanes[2] = 0x13198a2e | 0;
-    lanes[3] = 0x03707344 | 0;
-    const quads = whole & ~3;
-    for (let at = 0; at < quads; at += BLOCK_WORDS) {
-      const count = Math.min(BLOCK_WORDS, quads - at);
-      blockBytes.set(bytes.subarray(at * 4, (at + count) * 4));
-      hashBlock(count);
+    const rows = byteLength - (byteLength % ROW_BYTES);
+    if (rows > 0) {
+      const mixer = laneMixer();
+      mixer.lanes.set(LANE_START);
+      for (let at = 0; at < rows; at += BLOCK_BYTES) {
+        const count = Math.min(BLOCK_BYTES, rows - at);
+        mixer.block.set(bytes.subarray(at, at + count));
+        mixer.mix(count);
+      }
+      for (const lane of mixer.lanes) this.word(lane);
     }
-    this.word(lanes[0]);
-    this.word(lanes[1]);
-    this.word(lanes[2]);
-    this.word(lanes[3]);
-    for (let at = quads * 4; at < whole * 4; at += 4) {
+    const whole = byteLength & ~3;
+    for (let at = rows; at < whole; at += 4) {
       this.word((bytes[at] | (bytes[at + 1] << 8) | (bytes[at + 2] << 16) | (bytes[at + 3] << 24)) >>> 0);
     }
-    for (let at = whole * 4; at < byteLength; at++) this.word(bytes[at]);
+    for (let at = whole; at < byteLength; at++) this.word(bytes[at]);
   }
 
   digest(): string {
