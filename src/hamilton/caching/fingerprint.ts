@@ -145,7 +145,8 @@ class Hasher {
           ids[i] = slotId[slot];
           continue;
         }
-        if (length > 0) second += (length * 7 + v.charCodeAt(0) * 31 + v.charCodeAt(length - 1)) & (SLOTS - 1);
+        if (length > 0)
+          second += (length * 7 + v.charCodeAt(0) * 31 + v.charCodeAt(length - 1)) & (SLOTS - 1);
         if (slotText[second] === v) {
           const id = slotId[second];
           slotText[slot] = v;

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { BLOCK_BYTES, javascriptMixer, LANES, ROW_BYTES, webAssemblyMixer, type LaneMixer } from './laneMixer';
+import {
+  BLOCK_BYTES,
+  javascriptMixer,
+  LANES,
+  ROW_BYTES,
+  webAssemblyMixer,
+  type LaneMixer,
+} from './laneMixer';
 
 /** Mixes `data` (whole rows) through `mixer` from lanes `start`, a block at a time. */
 function mixAll(mixer: LaneMixer, start: Int32Array, data: Uint8Array): number[] {

@@ -91,7 +91,8 @@ function mixFunction(): number[] {
   // $multiply = v128.const i32x4 FNV murmur FNV murmur
   code.push(...V128_CONST, ...[0, 1, 0, 1].flatMap((k) => bytesOf(MULTIPLIERS[k])), LOCAL_SET, MULTIPLY);
   // $vK = v128.load offset=16K (i32.const 0)
-  for (let k = 0; k < VECTORS; k++) code.push(I32_CONST, 0, ...V128_LOAD, ...memarg(k * 16), LOCAL_SET, VECTOR + k);
+  for (let k = 0; k < VECTORS; k++)
+    code.push(I32_CONST, 0, ...V128_LOAD, ...memarg(k * 16), LOCAL_SET, VECTOR + k);
   // $at = ROW_BYTES; $end = $bytes + ROW_BYTES
   code.push(I32_CONST, ...uleb(ROW_BYTES), LOCAL_SET, AT);
   code.push(LOCAL_GET, 0, I32_CONST, ...uleb(ROW_BYTES), 0x6a /* i32.add */, LOCAL_SET, END);
@@ -107,7 +108,8 @@ function mixFunction(): number[] {
   code.push(LOCAL_GET, AT, I32_CONST, ...uleb(ROW_BYTES), 0x6a, LOCAL_TEE, AT, LOCAL_GET, END, 0x49, 0x0d, 0);
   code.push(0x0b, 0x0b);
   // v128.store offset=16K (i32.const 0) $vK
-  for (let k = 0; k < VECTORS; k++) code.push(I32_CONST, 0, LOCAL_GET, VECTOR + k, ...V128_STORE, ...memarg(k * 16));
+  for (let k = 0; k < VECTORS; k++)
+    code.push(I32_CONST, 0, LOCAL_GET, VECTOR + k, ...V128_STORE, ...memarg(k * 16));
   code.push(0x0b);
   const locals = list([
     [2, 0x7f /* i32 */],
@@ -123,7 +125,13 @@ function mixModule(): Uint8Array<ArrayBuffer> {
     ...section(1, list([[0x60, 1, 0x7f, 0]])), // type (func (param i32))
     ...section(3, list([[0]])), // the function
     ...section(5, list([[0, 2]])), // memory 2
-    ...section(7, list([[...name('memory'), 2, 0], [...name('mix'), 0, 0]])),
+    ...section(
+      7,
+      list([
+        [...name('memory'), 2, 0],
+        [...name('mix'), 0, 0],
+      ]),
+    ),
     ...section(10, list([[...uleb(body.length), ...body]])),
   ]);
 }
