@@ -35,6 +35,29 @@ describe('the opening view', () => {
     expect(outputsOf(graph).some((name) => !view.folded.has(name))).toBe(true);
     expect(drawnInPane(layout, pane)(view)).toBe(true);
   });
+  it('draws only nodes joined to a drawn output through drawn nodes', () => {
+    for (const direction of ['LR', 'TB'] as const) {
+      const graph = syntheticGraph(60);
+      const layout = computeLayout(graph, direction);
+      const view = openingView(layout, { width: 400, height: 260 }, outputsOf(graph));
+      const drawn = new Set([...layout.nodes.keys()].filter((name) => !view.folded.has(name)));
+      const reached = new Set(outputsOf(graph).filter((name) => drawn.has(name)));
+      expect(reached.size).toBeGreaterThan(0);
+      for (let grew = true; grew;) {
+        grew = false;
+        for (const { from, to } of layout.edges) {
+          for (const [a, b] of [
+            [from, to],
+            [to, from],
+          ]) {
+            if (reached.has(a) && drawn.has(b) && !reached.has(b)) grew = reached.add(b) !== undefined;
+          }
+        }
+      }
+      expect([...drawn].filter((name) => !reached.has(name))).toEqual([]);
+      expect(drawn.size).toBeGreaterThan(1);
+    }
+  });
   it('anchors top to bottom layouts on their bottom end', () => {
     const graph = syntheticGraph(60);
     const layout = computeLayout(graph, 'TB');

@@ -112,9 +112,51 @@ export function openingView(layout: GraphLayout, pane: Size, outputs: readonly s
       ? slide(target.y1 - viewHeight / 2, viewHeight, 0, layout.height)
       : slide((target.y0 + target.y1) / 2, viewHeight, 0, layout.height);
   const view: Rect = { x0, y0, x1, y1 };
+  const ends = anchors.length ? anchors : downstreamEnd(layout);
+  const drawn = connectedWithin(
+    layout,
+    view,
+    ends.filter((p) => within(p, view)),
+  );
   const folded = new Set<string>();
-  for (const place of layout.nodes.values()) if (!within(place, view)) folded.add(place.name);
+  for (const place of layout.nodes.values()) {
+    // With no anchor wholly in view (one wider than the pane), what fits is drawn.
+    if (drawn.size ? !drawn.has(place.name) : !within(place, view)) folded.add(place.name);
+  }
   return { transform: centreOn(view, pane, k), folded };
+}
+
+/**
+ * The nodes wholly inside `view` that reach one of `anchors` (themselves inside it) through nodes wholly
+ * inside it too, along edges either way. A node
+ * whose only path to the outputs runs through a folded one would be drawn on its own, as if it fed
+ * nothing: it is folded with the rest of the upstream instead.
+ */
+function connectedWithin(layout: GraphLayout, view: Rect, anchors: readonly PlacedNode[]): Set<string> {
+  const neighbours = new Map<string, string[]>();
+  const link = (a: string, b: string) => {
+    const list = neighbours.get(a);
+    if (list) list.push(b);
+    else neighbours.set(a, [b]);
+  };
+  for (const edge of layout.edges) {
+    link(edge.from, edge.to);
+    link(edge.to, edge.from);
+  }
+  const inside = (name: string) => {
+    const place = layout.nodes.get(name);
+    return place !== undefined && within(place, view);
+  };
+  const reached = new Set(anchors.map((p) => p.name));
+  const queue = [...reached];
+  while (queue.length) {
+    for (const next of neighbours.get(queue.pop()!) ?? []) {
+      if (reached.has(next) || !inside(next)) continue;
+      reached.add(next);
+      queue.push(next);
+    }
+  }
+  return reached;
 }
 
 /** Whether the node lies wholly inside `r`. */
