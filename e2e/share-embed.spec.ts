@@ -74,3 +74,16 @@ test('?embed=1 on the playground page is an embed too', async ({ page }) => {
   await expect(page.locator('.embed [data-node="d"]')).toBeVisible({ timeout: 30_000 });
   await expect(page.getByRole('button', { name: 'Share' })).toHaveCount(0);
 });
+
+test('an embed of fixed height brings its results into view after a Run, and only its own page scrolls', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 800, height: 450 });
+  await page.goto('/embed.html?example=ecommerce');
+  await expect(page.locator('[data-node="feature_set_v1"]')).toBeVisible({ timeout: 30_000 });
+  expect(await page.evaluate(() => window.scrollY)).toBe(0);
+  await page.getByRole('button', { name: 'Run' }).click();
+  const results = page.getByRole('region', { name: 'Results' });
+  await expect(results.getByRole('heading', { name: 'feature_set_v1' })).toBeInViewport({ timeout: 30_000 });
+  expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+});

@@ -17,6 +17,7 @@ import { defaultExample, exampleById } from '../../examples';
 import { EditorPane } from '../editor/EditorPane';
 import { GraphPane } from '../graph/GraphPane';
 import { ResultsPanel } from '../results/ResultsPanel';
+import { useRevealResults } from './revealResults';
 import { PlaygroundContext, usePlayground, useSessionPart, useWorkspace } from '../state/hooks';
 import { createPlayground, type Playground } from '../state/playground';
 import { createWorkspaceStore } from '../state/workspaceStore';
@@ -107,6 +108,8 @@ function Embed({
   const graph = useSessionPart((s) => s.compiled?.graph);
   const workspace = useWorkspace();
   const root = useRef<HTMLDivElement>(null);
+  const results = useRef<HTMLElement>(null);
+  const revealResults = useRevealResults(results, ran && !running);
   const [editing, setEditing] = useState(false);
   const { view } = options;
   const lines = workspace.files.find((f) => f.name === workspace.activeFile)?.code.split('\n').length ?? 10;
@@ -156,7 +159,10 @@ function Embed({
           className="button primary"
           aria-label="Run"
           disabled={running || !graph}
-          onClick={() => void startWorker().then(() => playground.run())}
+          onClick={() => {
+            revealResults();
+            void startWorker().then(() => playground.run());
+          }}
         >
           ▶ Run
         </button>
@@ -189,7 +195,7 @@ function Embed({
         )}
       </div>
       {showResults && (
-        <section className="embed-region embed-results" aria-label="Results">
+        <section className="embed-region embed-results" aria-label="Results" ref={results}>
           <ResultsPanel />
         </section>
       )}
