@@ -23,6 +23,24 @@ test('at 375 px one region shows at a time, chosen with the Code / Graph / Resul
   expect(errors).toEqual([]);
 });
 
+test('at 375 px a Run from the code marks the Results tab until it is opened', async ({ page }) => {
+  await openPlayground(page);
+  const switcher = page.getByRole('tablist', { name: 'Region' });
+  await expect(page.getByRole('region', { name: 'Code' })).toBeVisible();
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  const marked = switcher.getByRole('tab', { name: 'Results (new)' });
+  await expect(marked).toBeVisible({ timeout: 30_000 });
+  // The user stays where they were, with the news on the tab.
+  await expect(page.getByRole('region', { name: 'Code' })).toBeVisible();
+  await marked.click();
+  await expect(page.getByRole('region', { name: 'Result d' })).toBeVisible();
+  await expect(switcher.getByRole('tab', { name: 'Results', exact: true })).toHaveAttribute(
+    'aria-selected',
+    'true',
+  );
+  await expect(switcher.getByRole('tab', { name: 'Results (new)' })).toHaveCount(0);
+});
+
 test('at 375 px the header is one row; Share and the tutorial are in its More menu', async ({ page }) => {
   const errors = await openPlayground(page);
   await expect(page.getByRole('button', { name: 'Run', exact: true })).toBeEnabled({ timeout: 30_000 });

@@ -10,13 +10,8 @@ import { EditorPane } from '../editor/EditorPane';
 import { GraphPane } from '../graph/GraphPane';
 import { BottomPanel } from './BottomPanel';
 import { Header } from './Header';
+import { ResultsLabel } from './ResultsLabel';
 import type { WorkspaceControls } from './workspaceControls';
-
-const REGIONS = [
-  { key: 'code', label: 'Code' },
-  { key: 'graph', label: 'Graph' },
-  { key: 'results', label: 'Results' },
-] as const;
 
 /** The shell: header, then code | (graph / results) in resizable panes, or one region at a time on phones. */
 export function App({
@@ -73,7 +68,11 @@ function Shell({ controls }: { readonly controls: WorkspaceControls }) {
       {phone ? (
         <Tabs
           label="Region"
-          tabs={REGIONS}
+          tabs={[
+            { key: 'code', label: 'Code' },
+            { key: 'graph', label: 'Graph' },
+            { key: 'results', label: <ResultsLabel showing={region === 'results'} /> },
+          ]}
           selected={region}
           onSelect={(r) => updateView({ region: r })}
           className="phone"

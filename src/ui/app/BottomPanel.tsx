@@ -1,4 +1,3 @@
-import { useEffect, useState } from 'react';
 import { Tabs } from '../layout/Tabs';
 import { useSessionPart, useView } from '../state/hooks';
 import { updateView, type BottomTab } from '../state/view';
@@ -6,6 +5,7 @@ import { ResultsPanel } from '../results/ResultsPanel';
 import { ConsolePanel } from '../console/ConsolePanel';
 import { CatalogPanel } from '../catalog/CatalogPanel';
 import { InputsPanel } from '../inputs/InputsPanel';
+import { ResultsLabel } from './ResultsLabel';
 
 const PANELS: Record<BottomTab, () => React.JSX.Element> = {
   results: ResultsPanel,
@@ -21,12 +21,6 @@ const PANELS: Record<BottomTab, () => React.JSX.Element> = {
 export function BottomPanel() {
   const { tab } = useView();
   const lineCount = useSessionPart((s) => s.console.length);
-  const [seenRun, setSeenRun] = useState<number | null>(null);
-  const finished = useSessionPart(({ run }) => (run && run.status !== 'running' ? run.id : null));
-  useEffect(() => {
-    if (tab === 'results') setSeenRun(finished);
-  }, [tab, finished]);
-  const fresh = finished !== null && finished !== seenRun && tab !== 'results';
   const Panel = PANELS[tab];
   return (
     <Tabs
@@ -34,17 +28,7 @@ export function BottomPanel() {
       selected={tab}
       onSelect={(t) => updateView({ tab: t })}
       tabs={[
-        {
-          key: 'results',
-          label: fresh ? (
-            <>
-              Results <span className="fresh-dot" aria-hidden="true" />
-              <span className="visually-hidden"> (new)</span>
-            </>
-          ) : (
-            'Results'
-          ),
-        },
+        { key: 'results', label: <ResultsLabel showing={tab === 'results'} /> },
         { key: 'console', label: lineCount ? `Console (${lineCount})` : 'Console' },
         { key: 'catalog', label: 'Catalog' },
         { key: 'inputs', label: 'Inputs & config' },
