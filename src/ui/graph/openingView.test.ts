@@ -58,6 +58,28 @@ describe('the opening view', () => {
       expect(drawn.size).toBeGreaterThan(1);
     }
   });
+  it('folds a node whose only way to the output is folded, and draws one with no edge where it fits', () => {
+    const place = (name: string, x: number, y: number) =>
+      [name, { name, x, y, width: 120, height: 48 }] as const;
+    const edge = (from: string, to: string) => ({ from, to, points: [], back: false });
+    const layout: GraphLayout = {
+      // The view (800 × 400 at legible zoom) covers x from about 2180 to 3000: D lies outside it.
+      nodes: new Map([
+        place('out', 2900, 100),
+        place('a', 2700, 100),
+        place('config_key', 2700, 30),
+        place('c', 2500, 170),
+        place('d', 100, 170),
+      ]),
+      edges: [edge('a', 'out'), edge('c', 'd'), edge('d', 'out')],
+      width: 3000,
+      height: 200,
+      algorithm: 'layered',
+      direction: 'LR',
+    };
+    const view = openingView(layout, { width: 800, height: 400 }, ['out']);
+    expect([...view.folded].sort()).toEqual(['c', 'd']);
+  });
   it('anchors top to bottom layouts on their bottom end', () => {
     const graph = syntheticGraph(60);
     const layout = computeLayout(graph, 'TB');

@@ -112,25 +112,21 @@ export function openingView(layout: GraphLayout, pane: Size, outputs: readonly s
       ? slide(target.y1 - viewHeight / 2, viewHeight, 0, layout.height)
       : slide((target.y0 + target.y1) / 2, viewHeight, 0, layout.height);
   const view: Rect = { x0, y0, x1, y1 };
-  const ends = anchors.length ? anchors : downstreamEnd(layout);
-  const drawn = connectedWithin(
-    layout,
-    view,
-    ends.filter((p) => within(p, view)),
-  );
+  const ends = (anchors.length ? anchors : downstreamEnd(layout)).filter((p) => within(p, view));
+  // With no anchor wholly in view (one wider than the pane), what fits is drawn.
+  const drawn = ends.length ? connectedWithin(layout, view, ends) : null;
   const folded = new Set<string>();
   for (const place of layout.nodes.values()) {
-    // With no anchor wholly in view (one wider than the pane), what fits is drawn.
-    if (drawn.size ? !drawn.has(place.name) : !within(place, view)) folded.add(place.name);
+    if (drawn ? !drawn.has(place.name) : !within(place, view)) folded.add(place.name);
   }
   return { transform: centreOn(view, pane, k), folded };
 }
 
 /**
  * The nodes wholly inside `view` that reach one of `anchors` (themselves inside it) through nodes wholly
- * inside it too, along edges either way. A node
- * whose only path to the outputs runs through a folded one would be drawn on its own, as if it fed
- * nothing: it is folded with the rest of the upstream instead.
+ * inside it too, along edges either way, and those with no edge at all. A node whose only path to the
+ * outputs runs through a folded one would be drawn on its own, as if it fed nothing: it is folded with
+ * the rest of the upstream instead.
  */
 function connectedWithin(layout: GraphLayout, view: Rect, anchors: readonly PlacedNode[]): Set<string> {
   const neighbours = new Map<string, string[]>();
@@ -155,6 +151,10 @@ function connectedWithin(layout: GraphLayout, view: Rect, anchors: readonly Plac
       reached.add(next);
       queue.push(next);
     }
+  }
+  // A node with no edge at all (a config key `config.when` reads) is drawn where it fits.
+  for (const place of layout.nodes.values()) {
+    if (!neighbours.has(place.name) && within(place, view)) reached.add(place.name);
   }
   return reached;
 }
