@@ -129,33 +129,37 @@ export function openingView(layout: GraphLayout, pane: Size, outputs: readonly s
  * the rest of the upstream instead.
  */
 function connectedWithin(layout: GraphLayout, view: Rect, anchors: readonly PlacedNode[]): Set<string> {
+  const inside = new Set<string>();
+  for (const place of layout.nodes.values()) if (within(place, view)) inside.add(place.name);
+  // Only the edges between nodes in view are followed: the view holds a few dozen of a graph's nodes.
+  const linked = new Set<string>();
   const neighbours = new Map<string, string[]>();
   const link = (a: string, b: string) => {
     const list = neighbours.get(a);
     if (list) list.push(b);
     else neighbours.set(a, [b]);
   };
-  for (const edge of layout.edges) {
-    link(edge.from, edge.to);
-    link(edge.to, edge.from);
+  for (const { from, to } of layout.edges) {
+    const fromInside = inside.has(from);
+    const toInside = inside.has(to);
+    if (fromInside) linked.add(from);
+    if (toInside) linked.add(to);
+    if (fromInside && toInside) {
+      link(from, to);
+      link(to, from);
+    }
   }
-  const inside = (name: string) => {
-    const place = layout.nodes.get(name);
-    return place !== undefined && within(place, view);
-  };
   const reached = new Set(anchors.map((p) => p.name));
   const queue = [...reached];
   while (queue.length) {
     for (const next of neighbours.get(queue.pop()!) ?? []) {
-      if (reached.has(next) || !inside(next)) continue;
+      if (reached.has(next)) continue;
       reached.add(next);
       queue.push(next);
     }
   }
   // A node with no edge at all (a config key `config.when` reads) is drawn where it fits.
-  for (const place of layout.nodes.values()) {
-    if (!neighbours.has(place.name) && within(place, view)) reached.add(place.name);
-  }
+  for (const name of inside) if (!linked.has(name)) reached.add(name);
   return reached;
 }
 
